@@ -1,0 +1,56 @@
+// One Jest configuration, three kinds of test told apart by file name:
+//   *.spec.ts      unit: pure code, no I/O, runs in milliseconds
+//   *.int-spec.ts  integration: one service or library against real PostgreSQL and Kafka
+//   *.e2e-spec.ts  end to end: the whole stack started as `npm start` starts it, driven through the gateway
+// Select a kind with `--selectProjects unit|integration|e2e`.
+const { compilerOptions } = require('./tsconfig.json');
+
+const moduleNameMapper = Object.fromEntries(
+  Object.entries(compilerOptions.paths).map(([alias, [target]]) => [
+    `^${alias.replace('/', '\\/')}$`,
+    `<rootDir>/${target}`,
+  ]),
+);
+
+const swc = [
+  '@swc/jest',
+  {
+    jsc: {
+      parser: { syntax: 'typescript', decorators: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },
+      target: 'es2023',
+    },
+    module: { type: 'commonjs' },
+    sourceMaps: 'inline',
+  },
+];
+
+const common = {
+  rootDir: __dirname,
+  testEnvironment: 'node',
+  transform: { '^.+\\.ts$': swc },
+  moduleNameMapper,
+  roots: ['<rootDir>/libs', '<rootDir>/services', '<rootDir>/tools'],
+};
+
+module.exports = {
+  projects: [
+    { ...common, displayName: 'unit', testMatch: ['**/*.spec.ts'] },
+    {
+      ...common,
+      displayName: 'integration',
+      testMatch: ['**/*.int-spec.ts'],
+      globalSetup: '<rootDir>/libs/testing/src/jest-global-setup.ts',
+      globalTeardown: '<rootDir>/libs/testing/src/jest-global-teardown.ts',
+      testTimeout: 120000,
+    },
+    {
+      ...common,
+      displayName: 'e2e',
+      testMatch: ['**/*.e2e-spec.ts'],
+      globalSetup: '<rootDir>/libs/testing/src/jest-e2e-setup.ts',
+      globalTeardown: '<rootDir>/libs/testing/src/jest-e2e-teardown.ts',
+      testTimeout: 180000,
+    },
+  ],
+};

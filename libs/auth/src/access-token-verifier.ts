@@ -1,0 +1,68 @@
+import { createRemoteJWKSet, jwtVerify, errors as joseErrors, type JWTVerifyGetKey } from 'jose';
+import {
+  ACCESS_TOKEN_ALGORITHM,
+  ACCESS_TOKEN_AUDIENCE,
+  CLAIM_ORGANISATION_ID,
+  CLAIM_ORGANISATION_TYPE,
+  CLAIM_ROLES,
+  ORGANISATION_TYPES,
+  type Caller,
+  type OrganisationType,
+} from './caller';
+
+export class InvalidAccessTokenError extends Error {}
+
+/**
+ * Verifies CMS access tokens against the issuer's JWKS: signature, algorithm allow-list, issuer,
+ * audience and expiry. Keys are fetched once and cached; an unknown `kid` triggers a refetch, so a
+ * signing-key rotation needs no restart.
+ */
+export class AccessTokenVerifier {
+  private readonly keys: JWTVerifyGetKey;
+
+  constructor(
+    private readonly options: { jwksUrl: string; issuer: string; audience?: string },
+    keys?: JWTVerifyGetKey,
+  ) {
+    this.keys = keys ?? createRemoteJWKSet(new URL(options.jwksUrl), { cooldownDuration: 30_000, timeoutDuration: 5_000 });
+  }
+
+  async verify(token: string): Promise<Caller> {
+    let payload;
+    try {
+      ({ payload } = await jwtVerify(token, this.keys, {
+        issuer: this.options.issuer,
+        audience: this.options.audience ?? ACCESS_TOKEN_AUDIENCE,
+        algorithms: [ACCESS_TOKEN_ALGORITHM],
+        requiredClaims: ['sub', 'exp', CLAIM_ORGANISATION_ID, CLAIM_ORGANISATION_TYPE],
+      }));
+    } catch (error) {
+      if (error instanceof joseErrors.JOSEError || error instanceof TypeError) {
+        throw new InvalidAccessTokenError(error instanceof joseErrors.JWTExpired ? 'access token expired' : 'access token invalid');
+      }
+      throw error;
+    }
+    const organisationType = payload[CLAIM_ORGANISATION_TYPE];
+    const roles = payload[CLAIM_ROLES] ?? [];
+    if (
+      typeof payload[CLAIM_ORGANISATION_ID] !== 'string' ||
+      !ORGANISATION_TYPES.includes(organisationType as OrganisationType) ||
+      !Array.isArray(roles) ||
+      !roles.every((role) => typeof role === 'string')
+    ) {
+      throw new InvalidAccessTokenError('access token invalid');
+    }
+    return {
+      userId: payload.sub!,
+      organisationId: payload[CLAIM_ORGANISATION_ID] as string,
+      organisationType: organisationType as OrganisationType,
+      roles: roles as string[],
+    };
+  }
+}
+
+/** Reads `Authorization: Bearer <token>`; undefined when absent or of another scheme. */
+export function bearerToken(authorization: string | undefined): string | undefined {
+  const match = /^Bearer ([A-Za-z0-9\-_.~+/]+=*)$/.exec(authorization ?? '');
+  return match?.[1];
+}

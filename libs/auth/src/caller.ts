@@ -1,0 +1,22 @@
+/** Organisation types of the GB gas market that use CMS. */
+export type OrganisationType = 'SHIPPER' | 'DN' | 'IGT' | 'CDSP';
+
+export const ORGANISATION_TYPES: readonly OrganisationType[] = ['SHIPPER', 'DN', 'IGT', 'CDSP'];
+
+/**
+ * Who is calling, taken only from a verified access token: never from the path, query or body.
+ */
+export interface Caller {
+  userId: string;
+  organisationId: string;
+  organisationType: OrganisationType;
+  roles: string[];
+}
+
+/** Custom claims CMS puts in its access tokens, beside the registered `sub`, `iss`, `aud`, `exp`. */
+export const CLAIM_ORGANISATION_ID = 'org';
+export const CLAIM_ORGANISATION_TYPE = 'org_type';
+export const CLAIM_ROLES = 'roles';
+
+export const ACCESS_TOKEN_AUDIENCE = 'cms-api';
+export const ACCESS_TOKEN_ALGORITHM = 'ES256';

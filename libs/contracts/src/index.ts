@@ -1,0 +1,6 @@
+export * from './uuidv7';
+export * from './topics';
+export * from './envelope';
+export * from './event-registry';
+export * from './events/contact-logged.event';
+export * from './problem-details';

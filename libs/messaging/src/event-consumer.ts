@@ -1,0 +1,173 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import type { Consumer, KafkaMessage } from 'kafkajs';
+import type { Logger } from 'pino';
+import {
+  deadLetterTopic,
+  fromKafkaMessage,
+  InvalidEventError,
+  MalformedEnvelopeError,
+  validateEventData,
+  type EventEnvelope,
+} from '@cms/contracts';
+import { eventsConsumed, withTraceparent } from '@cms/observability';
+import type { IncomingMessage, KafkaAdapter } from './kafka-adapter';
+
+/** Applies one event's effect using `manager`, inside the transaction that also records the event id. */
+export type EventHandler = (event: EventEnvelope, manager: EntityManager) => Promise<void>;
+
+export interface EventConsumerOptions {
+  groupId: string;
+  topics: string[];
+  handle: EventHandler;
+  /** Attempts before the message is dead-lettered (the first try included). */
+  maxAttempts?: number;
+  /** Wait before the second attempt; doubles for each further attempt. */
+  backoffMs?: number;
+  /**
+   * Called after the effect's transaction committed and before the offset commit. An observation
+   * point for metrics and for the crash-between-commits reliability test.
+   */
+  afterEffectCommitted?: (event: EventEnvelope) => Promise<void>;
+}
+
+export type ConsumeOutcome = 'applied' | 'duplicate' | 'dead_lettered';
+
+/** A message that can never succeed (not an event, or not valid for its schema): dead-letter at once. */
+class PoisonMessageError extends Error {}
+
+/**
+ * The one consumer runner. For each message, in partition order:
+ *  1. reads the CloudEvents envelope and validates the body against its schema;
+ *  2. in one transaction, records the event id in `inbox_message` and applies the effect; a
+ *     redelivered event finds its id already there and changes nothing;
+ *  3. commits the offset only after that transaction.
+ * A failing effect is retried with exponential backoff up to `maxAttempts`, then the message goes to
+ * `<topic>.dlt` with the error attached and the partition moves on.
+ */
+export class EventConsumer {
+  private consumer?: Consumer;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly kafka: KafkaAdapter,
+    private readonly logger: Logger,
+    private readonly options: EventConsumerOptions,
+  ) {}
+
+  async start(): Promise<void> {
+    const { topics } = this.options;
+    await this.kafka.ensureTopics([...topics, ...topics.map(deadLetterTopic)]);
+    const consumer = this.kafka.createConsumer(this.options.groupId);
+    this.consumer = consumer;
+    await consumer.connect();
+    await consumer.subscribe({ topics: this.options.topics, fromBeginning: true });
+    await consumer.run({
+      autoCommit: false,
+      partitionsConsumedConcurrently: 1,
+      eachMessage: async ({ topic, partition, message, heartbeat }) => {
+        const incoming = toIncoming(topic, partition, message);
+        const outcome = await this.process(incoming, heartbeat);
+        eventsConsumed.inc({ topic, group: this.options.groupId, outcome });
+        await consumer.commitOffsets([{ topic, partition, offset: (BigInt(message.offset) + 1n).toString() }]);
+      },
+    });
+  }
+
+  async stop(): Promise<void> {
+    await this.consumer?.disconnect();
+    this.consumer = undefined;
+  }
+
+  private async process(message: IncomingMessage, heartbeat: () => Promise<void>): Promise<ConsumeOutcome> {
+    let event: EventEnvelope;
+    try {
+      event = fromKafkaMessage(message.headers, message.value);
+      validateEventData(event.type, event.data);
+    } catch (error) {
+      if (error instanceof MalformedEnvelopeError || error instanceof InvalidEventError) {
+        await this.deadLetter(message, new PoisonMessageError(error.message), 1);
+        return 'dead_lettered';
+      }
+      throw error;
+    }
+
+    const maxAttempts = this.options.maxAttempts ?? 5;
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        const applied = await withTraceparent(event.traceparent, () => this.applyOnce(event, message.topic));
+        if (applied) await this.options.afterEffectCommitted?.(event);
+        return applied ? 'applied' : 'duplicate';
+      } catch (error) {
+        if (attempt >= maxAttempts) {
+          await this.deadLetter(message, error, attempt);
+          return 'dead_lettered';
+        }
+        const delay = (this.options.backoffMs ?? 200) * 2 ** (attempt - 1);
+        this.logger.warn(
+          { err: error, eventId: event.id, eventType: event.type, attempt, retryInMs: delay },
+          'event handler failed; retrying',
+        );
+        await new Promise((resolve) => setTimeout(resolve, delay));
+        await heartbeat();
+      }
+    }
+  }
+
+  /** Records the event id and applies the effect in one transaction; false if it was applied before. */
+  private async applyOnce(event: EventEnvelope, topic: string): Promise<boolean> {
+    return this.dataSource.transaction(async (manager) => {
+      const inserted: unknown[] = await manager.query(
+        `INSERT INTO inbox_message (consumer_group, event_id, topic, event_type)
+         VALUES ($1, $2, $3, $4)
+         ON CONFLICT DO NOTHING
+         RETURNING event_id`,
+        [this.options.groupId, event.id, topic, event.type],
+      );
+      if (inserted.length === 0) return false;
+      await this.options.handle(event, manager);
+      return true;
+    });
+  }
+
+  private async deadLetter(message: IncomingMessage, error: unknown, attempts: number): Promise<void> {
+    const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    this.logger.error(
+      { topic: message.topic, partition: message.partition, offset: message.offset, attempts, reason },
+      'event dead-lettered',
+    );
+    const headers: Record<string, string> = {};
+    for (const [name, value] of Object.entries(message.headers)) if (value !== undefined) headers[name] = value;
+    await this.kafka.publish([
+      {
+        topic: deadLetterTopic(message.topic),
+        key: message.key ?? '',
+        value: message.value,
+        headers: {
+          ...headers,
+          cms_dlt_error: reason.slice(0, 2_000),
+          cms_dlt_attempts: String(attempts),
+          cms_dlt_consumer_group: this.options.groupId,
+          cms_dlt_original_topic: message.topic,
+          cms_dlt_original_partition: String(message.partition),
+          cms_dlt_original_offset: message.offset,
+          cms_dlt_time: new Date().toISOString(),
+        },
+      },
+    ]);
+  }
+}
+
+function toIncoming(topic: string, partition: number, message: KafkaMessage): IncomingMessage {
+  const headers: Record<string, string | undefined> = {};
+  for (const [name, value] of Object.entries(message.headers ?? {})) {
+    headers[name] = Array.isArray(value) ? value.map(String).join(',') : value?.toString();
+  }
+  return {
+    topic,
+    partition,
+    offset: message.offset,
+    key: message.key?.toString() ?? null,
+    value: message.value?.toString() ?? '',
+    headers,
+  };
+}

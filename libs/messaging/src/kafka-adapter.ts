@@ -1,0 +1,144 @@
+import { Kafka, logLevel, Partitioners, type Consumer, type Producer, type LogEntry } from 'kafkajs';
+import type { Logger } from 'pino';
+import { DEFAULT_PARTITIONS } from '@cms/contracts';
+
+/**
+ * The one place that talks to the Kafka client library (kafkajs). Everything else in CMS uses
+ * these types, so the client can be replaced (for example by @confluentinc/kafka-javascript,
+ * which offers a KafkaJS-compatible API) without touching services.
+ */
+export interface OutgoingMessage {
+  topic: string;
+  key: string;
+  value: string;
+  headers: Record<string, string>;
+}
+
+export interface IncomingMessage {
+  topic: string;
+  partition: number;
+  offset: string;
+  key: string | null;
+  value: string;
+  headers: Record<string, string | undefined>;
+}
+
+export interface KafkaAdapterOptions {
+  clientId: string;
+  brokers: string[];
+  logger: Logger;
+}
+
+export class KafkaAdapter {
+  private readonly kafka: Kafka;
+  private producer?: Producer;
+  private producerConnecting?: Promise<Producer>;
+
+  constructor(private readonly options: KafkaAdapterOptions) {
+    const logger = options.logger.child({ component: 'kafkajs' });
+    this.kafka = new Kafka({
+      clientId: options.clientId,
+      brokers: options.brokers,
+      connectionTimeout: 3_000,
+      requestTimeout: 10_000,
+      retry: { initialRetryTime: 200, retries: 8 },
+      logLevel: logLevel.WARN,
+      logCreator: () => (entry: LogEntry) => {
+        const { message, ...extra } = entry.log;
+        const level = entry.level === logLevel.ERROR ? 'error' : entry.level === logLevel.WARN ? 'warn' : 'debug';
+        logger[level]({ namespace: entry.namespace, ...extra }, message);
+      },
+    });
+  }
+
+  /**
+   * Publishes messages with an idempotent producer and `acks=all`: each message is written once per
+   * send, in order per partition, and acknowledged only when every in-sync replica has it.
+   */
+  async publish(messages: OutgoingMessage[]): Promise<void> {
+    if (messages.length === 0) return;
+    const producer = await this.connectedProducer();
+    const byTopic = new Map<string, OutgoingMessage[]>();
+    for (const message of messages) {
+      byTopic.set(message.topic, [...(byTopic.get(message.topic) ?? []), message]);
+    }
+    await producer.sendBatch({
+      acks: -1,
+      topicMessages: [...byTopic].map(([topic, list]) => ({
+        topic,
+        messages: list.map(({ key, value, headers }) => ({ key, value, headers })),
+      })),
+    });
+  }
+
+  /** Creates the topics that do not exist yet (idempotent; safe with several replicas). */
+  async ensureTopics(topics: string[], partitions = DEFAULT_PARTITIONS): Promise<void> {
+    const admin = this.kafka.admin();
+    await admin.connect();
+    try {
+      const existing = new Set(await admin.listTopics());
+      const missing = topics.filter((topic) => !existing.has(topic));
+      if (missing.length > 0) {
+        await admin.createTopics({
+          waitForLeaders: true,
+          topics: missing.map((topic) => ({ topic, numPartitions: partitions, replicationFactor: -1 })),
+        });
+      }
+    } finally {
+      await admin.disconnect();
+    }
+  }
+
+  /** A consumer in a group; used by the consumer runner only. */
+  createConsumer(groupId: string): Consumer {
+    return this.kafka.consumer({
+      groupId,
+      sessionTimeout: 30_000,
+      heartbeatInterval: 3_000,
+      retry: { initialRetryTime: 200, retries: 8 },
+    });
+  }
+
+  /** Readiness: can we reach the cluster now? */
+  async isReachable(timeoutMs = 2_000): Promise<boolean> {
+    const admin = this.kafka.admin({ retry: { retries: 0 } });
+    const attempt = (async () => {
+      await admin.connect();
+      await admin.describeCluster();
+      return true;
+    })();
+    const timeout = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), timeoutMs).unref());
+    try {
+      return await Promise.race([attempt, timeout]);
+    } catch {
+      return false;
+    } finally {
+      void admin.disconnect().catch(() => undefined);
+    }
+  }
+
+  async disconnect(): Promise<void> {
+    const producer = this.producer;
+    this.producer = undefined;
+    this.producerConnecting = undefined;
+    await producer?.disconnect();
+  }
+
+  private async connectedProducer(): Promise<Producer> {
+    if (this.producer) return this.producer;
+    this.producerConnecting ??= (async () => {
+      const producer = this.kafka.producer({
+        idempotent: true,
+        maxInFlightRequests: 1,
+        createPartitioner: Partitioners.DefaultPartitioner,
+      });
+      await producer.connect();
+      this.producer = producer;
+      return producer;
+    })().catch((error: unknown) => {
+      this.producerConnecting = undefined;
+      throw error;
+    });
+    return this.producerConnecting;
+  }
+}

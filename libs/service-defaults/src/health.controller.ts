@@ -1,0 +1,47 @@
+import { Controller, Get, Inject, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { Public } from '@cms/auth';
+import { metricsRegistry } from '@cms/observability';
+
+/** Something the service needs to do its work (its database, the broker). */
+export interface ReadinessCheck {
+  name: string;
+  isReady(): Promise<boolean>;
+}
+
+export const READINESS_CHECKS = Symbol('READINESS_CHECKS');
+
+/**
+ * `/health/live`: the process is running (restart it if not).
+ * `/health/ready`: it can serve now, its dependencies answer (route traffic to it only if so).
+ * `/metrics`: Prometheus exposition.
+ */
+@ApiExcludeController()
+@Public()
+@Controller()
+export class HealthController {
+  constructor(@Inject(READINESS_CHECKS) private readonly checks: ReadinessCheck[]) {}
+
+  @Get('health/live')
+  live(): { status: 'up' } {
+    return { status: 'up' };
+  }
+
+  @Get('health/ready')
+  async ready(@Res() response: Response): Promise<void> {
+    const results = await Promise.all(
+      this.checks.map(async (check) => [check.name, await check.isReady().catch(() => false)] as const),
+    );
+    const ready = results.every(([, ok]) => ok);
+    response.status(ready ? 200 : 503).json({
+      status: ready ? 'up' : 'down',
+      checks: Object.fromEntries(results.map(([name, ok]) => [name, ok ? 'up' : 'down'])),
+    });
+  }
+
+  @Get('metrics')
+  async metrics(@Res() response: Response): Promise<void> {
+    response.type(metricsRegistry.contentType).send(await metricsRegistry.metrics());
+  }
+}

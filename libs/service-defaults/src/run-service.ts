@@ -1,0 +1,87 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import type { INestApplication, Type } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import type { Logger } from 'pino';
+import { ConfigError } from '@cms/config';
+import { httpRequestDuration, NestPinoLogger } from '@cms/observability';
+import { ProblemDetailsFilter, sendProblem, toProblem } from './problem-details.filter';
+import { strictValidationPipe } from './validation';
+
+export interface ServiceDefinition {
+  name: string;
+  title: string;
+  description: string;
+  port: number;
+  logger: Logger;
+  /** Builds the root module; called after configuration is known to be valid. */
+  module: () => Type<unknown>;
+  /** Largest JSON body accepted. */
+  bodyLimit?: string;
+}
+
+/** Applies the HTTP defaults every CMS service shares: strict JSON, problem details, validation, metrics. */
+export function applyHttpDefaults(app: NestExpressApplication, logger: Logger, bodyLimit = '64kb'): void {
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.use((request: Request, response: Response, next: NextFunction) => {
+    const stop = httpRequestDuration.startTimer({ method: request.method });
+    response.on('finish', () => {
+      stop({ route: request.route?.path ?? 'unmatched', status: String(response.statusCode) });
+    });
+    next();
+  });
+  app.use(express.json({ limit: bodyLimit, strict: true, type: ['application/json', 'application/*+json'] }));
+  // Errors raised while reading the body (broken JSON, too large) never reach Nest's filters.
+  app.use((error: unknown, request: Request, response: Response, next: NextFunction) => {
+    if (!error) return next();
+    sendProblem(response, toProblem(error, request.originalUrl));
+  });
+  app.useGlobalFilters(new ProblemDetailsFilter(logger));
+  app.useGlobalPipes(strictValidationPipe());
+  app.enableShutdownHooks();
+}
+
+export function buildOpenApiDocument(app: INestApplication, definition: Pick<ServiceDefinition, 'title' | 'description'>): OpenAPIObject {
+  const config = new DocumentBuilder()
+    .setTitle(definition.title)
+    .setDescription(definition.description)
+    .setVersion('1')
+    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
+    .addSecurityRequirements('bearer')
+    .build();
+  return SwaggerModule.createDocument(app, config);
+}
+
+/**
+ * Starts a CMS service: validated configuration, JSON logs, the HTTP defaults, its OpenAPI
+ * document at `/docs-json` (merged by the gateway), graceful shutdown on SIGTERM.
+ */
+export async function runService(definition: ServiceDefinition): Promise<NestExpressApplication> {
+  const { logger } = definition;
+  try {
+    const app = await NestFactory.create<NestExpressApplication>(definition.module(), {
+      logger: new NestPinoLogger(logger),
+      bodyParser: false,
+    });
+    applyHttpDefaults(app, logger, definition.bodyLimit);
+    const document = buildOpenApiDocument(app, definition);
+    (app.getHttpAdapter().getInstance() as express.Express).get('/docs-json', (_request, response) => {
+      response.json(document);
+    });
+    await app.listen(definition.port, process.env.HOST ?? '127.0.0.1');
+    logger.info({ port: definition.port }, `${definition.name} listening`);
+    return app;
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      logger.fatal(error.message);
+      // eslint-disable-next-line no-console
+      console.error(`${definition.name}: ${error.message}`);
+      process.exit(78); // EX_CONFIG
+    }
+    logger.fatal({ err: error }, `${definition.name} failed to start`);
+    process.exit(1);
+  }
+}

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Entry point of the README's commands (`npm start`, `npm test`, `npm run bench`).
+# It installs what is missing, then runs the TypeScript command on the Node 24 LTS runtime that npm
+# installs into node_modules (the `node` package), whatever Node runs npm itself.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+stamp=node_modules/.cms-installed
+if [ ! -f "$stamp" ] || [ package-lock.json -nt "$stamp" ] || [ package.json -nt "$stamp" ]; then
+  echo "cms: installing dependencies (npm ci)…"
+  npm ci --no-audit --no-fund --loglevel=error
+  touch "$stamp"
+fi
+
+node_bin="$PWD/node_modules/.bin/node"
+command=${1:?usage: tools/cms.sh start|test|bench [args]}
+shift
+exec "$node_bin" --enable-source-maps -r @swc-node/register "tools/$command.ts" "$@"
