@@ -13,6 +13,7 @@ import { ExpressInstrumentation } from '@opentelemetry/instrumentation-express';
 import { NestInstrumentation } from '@opentelemetry/instrumentation-nestjs-core';
 import { PgInstrumentation } from '@opentelemetry/instrumentation-pg';
 import { KafkaJsInstrumentation } from '@opentelemetry/instrumentation-kafkajs';
+import { UndiciInstrumentation } from '@opentelemetry/instrumentation-undici';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import { ATTR_SERVICE_NAME } from '@opentelemetry/semantic-conventions';
 
@@ -36,6 +37,8 @@ export function startTracing(serviceName: string): void {
       new NestInstrumentation(),
       new PgInstrumentation(),
       new KafkaJsInstrumentation(),
+      // Node's global fetch: service-to-service calls carry the trace.
+      new UndiciInstrumentation(),
     ],
   });
   sdk.start();

@@ -5,6 +5,11 @@
  */
 
 const NEEDS_QUOTING = /[",\r\n]/;
+const SPECIAL = /[",\r\n]/g;
+const COMMA = 44;
+const QUOTE = 34;
+const CR = 13;
+const LF = 10;
 
 export function formatCsvField(value: string): string {
   return NEEDS_QUOTING.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
@@ -41,61 +46,79 @@ export class CsvRecordReader {
 
   push(chunk: string): CsvRecord[] {
     const out: CsvRecord[] = [];
+    const len = chunk.length;
     let i = 0;
-    if (this.atStart && chunk.length > 0) {
+    if (this.atStart && len > 0) {
       this.atStart = false;
       if (chunk.charCodeAt(0) === 0xfeff) i = 1; // byte order mark
     }
-    for (; i < chunk.length; i++) {
-      const c = chunk[i];
-      const prevWasCR = this.prevWasCR;
-      this.prevWasCR = c === '\r';
-
+    while (i < len) {
       if (this.inQuotes) {
-        if (c === '"') {
-          this.inQuotes = false;
-          this.afterClosingQuote = true;
-        } else {
-          if (c === '\r' || (c === '\n' && !prevWasCR)) this.line++;
-          this.field += c;
+        // everything up to the next double quote belongs to the field
+        const q = chunk.indexOf('"', i);
+        const stop = q === -1 ? len : q;
+        if (stop > i) {
+          const part = chunk.slice(i, stop);
+          this.countLineBreaks(part);
+          this.field += part;
         }
+        if (q === -1) break;
+        this.inQuotes = false;
+        this.afterClosingQuote = true;
+        this.prevWasCR = false;
+        i = q + 1;
         continue;
       }
 
-      if (c === '\n' && prevWasCR) continue; // second half of CRLF
-      if (c === '\r' || c === '\n') {
+      const c = chunk.charCodeAt(i);
+      if (c !== COMMA && c !== CR && c !== LF && c !== QUOTE) {
+        // a run of ordinary characters
+        SPECIAL.lastIndex = i;
+        const stop = SPECIAL.exec(chunk)?.index ?? len;
+        if (this.afterClosingQuote) {
+          this.error ??= `unexpected text after a closing double quote (field ${this.fields.length + 1})`;
+          this.afterClosingQuote = false;
+        }
+        this.field += chunk.slice(i, stop);
+        this.prevWasCR = false;
+        i = stop;
+        continue;
+      }
+
+      const prevWasCR = this.prevWasCR;
+      this.prevWasCR = c === CR;
+      i++;
+      if (c === LF && prevWasCR) continue; // second half of CRLF
+      if (c === CR || c === LF) {
         this.line++;
         this.endRecord(out);
-        continue;
-      }
-      if (c === ',') {
+      } else if (c === COMMA) {
         this.fields.push(this.field);
         this.field = '';
         this.afterClosingQuote = false;
-        continue;
-      }
-      if (c === '"') {
-        if (this.afterClosingQuote) {
-          // "" inside a quoted field: a literal quote, and the field goes on
-          this.field += '"';
-          this.inQuotes = true;
-          this.afterClosingQuote = false;
-        } else if (this.field === '') {
-          this.inQuotes = true;
-          this.anyQuoted = true;
-        } else {
-          this.error ??= `unexpected double quote inside an unquoted field (field ${this.fields.length + 1})`;
-          this.field += c;
-        }
-        continue;
-      }
-      if (this.afterClosingQuote) {
-        this.error ??= `unexpected text after a closing double quote (field ${this.fields.length + 1})`;
+      } else if (this.afterClosingQuote) {
+        // "" inside a quoted field: a literal quote, and the field goes on
+        this.field += '"';
+        this.inQuotes = true;
         this.afterClosingQuote = false;
+      } else if (this.field === '') {
+        this.inQuotes = true;
+        this.anyQuoted = true;
+      } else {
+        this.error ??= `unexpected double quote inside an unquoted field (field ${this.fields.length + 1})`;
+        this.field += '"';
       }
-      this.field += c;
     }
     return out;
+  }
+
+  /** Counts CR, LF and CRLF line breaks inside a quoted field, CRLF once even across chunks. */
+  private countLineBreaks(part: string): void {
+    for (let j = 0; j < part.length; j++) {
+      const c = part.charCodeAt(j);
+      if (c === CR || (c === LF && !this.prevWasCR)) this.line++;
+      this.prevWasCR = c === CR;
+    }
   }
 
   /** Flushes the last record (a file need not end with a line break). */

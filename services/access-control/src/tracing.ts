@@ -1,0 +1,3 @@
+import { startTracing } from '@cms/observability/tracing';
+
+startTracing('access-control');

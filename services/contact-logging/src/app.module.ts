@@ -1,0 +1,46 @@
+import { Module } from '@nestjs/common';
+import type { DataSource } from 'typeorm';
+import { Topics } from '@cms/contracts';
+import { createLogger } from '@cms/observability';
+import { DATA_SOURCE, PlatformModule } from '@cms/service-defaults';
+import { ContactQueries } from './application/contact.queries';
+import { LogContactHandler } from './application/log-contact.handler';
+import { CONTACT_LOGGING_CONFIG, loadContactLoggingConfig, type ContactLoggingConfig } from './contact-logging.config';
+import { ContactsController } from './http/contacts.controller';
+import { ContactRepository } from './infrastructure/contact.repository';
+import { MeterPointClient } from './infrastructure/meter-point-client';
+import { CreateContacts1795392300000 } from './infrastructure/migrations/2026-11-23-create-contacts.migration';
+
+export const logger = createLogger('contact-logging');
+
+export function contactLoggingModule(config: ContactLoggingConfig = loadContactLoggingConfig()) {
+  @Module({
+    imports: [
+      PlatformModule.forRoot({
+        serviceName: 'contact-logging',
+        logger,
+        entities: [],
+        migrations: [CreateContacts1795392300000],
+        publishesTo: [Topics.contacts],
+      }),
+    ],
+    controllers: [ContactsController],
+    providers: [
+      { provide: CONTACT_LOGGING_CONFIG, useValue: config },
+      { provide: ContactRepository, inject: [DATA_SOURCE], useFactory: (dataSource: DataSource) => new ContactRepository(dataSource) },
+      {
+        provide: MeterPointClient,
+        useFactory: () => new MeterPointClient(config.METER_POINTS_URL, config.METER_POINTS_TIMEOUT_MS),
+      },
+      {
+        provide: LogContactHandler,
+        inject: [DATA_SOURCE, ContactRepository, MeterPointClient],
+        useFactory: (dataSource: DataSource, contacts: ContactRepository, meterPoints: MeterPointClient) =>
+          new LogContactHandler(dataSource, contacts, meterPoints),
+      },
+      { provide: ContactQueries, inject: [ContactRepository], useFactory: (contacts: ContactRepository) => new ContactQueries(contacts) },
+    ],
+  })
+  class ContactLoggingModule {}
+  return ContactLoggingModule;
+}

@@ -1,0 +1,83 @@
+import type { Caller } from '@cms/auth';
+import { ProblemException } from '@cms/service-defaults';
+import type { ContactRepository, ContactRow } from '../infrastructure/contact.repository';
+import type { ContactListResponse, ContactResponse, ContactSummaryResponse, ListContactsQuery } from '../http/contact.dto';
+
+const DEFAULT_PAGE_SIZE = 25;
+
+/** Reads of contacts, always scoped to what the caller's organisation may see. */
+export class ContactQueries {
+  constructor(private readonly contacts: ContactRepository) {}
+
+  async get(caller: Caller, crn: string): Promise<ContactResponse | null> {
+    const row = await this.contacts.findVisible(caller, crn);
+    if (!row) return null;
+    const history = await this.contacts.history(crn);
+    return {
+      ...summaryOf(row),
+      originatorUserId: row.originator_user_id,
+      registeredShipperOrganisationId: row.registered_shipper_organisation_id,
+      details: row.details,
+      outcome: row.outcome,
+      outcomeReason: row.outcome_reason,
+      waitingOn: [],
+      history: history.map((entry) => ({
+        at: entry.occurred_at.toISOString(),
+        action: entry.action,
+        actorUserId: entry.actor_user_id,
+        actorOrganisationId: entry.actor_organisation_id,
+        detail: entry.detail,
+      })),
+    };
+  }
+
+  async list(caller: Caller, query: ListContactsQuery): Promise<ContactListResponse> {
+    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+    const rows = await this.contacts.listVisible(caller, {
+      type: query.type,
+      status: query.status,
+      mprn: query.mprn,
+      crn: query.crn,
+      loggedFrom: query.loggedFrom ? new Date(query.loggedFrom) : undefined,
+      loggedTo: query.loggedTo ? new Date(query.loggedTo) : undefined,
+      before: query.cursor ? decodeCursor(query.cursor) : undefined,
+      limit: limit + 1,
+    });
+    const page = rows.slice(0, limit);
+    const last = page[page.length - 1];
+    return {
+      items: page.map(summaryOf),
+      nextCursor: rows.length > limit && last ? encodeCursor(last) : null,
+    };
+  }
+}
+
+function summaryOf(row: ContactRow): ContactSummaryResponse {
+  return {
+    crn: row.crn,
+    type: row.contact_type,
+    mprn: row.mprn,
+    status: row.status,
+    requestedStatus: row.requested_status,
+    originatorOrganisationId: row.originator_organisation_id,
+    transporterOrganisationId: row.transporter_organisation_id,
+    loggedAt: row.logged_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
+  };
+}
+
+/** Keyset cursor: the last row's (logged_at, crn), opaque to clients. */
+function encodeCursor(row: ContactRow): string {
+  return Buffer.from(JSON.stringify([row.logged_at.toISOString(), row.crn])).toString('base64url');
+}
+
+function decodeCursor(cursor: string): { loggedAt: Date; crn: string } {
+  try {
+    const [loggedAt, crn] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [string, string];
+    const date = new Date(loggedAt);
+    if (Number.isNaN(date.getTime()) || typeof crn !== 'string') throw new Error('bad cursor');
+    return { loggedAt: date, crn };
+  } catch {
+    throw new ProblemException(400, 'INVALID_CURSOR', 'Invalid cursor', 'The cursor is not one this API returned.');
+  }
+}

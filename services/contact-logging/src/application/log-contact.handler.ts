@@ -1,0 +1,127 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import type { Caller } from '@cms/auth';
+import { ContactLoggedV1, createEnvelope, Topics, uuidv7, type ProblemError } from '@cms/contracts';
+import { addToOutbox } from '@cms/messaging';
+import {
+  evaluateSubmission,
+  readMprn,
+  Rejections,
+  type Rejection,
+  type ValidContactSubmission,
+} from '../domain';
+import type { MeterPointClient, RegisteredMeterPoint } from '../infrastructure/meter-point-client';
+import type { ContactRepository } from '../infrastructure/contact.repository';
+import { londonToday } from './london-today';
+
+export type LogContactResult =
+  | { accepted: true; crn: string; status: 'LOGGED'; loggedAt: string }
+  | { accepted: false; rejections: ProblemError[] };
+
+const UNIQUE_VIOLATION = '23505';
+
+/**
+ * Logs a DTL or ISO contact: every logging rule at once, then either a CRN (the contact, its first
+ * history entry and its ContactLogged event in one transaction) or a recorded rejection.
+ */
+export class LogContactHandler {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly contacts: ContactRepository,
+    private readonly meterPoints: MeterPointClient,
+  ) {}
+
+  async handle(caller: Caller, submission: unknown, authorization: string): Promise<LogContactResult> {
+    const mprn = readMprn(submission);
+    const meterPoint = mprn ? await this.meterPoints.find(mprn, authorization) : null;
+    const openContactCrn = mprn ? await this.contacts.findOpenCrn(mprn) : null;
+    const decision = evaluateSubmission({
+      submission,
+      originator: { organisationId: caller.organisationId, organisationType: caller.organisationType },
+      meterPoint,
+      openContactCrn,
+      today: londonToday(),
+    });
+    if (!decision.accepted) return this.reject(caller, submission, mprn, decision.rejections);
+
+    try {
+      return await this.accept(caller, decision.contact, meterPoint!);
+    } catch (error) {
+      // Another submission for this MPRN won the race between our check and our insert.
+      if ((error as { code?: string }).code === UNIQUE_VIOLATION && mprn) {
+        const winner = (await this.contacts.findOpenCrn(mprn)) ?? 'unknown';
+        return this.reject(caller, submission, mprn, [Rejections.openContactExists(mprn, winner)]);
+      }
+      throw error;
+    }
+  }
+
+  private async accept(caller: Caller, contact: ValidContactSubmission, meterPoint: RegisteredMeterPoint): Promise<LogContactResult> {
+    const loggedAt = new Date();
+    return this.dataSource.transaction(async (manager: EntityManager) => {
+      const crn = await this.contacts.nextCrn(manager);
+      // The originator's organisation; transporters join when referred. CDSP agents see every
+      // contact by their organisation type, so they are not listed per row.
+      const visibleTo = [caller.organisationId];
+      await this.contacts.insert(manager, {
+        crn,
+        contactType: contact.type,
+        mprn: contact.mprn,
+        status: 'LOGGED',
+        requestedStatus: contact.requestedStatus,
+        originatorOrganisationId: caller.organisationId,
+        originatorUserId: caller.userId,
+        transporterOrganisationId: meterPoint.transporterId,
+        registeredShipperOrganisationId: meterPoint.registeredShipperId,
+        visibleTo,
+        details: detailsOf(contact),
+        loggedAt,
+      });
+      await this.contacts.addHistory(manager, {
+        crn,
+        occurredAt: loggedAt,
+        action: 'LOGGED',
+        actorUserId: caller.userId,
+        actorOrganisationId: caller.organisationId,
+        detail: { contactType: contact.type, requestedStatus: contact.requestedStatus },
+      });
+      const data: ContactLoggedV1 = {
+        crn,
+        contactType: contact.type,
+        mprn: contact.mprn,
+        status: 'LOGGED',
+        requestedStatus: contact.requestedStatus,
+        originatorOrganisationId: caller.organisationId,
+        loggedByUserId: caller.userId,
+        transporterOrganisationId: meterPoint.transporterId,
+        registeredShipperOrganisationId: meterPoint.registeredShipperId,
+        loggedAt: loggedAt.toISOString(),
+        organisationIds: visibleTo,
+      };
+      await addToOutbox(manager, Topics.contacts, [
+        createEnvelope({ type: ContactLoggedV1.type, source: '/cms/contact-logging', subject: crn, data, time: loggedAt }),
+      ]);
+      return { accepted: true as const, crn, status: 'LOGGED' as const, loggedAt: loggedAt.toISOString() };
+    });
+  }
+
+  private async reject(caller: Caller, submission: unknown, mprn: string | null, rejections: Rejection[]): Promise<LogContactResult> {
+    await this.contacts.recordRejection({
+      id: uuidv7(),
+      submittedAt: new Date(),
+      userId: caller.userId,
+      organisationId: caller.organisationId,
+      mprn: mprn && mprn.length <= 10 ? mprn : null,
+      submission,
+      rejections,
+    });
+    return {
+      accepted: false,
+      rejections: rejections.map(({ code, message, field }) => ({ code, message, ...(field ? { field } : {}) })),
+    };
+  }
+}
+
+function detailsOf(contact: ValidContactSubmission): Record<string, unknown> {
+  const { type: _type, mprn: _mprn, requestedStatus: _requested, ...details } = contact;
+  return details;
+}

@@ -1,0 +1,4 @@
+/** Today's calendar date in Great Britain (Europe/London), YYYY-MM-DD: the date the rules judge by. */
+export function londonToday(now: Date = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}

@@ -1,0 +1,82 @@
+/**
+ * The contact-logging domain: the DTL/ISO logging rules and the contact lifecycle, as plain
+ * TypeScript with no framework, ORM or I/O (docs/style.md "The domain is plain TypeScript").
+ * Only the public API is exported; the field readers stay internal to the rules.
+ */
+
+// Logging rules: read the MPRN, look the meter point up, then evaluate the whole submission.
+export { evaluateSubmission } from './logging-rules';
+export type {
+  LoggingDecision,
+  LoggingRulesInput,
+  Originator,
+  RegisteredMeterPoint,
+} from './logging-rules';
+export { parseSubmission } from './contact-submission-parser';
+export type { ParsedSubmission, SubmissionContext } from './contact-submission-parser';
+export {
+  DEFAULT_LOGGING_RULES_CONFIG,
+  resolveLoggingRulesConfig,
+} from './logging-rules-config';
+export type { LoggingRulesConfig } from './logging-rules-config';
+export { REJECTION_CODES, Rejections } from './rejection';
+export type { Rejection, RejectionCode } from './rejection';
+
+// What is submitted and what an accepted submission holds.
+export { CONTACT_SUBMISSION_FIELDS } from './contact-submission';
+export type {
+  ContactSubmission,
+  ValidContactSubmission,
+  ValidDtlSubmission,
+  ValidIsoSubmission,
+} from './contact-submission';
+export { ORIGINATOR_CONTACT_FIELDS, isSaneEmailAddress, isUkTelephoneNumber } from './originator-contact';
+export type { OriginatorContact } from './originator-contact';
+export { METER_READ_MAX_DIGITS } from './dtl-evidence';
+export type { DtlEvidence, MeterRead } from './dtl-evidence';
+export { ISOLATION_WORK_TYPES, requestedStatusImpliedBy } from './isolation-work';
+export type { IsolationWork, IsolationWorkType } from './isolation-work';
+export { ALTERNATIVE_ADDRESS_FIELDS, ALTERNATIVE_ADDRESS_MAX_LENGTHS } from './alternative-address';
+export type { AlternativeAddress } from './alternative-address';
+export { isUkPostcodeShape, normalisePostcode } from './postcode';
+export { isMprnFormat, mprnCheckDigitsLookValid, normaliseMprn, readMprn } from './mprn';
+
+// Vocabulary.
+export { CONTACT_TYPES, isContactType } from './contact-type';
+export type { ContactType } from './contact-type';
+export {
+  CONTACT_STATUSES,
+  OPEN_CONTACT_STATUSES,
+  isContactStatus,
+  isOpenContactStatus,
+} from './contact-status';
+export type { ContactStatus } from './contact-status';
+export { CONTACT_OUTCOMES, isContactOutcome } from './contact-outcome';
+export type { ContactOutcome } from './contact-outcome';
+export { ORGANISATION_TYPES } from './organisation-type';
+export type { OrganisationType } from './organisation-type';
+export {
+  DEFAULT_METER_POINT_STATUS_CODES,
+  REQUESTED_METER_POINT_STATUSES,
+  describeMeterPointStatus,
+  meterPointStatusCodeFor,
+} from './meter-point-status';
+export type { MeterPointStatusCodes, RequestedMeterPointStatus } from './meter-point-status';
+
+// Lifecycle.
+export {
+  RESOLUTION_REASON_MAX_LENGTH,
+  allowedCommands,
+  assign,
+  canApply,
+  resolve,
+  transition,
+  withdraw,
+} from './contact-lifecycle';
+export type { ContactResolved, Resolution } from './contact-lifecycle';
+export { LIFECYCLE_COMMANDS } from './lifecycle-command';
+export type { LifecycleCommand } from './lifecycle-command';
+export { IllegalTransitionError } from './illegal-transition.error';
+export { InvalidResolutionError } from './invalid-resolution.error';
+export { targetMeterPointStatus } from './target-meter-point-status';
+export type { MeterPointStatusRequest } from './target-meter-point-status';

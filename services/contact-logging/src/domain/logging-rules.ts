@@ -1,0 +1,143 @@
+import { parseSubmission } from './contact-submission-parser';
+import type { ValidContactSubmission } from './contact-submission';
+import type { ContactType } from './contact-type';
+import { LoggingRulesConfig, resolveLoggingRulesConfig } from './logging-rules-config';
+import { describeMeterPointStatus, RequestedMeterPointStatus } from './meter-point-status';
+import { mprnCheckDigitsLookValid } from './mprn';
+import type { OrganisationType } from './organisation-type';
+import { Rejection, Rejections } from './rejection';
+
+/** The organisation raising the contact, taken from the verified token, never from the body. */
+export interface Originator {
+  readonly organisationId: string;
+  readonly organisationType: OrganisationType;
+}
+
+/** The register's view of the submitted MPRN, as the meter-points service answers a look-up. */
+export interface RegisteredMeterPoint {
+  readonly mprn: string;
+  /** A status reference data code (LI, DE, CA, CL, EX by default). */
+  readonly status: string;
+  readonly registeredShipperId: string | null;
+  readonly transporterId: string;
+}
+
+export interface LoggingRulesInput {
+  /** The parsed JSON body, unvalidated. */
+  readonly submission: unknown;
+  readonly originator: Originator;
+  /** Null when the register has no such MPRN, or the MPRN was absent or malformed. */
+  readonly meterPoint: RegisteredMeterPoint | null;
+  /** CRN of an open (LOGGED or UNDER_INVESTIGATION) DTL or ISO contact on this MPRN, if any. */
+  readonly openContactCrn: string | null;
+  /** Today's Europe/London calendar date, YYYY-MM-DD. */
+  readonly today: string;
+  readonly rules?: Partial<LoggingRulesConfig>;
+}
+
+export type LoggingDecision =
+  | { readonly accepted: true; readonly contact: ValidContactSubmission }
+  | { readonly accepted: false; readonly rejections: Rejection[] };
+
+/**
+ * Applies every logging rule of docs/domain.md "Logging rules" and returns either the normalised
+ * contact or ALL the reasons it is refused: the user sees every reason at once, never just the
+ * first. The caller reads the MPRN first with `readMprn`, looks up the meter point and any open
+ * contact, then calls this. Pure: no I/O, no clock.
+ *
+ * Rejections come in a stable order: the submission's own fields (in field order), then who may
+ * raise it, then the register rules.
+ */
+export function evaluateSubmission(input: LoggingRulesInput): LoggingDecision {
+  const config = resolveLoggingRulesConfig(input.rules);
+  const parsed = parseSubmission(input.submission, { today: input.today, rules: config });
+  const rejections: Rejection[] = [...parsed.rejections];
+
+  if (parsed.type !== null) {
+    const permitted = config.permittedOrganisationTypes[parsed.type];
+    if (!permitted.includes(input.originator.organisationType)) {
+      rejections.push(
+        Rejections.orgNotPermitted(input.originator.organisationType, parsed.type, permitted),
+      );
+    }
+  }
+
+  // Register rules need a well-formed MPRN: with none, the register was not (and cannot be) asked.
+  if (parsed.mprn !== null) {
+    rejections.push(
+      ...registerRejections(parsed.mprn, parsed.type, parsed.requestedStatus, input, config),
+    );
+  }
+
+  if (rejections.length === 0 && parsed.contact !== null) {
+    return { accepted: true, contact: parsed.contact };
+  }
+  return { accepted: false, rejections };
+}
+
+function registerRejections(
+  mprn: string,
+  type: ContactType | null,
+  requestedStatus: RequestedMeterPointStatus | null,
+  input: LoggingRulesInput,
+  config: LoggingRulesConfig,
+): Rejection[] {
+  const rejections: Rejection[] = [];
+  const meterPoint = input.meterPoint;
+
+  if (meterPoint === null) {
+    rejections.push(Rejections.mprnNotFound(mprn, mprnCheckDigitsLookValid(mprn)));
+  } else {
+    rejections.push(...statusRejections(mprn, type, requestedStatus, meterPoint.status, config));
+
+    // PD: a meter point with a registered shipper takes contacts from that shipper only.
+    const shipper = meterPoint.registeredShipperId;
+    if (
+      config.originatorMustBeRegisteredShipper &&
+      shipper !== null &&
+      shipper !== '' &&
+      shipper !== input.originator.organisationId
+    ) {
+      rejections.push(Rejections.notRegisteredShipper(mprn));
+    }
+  }
+
+  // One open DTL or ISO contact per MPRN, whichever type; the message names it so the shipper
+  // can follow it instead (docs/domain.md, OPEN_CONTACT_EXISTS).
+  if (input.openContactCrn !== null && input.openContactCrn !== '') {
+    rejections.push(Rejections.openContactExists(mprn, input.openContactCrn));
+  }
+  return rejections;
+}
+
+/**
+ * The status rules of docs/domain.md "Logging rules". EX stands alone: an extinct meter point
+ * needs a new MPRN (MNC), so saying it is also "not dead" would only mislead.
+ */
+function statusRejections(
+  mprn: string,
+  type: ContactType | null,
+  requestedStatus: RequestedMeterPointStatus | null,
+  status: string,
+  config: LoggingRulesConfig,
+): Rejection[] {
+  const codes = config.meterPointStatusCodes;
+  if (status === codes.extinct) return [Rejections.mprnExtinct(mprn)];
+  const described = describeMeterPointStatus(status, codes);
+
+  if (type === 'DTL' && status !== codes.dead) {
+    return [Rejections.statusNotDead(mprn, described)];
+  }
+  if (type === 'ISO' && requestedStatus === 'DE' && status === codes.dead) {
+    return [Rejections.statusAlreadyDead(mprn)];
+  }
+  if (
+    type === 'ISO' &&
+    requestedStatus === 'LI' &&
+    status !== codes.capped &&
+    status !== codes.clamped
+  ) {
+    return [Rejections.statusNotCappedOrClamped(mprn, described)];
+  }
+  return [];
+}

@@ -1,0 +1,124 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsISO8601, IsOptional, Matches, Max, MaxLength, Min } from 'class-validator';
+
+// Request documentation for POST /contacts. The body is read by the domain's logging rules (every
+// reason at once, as 422 rejections), so these classes describe it for the OpenAPI document only.
+
+export class OriginatorContactDoc {
+  @ApiProperty({ maxLength: 100, example: 'Sam Jones' }) name!: string;
+  @ApiPropertyOptional({ maxLength: 16, example: '0161 496 0000', description: 'Telephone or email is required.' })
+  telephone?: string;
+  @ApiPropertyOptional({ maxLength: 254, example: 'sam.jones@example.com' }) email?: string;
+}
+
+export class MeterReadDoc {
+  @ApiProperty({ oneOf: [{ type: 'string', pattern: '^\\d{1,12}$' }, { type: 'number', minimum: 0 }], example: '012345' })
+  value!: string | number;
+  @ApiProperty({ format: 'date', example: '2026-11-20' }) readDate!: string;
+}
+
+export class DtlEvidenceDoc {
+  @ApiProperty({ type: MeterReadDoc }) meterRead!: MeterReadDoc;
+  @ApiProperty({ maxLength: 20, pattern: '^[A-Za-z0-9-]{1,20}$', example: 'E6S12345678901' }) meterSerialNumber!: string;
+}
+
+export class IsolationDoc {
+  @ApiProperty({ format: 'date', example: '2026-11-18' }) workDate!: string;
+  @ApiProperty({ enum: ['SERVICE_REMOVED', 'CAPPED', 'CLAMPED', 'UNCAPPED', 'UNCLAMPED'] }) workType!: string;
+}
+
+export class PafAddressDoc {
+  @ApiPropertyOptional({ maxLength: 60 }) organisation?: string;
+  @ApiPropertyOptional({ maxLength: 60 }) department?: string;
+  @ApiPropertyOptional({ maxLength: 50 }) subBuildingName?: string;
+  @ApiPropertyOptional({ maxLength: 50 }) buildingName?: string;
+  @ApiPropertyOptional({ maxLength: 4 }) buildingNumber?: string;
+  @ApiPropertyOptional({ maxLength: 6 }) poBox?: string;
+  @ApiPropertyOptional({ maxLength: 40 }) dependentThoroughfare?: string;
+  @ApiPropertyOptional({ maxLength: 40 }) thoroughfare?: string;
+  @ApiPropertyOptional({ maxLength: 40 }) doubleDependentLocality?: string;
+  @ApiPropertyOptional({ maxLength: 40 }) dependentLocality?: string;
+  @ApiPropertyOptional({ maxLength: 40 }) postTown?: string;
+  @ApiPropertyOptional({ maxLength: 40 }) county?: string;
+  @ApiProperty({ maxLength: 8, example: 'M1 1AE' }) postcode!: string;
+  @ApiPropertyOptional({ pattern: '^\\d{1,8}$' }) udprn?: string;
+  @ApiPropertyOptional({ pattern: '^\\d{1,12}$' }) uprn?: string;
+}
+
+export class LogContactRequest {
+  @ApiProperty({ enum: ['DTL', 'ISO'] }) type!: 'DTL' | 'ISO';
+  @ApiProperty({ pattern: '^\\d{1,10}$', example: '3938424403' }) mprn!: string;
+  @ApiPropertyOptional({ enum: ['DE', 'LI'], description: 'ISO: DE, or LI from Capped/Clamped. DTL: LI or omitted.' })
+  requestedStatus?: 'DE' | 'LI';
+  @ApiProperty({ type: OriginatorContactDoc }) originatorContact!: OriginatorContactDoc;
+  @ApiProperty({ maxLength: 2000 }) description!: string;
+  @ApiPropertyOptional({ type: DtlEvidenceDoc, description: 'Mandatory for DTL.' }) dtlEvidence?: DtlEvidenceDoc;
+  @ApiPropertyOptional({ type: IsolationDoc, description: 'Mandatory for ISO.' }) isolation?: IsolationDoc;
+  @ApiPropertyOptional({ type: PafAddressDoc, description: 'Where the originator believes the supply point is, if not the address held.' })
+  alternativeAddress?: PafAddressDoc;
+}
+
+export class ContactLoggedResponse {
+  @ApiProperty({ example: 'C000001234' }) crn!: string;
+  @ApiProperty({ enum: ['LOGGED'] }) status!: 'LOGGED';
+  @ApiProperty({ format: 'date-time' }) loggedAt!: string;
+}
+
+export class HistoryEntryResponse {
+  @ApiProperty({ format: 'date-time' }) at!: string;
+  @ApiProperty({ example: 'LOGGED' }) action!: string;
+  @ApiProperty() actorUserId!: string;
+  @ApiProperty({ format: 'uuid' }) actorOrganisationId!: string;
+  @ApiProperty({ type: 'object', additionalProperties: true }) detail!: Record<string, unknown>;
+}
+
+export class ContactSummaryResponse {
+  @ApiProperty() crn!: string;
+  @ApiProperty({ enum: ['DTL', 'ISO'] }) type!: string;
+  @ApiProperty() mprn!: string;
+  @ApiProperty({ enum: ['LOGGED', 'UNDER_INVESTIGATION', 'RESOLVED', 'WITHDRAWN'] }) status!: string;
+  @ApiProperty({ enum: ['LI', 'DE'] }) requestedStatus!: string;
+  @ApiProperty({ format: 'uuid' }) originatorOrganisationId!: string;
+  @ApiProperty({ format: 'uuid' }) transporterOrganisationId!: string;
+  @ApiProperty({ format: 'date-time' }) loggedAt!: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt!: string;
+}
+
+export class ContactResponse extends ContactSummaryResponse {
+  @ApiProperty() originatorUserId!: string;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) registeredShipperOrganisationId!: string | null;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'Originator contact, description, evidence, alternative address.' })
+  details!: Record<string, unknown>;
+  @ApiProperty({ enum: ['VALID', 'INVALID'], nullable: true, type: String }) outcome!: string | null;
+  @ApiProperty({ nullable: true, type: String }) outcomeReason!: string | null;
+  @ApiProperty({ type: [Object], description: 'Open clarifications and site visits this contact waits on, with due dates.' })
+  waitingOn!: unknown[];
+  @ApiProperty({ type: [HistoryEntryResponse] }) history!: HistoryEntryResponse[];
+}
+
+export class ContactListResponse {
+  @ApiProperty({ type: [ContactSummaryResponse] }) items!: ContactSummaryResponse[];
+  @ApiProperty({ nullable: true, type: String, description: 'Pass as `cursor` for the next page; null on the last page.' })
+  nextCursor!: string | null;
+}
+
+export class ListContactsQuery {
+  @ApiPropertyOptional({ enum: ['DTL', 'ISO'] }) @IsOptional() @IsIn(['DTL', 'ISO']) type?: string;
+  @ApiPropertyOptional({ enum: ['LOGGED', 'UNDER_INVESTIGATION', 'RESOLVED', 'WITHDRAWN'] })
+  @IsOptional()
+  @IsIn(['LOGGED', 'UNDER_INVESTIGATION', 'RESOLVED', 'WITHDRAWN'])
+  status?: string;
+  @ApiPropertyOptional({ pattern: '^\\d{1,10}$' }) @IsOptional() @Matches(/^\d{1,10}$/) mprn?: string;
+  @ApiPropertyOptional({ pattern: '^C\\d{9}$' }) @IsOptional() @Matches(/^C\d{9}$/) crn?: string;
+  @ApiPropertyOptional({ format: 'date-time' }) @IsOptional() @IsISO8601({ strict: true }) loggedFrom?: string;
+  @ApiPropertyOptional({ format: 'date-time' }) @IsOptional() @IsISO8601({ strict: true }) loggedTo?: string;
+  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 25 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  limit?: number;
+  @ApiPropertyOptional({ maxLength: 200 }) @IsOptional() @MaxLength(200) @Matches(/^[A-Za-z0-9_-]+$/) cursor?: string;
+}

@@ -1,0 +1,185 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import type { Caller } from '@cms/auth';
+import type { Rejection } from '../domain';
+
+export const OPEN_STATUSES = ['LOGGED', 'UNDER_INVESTIGATION'] as const;
+
+export interface NewContact {
+  crn: string;
+  contactType: 'DTL' | 'ISO';
+  mprn: string;
+  status: 'LOGGED';
+  requestedStatus: string;
+  originatorOrganisationId: string;
+  originatorUserId: string;
+  transporterOrganisationId: string;
+  registeredShipperOrganisationId: string | null;
+  visibleTo: string[];
+  details: Record<string, unknown>;
+  loggedAt: Date;
+}
+
+export interface HistoryEntry {
+  crn: string;
+  occurredAt: Date;
+  action: string;
+  actorUserId: string;
+  actorOrganisationId: string;
+  detail: Record<string, unknown>;
+}
+
+export interface ContactRow {
+  crn: string;
+  contact_type: 'DTL' | 'ISO';
+  mprn: string;
+  status: string;
+  requested_status: string;
+  originator_organisation_id: string;
+  originator_user_id: string;
+  transporter_organisation_id: string;
+  registered_shipper_organisation_id: string | null;
+  details: Record<string, unknown>;
+  outcome: string | null;
+  outcome_reason: string | null;
+  logged_at: Date;
+  updated_at: Date;
+  version: number;
+}
+
+export interface HistoryRow {
+  occurred_at: Date;
+  action: string;
+  actor_user_id: string;
+  actor_organisation_id: string;
+  detail: Record<string, unknown>;
+}
+
+export interface ContactListFilter {
+  type?: string;
+  status?: string;
+  mprn?: string;
+  crn?: string;
+  loggedFrom?: Date;
+  loggedTo?: Date;
+  /** Keyset cursor: contacts logged strictly before this (logged_at, crn). */
+  before?: { loggedAt: Date; crn: string };
+  limit: number;
+}
+
+/**
+ * Contacts in PostgreSQL. Every read takes the caller and returns only what the caller's
+ * organisation may see: a contact the caller may not see is indistinguishable from a missing one.
+ */
+export class ContactRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** CRN: `C` and nine digits from a database sequence, e.g. C000001234 (PD). */
+  async nextCrn(manager: EntityManager): Promise<string> {
+    const [{ value }] = await manager.query(`SELECT nextval('contact_crn_seq') AS value`);
+    return `C${String(value).padStart(9, '0')}`;
+  }
+
+  async findOpenCrn(mprn: string): Promise<string | null> {
+    const rows: { crn: string }[] = await this.dataSource.query(
+      `SELECT crn FROM contact WHERE mprn = $1 AND status = ANY($2) LIMIT 1`,
+      [mprn, OPEN_STATUSES],
+    );
+    return rows[0]?.crn ?? null;
+  }
+
+  async insert(manager: EntityManager, contact: NewContact): Promise<void> {
+    await manager.query(
+      `INSERT INTO contact (crn, contact_type, mprn, status, requested_status, originator_organisation_id,
+                            originator_user_id, transporter_organisation_id, registered_shipper_organisation_id,
+                            visible_to, details, logged_at, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12)`,
+      [
+        contact.crn,
+        contact.contactType,
+        contact.mprn,
+        contact.status,
+        contact.requestedStatus,
+        contact.originatorOrganisationId,
+        contact.originatorUserId,
+        contact.transporterOrganisationId,
+        contact.registeredShipperOrganisationId,
+        contact.visibleTo,
+        contact.details,
+        contact.loggedAt,
+      ],
+    );
+  }
+
+  async addHistory(manager: EntityManager, entry: HistoryEntry): Promise<void> {
+    await manager.query(
+      `INSERT INTO contact_history (crn, occurred_at, action, actor_user_id, actor_organisation_id, detail)
+       VALUES ($1, $2, $3, $4, $5, $6)`,
+      [entry.crn, entry.occurredAt, entry.action, entry.actorUserId, entry.actorOrganisationId, entry.detail],
+    );
+  }
+
+  async recordRejection(rejection: {
+    id: string;
+    submittedAt: Date;
+    userId: string;
+    organisationId: string;
+    mprn: string | null;
+    submission: unknown;
+    rejections: Rejection[];
+  }): Promise<void> {
+    await this.dataSource.query(
+      `INSERT INTO rejected_submission (id, submitted_at, user_id, organisation_id, mprn, submission, rejections)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      [
+        rejection.id,
+        rejection.submittedAt,
+        rejection.userId,
+        rejection.organisationId,
+        rejection.mprn,
+        JSON.stringify(rejection.submission ?? null),
+        JSON.stringify(rejection.rejections),
+      ],
+    );
+  }
+
+  async findVisible(caller: Caller, crn: string): Promise<ContactRow | null> {
+    const rows: ContactRow[] = await this.dataSource.query(
+      `SELECT * FROM contact WHERE crn = $1 AND ($2 OR $3 = ANY(visible_to))`,
+      [crn, caller.organisationType === 'CDSP', caller.organisationId],
+    );
+    return rows[0] ?? null;
+  }
+
+  async history(crn: string): Promise<HistoryRow[]> {
+    return this.dataSource.query(
+      `SELECT occurred_at, action, actor_user_id, actor_organisation_id, detail
+         FROM contact_history WHERE crn = $1 ORDER BY occurred_at, id`,
+      [crn],
+    );
+  }
+
+  async listVisible(caller: Caller, filter: ContactListFilter): Promise<ContactRow[]> {
+    const conditions = ['($1 OR $2 = ANY(visible_to))'];
+    const parameters: unknown[] = [caller.organisationType === 'CDSP', caller.organisationId];
+    const add = (sql: string, value: unknown) => {
+      parameters.push(value);
+      conditions.push(sql.replace('?', `$${parameters.length}`));
+    };
+    if (filter.type) add('contact_type = ?', filter.type);
+    if (filter.status) add('status = ?', filter.status);
+    if (filter.mprn) add('mprn = ?', filter.mprn);
+    if (filter.crn) add('crn = ?', filter.crn);
+    if (filter.loggedFrom) add('logged_at >= ?', filter.loggedFrom);
+    if (filter.loggedTo) add('logged_at < ?', filter.loggedTo);
+    if (filter.before) {
+      parameters.push(filter.before.loggedAt, filter.before.crn);
+      conditions.push(`(logged_at, crn) < ($${parameters.length - 1}, $${parameters.length})`);
+    }
+    parameters.push(filter.limit);
+    return this.dataSource.query(
+      `SELECT * FROM contact WHERE ${conditions.join(' AND ')}
+        ORDER BY logged_at DESC, crn DESC LIMIT $${parameters.length}`,
+      parameters,
+    );
+  }
+}

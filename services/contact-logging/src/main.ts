@@ -1,0 +1,13 @@
+import './tracing';
+import { runService } from '@cms/service-defaults';
+import { contactLoggingModule, logger } from './app.module';
+import { loadContactLoggingConfig } from './contact-logging.config';
+
+void runService({
+  name: 'contact-logging',
+  title: 'CMS contact logging',
+  description: 'DTL and ISO contacts: logging, lifecycle and history',
+  port: Number(process.env.PORT ?? 8083),
+  logger,
+  module: () => contactLoggingModule(loadContactLoggingConfig()),
+});

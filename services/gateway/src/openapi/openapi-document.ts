@@ -1,0 +1,32 @@
+import type { OpenAPIObject } from '@nestjs/swagger';
+import { mergeOpenApi } from './merge-openapi';
+import { findRoute, upstreams, type Route } from '../proxy/route-table';
+
+const CACHE_MS = 30_000;
+
+/** The merged public OpenAPI document, fetched from the services and cached briefly. */
+export class OpenApiDocument {
+  private cached?: { at: number; document: OpenAPIObject };
+
+  constructor(private readonly routes: Route[]) {}
+
+  async get(): Promise<OpenAPIObject> {
+    if (this.cached && Date.now() - this.cached.at < CACHE_MS) return this.cached.document;
+    const documents = await Promise.all(
+      upstreams(this.routes).map(async (upstream) => {
+        const response = await fetch(new URL('/docs-json', upstream), { signal: AbortSignal.timeout(5_000) });
+        if (!response.ok) throw new Error(`${upstream}/docs-json answered ${response.status}`);
+        return (await response.json()) as OpenAPIObject;
+      }),
+    );
+    const document = mergeOpenApi(documents, (path) => findRoute(this.routes, path) !== undefined, {
+      title: 'CMS — Contact Management Service API',
+      version: '1',
+      description:
+        'Public API of the Contact Management Service for Dead to Live (DTL) and Isolation (ISO) contacts. ' +
+        'Errors are RFC 9457 problem details with a stable `code` and the `traceId`.',
+    });
+    this.cached = { at: Date.now(), document };
+    return document;
+  }
+}

@@ -1,0 +1,124 @@
+import { Agent, request as httpRequest, type IncomingHttpHeaders, type IncomingMessage, type OutgoingHttpHeaders } from 'node:http';
+import type { Request, Response } from 'express';
+import type { Logger } from 'pino';
+import { AccessTokenVerifier, bearerToken, InvalidAccessTokenError } from '@cms/auth';
+import { ProblemException, sendProblem, toProblem } from '@cms/service-defaults';
+import type { GatewayConfig } from '../gateway.config';
+import { assertJsonBody, readBody } from './read-body';
+import { findRoute, type Route } from './route-table';
+
+// RFC 9110 §7.6.1: connection-specific headers are not forwarded.
+const HOP_BY_HOP = new Set([
+  'connection',
+  'keep-alive',
+  'proxy-authenticate',
+  'proxy-authorization',
+  'proxy-connection',
+  'te',
+  'trailer',
+  'transfer-encoding',
+  'upgrade',
+  'host',
+  'content-length',
+  'traceparent',
+  'tracestate',
+]);
+
+const METHODS_WITH_BODY = new Set(['POST', 'PUT', 'PATCH']);
+
+/**
+ * The gateway's one job on `/api/v1/*`: find the service, check the caller's token, check the body
+ * is JSON within the size limit, forward, and stream the answer back. Every refusal is problem
+ * details; a service that cannot be reached is a 503, one that is too slow a 504.
+ */
+export class ApiProxy {
+  private readonly agent = new Agent({ keepAlive: true, maxSockets: 128, keepAliveMsecs: 10_000 });
+
+  constructor(
+    private readonly routes: Route[],
+    private readonly verifier: AccessTokenVerifier,
+    private readonly config: GatewayConfig,
+    private readonly logger: Logger,
+  ) {}
+
+  async handle(request: Request, response: Response): Promise<void> {
+    try {
+      // Mounted under /api/v1, so request.path is relative: route on the full original path.
+      const route = findRoute(this.routes, new URL(request.originalUrl, 'http://gateway').pathname);
+      if (!route) throw ProblemException.notFound('No such API route.');
+      if (!route.public) await this.authenticate(request);
+      let body: Buffer | undefined;
+      if (METHODS_WITH_BODY.has(request.method)) {
+        body = await readBody(request, this.config.GATEWAY_BODY_LIMIT_BYTES);
+        assertJsonBody(body, request.headers['content-type']);
+      }
+      await this.forward(route, request, response, body);
+    } catch (error) {
+      if (!(error instanceof ProblemException)) this.logger.error({ err: error, url: request.originalUrl }, 'proxy failure');
+      if (!response.headersSent) sendProblem(response, toProblem(error, request.originalUrl));
+      else response.destroy();
+    }
+  }
+
+  close(): void {
+    this.agent.destroy();
+  }
+
+  private async authenticate(request: Request): Promise<void> {
+    const token = bearerToken(request.headers.authorization);
+    if (!token) {
+      throw new ProblemException(401, 'UNAUTHENTICATED', 'Authentication required', 'Send an access token: Authorization: Bearer <token>.');
+    }
+    try {
+      await this.verifier.verify(token);
+    } catch (error) {
+      if (error instanceof InvalidAccessTokenError) {
+        throw new ProblemException(401, 'UNAUTHENTICATED', 'Authentication required', error.message);
+      }
+      throw error;
+    }
+  }
+
+  private forward(route: Route, request: Request, response: Response, body: Buffer | undefined): Promise<void> {
+    const target = new URL(request.originalUrl, route.upstream);
+    const headers = forwardableHeaders(request.headers);
+    headers['x-forwarded-for'] = request.ip ?? '';
+    headers['x-forwarded-proto'] = request.protocol;
+    if (body !== undefined) headers['content-length'] = String(body.length);
+
+    return new Promise<void>((resolve, reject) => {
+      const upstream = httpRequest(
+        target,
+        { method: request.method, headers, agent: this.agent, timeout: this.config.GATEWAY_UPSTREAM_TIMEOUT_MS },
+        (answer: IncomingMessage) => {
+          response.status(answer.statusCode ?? 502);
+          for (const [name, value] of Object.entries(answer.headers)) {
+            if (value !== undefined && !HOP_BY_HOP.has(name)) response.setHeader(name, value);
+          }
+          answer.pipe(response);
+          answer.on('end', resolve);
+          answer.on('error', reject);
+        },
+      );
+      upstream.on('timeout', () => {
+        upstream.destroy(new ProblemException(504, 'UPSTREAM_TIMEOUT', 'Gateway timeout', 'The service did not answer in time; try again.'));
+      });
+      upstream.on('error', (error) => {
+        reject(
+          error instanceof ProblemException
+            ? error
+            : new ProblemException(503, 'SERVICE_UNAVAILABLE', 'Service unavailable', 'The service is unavailable; try again shortly.'),
+        );
+      });
+      upstream.end(body);
+    });
+  }
+}
+
+function forwardableHeaders(incoming: IncomingHttpHeaders): OutgoingHttpHeaders {
+  const headers: OutgoingHttpHeaders = {};
+  for (const [name, value] of Object.entries(incoming)) {
+    if (value !== undefined && !HOP_BY_HOP.has(name)) headers[name] = value;
+  }
+  return headers;
+}

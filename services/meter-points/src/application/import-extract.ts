@@ -1,0 +1,161 @@
+import { constants, createReadStream } from 'node:fs';
+import { access } from 'node:fs/promises';
+import { performance } from 'node:perf_hooks';
+import {
+  createExtractParser,
+  CsvRecordReader,
+  type CsvRecord,
+  type ExtractError,
+  type ExtractParseResult,
+} from '../domain';
+import type { ExtractRow, MeterPointRegister, UpsertCounts } from './meter-point-register.port';
+import { registerConstraintProblems } from './register-row-constraints';
+
+export interface ImportExtractOptions {
+  /** Rows per upsert statement and transaction. */
+  batchSize?: number;
+  /** Line errors kept in the report; the rest are only counted. */
+  maxReportedErrors?: number;
+}
+
+export interface ExtractImportReport extends UpsertCounts {
+  /** Data records read (the header is not counted). */
+  records: number;
+  /** Records written or found unchanged: inserted + updated + unchanged. */
+  imported: number;
+  /** Records refused, each with at least one entry in `errors`. */
+  rejected: number;
+  /** Line errors in line order, at most `maxReportedErrors`. */
+  errors: ExtractError[];
+  /** Line errors left out of `errors`. */
+  errorsNotReported: number;
+  /** True when the file itself was refused (empty, or a wrong header): nothing was imported. */
+  fileRejected: boolean;
+  durationMs: number;
+}
+
+const DEFAULT_BATCH_SIZE = 1_000;
+const DEFAULT_MAX_REPORTED_ERRORS = 1_000;
+
+/**
+ * Imports a meter point extract (the UK Link stand-in's CSV, see domain/meter-point-extract.ts)
+ * into the register: every valid record is upserted, every bad one is reported with its line, and
+ * the import goes on. Reads the file as a stream and writes as it goes, one transaction per batch,
+ * so memory stays flat whatever the file size. Importing the same file again changes nothing.
+ */
+export async function importExtractFile(
+  path: string,
+  register: MeterPointRegister,
+  options: ImportExtractOptions = {},
+): Promise<ExtractImportReport> {
+  // Checked first so that a missing or unreadable file fails at once, the path in the message.
+  await access(path, constants.R_OK);
+  const stream = createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 20 });
+  return importExtract(stream as AsyncIterable<string>, register, options);
+}
+
+/** Imports an extract given as text chunks (any split: a record may span chunks). */
+export async function importExtract(
+  chunks: AsyncIterable<string> | Iterable<string>,
+  register: MeterPointRegister,
+  options: ImportExtractOptions = {},
+): Promise<ExtractImportReport> {
+  const started = performance.now();
+  const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
+  const maxReportedErrors = options.maxReportedErrors ?? DEFAULT_MAX_REPORTED_ERRORS;
+
+  const statuses = await register.statuses();
+  const parser = createExtractParser(statuses.map((status) => status.code));
+  const lines = new RowLineTracker();
+
+  const report: ExtractImportReport = {
+    records: 0,
+    imported: 0,
+    inserted: 0,
+    updated: 0,
+    unchanged: 0,
+    rejected: 0,
+    errors: [],
+    errorsNotReported: 0,
+    fileRejected: false,
+    durationMs: 0,
+  };
+  const rejectedLines = new Set<number>();
+  const reject = (error: ExtractError) => {
+    rejectedLines.add(error.line);
+    if (report.errors.length < maxReportedErrors) report.errors.push(error);
+    else report.errorsNotReported += 1;
+  };
+
+  let batch: ExtractRow[] = [];
+  const flush = async () => {
+    if (batch.length === 0) return;
+    const result = await register.upsert(batch);
+    report.inserted += result.inserted;
+    report.updated += result.updated;
+    report.unchanged += result.unchanged;
+    for (const row of result.rejected) reject(row);
+    batch = [];
+  };
+
+  const take = async (parsed: ExtractParseResult, records: CsvRecord[]) => {
+    const rows = lines.match(parsed, records);
+    report.records = lines.dataRecords;
+    for (const error of parsed.errors) reject(error);
+    for (const row of rows) {
+      const problems = registerConstraintProblems(row.meterPoint);
+      if (problems.length > 0) {
+        for (const message of problems) reject({ line: row.line, message });
+        continue;
+      }
+      batch.push(row);
+      if (batch.length >= batchSize) await flush();
+    }
+  };
+
+  const reader = new CsvRecordReader();
+  for await (const chunk of chunks) {
+    await take(parser.push(chunk), reader.push(chunk));
+  }
+  await take(parser.end(), reader.end());
+  await flush();
+
+  report.fileRejected = lines.headerRejected || !lines.headerSeen;
+  report.errors.sort((a, b) => a.line - b.line);
+  report.rejected = [...rejectedLines].filter((line) => !(report.fileRejected && line === 1)).length;
+  report.imported = report.inserted + report.updated + report.unchanged;
+  report.durationMs = Math.round(performance.now() - started);
+  return report;
+}
+
+/**
+ * Gives each row the extract parser accepts the line it was read from. The parser reports errors
+ * with the line a record starts on but returns rows without one; a second CSV reader fed the same
+ * chunks yields the same records with their lines. In each chunk, the records whose line carries
+ * an error were refused and the others are, in order, the rows the parser returned.
+ */
+class RowLineTracker {
+  dataRecords = 0;
+  headerSeen = false;
+  headerRejected = false;
+
+  match(parsed: ExtractParseResult, records: CsvRecord[]): ExtractRow[] {
+    const errorLines = new Set(parsed.errors.map((error) => error.line));
+    const accepted: number[] = [];
+    for (const record of records) {
+      if (!this.headerSeen) {
+        this.headerSeen = true;
+        this.headerRejected = errorLines.has(record.line);
+        continue;
+      }
+      if (this.headerRejected) continue;
+      this.dataRecords += 1;
+      if (!errorLines.has(record.line)) accepted.push(record.line);
+    }
+    if (accepted.length !== parsed.rows.length) {
+      // The two readers are the same code fed the same text; a difference is a bug, never bad input.
+      throw new Error(`extract import: ${parsed.rows.length} rows parsed but ${accepted.length} records accepted`);
+    }
+    return parsed.rows.map((meterPoint, index) => ({ line: accepted[index], meterPoint }));
+  }
+}

@@ -1,0 +1,4 @@
+import { CreateMeterPointRegister1795424400000 } from './2026-11-23-create-meter-point-register.migration';
+
+/** The service's own migrations, oldest first (the platform adds the outbox and inbox). */
+export const meterPointsMigrations = [CreateMeterPointRegister1795424400000];

@@ -1,0 +1,384 @@
+// Kafka without Docker: Apache Kafka's own jars (fetched once with Maven, see
+// deploy/local-kafka/pom.xml) run as a single-node KRaft broker+controller child process.
+import { ChildProcess, execFile, spawn } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { freePorts, isPortFree } from './free-port';
+import { waitForKafka } from './kafka-ready';
+import { liveOtherOwner, readState, ServerState, writeState } from './owner';
+import {
+  commandLine,
+  indent,
+  isRunning,
+  seconds,
+  signalOnExit,
+  startWatchdog,
+  stopChild,
+  stopPid,
+  tailFile,
+} from './processes';
+import { InfraError, KafkaBroker, ProvisionOptions } from './types';
+
+const execFileAsync = promisify(execFile);
+
+export const KAFKA_VERSION = '3.9.1';
+const REPO_ROOT = path.resolve(__dirname, '..', '..');
+const POM = path.join(REPO_ROOT, 'deploy', 'local-kafka', 'pom.xml');
+const START_TIMEOUT_MS = 60_000;
+const STOP_STEPS: Array<[NodeJS.Signals, number]> = [['SIGTERM', 15_000]];
+
+const NO_KAFKA_HINT = 'or set KAFKA_BROKERS to an existing broker';
+
+function rel(p: string): string {
+  const r = path.relative(process.cwd(), p);
+  return r && !r.startsWith('..') ? r : p;
+}
+
+function lastLines(text: string, n: number): string {
+  return text.trim().split('\n').slice(-n).join('\n');
+}
+
+/** The `java` to run: `$JAVA_HOME/bin/java` when JAVA_HOME is set, else `java` from PATH. */
+function javaCommand(): string {
+  const home = process.env['JAVA_HOME'];
+  return home ? path.join(home, 'bin', 'java') : 'java';
+}
+
+/**
+ * Checks for a Java 17+ runtime; returns the command to run it. Throws an InfraError that says
+ * what to install otherwise.
+ */
+export async function checkJava(): Promise<string> {
+  const java = javaCommand();
+  const install =
+    'install OpenJDK 17 or newer (Debian/Ubuntu: apt-get install openjdk-17-jre-headless; ' +
+    `macOS: brew install openjdk@17) ${NO_KAFKA_HINT}`;
+  let output: string;
+  try {
+    const result = await execFileAsync(java, ['-version'], { timeout: 30_000 });
+    output = `${result.stderr}\n${result.stdout}`;
+  } catch (error) {
+    const e = error as NodeJS.ErrnoException & { stderr?: string };
+    const what =
+      e.code === 'ENOENT' ? `no \`${java}\` was found` : `\`${java} -version\` failed: ${(e.stderr || e.message).trim()}`;
+    throw new InfraError(`Kafka needs a Java 17+ runtime, but ${what}: ${install}.`);
+  }
+  const match = /version "(\d+)(?:\.(\d+))?/.exec(output) ?? /(?:openjdk|java) (\d+)(?:\.(\d+))?/i.exec(output);
+  let major = match ? Number(match[1]) : NaN;
+  if (major === 1 && match?.[2]) major = Number(match[2]); // "1.8.0_392" is Java 8
+  if (!(major >= 17)) {
+    const found = Number.isNaN(major) ? `an unrecognised Java (${output.trim().split('\n')[0]})` : `Java ${major}`;
+    throw new InfraError(`Kafka needs a Java 17+ runtime, but ${java} is ${found}: ${install}.`);
+  }
+  return java;
+}
+
+/**
+ * The directory of Kafka's jars: `CMS_KAFKA_LIBS` when set (for example the libs/ directory of an
+ * unpacked Kafka distribution), else `.cache/kafka/<version>/libs`, fetched with Maven on first use.
+ */
+export async function ensureKafkaJars(log: (line: string) => void): Promise<string> {
+  const override = process.env['CMS_KAFKA_LIBS'];
+  if (override) {
+    if (!fs.existsSync(override) || !fs.readdirSync(override).some((f) => /^kafka_2\.\d+-.*\.jar$/.test(f))) {
+      throw new InfraError(`CMS_KAFKA_LIBS=${override} does not contain Kafka's jars (kafka_2.13-*.jar).`);
+    }
+    return path.resolve(override);
+  }
+  const base = path.join(REPO_ROOT, '.cache', 'kafka', KAFKA_VERSION);
+  const libs = path.join(base, 'libs');
+  const marker = `kafka_2.13-${KAFKA_VERSION}.jar`;
+  const complete = (dir: string) => fs.existsSync(path.join(dir, marker));
+  if (complete(libs)) return libs;
+
+  try {
+    await execFileAsync('mvn', ['-v'], { timeout: 60_000 });
+  } catch {
+    throw new InfraError(
+      `Kafka's jars are fetched once with Maven into ${rel(libs)}, but \`mvn\` was not found: ` +
+        `install Maven 3.6+ (Debian/Ubuntu: apt-get install maven; macOS: brew install maven) ${NO_KAFKA_HINT}.`,
+    );
+  }
+  log(`kafka: fetching the Apache Kafka ${KAFKA_VERSION} jars with Maven into ${rel(libs)} (first run only, about 46 MB)`);
+  const started = Date.now();
+  fs.mkdirSync(base, { recursive: true });
+  const temp = path.join(base, `libs.tmp-${process.pid}`);
+  fs.rmSync(temp, { recursive: true, force: true });
+  try {
+    await execFileAsync(
+      'mvn',
+      ['-q', '-B', '-Dstyle.color=never', '-f', POM, 'dependency:copy-dependencies', `-DoutputDirectory=${temp}`],
+      { cwd: path.dirname(POM), timeout: 15 * 60_000, maxBuffer: 64 * 1024 * 1024 },
+    );
+  } catch (error) {
+    fs.rmSync(temp, { recursive: true, force: true });
+    const e = error as { stdout?: string; stderr?: string; message: string };
+    const output = lastLines(`${e.stdout ?? ''}\n${e.stderr ?? ''}`, 40) || e.message;
+    throw new InfraError(
+      `Fetching Kafka's jars with Maven failed (mvn dependency:copy-dependencies -f ${rel(POM)}):\n${indent(output)}\n` +
+        `  Check access to Maven Central (or your Maven mirror in ~/.m2/settings.xml), ${NO_KAFKA_HINT}.`,
+    );
+  }
+  if (!complete(temp)) {
+    fs.rmSync(temp, { recursive: true, force: true });
+    throw new InfraError(`Maven finished but ${marker} is missing: check ${rel(POM)}.`);
+  }
+  // The rename is the commit: a complete libs/ directory appears at once or not at all.
+  try {
+    fs.renameSync(temp, libs);
+  } catch {
+    if (complete(libs)) {
+      fs.rmSync(temp, { recursive: true, force: true }); // another process got there first
+    } else {
+      fs.rmSync(libs, { recursive: true, force: true });
+      fs.renameSync(temp, libs);
+    }
+  }
+  log(`kafka: jars ready in ${seconds(started)}`);
+  return libs;
+}
+
+interface KafkaState extends ServerState {
+  port?: number;
+  controllerPort?: number;
+  clusterId?: string;
+}
+
+/** A cluster id as `kafka-storage random-uuid` makes them: 16 random bytes, base64url. */
+function newClusterId(): string {
+  for (;;) {
+    const id = crypto.randomBytes(16).toString('base64url');
+    if (!id.startsWith('-')) return id;
+  }
+}
+
+/** Java properties files treat backslashes as escapes. */
+const propPath = (p: string) => p.replace(/\\/g, '/');
+
+function serverProperties(opts: { port: number; controllerPort: number; logDirs: string }): string {
+  const { port, controllerPort, logDirs } = opts;
+  return `# Written by tools/infra/local-kafka.ts on every start; edits are overwritten.
+# Single-node KRaft: this process is both broker and controller.
+process.roles=broker,controller
+node.id=1
+controller.quorum.voters=1@127.0.0.1:${controllerPort}
+listeners=PLAINTEXT://127.0.0.1:${port},CONTROLLER://127.0.0.1:${controllerPort}
+advertised.listeners=PLAINTEXT://127.0.0.1:${port}
+listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
+controller.listener.names=CONTROLLER
+inter.broker.listener.name=PLAINTEXT
+log.dirs=${propPath(logDirs)}
+
+# One broker: replication factor 1 everywhere.
+num.partitions=3
+default.replication.factor=1
+offsets.topic.replication.factor=1
+transaction.state.log.replication.factor=1
+transaction.state.log.min.isr=1
+min.insync.replicas=1
+# Topics are created explicitly (by the services' set-up and by tests), never by accident.
+auto.create.topics.enable=false
+delete.topic.enable=true
+
+# Fast start-up and small footprint for a development machine.
+group.initial.rebalance.delay.ms=0
+offsets.topic.num.partitions=10
+transaction.state.log.num.partitions=10
+num.network.threads=2
+num.io.threads=4
+num.recovery.threads.per.data.dir=1
+background.threads=4
+log.cleaner.threads=1
+log.cleaner.dedupe.buffer.size=16777216
+log.retention.hours=168
+log.retention.check.interval.ms=300000
+`;
+}
+
+function log4jProperties(brokerLog: string): string {
+  return `# Written by tools/infra/local-kafka.ts: the broker logs to a file, not to our stdout.
+log4j.rootLogger=INFO, file
+log4j.appender.file=org.apache.log4j.RollingFileAppender
+log4j.appender.file.File=${propPath(brokerLog)}
+log4j.appender.file.MaxFileSize=20MB
+log4j.appender.file.MaxBackupIndex=2
+log4j.appender.file.layout=org.apache.log4j.PatternLayout
+log4j.appender.file.layout.ConversionPattern=[%d] %p %m (%c)%n
+log4j.logger.kafka=INFO
+log4j.logger.org.apache.kafka=INFO
+log4j.logger.state.change.logger=WARN
+log4j.logger.kafka.request.logger=WARN
+log4j.logger.kafka.log.LogCleaner=WARN
+log4j.logger.org.apache.kafka.storage.internals.log.LogCleaner=WARN
+`;
+}
+
+/** Starts (or reuses) a local single-node KRaft broker with its data in `${dataDir}/kafka`. */
+export async function startLocalKafka(opts: ProvisionOptions): Promise<KafkaBroker> {
+  const { log } = opts;
+  const fresh = opts.fresh ?? false;
+  const started = Date.now();
+
+  const java = await checkJava();
+  const libs = await ensureKafkaJars(log);
+
+  const kdir = path.join(path.resolve(opts.dataDir), 'kafka');
+  const stateFile = path.join(kdir, 'state.json');
+  const propsFile = path.join(kdir, 'server.properties');
+  const log4jFile = path.join(kdir, 'log4j.properties');
+  const brokerLog = path.join(kdir, 'broker.log');
+  const javaLog = path.join(kdir, 'java.log');
+  const logDirs = path.join(kdir, 'data');
+  fs.mkdirSync(kdir, { recursive: true });
+
+  const previous = readState<KafkaState>(stateFile);
+  const otherOwner = liveOtherOwner(previous);
+  if (otherOwner) {
+    throw new InfraError(
+      `The Kafka data in ${kdir} is in use by another running process (pid ${otherOwner}). ` +
+        'Stop that one first, or set KAFKA_BROKERS to its broker.',
+    );
+  }
+  if (previous?.pid && isRunning(previous.pid)) {
+    const command = commandLine(previous.pid) ?? '';
+    if (command.includes('kafka.Kafka') && command.includes(propsFile)) {
+      log(`kafka: stopping the broker left running by an earlier run (pid ${previous.pid})`);
+      await stopPid(previous.pid, STOP_STEPS);
+    }
+  }
+  if (fresh) {
+    fs.rmSync(kdir, { recursive: true, force: true });
+    fs.mkdirSync(kdir, { recursive: true });
+  }
+
+  const formatted = fs.existsSync(path.join(logDirs, 'meta.properties'));
+  let port: number;
+  let controllerPort: number;
+  if (
+    formatted &&
+    previous?.port &&
+    previous.controllerPort &&
+    (await isPortFree(previous.port)) &&
+    (await isPortFree(previous.controllerPort))
+  ) {
+    ({ port, controllerPort } = previous as Required<KafkaState>);
+  } else {
+    [port, controllerPort] = (await freePorts(2)) as [number, number];
+    if (formatted && previous?.port) {
+      log(`kafka: port ${previous.port} or ${previous.controllerPort} is taken; moving to ${port}/${controllerPort}`);
+    }
+  }
+  const clusterId = (formatted && previous?.clusterId) || newClusterId();
+  fs.writeFileSync(propsFile, serverProperties({ port, controllerPort, logDirs }));
+  fs.writeFileSync(log4jFile, log4jProperties(brokerLog));
+  const state: KafkaState = { port, controllerPort, clusterId };
+  writeState(stateFile, state);
+
+  const jvmBase = [
+    '-Djava.awt.headless=true',
+    `-Dlog4j.configuration=file:${propPath(log4jFile)}`,
+    `-Dkafka.logs.dir=${propPath(kdir)}`,
+    '-cp',
+    path.join(libs, '*'),
+  ];
+
+  if (!formatted) {
+    log(`kafka: formatting storage in ${logDirs} (cluster ${clusterId})`);
+    try {
+      await execFileAsync(
+        java,
+        ['-Xmx256m', '-XX:TieredStopAtLevel=1', ...jvmBase, 'kafka.tools.StorageTool', 'format', '-t', clusterId, '-c', propsFile, '--ignore-formatted'],
+        { timeout: 120_000, maxBuffer: 16 * 1024 * 1024 },
+      );
+    } catch (error) {
+      const e = error as { stdout?: string; stderr?: string; message: string };
+      throw new InfraError(
+        `Formatting Kafka's storage failed (kafka.tools.StorageTool format):\n` +
+          indent(lastLines(`${e.stdout ?? ''}\n${e.stderr ?? ''}`, 30) || e.message),
+      );
+    }
+  }
+
+  const brokers = [`127.0.0.1:${port}`];
+  let child: ChildProcess | undefined;
+  let removeExitHandler = () => {};
+
+  const start = async () => {
+    const out = fs.openSync(javaLog, 'a');
+    try {
+      child = spawn(
+        java,
+        [
+          '-Xms256m',
+          '-Xmx512m',
+          '-XX:+UseG1GC',
+          '-XX:MaxGCPauseMillis=20',
+          '-XX:+ExitOnOutOfMemoryError',
+          ...jvmBase,
+          'kafka.Kafka',
+          propsFile,
+        ],
+        // Its own process group: a Ctrl-C in the terminal reaches us, and we stop it in order.
+        { detached: true, stdio: ['ignore', out, out] },
+      );
+    } finally {
+      fs.closeSync(out);
+    }
+    const current = child;
+    let spawnError: Error | undefined;
+    current.on('error', (error) => (spawnError = error));
+    current.unref();
+    removeExitHandler = signalOnExit(current, 'SIGTERM');
+    if (current.pid) startWatchdog(current.pid, 'SIGTERM', 15_000);
+    writeState(stateFile, { ...state, ownerPid: process.pid, pid: current.pid });
+    try {
+      await waitForKafka(brokers, START_TIMEOUT_MS, () => {
+        if (spawnError) return spawnError;
+        if (current.exitCode !== null || current.signalCode !== null) {
+          return new Error(`the broker exited (${current.exitCode ?? current.signalCode})`);
+        }
+        return undefined;
+      });
+    } catch (error) {
+      await stopChild(current, STOP_STEPS);
+      removeExitHandler();
+      const javaTail = tailFile(javaLog, 10);
+      throw new InfraError(
+        `Kafka did not start on ${brokers[0]}: ${(error as Error).message}\n` +
+          `  last lines of ${brokerLog}:\n${indent(tailFile(brokerLog, 20) || '(empty)')}` +
+          (javaTail ? `\n  last lines of ${javaLog}:\n${indent(javaTail)}` : ''),
+      );
+    }
+  };
+
+  const stopBroker = async (hard = false) => {
+    const current = child;
+    child = undefined;
+    if (!current) return;
+    await stopChild(current, hard ? [] : STOP_STEPS);
+    removeExitHandler();
+  };
+
+  log(`kafka: starting Apache Kafka ${KAFKA_VERSION} (KRaft) on ${brokers[0]} (data: ${kdir})`);
+  await start();
+  log(`kafka: ready on ${brokers[0]} in ${seconds(started)}`);
+
+  let stopping: Promise<void> | undefined;
+  return {
+    kind: 'local',
+    brokers,
+    restart: async ({ hard = false } = {}) => {
+      if (stopping) throw new Error('Kafka has been stopped');
+      await stopBroker(hard);
+      await start();
+    },
+    stop: () =>
+      (stopping ??= (async () => {
+        await stopBroker();
+        if (fresh) fs.rmSync(kdir, { recursive: true, force: true });
+        else writeState(stateFile, state);
+      })()),
+  };
+}
