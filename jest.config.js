@@ -3,7 +3,7 @@
 //   *.int-spec.ts  integration: one service or library against real PostgreSQL and Kafka
 //   *.e2e-spec.ts  end to end: the whole stack started as `npm start` starts it, driven through the gateway
 // Select a kind with `--selectProjects unit|integration|e2e`.
-const { compilerOptions } = require('./tsconfig.json');
+const { compilerOptions } = require('./tsconfig.base.json');
 
 const moduleNameMapper = Object.fromEntries(
   Object.entries(compilerOptions.paths).map(([alias, [target]]) => [
@@ -30,7 +30,7 @@ const common = {
   testEnvironment: 'node',
   transform: { '^.+\\.ts$': swc },
   moduleNameMapper,
-  roots: ['<rootDir>/libs', '<rootDir>/services', '<rootDir>/tools'],
+  roots: ['<rootDir>/libs', '<rootDir>/services', '<rootDir>/tools', '<rootDir>/e2e'],
 };
 
 module.exports = {
@@ -48,8 +48,8 @@ module.exports = {
       ...common,
       displayName: 'e2e',
       testMatch: ['**/*.e2e-spec.ts'],
-      globalSetup: '<rootDir>/libs/testing/src/jest-e2e-setup.ts',
-      globalTeardown: '<rootDir>/libs/testing/src/jest-e2e-teardown.ts',
+      globalSetup: '<rootDir>/e2e/global-setup.ts',
+      globalTeardown: '<rootDir>/e2e/global-teardown.ts',
       testTimeout: 180000,
     },
   ],

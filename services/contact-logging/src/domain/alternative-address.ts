@@ -1,12 +1,5 @@
 import { normalisePostcode } from './postcode';
-import {
-  isAbsent,
-  JsonObject,
-  Problems,
-  readDigits,
-  readText,
-  refuseUnknownFields,
-} from './submitted-value';
+import { isAbsent, JsonObject, Problems, readDigits, readText, refuseUnknownFields } from './submitted-value';
 import { Rejections } from './rejection';
 
 /**
@@ -115,10 +108,7 @@ export function readAlternativeAddress(block: JsonObject, problems: Problems): A
   const postcode = postcodeText === null ? null : normalisePostcode(postcodeText);
   if (postcodeText !== null && postcode === null) {
     problems.push(
-      Rejections.mandatoryField(
-        `${PATH}.postcode`,
-        'The postcode must be a UK postcode, such as SW1A 1AA.',
-      ),
+      Rejections.mandatoryField(`${PATH}.postcode`, 'The postcode must be a UK postcode, such as SW1A 1AA.'),
     );
   }
 
@@ -141,9 +131,7 @@ export function readAlternativeAddress(block: JsonObject, problems: Problems): A
       hasPremises ? null : 'a building number or building name',
       hasPlace ? null : 'a thoroughfare or post town',
     ].filter((need): need is string => need !== null);
-    problems.push(
-      Rejections.mandatoryField(PATH, `An alternative address needs ${needs.join(' and ')}.`),
-    );
+    problems.push(Rejections.mandatoryField(PATH, `An alternative address needs ${needs.join(' and ')}.`));
   }
 
   if (problems.length > before || postcode === null) return null;

@@ -103,7 +103,6 @@ export function resolve(
     status: 'RESOLVED',
     outcome: resolution.outcome,
     reason,
-    meterPointStatusTo:
-      resolution.outcome === 'VALID' ? targetMeterPointStatus(contact, codes) : null,
+    meterPointStatusTo: resolution.outcome === 'VALID' ? targetMeterPointStatus(contact, codes) : null,
   };
 }

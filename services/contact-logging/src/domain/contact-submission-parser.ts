@@ -81,9 +81,7 @@ export function parseSubmission(submission: unknown, context: SubmissionContext)
     problems,
   );
   const originatorContact =
-    contactBlock === null
-      ? null
-      : readOriginatorContact(contactBlock ?? {}, config.originatorNameMaxLength, problems);
+    contactBlock === null ? null : readOriginatorContact(contactBlock ?? {}, config.originatorNameMaxLength, problems);
 
   const description = readText(
     submission['description'],
@@ -154,7 +152,7 @@ function readRequestedStatus(
   problems: Problems,
 ): RequestedMeterPointStatus | null {
   if (type === 'DTL') {
-    if (isAbsent(raw) || raw === 'LI') return 'LI';
+    if (isAbsent(raw) || (typeof raw === 'string' && raw.trim() === 'LI')) return 'LI';
     problems.push(
       Rejections.mandatoryField(
         'requestedStatus',

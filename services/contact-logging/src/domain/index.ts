@@ -6,18 +6,10 @@
 
 // Logging rules: read the MPRN, look the meter point up, then evaluate the whole submission.
 export { evaluateSubmission } from './logging-rules';
-export type {
-  LoggingDecision,
-  LoggingRulesInput,
-  Originator,
-  RegisteredMeterPoint,
-} from './logging-rules';
+export type { LoggingDecision, LoggingRulesInput, Originator, RegisteredMeterPoint } from './logging-rules';
 export { parseSubmission } from './contact-submission-parser';
 export type { ParsedSubmission, SubmissionContext } from './contact-submission-parser';
-export {
-  DEFAULT_LOGGING_RULES_CONFIG,
-  resolveLoggingRulesConfig,
-} from './logging-rules-config';
+export { DEFAULT_LOGGING_RULES_CONFIG, resolveLoggingRulesConfig } from './logging-rules-config';
 export type { LoggingRulesConfig } from './logging-rules-config';
 export { REJECTION_CODES, Rejections } from './rejection';
 export type { Rejection, RejectionCode } from './rejection';
@@ -44,12 +36,7 @@ export { isMprnFormat, mprnCheckDigitsLookValid, normaliseMprn, readMprn } from 
 // Vocabulary.
 export { CONTACT_TYPES, isContactType } from './contact-type';
 export type { ContactType } from './contact-type';
-export {
-  CONTACT_STATUSES,
-  OPEN_CONTACT_STATUSES,
-  isContactStatus,
-  isOpenContactStatus,
-} from './contact-status';
+export { CONTACT_STATUSES, OPEN_CONTACT_STATUSES, isContactStatus, isOpenContactStatus } from './contact-status';
 export type { ContactStatus } from './contact-status';
 export { CONTACT_OUTCOMES, isContactOutcome } from './contact-outcome';
 export type { ContactOutcome } from './contact-outcome';

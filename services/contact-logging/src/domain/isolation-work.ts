@@ -1,25 +1,12 @@
 import type { RequestedMeterPointStatus } from './meter-point-status';
 import { Rejections } from './rejection';
-import {
-  JsonObject,
-  Problems,
-  readBlock,
-  readChoice,
-  readPastDate,
-  refuseUnknownFields,
-} from './submitted-value';
+import { JsonObject, Problems, readBlock, readChoice, readPastDate, refuseUnknownFields } from './submitted-value';
 
 /**
  * The work done at the meter point that an ISO contact reports (docs/domain.md "Mandatory items",
  * ISO): the date of the isolation work and its kind.
  */
-export const ISOLATION_WORK_TYPES = [
-  'SERVICE_REMOVED',
-  'CAPPED',
-  'CLAMPED',
-  'UNCAPPED',
-  'UNCLAMPED',
-] as const;
+export const ISOLATION_WORK_TYPES = ['SERVICE_REMOVED', 'CAPPED', 'CLAMPED', 'UNCAPPED', 'UNCLAMPED'] as const;
 
 export type IsolationWorkType = (typeof ISOLATION_WORK_TYPES)[number];
 

@@ -39,9 +39,7 @@ export const DEFAULT_LOGGING_RULES_CONFIG: LoggingRulesConfig = Object.freeze({
  * Throws on a nonsensical number, since a misconfigured rule must stop the caller, not quietly
  * accept or refuse every contact.
  */
-export function resolveLoggingRulesConfig(
-  overrides: Partial<LoggingRulesConfig> = {},
-): LoggingRulesConfig {
+export function resolveLoggingRulesConfig(overrides: Partial<LoggingRulesConfig> = {}): LoggingRulesConfig {
   const defined = Object.fromEntries(
     Object.entries(overrides).filter(([, value]) => value !== undefined),
   ) as Partial<LoggingRulesConfig>;

@@ -56,23 +56,21 @@ export function evaluateSubmission(input: LoggingRulesInput): LoggingDecision {
   if (parsed.type !== null) {
     const permitted = config.permittedOrganisationTypes[parsed.type];
     if (!permitted.includes(input.originator.organisationType)) {
-      rejections.push(
-        Rejections.orgNotPermitted(input.originator.organisationType, parsed.type, permitted),
-      );
+      rejections.push(Rejections.orgNotPermitted(input.originator.organisationType, parsed.type, permitted));
     }
   }
 
   // Register rules need a well-formed MPRN: with none, the register was not (and cannot be) asked.
   if (parsed.mprn !== null) {
-    rejections.push(
-      ...registerRejections(parsed.mprn, parsed.type, parsed.requestedStatus, input, config),
-    );
+    rejections.push(...registerRejections(parsed.mprn, parsed.type, parsed.requestedStatus, input, config));
   }
 
-  if (rejections.length === 0 && parsed.contact !== null) {
-    return { accepted: true, contact: parsed.contact };
+  if (rejections.length > 0) return { accepted: false, rejections };
+  if (parsed.contact === null) {
+    // Every path that leaves the contact unread records a reason; reaching here is a bug in the rules.
+    throw new Error('Submission neither accepted nor given a reason for rejection.');
   }
-  return { accepted: false, rejections };
+  return { accepted: true, contact: parsed.contact };
 }
 
 function registerRejections(
@@ -131,12 +129,7 @@ function statusRejections(
   if (type === 'ISO' && requestedStatus === 'DE' && status === codes.dead) {
     return [Rejections.statusAlreadyDead(mprn)];
   }
-  if (
-    type === 'ISO' &&
-    requestedStatus === 'LI' &&
-    status !== codes.capped &&
-    status !== codes.clamped
-  ) {
+  if (type === 'ISO' && requestedStatus === 'LI' && status !== codes.capped && status !== codes.clamped) {
     return [Rejections.statusNotCappedOrClamped(mprn, described)];
   }
   return [];

@@ -98,9 +98,7 @@ export function readOriginatorContact(
   );
 
   if (isAbsent(block['telephone']) && isAbsent(block['email'])) {
-    problems.push(
-      Rejections.mandatoryField(PATH, "The originator's telephone number or email address is required."),
-    );
+    problems.push(Rejections.mandatoryField(PATH, "The originator's telephone number or email address is required."));
   }
 
   if (problems.length > before || name === null) return null;

@@ -41,9 +41,7 @@ const NEW_METER_POINT_GUIDANCE =
 export const Rejections = {
   /** A mandatory item is missing or malformed; one entry per field (docs/domain.md). */
   mandatoryField(field: string | undefined, message: string): Rejection {
-    return field === undefined
-      ? { code: 'MANDATORY_FIELD', message }
-      : { code: 'MANDATORY_FIELD', message, field };
+    return field === undefined ? { code: 'MANDATORY_FIELD', message } : { code: 'MANDATORY_FIELD', message, field };
   },
 
   mprnFormat(): Rejection {
@@ -56,9 +54,7 @@ export const Rejections = {
 
   mprnNotFound(mprn: string, checkDigitsLookValid: boolean): Rejection {
     // PD: the check digits are only a typo hint, added to the message, never a reason of their own.
-    const hint = checkDigitsLookValid
-      ? ''
-      : ' Its check digits also look wrong: please check it for a typing mistake.';
+    const hint = checkDigitsLookValid ? '' : ' Its check digits also look wrong: please check it for a typing mistake.';
     return {
       code: 'MPRN_NOT_FOUND',
       message: `MPRN ${mprn} is not in the meter point register.${hint} ${NEW_METER_POINT_GUIDANCE}`,

@@ -25,7 +25,6 @@ export function isAbsent(value: unknown): boolean {
 
 // C0 and C1 control characters (line breaks and tabs included: the brief allows none), and the
 // Unicode bidirectional overrides used to make text display differently from what it holds.
-// eslint-disable-next-line no-control-regex
 const CONTROL_CHARACTER = /[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;
 // Half of a surrogate pair on its own: JSON allows it, but it is not text and cannot be stored as UTF-8.
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
@@ -111,11 +110,7 @@ export interface ChoiceRule<T extends string> extends FieldRule {
 }
 
 /** One of a fixed list of codes, matched exactly (codes are case-sensitive in the API). */
-export function readChoice<T extends string>(
-  raw: unknown,
-  rule: ChoiceRule<T>,
-  problems: Problems,
-): T | null {
+export function readChoice<T extends string>(raw: unknown, rule: ChoiceRule<T>, problems: Problems): T | null {
   if (isAbsent(raw)) return missing(rule, problems);
   const choice = rule.choices.find((c) => c === (typeof raw === 'string' ? raw.trim() : raw));
   if (choice === undefined) {

@@ -1,14 +1,9 @@
 import type { RequestedMeterPointStatus } from './meter-point-status';
-import {
-  DEFAULT_METER_POINT_STATUS_CODES,
-  MeterPointStatusCodes,
-  meterPointStatusCodeFor,
-} from './meter-point-status';
+import { DEFAULT_METER_POINT_STATUS_CODES, MeterPointStatusCodes, meterPointStatusCodeFor } from './meter-point-status';
 
 /** The part of a contact that decides what a VALID outcome does to the meter point. */
 export type MeterPointStatusRequest =
-  | { readonly type: 'DTL' }
-  | { readonly type: 'ISO'; readonly requestedStatus: RequestedMeterPointStatus };
+  { readonly type: 'DTL' } | { readonly type: 'ISO'; readonly requestedStatus: RequestedMeterPointStatus };
 
 /**
  * The register status a meter point takes when its contact is resolved VALID (docs/domain.md

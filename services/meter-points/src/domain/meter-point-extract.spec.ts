@@ -2,6 +2,7 @@ import { CsvRecordReader, formatCsvField, readCsv } from './csv';
 import type { MeterPoint } from './meter-point';
 import {
   createExtractParser,
+  createNumberedExtractParser,
   EXTRACT_COLUMNS,
   extractHeader,
   formatExtract,
@@ -185,6 +186,17 @@ describe('streaming', () => {
     }
     expect(whole.rows).toHaveLength(3);
     expect(whole.errors).toEqual([{ line: 6, message: 'expected 21 fields, found 2' }]);
+  });
+
+  it('the numbered parser gives each row the line its record starts on', () => {
+    const text = formatExtract([plain, awkward, { ...plain, mprn: '12' }]);
+    const parser = createNumberedExtractParser(STATUSES);
+    const rows = [...parser.push(text).rows, ...parser.end().rows];
+    expect(rows.map((r) => [r.line, r.meterPoint.mprn])).toEqual([
+      [2, '3938424403'],
+      [3, '123456'],
+      [5, '12'],
+    ]);
   });
 
   it('parseExtractLine validates one record', () => {

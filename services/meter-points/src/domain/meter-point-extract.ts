@@ -9,7 +9,7 @@
  * Parsing validates every record and reports each problem with the record's starting line,
  * without stopping: good rows are returned alongside the errors.
  */
-import { CsvRecordReader, formatCsvRecord, readCsv } from './csv';
+import { type CsvRecord, CsvRecordReader, formatCsvRecord, readCsv } from './csv';
 import { isLdzCode } from './ldz';
 import { isWellFormedMprn, type MeterPoint, PAF_FIELD_MAX_LENGTHS, type PafAddress } from './meter-point';
 import { isValidPostcodeShape, normalisePostcode } from './postcode';
@@ -171,6 +171,22 @@ export interface ExtractParser {
   end(): ExtractParseResult;
 }
 
+/** A valid row with the physical line its record starts on. */
+export interface NumberedExtractRow {
+  line: number;
+  meterPoint: MeterPoint;
+}
+
+export interface NumberedExtractParseResult {
+  rows: NumberedExtractRow[];
+  errors: ExtractError[];
+}
+
+export interface NumberedExtractParser {
+  push(chunk: string): NumberedExtractParseResult;
+  end(): NumberedExtractParseResult;
+}
+
 /**
  * Streaming extract parser: feed it chunks (e.g. from `fs.createReadStream(path, 'utf8')`) and
  * persist the rows it returns batch by batch. Checks the header, validates every record, reports
@@ -178,13 +194,23 @@ export interface ExtractParser {
  * file-level error: no row is returned after it.
  */
 export function createExtractParser(knownStatuses: readonly string[]): ExtractParser {
+  const numbered = createNumberedExtractParser(knownStatuses);
+  const strip = (r: NumberedExtractParseResult): ExtractParseResult => ({
+    rows: r.rows.map((row) => row.meterPoint),
+    errors: r.errors,
+  });
+  return { push: (chunk) => strip(numbered.push(chunk)), end: () => strip(numbered.end()) };
+}
+
+/** As `createExtractParser`, each row with the line its record starts on (for import reports). */
+export function createNumberedExtractParser(knownStatuses: readonly string[]): NumberedExtractParser {
   const reader = new CsvRecordReader();
   const seen = new Map<string, number>();
   let headerState: 'pending' | 'ok' | 'bad' = 'pending';
   let sawAnyRecord = false;
 
-  const consume = (records: ReturnType<CsvRecordReader['push']>): ExtractParseResult => {
-    const result: ExtractParseResult = { rows: [], errors: [] };
+  const consume = (records: CsvRecord[]): NumberedExtractParseResult => {
+    const result: NumberedExtractParseResult = { rows: [], errors: [] };
     for (const record of records) {
       sawAnyRecord = true;
       if (headerState === 'pending') {
@@ -210,7 +236,7 @@ export function createExtractParser(knownStatuses: readonly string[]): ExtractPa
         continue;
       }
       seen.set(parsed.meterPoint.mprn, record.line);
-      result.rows.push(parsed.meterPoint);
+      result.rows.push({ line: record.line, meterPoint: parsed.meterPoint });
     }
     return result;
   };

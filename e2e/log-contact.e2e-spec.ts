@@ -1,0 +1,168 @@
+import { Kafka, logLevel, type Consumer, type KafkaMessage } from 'kafkajs';
+import { api, dtl, expectProblem, isoToDead, isoToLive, signIn } from './support/api';
+
+/**
+ * The first slice end to end, through the gateway of the whole stack started as `npm start` starts
+ * it: sign in, log DTL and ISO contacts, receive ContactLogged on Kafka, get every rejection code,
+ * and see only your own organisation's contacts.
+ */
+describe('Logging a DTL or ISO contact through the gateway', () => {
+  let consumer: Consumer;
+  const received: KafkaMessage[] = [];
+
+  beforeAll(async () => {
+    // An outside consumer, as a partner or support tool would run one.
+    const kafka = new Kafka({ clientId: 'e2e-outside-consumer', brokers: process.env.E2E_KAFKA_BROKERS!.split(','), logLevel: logLevel.NOTHING });
+    consumer = kafka.consumer({ groupId: `e2e-${Date.now()}` });
+    await consumer.connect();
+    await consumer.subscribe({ topic: 'cms.contacts.v1', fromBeginning: true });
+    await consumer.run({ eachMessage: async ({ message }) => void received.push(message) });
+  });
+
+  afterAll(async () => {
+    await consumer.disconnect();
+  });
+
+  async function eventFor(crn: string, timeoutMs = 20_000): Promise<KafkaMessage> {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      const message = received.find((candidate) => candidate.key?.toString() === crn);
+      if (message) return message;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    throw new Error(`no event keyed ${crn} within ${timeoutMs} ms`);
+  }
+
+  it('gives a CRN for a valid DTL and publishes ContactLogged keyed by CRN with CloudEvents headers and a traceparent', async () => {
+    const token = await signIn('bwe.user');
+
+    const response = await api('POST', '/api/v1/contacts', { token, json: dtl('3938424403') });
+
+    expect(response.status).toBe(201);
+    expect(response.body).toEqual({ crn: expect.stringMatching(/^C\d{9}$/), status: 'LOGGED', loggedAt: expect.any(String) });
+    expect(response.headers.get('location')).toBe(`/api/v1/contacts/${response.body.crn}`);
+
+    const event = await eventFor(response.body.crn);
+    const headers = Object.fromEntries(Object.entries(event.headers ?? {}).map(([name, value]) => [name, value?.toString()]));
+    expect(headers).toEqual(
+      expect.objectContaining({
+        ce_specversion: '1.0',
+        ce_id: expect.stringMatching(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/),
+        ce_type: 'uk.gas.cms.contact.logged.v1',
+        ce_source: '/cms/contact-logging',
+        ce_subject: response.body.crn,
+        ce_time: expect.any(String),
+        traceparent: expect.stringMatching(/^00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]$/),
+      }),
+    );
+    expect(JSON.parse(event.value!.toString())).toEqual(
+      expect.objectContaining({ crn: response.body.crn, contactType: 'DTL', mprn: '3938424403', status: 'LOGGED', requestedStatus: 'LI' }),
+    );
+  });
+
+  it('gives a CRN for a valid ISO to Dead and a valid ISO to Live', async () => {
+    const token = await signIn('bwe.user');
+
+    const toDead = await api('POST', '/api/v1/contacts', { token, json: isoToDead('5281736406') });
+    const toLive = await api('POST', '/api/v1/contacts', { token, json: isoToLive('8172635405', 'UNCLAMPED') });
+
+    expect([toDead.status, toLive.status]).toEqual([201, 201]);
+    expect(JSON.parse((await eventFor(toDead.body.crn)).value!.toString())).toEqual(
+      expect.objectContaining({ contactType: 'ISO', requestedStatus: 'DE' }),
+    );
+    expect(JSON.parse((await eventFor(toLive.body.crn)).value!.toString())).toEqual(
+      expect.objectContaining({ contactType: 'ISO', requestedStatus: 'LI' }),
+    );
+  });
+
+  describe('rejects with 422 and names every rule broken', () => {
+    const cases: { code: string; user: string; body: () => Record<string, unknown> }[] = [
+      { code: 'MPRN_FORMAT', user: 'bwe.user', body: () => dtl('39384244AB') },
+      { code: 'MPRN_NOT_FOUND', user: 'bwe.user', body: () => dtl('8804621501') },
+      { code: 'MPRN_EXTINCT', user: 'bwe.user', body: () => dtl('4392057104') },
+      { code: 'STATUS_NOT_DEAD', user: 'bwe.user', body: () => dtl('6041927506') },
+      { code: 'STATUS_ALREADY_DEAD', user: 'bwe.user', body: () => isoToDead('2738491003') },
+      { code: 'STATUS_NOT_CAPPED_OR_CLAMPED', user: 'bwe.user', body: () => isoToLive('2738491003') },
+      { code: 'NOT_REGISTERED_SHIPPER', user: 'bwe.user', body: () => dtl('9081726309') },
+      { code: 'MANDATORY_FIELD', user: 'bwe.user', body: () => ({ ...dtl('2738491003'), description: undefined }) },
+      { code: 'ORG_NOT_PERMITTED', user: 'cad.user', body: () => dtl('2738491003') },
+    ];
+
+    it.each(cases)('$code', async ({ code, user, body }) => {
+      const token = await signIn(user);
+
+      const response = await api('POST', '/api/v1/contacts', { token, json: body() });
+
+      expectProblem(response, 422, 'CONTACT_REJECTED');
+      expect(response.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ code, message: expect.any(String) })]));
+    });
+
+    it('OPEN_CONTACT_EXISTS, naming the open contact', async () => {
+      const token = await signIn('bwe.user');
+      const first = await api('POST', '/api/v1/contacts', { token, json: isoToLive('6041927506') });
+      expect(first.status).toBe(201);
+
+      const second = await api('POST', '/api/v1/contacts', { token, json: isoToLive('6041927506') });
+
+      expectProblem(second, 422, 'CONTACT_REJECTED');
+      const rejection = second.body.errors.find((error: { code: string }) => error.code === 'OPEN_CONTACT_EXISTS');
+      expect(rejection.message).toContain(first.body.crn);
+    });
+
+    it('every reason at once', async () => {
+      const token = await signIn('cad.user');
+
+      const response = await api('POST', '/api/v1/contacts', {
+        token,
+        json: { ...dtl('9081726309'), description: '', originatorContact: { name: 'No Way To Call' } },
+      });
+
+      expectProblem(response, 422, 'CONTACT_REJECTED');
+      const codes = response.body.errors.map((error: { code: string }) => error.code);
+      expect(codes).toEqual(expect.arrayContaining(['MANDATORY_FIELD', 'ORG_NOT_PERMITTED', 'NOT_REGISTERED_SHIPPER']));
+      expect(codes.filter((code: string) => code === 'MANDATORY_FIELD').length).toBeGreaterThanOrEqual(2);
+    });
+  });
+
+  describe('visibility', () => {
+    let crn: string;
+
+    beforeAll(async () => {
+      const token = await signIn('bwe.user');
+      const response = await api('POST', '/api/v1/contacts', { token, json: dtl('6543210910') });
+      expect(response.status).toBe(201);
+      crn = response.body.crn;
+    });
+
+    it('the originator sees the contact with its history', async () => {
+      const response = await api('GET', `/api/v1/contacts/${crn}`, { token: await signIn('bwe.user') });
+
+      expect(response.status).toBe(200);
+      expect(response.body).toEqual(expect.objectContaining({ crn, type: 'DTL', status: 'LOGGED', mprn: '6543210910' }));
+      expect(response.body.history).toEqual([expect.objectContaining({ action: 'LOGGED', actorUserId: 'bwe.user' })]);
+    });
+
+    it('a CDSP agent sees it', async () => {
+      const response = await api('GET', `/api/v1/contacts/${crn}`, { token: await signIn('cds.agent') });
+      expect(response.status).toBe(200);
+    });
+
+    it('another shipper gets 404, exactly as for a contact that does not exist', async () => {
+      const token = await signIn('tgs.user');
+
+      const hidden = await api('GET', `/api/v1/contacts/${crn}`, { token });
+      const missing = await api('GET', '/api/v1/contacts/C999999999', { token });
+
+      expectProblem(hidden, 404, 'NOT_FOUND');
+      expect({ ...hidden.body, instance: undefined, traceId: undefined }).toEqual({ ...missing.body, instance: undefined, traceId: undefined });
+    });
+
+    it('lists only my organisation’s contacts', async () => {
+      const mine = await api('GET', '/api/v1/contacts?limit=100', { token: await signIn('bwe.user') });
+      const theirs = await api('GET', '/api/v1/contacts?limit=100', { token: await signIn('tgs.user') });
+
+      expect(mine.body.items.map((item: { crn: string }) => item.crn)).toContain(crn);
+      expect(theirs.body.items.map((item: { crn: string }) => item.crn)).not.toContain(crn);
+    });
+  });
+});

@@ -1,0 +1,11 @@
+import type { Organisation, OrganisationType } from '../domain/organisation';
+import type { OrganisationRepository } from '../infrastructure/organisation.repository';
+
+/** `GET /organisations`: the market directory every signed-in user may read. */
+export class ListOrganisationsHandler {
+  constructor(private readonly organisations: OrganisationRepository) {}
+
+  execute(type?: OrganisationType): Promise<Organisation[]> {
+    return this.organisations.list(type);
+  }
+}

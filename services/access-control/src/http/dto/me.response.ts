@@ -1,0 +1,21 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { ROLES, type Role } from '../../domain/roles';
+import { USER_ID_MAX_LENGTH } from '../../domain/user-account';
+import { OrganisationResponse } from './organisation.response';
+
+export class MeResponse {
+  @ApiProperty({ example: 'bwe.user', maxLength: USER_ID_MAX_LENGTH })
+  userId: string;
+
+  @ApiProperty({ example: 'Isla Fraser', maxLength: 200 })
+  displayName: string;
+
+  @ApiProperty({ format: 'email', maxLength: 254 })
+  email: string;
+
+  @ApiProperty({ type: OrganisationResponse })
+  organisation: OrganisationResponse;
+
+  @ApiProperty({ enum: ROLES, isArray: true, maxLength: 16 })
+  roles: Role[];
+}

@@ -1,0 +1,18 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { PASSWORD_MAX_LENGTH } from '../../domain/password-policy';
+import { USER_ID_MAX_LENGTH } from '../../domain/user-account';
+
+export class SignInRequest {
+  @ApiProperty({ description: 'The user id given by your Local Security Officer.', example: 'bwe.user', maxLength: USER_ID_MAX_LENGTH })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(USER_ID_MAX_LENGTH)
+  userId: string;
+
+  @ApiProperty({ description: 'The password.', format: 'password', maxLength: PASSWORD_MAX_LENGTH })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(PASSWORD_MAX_LENGTH)
+  password: string;
+}

@@ -1,0 +1,60 @@
+import { randomUUID } from 'node:crypto';
+import { SignJWT } from 'jose';
+import {
+  ACCESS_TOKEN_ALGORITHM,
+  ACCESS_TOKEN_AUDIENCE,
+  CLAIM_ORGANISATION_ID,
+  CLAIM_ORGANISATION_TYPE,
+  CLAIM_ROLES,
+} from '@cms/auth';
+import type { OrganisationType } from '../domain/organisation';
+import type { SigningKeyStore } from './signing-key.store';
+
+/** Claim naming the sign-in session (refresh-token family) a token belongs to. */
+export const CLAIM_SESSION_ID = 'sid';
+
+export interface AccessTokenSubject {
+  userId: string;
+  organisationId: string;
+  organisationType: OrganisationType;
+  roles: string[];
+  /** The refresh-token family: lets this service refuse tokens of a session that was signed out. */
+  sessionId: string;
+}
+
+export interface SignedAccessToken {
+  token: string;
+  expiresIn: number;
+}
+
+/**
+ * Signs CMS access tokens: ES256 JWTs with the active key's `kid`, verified by every service with
+ * `AccessTokenVerifier` (@cms/auth) against this service's JWKS.
+ */
+export class AccessTokenSigner {
+  constructor(
+    private readonly keys: SigningKeyStore,
+    private readonly issuer: string,
+    private readonly ttlSeconds: number,
+  ) {}
+
+  async sign(subject: AccessTokenSubject, now = new Date()): Promise<SignedAccessToken> {
+    const { kid, privateKey } = this.keys.activeKey();
+    const issuedAt = Math.floor(now.getTime() / 1000);
+    const token = await new SignJWT({
+      [CLAIM_ORGANISATION_ID]: subject.organisationId,
+      [CLAIM_ORGANISATION_TYPE]: subject.organisationType,
+      [CLAIM_ROLES]: subject.roles,
+      [CLAIM_SESSION_ID]: subject.sessionId,
+    })
+      .setProtectedHeader({ alg: ACCESS_TOKEN_ALGORITHM, kid, typ: 'JWT' })
+      .setSubject(subject.userId)
+      .setIssuer(this.issuer)
+      .setAudience(ACCESS_TOKEN_AUDIENCE)
+      .setIssuedAt(issuedAt)
+      .setExpirationTime(issuedAt + this.ttlSeconds)
+      .setJti(randomUUID())
+      .sign(privateKey);
+    return { token, expiresIn: this.ttlSeconds };
+  }
+}

@@ -1,0 +1,31 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { JWK } from 'jose';
+
+/**
+ * A token-signing key pair. The private JWK is stored in plain text for now: anyone who can read
+ * this table can mint access tokens, so the database (and its backups) must be treated as secret.
+ * Encrypting it at rest with a key from a secret manager or KMS is a planned hardening step.
+ */
+@Entity({ name: 'signing_key' })
+export class SigningKeyEntity {
+  @PrimaryColumn('text')
+  kid: string;
+
+  @Column('text')
+  algorithm: string;
+
+  @Column('jsonb', { name: 'private_jwk' })
+  privateJwk: JWK;
+
+  @Column('jsonb', { name: 'public_jwk' })
+  publicJwk: JWK;
+
+  @Column('timestamptz', { name: 'created_at' })
+  createdAt: Date;
+
+  @Column('boolean')
+  active: boolean;
+
+  @Column('timestamptz', { name: 'retired_at', nullable: true })
+  retiredAt: Date | null;
+}

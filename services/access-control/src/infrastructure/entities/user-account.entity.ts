@@ -1,0 +1,51 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { Role } from '../../domain/roles';
+import type { UserAccount, UserStatus } from '../../domain/user-account';
+
+@Entity({ name: 'user_account' })
+export class UserAccountEntity {
+  @PrimaryColumn('text', { name: 'user_id' })
+  userId: string;
+
+  @Column('uuid', { name: 'organisation_id' })
+  organisationId: string;
+
+  @Column('text', { name: 'display_name' })
+  displayName: string;
+
+  @Column('text')
+  email: string;
+
+  @Column('text', { array: true })
+  roles: Role[];
+
+  @Column('text', { name: 'password_hash' })
+  passwordHash: string;
+
+  @Column('text')
+  status: UserStatus;
+
+  @Column('integer', { name: 'failed_sign_ins' })
+  failedSignIns: number;
+
+  @Column('timestamptz', { name: 'locked_until', nullable: true })
+  lockedUntil: Date | null;
+
+  @Column('timestamptz', { name: 'created_at' })
+  createdAt: Date;
+
+  toDomain(): UserAccount {
+    return {
+      userId: this.userId,
+      organisationId: this.organisationId,
+      displayName: this.displayName,
+      email: this.email,
+      roles: this.roles,
+      passwordHash: this.passwordHash,
+      status: this.status,
+      failedSignIns: this.failedSignIns,
+      lockedUntil: this.lockedUntil,
+      createdAt: this.createdAt,
+    };
+  }
+}

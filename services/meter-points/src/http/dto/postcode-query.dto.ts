@@ -1,0 +1,26 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+
+export const MAX_PAGE_SIZE = 100;
+
+export class PostcodeQuery {
+  @ApiProperty({ description: 'A UK postcode; case and spacing are normalised.', example: 'M20 4QT', maxLength: 10 })
+  @IsString()
+  @MaxLength(10)
+  postcode: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: MAX_PAGE_SIZE })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(MAX_PAGE_SIZE)
+  limit?: number;
+
+  @ApiPropertyOptional({ description: '`nextCursor` of the previous page.', maxLength: 10 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(10)
+  cursor?: string;
+}

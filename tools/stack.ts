@@ -1,0 +1,152 @@
+/**
+ * The whole CMS stack on one machine: PostgreSQL and Kafka (provisioned by tools/infra), one
+ * database per service, every service as its own Node process, the gateway in front. Used by
+ * `npm start`, by the end-to-end tests and by the benchmark, so that all three run the product
+ * exactly as a user starts it.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream, existsSync, mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { provisionKafka, provisionPostgres, type KafkaBroker, type Postgres } from './infra';
+import { freePorts } from './infra/free-port';
+import { tailFile } from './infra/processes';
+import { writeDemoExtract } from './demo-data/write-extract';
+
+const ROOT = resolve(__dirname, '..');
+
+export interface ServiceProcess {
+  name: string;
+  url: string;
+  port: number;
+  logFile: string;
+  child: ChildProcess;
+}
+
+export interface StackOptions {
+  /** Where data, logs and the demo extract live. */
+  dataDir: string;
+  /** Start from empty data (tests); default false keeps demo data between runs. */
+  fresh?: boolean;
+  /** Fixed ports (npm start) or free ones (tests, so they never collide with a running stack). */
+  ports: 'default' | 'free';
+  log: (line: string) => void;
+  /** Extra environment for every service. */
+  env?: Record<string, string>;
+}
+
+export interface Stack {
+  gatewayUrl: string;
+  postgres: Postgres;
+  kafka: KafkaBroker;
+  services: ServiceProcess[];
+  databaseUrls: Record<string, string>;
+  stop(): Promise<void>;
+}
+
+const SERVICES = [
+  { name: 'access-control', database: 'cms_access_control', defaultPort: 8081 },
+  { name: 'meter-points', database: 'cms_meter_points', defaultPort: 8082 },
+  { name: 'contact-logging', database: 'cms_contact_logging', defaultPort: 8083 },
+] as const;
+
+const GATEWAY_DEFAULT_PORT = 8080;
+
+export async function startStack(options: StackOptions): Promise<Stack> {
+  const { dataDir, log } = options;
+  mkdirSync(join(dataDir, 'logs'), { recursive: true });
+  const [postgres, kafka] = await Promise.all([
+    provisionPostgres({ dataDir, log, fresh: options.fresh }),
+    provisionKafka({ dataDir, log, fresh: options.fresh }),
+  ]);
+  const services: ServiceProcess[] = [];
+  const stop = async () => {
+    await Promise.all(services.map((service) => stopProcess(service.child)));
+    await Promise.all([kafka.stop(), postgres.stop()]);
+  };
+  try {
+    const ports =
+      options.ports === 'free'
+        ? await freePorts(SERVICES.length + 1)
+        : [...SERVICES.map((service) => service.defaultPort), GATEWAY_DEFAULT_PORT];
+    const portOf = Object.fromEntries(SERVICES.map((service, index) => [service.name, ports[index]]));
+    const urlOf = (name: string) => `http://127.0.0.1:${portOf[name]}`;
+    const gatewayPort = ports[SERVICES.length];
+
+    const extract = join(dataDir, 'demo', 'meter-points.csv');
+    if (!existsSync(extract)) {
+      mkdirSync(join(dataDir, 'demo'), { recursive: true });
+      writeDemoExtract(extract);
+    }
+
+    const databaseUrls: Record<string, string> = {};
+    for (const service of SERVICES) databaseUrls[service.name] = await postgres.createDatabase(service.database);
+
+    const common: Record<string, string> = {
+      KAFKA_BROKERS: kafka.brokers.join(','),
+      AUTH_JWKS_URL: `${urlOf('access-control')}/.well-known/jwks.json`,
+      METER_POINTS_URL: urlOf('meter-points'),
+      ACCESS_CONTROL_URL: urlOf('access-control'),
+      CONTACT_LOGGING_URL: urlOf('contact-logging'),
+      DEMO_DATA: 'true',
+      METER_POINT_EXTRACT: extract,
+      ...options.env,
+    };
+    log('starting services…');
+    for (const service of SERVICES) {
+      services.push(
+        spawnService(service.name, portOf[service.name], dataDir, { ...common, DATABASE_URL: databaseUrls[service.name] }),
+      );
+    }
+    await Promise.all(services.map((service) => waitUntilReady(service)));
+    const gateway = spawnService('gateway', gatewayPort, dataDir, common);
+    services.push(gateway);
+    await waitUntilReady(gateway);
+    return { gatewayUrl: gateway.url, postgres, kafka, services, databaseUrls, stop };
+  } catch (error) {
+    await stop().catch(() => undefined);
+    throw error;
+  }
+}
+
+function spawnService(name: string, port: number, dataDir: string, env: Record<string, string>): ServiceProcess {
+  const logFile = join(dataDir, 'logs', `${name}.log`);
+  const out = createWriteStream(logFile, { flags: 'a' });
+  const child = spawn(
+    process.execPath,
+    ['--enable-source-maps', '-r', '@swc-node/register', join(ROOT, 'services', name, 'src', 'main.ts')],
+    { cwd: ROOT, env: { ...process.env, ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  child.stdout!.pipe(out);
+  child.stderr!.pipe(out);
+  // If this process dies, the services must not outlive it.
+  const kill = () => child.kill('SIGKILL');
+  process.once('exit', kill);
+  child.once('exit', () => process.removeListener('exit', kill));
+  return { name, port, url: `http://127.0.0.1:${port}`, logFile, child };
+}
+
+async function waitUntilReady(service: ServiceProcess, timeoutMs = 120_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (service.child.exitCode !== null || service.child.signalCode !== null) {
+      throw new Error(`${service.name} exited during start-up; last log lines:\n${tailFile(service.logFile, 30)}`);
+    }
+    try {
+      const response = await fetch(`${service.url}/health/ready`, { signal: AbortSignal.timeout(2_000) });
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`${service.name} was not ready within ${timeoutMs / 1000} s; last log lines:\n${tailFile(service.logFile, 30)}`);
+}
+
+async function stopProcess(child: ChildProcess, graceMs = 10_000): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+  await exited;
+  clearTimeout(timer);
+}

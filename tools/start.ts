@@ -1,0 +1,59 @@
+/**
+ * `npm start`: the whole product with demo data on this machine. Ctrl-C stops everything.
+ */
+import { join, resolve } from 'node:path';
+import { demoUsers } from './demo-data/users';
+import { demoShowcase } from './demo-data/meter-points';
+import { InfraError } from './infra/types';
+import { startStack, type Stack } from './stack';
+
+const ROOT = resolve(__dirname, '..');
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  const log = (line: string) => console.log(`cms: ${line}`);
+  let stack: Stack;
+  try {
+    stack = await startStack({ dataDir: join(ROOT, '.data'), ports: 'default', log });
+  } catch (error) {
+    console.error(`\ncms: could not start.\n${error instanceof InfraError ? error.message : error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  }
+
+  let stopping = false;
+  const shutdown = async (reason: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\ncms: ${reason}; stopping…`);
+    await stack.stop();
+    console.log('cms: stopped.');
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('interrupted'));
+  process.on('SIGTERM', () => void shutdown('terminated'));
+  for (const service of stack.services) {
+    service.child.once('exit', (code, signal) => {
+      if (!stopping) void shutdown(`${service.name} exited unexpectedly (${signal ?? code}); see ${service.logFile}`);
+    });
+  }
+
+  const users = demoUsers();
+  const width = Math.max(...users.map((user) => user.userId.length));
+  console.log(`
+CMS is running (ready in ${((Date.now() - started) / 1000).toFixed(1)} s).
+
+  API gateway:   ${stack.gatewayUrl}/api/v1
+  API docs:      ${stack.gatewayUrl}/api/docs
+  Kafka:         ${stack.kafka.brokers.join(',')}
+  Logs:          ${join(ROOT, '.data', 'logs')}
+
+Demo logins (password for all: ${users[0].password}):
+${users.map((user) => `  ${user.userId.padEnd(width)}  ${user.organisationShortCode}  ${user.roles.join(', ')}`).join('\n')}
+
+Showcase meter points:
+${demoShowcase().map((point) => `  ${point.mprn.padEnd(10)}  ${point.label}`).join('\n')}
+
+Press Ctrl-C to stop.`);
+}
+
+void main();
