@@ -23,6 +23,8 @@ export interface EventConsumerOptions {
   maxAttempts?: number;
   /** Wait before the second attempt; doubles for each further attempt. */
   backoffMs?: number;
+  /** How long the group waits for a silent member before handing its partitions to others. */
+  sessionTimeoutMs?: number;
   /**
    * Called after the effect's transaction committed and before the offset commit. An observation
    * point for metrics and for the crash-between-commits reliability test.
@@ -57,7 +59,7 @@ export class EventConsumer {
   async start(): Promise<void> {
     const { topics } = this.options;
     await this.kafka.ensureTopics([...topics, ...topics.map(deadLetterTopic)]);
-    const consumer = this.kafka.createConsumer(this.options.groupId);
+    const consumer = this.kafka.createConsumer(this.options.groupId, this.options.sessionTimeoutMs);
     this.consumer = consumer;
     await consumer.connect();
     await consumer.subscribe({ topics: this.options.topics, fromBeginning: true });

@@ -90,11 +90,11 @@ export class KafkaAdapter {
   }
 
   /** A consumer in a group; used by the consumer runner only. */
-  createConsumer(groupId: string): Consumer {
+  createConsumer(groupId: string, sessionTimeoutMs = 30_000): Consumer {
     return this.kafka.consumer({
       groupId,
-      sessionTimeout: 30_000,
-      heartbeatInterval: 3_000,
+      sessionTimeout: sessionTimeoutMs,
+      heartbeatInterval: Math.min(3_000, Math.floor(sessionTimeoutMs / 3)),
       retry: { initialRetryTime: 200, retries: 8 },
     });
   }

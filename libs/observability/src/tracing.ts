@@ -19,12 +19,22 @@ import { ATTR_SERVICE_NAME } from '@opentelemetry/semantic-conventions';
 
 let sdk: NodeSDK | undefined;
 
+/**
+ * Keeps spans (and so trace ids) when nothing exports them: the SDK registers no tracer provider
+ * at all without a span processor, and then logs, problem details and Kafka headers get no trace.
+ */
+class DiscardingSpanProcessor implements SpanProcessor {
+  onStart(): void {}
+  onEnd(): void {}
+  async forceFlush(): Promise<void> {}
+  async shutdown(): Promise<void> {}
+}
+
 export function startTracing(serviceName: string): void {
   if (sdk) return;
-  const spanProcessors: SpanProcessor[] = [];
-  if (process.env.OTEL_EXPORTER_OTLP_ENDPOINT) {
-    spanProcessors.push(new BatchSpanProcessor({ exporter: new OTLPTraceExporter() }));
-  }
+  const spanProcessors: SpanProcessor[] = process.env.OTEL_EXPORTER_OTLP_ENDPOINT
+    ? [new BatchSpanProcessor({ exporter: new OTLPTraceExporter() })]
+    : [new DiscardingSpanProcessor()];
   sdk = new NodeSDK({
     resource: resourceFromAttributes({ [ATTR_SERVICE_NAME]: process.env.OTEL_SERVICE_NAME ?? serviceName }),
     spanProcessors,

@@ -8,7 +8,6 @@
  * Exit status: 0 imported; 65 imported except the records listed as rejected, or the file was
  * refused; 64 usage; 78 configuration; 1 any other failure.
  */
-import { relative } from 'node:path';
 import { ConfigError, loadConfig } from '@cms/config';
 import { messagingMigrations } from '@cms/messaging';
 import { openServiceDataSource } from '@cms/persistence';
@@ -34,7 +33,7 @@ function print(line = ''): void {
 }
 
 function printReport(path: string, report: ExtractImportReport): void {
-  print(`${relative(process.cwd(), path) || path}: ${report.records} records in ${report.durationMs} ms`);
+  print(`${path}: ${report.records} records in ${report.durationMs} ms`);
   if (report.fileRejected) print('  the file was refused: nothing imported');
   print(`  imported   ${report.imported} (inserted ${report.inserted}, updated ${report.updated}, unchanged ${report.unchanged})`);
   print(`  rejected   ${report.rejected}`);

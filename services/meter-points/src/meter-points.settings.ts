@@ -8,11 +8,8 @@ export const meterPointsSettings = {
   PORT: integer({ default: 8082, min: 0, max: 65_535 }),
   /** A meter point extract (CSV) to import at start; unset means no import at start. */
   METER_POINT_EXTRACT: optionalText(),
-  /**
-   * Rows per INSERT statement (and per transaction) when importing an extract. Each row binds 21
-   * parameters and PostgreSQL allows 65,535 per statement, hence the maximum.
-   */
-  METER_POINT_IMPORT_BATCH_SIZE: integer({ default: 1_000, min: 1, max: 3_000 }),
+  /** Rows per upsert statement (and per transaction) when importing an extract. */
+  METER_POINT_IMPORT_BATCH_SIZE: integer({ default: 1_000, min: 1, max: 10_000 }),
 };
 
 export type MeterPointsSettings = ReturnType<typeof loadMeterPointsSettings>;

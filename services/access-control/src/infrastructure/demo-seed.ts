@@ -2,11 +2,13 @@
  * DEMO ONLY. Inserts the demo organisations and users (tools/demo-data) when DEMO_DATA=true.
  * Idempotent: what exists already is left alone, so a user's changed password or roles survive a
  * restart. Never runs unless DEMO_DATA is set; it is off by default.
+ *
+ * The demo data is loaded only here and only when seeding, so a production process never loads
+ * tools/demo-data (and an image without tools/ still starts). Importing it by relative path crosses
+ * the project boundary on purpose: demo data is tooling, never a dependency of domain code.
  */
 import type { Logger } from 'pino';
 import { In, type DataSource } from 'typeorm';
-import { demoOrganisations } from '../../../../tools/demo-data/organisations';
-import { demoUsers } from '../../../../tools/demo-data/users';
 import { isOrganisationType, isShortCode } from '../domain/organisation';
 import { rolesNotAllowedFor } from '../domain/roles';
 import { OrganisationEntity } from './entities/organisation.entity';
@@ -19,6 +21,10 @@ export interface DemoSeedResult {
 }
 
 export async function seedDemoData(dataSource: DataSource, passwords: PasswordHasher, logger: Logger): Promise<DemoSeedResult> {
+  // eslint-disable-next-line @nx/enforce-module-boundaries -- demo seeding only; see above
+  const { demoOrganisations } = await import('../../../../tools/demo-data/organisations');
+  // eslint-disable-next-line @nx/enforce-module-boundaries -- demo seeding only; see above
+  const { demoUsers } = await import('../../../../tools/demo-data/users');
   const organisations = demoOrganisations();
   for (const organisation of organisations) {
     if (!isShortCode(organisation.shortCode) || !isOrganisationType(organisation.type)) {

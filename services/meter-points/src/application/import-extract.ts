@@ -87,15 +87,23 @@ export async function importExtract(
     else report.errorsNotReported += 1;
   };
 
+  // One batch is written while the next is parsed: the database and the parser overlap, order is
+  // kept, and memory holds at most two batches.
   let batch: ExtractRow[] = [];
+  let writing: Promise<void> = Promise.resolve();
   const flush = async () => {
     if (batch.length === 0) return;
-    const result = await register.upsert(batch);
-    report.inserted += result.inserted;
-    report.updated += result.updated;
-    report.unchanged += result.unchanged;
-    for (const row of result.rejected) reject(row);
+    const rows = batch;
     batch = [];
+    await writing;
+    writing = register.upsert(rows).then((result) => {
+      report.inserted += result.inserted;
+      report.updated += result.updated;
+      report.unchanged += result.unchanged;
+      for (const row of result.rejected) reject(row);
+    });
+    // A failure is raised where `writing` is next awaited; this only keeps it from being "unhandled" meanwhile.
+    writing.catch(() => undefined);
   };
 
   const take = async (parsed: ExtractParseResult, records: CsvRecord[]) => {
@@ -119,6 +127,7 @@ export async function importExtract(
   }
   await take(parser.end(), reader.end());
   await flush();
+  await writing;
 
   report.fileRejected = lines.headerRejected || !lines.headerSeen;
   report.errors.sort((a, b) => a.line - b.line);

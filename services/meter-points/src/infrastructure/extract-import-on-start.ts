@@ -1,7 +1,7 @@
 import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { LOGGER } from '@cms/service-defaults';
-import { importExtractFile } from '../application/import-extract';
+import { importExtractFile, type ExtractImportReport } from '../application/import-extract';
 import { METER_POINT_REGISTER, type MeterPointRegister } from '../application/meter-point-register.port';
 import type { MeterPointsSettings } from '../meter-points.settings';
 
@@ -17,6 +17,9 @@ const LOGGED_LINE_ERRORS = 50;
  */
 @Injectable()
 export class ExtractImportOnStart implements OnApplicationBootstrap {
+  /** The report of the import at start, once it has run. */
+  report?: ExtractImportReport;
+
   constructor(
     @Inject(METER_POINTS_SETTINGS) private readonly settings: MeterPointsSettings,
     @Inject(METER_POINT_REGISTER) private readonly register: MeterPointRegister,
@@ -26,9 +29,10 @@ export class ExtractImportOnStart implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     const path = this.settings.METER_POINT_EXTRACT;
     if (!path) return;
-    const { errors, ...report } = await importExtractFile(path, this.register, {
+    this.report = await importExtractFile(path, this.register, {
       batchSize: this.settings.METER_POINT_IMPORT_BATCH_SIZE,
     });
+    const { errors, ...report } = this.report;
     const summary = { path, ...report, lineErrors: errors.slice(0, LOGGED_LINE_ERRORS) };
     if (report.fileRejected) this.logger.error(summary, 'meter point extract refused; the register is unchanged');
     else if (report.rejected > 0) this.logger.warn(summary, 'meter point extract imported, with rejected records');

@@ -16,6 +16,6 @@ export class MeResponse {
   @ApiProperty({ type: OrganisationResponse })
   organisation: OrganisationResponse;
 
-  @ApiProperty({ enum: ROLES, isArray: true, maxLength: 16 })
+  @ApiProperty({ enum: ROLES, isArray: true, description: 'Role names (enumerated, so no free text).' })
   roles: Role[];
 }
