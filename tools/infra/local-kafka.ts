@@ -177,6 +177,7 @@ function classDataSharing(libs: string, runtime: JavaRuntime) {
       recordingNow = true;
       return [`-XX:ArchiveClassesAtExit=${recording}`];
     },
+    recording: () => recordingNow,
     /** After a clean exit the JVM has written the archive: publish it. */
     afterStop(): void {
       if (!recordingNow) return;
@@ -415,7 +416,8 @@ export async function startLocalKafka(opts: ProvisionOptions): Promise<KafkaBrok
     const current = child;
     child = undefined;
     if (!current) return;
-    await stopChild(current, hard ? [] : STOP_STEPS);
+    // The run that records the class-data archive writes it while exiting: give it longer.
+    await stopChild(current, hard ? [] : cds.recording() ? [['SIGTERM', 45_000]] : STOP_STEPS);
     removeExitHandler();
     cds.afterStop();
   };

@@ -52,7 +52,10 @@ async function main(): Promise<void> {
   }
   if (args.includes('--hold')) {
     log('holding; Ctrl-C to stop');
+    // The servers' child processes do not keep Node's event loop alive on their own.
+    const keepAlive = setInterval(() => undefined, 60_000);
     await new Promise<void>((resolve) => process.once('SIGINT', () => resolve()));
+    clearInterval(keepAlive);
   }
   await stop();
 }

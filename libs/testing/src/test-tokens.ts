@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWK } from 'jose';
+import { exportJWK, generateKeyPair, SignJWT, type JWK, type KeyLike } from 'jose';
 import {
   ACCESS_TOKEN_ALGORITHM,
   ACCESS_TOKEN_AUDIENCE,
@@ -19,7 +19,7 @@ export const TEST_ISSUER = 'urn:cms:test-issuer';
 export class TestTokenIssuer {
   private constructor(
     private readonly server: Server,
-    private readonly privateKey: CryptoKey,
+    private readonly privateKey: KeyLike,
     readonly jwksUrl: string,
     readonly issuer: string,
   ) {}

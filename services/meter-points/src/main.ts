@@ -11,7 +11,6 @@ function settingsOrExit() {
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     logger.fatal(error.message);
-    // eslint-disable-next-line no-console
     console.error(`${SERVICE_NAME}: ${error.message}`);
     process.exit(78); // EX_CONFIG, as runService does
   }

@@ -1,4 +1,4 @@
-import { calculateJwkThumbprint, exportJWK, generateKeyPair, importJWK, type CryptoKey, type JWK } from 'jose';
+import { calculateJwkThumbprint, exportJWK, generateKeyPair, importJWK, type JWK, type KeyLike } from 'jose';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import { ACCESS_TOKEN_ALGORITHM } from '@cms/auth';
@@ -15,7 +15,7 @@ const RETIRED_KEY_PUBLISHED_HOURS = 24;
 
 export interface ActiveSigningKey {
   kid: string;
-  privateKey: CryptoKey;
+  privateKey: KeyLike;
 }
 
 /** A public key as published in the JWKS. */
@@ -43,7 +43,7 @@ export class SigningKeyStore {
       logger.info({ kid: created.kid }, 'generated the first token-signing key');
       return created;
     });
-    const privateKey = (await importJWK(key.privateJwk, ACCESS_TOKEN_ALGORITHM)) as CryptoKey;
+    const privateKey = (await importJWK(key.privateJwk, ACCESS_TOKEN_ALGORITHM)) as KeyLike;
     return new SigningKeyStore(dataSource, { kid: key.kid, privateKey });
   }
 

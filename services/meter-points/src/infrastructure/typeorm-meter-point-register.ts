@@ -137,8 +137,8 @@ async function upsertStatement(manager: EntityManager, rows: ExtractRow[]): Prom
 }
 
 function toRegistered(row: MeterPointEntity): RegisteredMeterPoint {
-  const address: PafAddress = { postTown: row.postTown, postcode: row.postcode };
-  const optional: Array<[keyof PafAddress, string | null]> = [
+  // In PAF order, absent fields left out.
+  const fields: Array<[keyof PafAddress, string | null]> = [
     ['organisation', row.organisation],
     ['department', row.department],
     ['subBuildingName', row.subBuildingName],
@@ -149,11 +149,14 @@ function toRegistered(row: MeterPointEntity): RegisteredMeterPoint {
     ['thoroughfare', row.thoroughfare],
     ['doubleDependentLocality', row.doubleDependentLocality],
     ['dependentLocality', row.dependentLocality],
+    ['postTown', row.postTown],
     ['county', row.county],
+    ['postcode', row.postcode],
     ['udprn', row.udprn],
     ['uprn', row.uprn],
   ];
-  for (const [key, value] of optional) if (value !== null) address[key] = value;
+  const address = {} as PafAddress; // post town and postcode are NOT NULL columns: always set below
+  for (const [key, value] of fields) if (value !== null) address[key] = value;
   return {
     meterPoint: {
       mprn: row.mprn,

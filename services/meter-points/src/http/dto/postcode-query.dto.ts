@@ -10,7 +10,7 @@ export class PostcodeQuery {
   @MaxLength(10)
   postcode: string;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: MAX_PAGE_SIZE })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: MAX_PAGE_SIZE, default: MAX_PAGE_SIZE })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

@@ -1,0 +1,248 @@
+/**
+ * `npm run bench`: a benchmark, not a timed test. Starts the full local stack (fresh data, free
+ * ports), then measures, each beside its floor from the same run:
+ *   - log-contact latency through the gateway at 1, 10 and 50 concurrent clients (p50/p95/p99,
+ *     throughput), beside a bare `INSERT … COMMIT` of the same row through `pg`;
+ *   - time from a contact's 201 to its ContactLogged event reaching an outside Kafka consumer,
+ *     beside a bare produce → consume round trip;
+ *   - resident memory per service at rest and after the load.
+ * Prints a Markdown table (paste it into docs/benchmarks.md).
+ */
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Kafka, logLevel } from 'kafkajs';
+import { Client } from 'pg';
+import { generateDemoMeterPoints } from './demo-data/meter-points';
+import { demoOrganisations } from './demo-data/organisations';
+import { DEMO_PASSWORD } from './demo-data/users';
+import { startStack, type Stack } from './stack';
+
+const LEVELS = [
+  { clients: 1, requests: 200 },
+  { clients: 10, requests: 1000 },
+  { clients: 50, requests: 2000 },
+];
+const WARM_UP = 100;
+
+interface Job {
+  userId: string;
+  body: Record<string, unknown>;
+}
+
+function daysAgo(days: number): string {
+  return new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** Every valid contact the demo register allows: a DTL per Dead point, an ISO to Dead per Live point. */
+function validJobs(): Job[] {
+  const shippers = demoOrganisations().filter((organisation) => organisation.type === 'SHIPPER');
+  const userOf = new Map(shippers.map((organisation) => [organisation.id, `${organisation.shortCode.toLowerCase()}.user`]));
+  const jobs: Job[] = [];
+  let unregistered = 0;
+  for (const point of generateDemoMeterPoints()) {
+    const userId = point.registeredShipperId ? userOf.get(point.registeredShipperId) : `${shippers[unregistered++ % shippers.length].shortCode.toLowerCase()}.user`;
+    if (!userId) continue;
+    const common = { mprn: point.mprn, originatorContact: { name: 'Bench Mark', telephone: '0161 496 0000' }, description: 'Benchmark contact.' };
+    if (point.status === 'DE') {
+      jobs.push({ userId, body: { ...common, type: 'DTL', dtlEvidence: { meterRead: { value: '01234', readDate: daysAgo(1) }, meterSerialNumber: 'BENCH-1' } } });
+    } else if (point.status === 'LI') {
+      jobs.push({ userId, body: { ...common, type: 'ISO', requestedStatus: 'DE', isolation: { workDate: daysAgo(5), workType: 'SERVICE_REMOVED' } } });
+    }
+  }
+  return jobs;
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+interface Measured {
+  p50: number;
+  p95: number;
+  p99: number;
+  throughput: number;
+  count: number;
+}
+
+/** Runs `work` `total` times with `clients` concurrent callers; latencies in ms. */
+async function measure(clients: number, total: number, work: (client: number) => Promise<void>): Promise<Measured> {
+  const latencies: number[] = [];
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: clients }, async (_, client) => {
+      while (next < total) {
+        next += 1;
+        const begin = performance.now();
+        await work(client);
+        latencies.push(performance.now() - begin);
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  return { p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99), throughput: total / seconds, count: total };
+}
+
+function rssMb(pid: number | undefined): number {
+  if (!pid) return NaN;
+  const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return match ? Number(match[1]) / 1024 : NaN;
+}
+
+async function main(): Promise<void> {
+  const log = (line: string) => process.stderr.write(`bench: ${line}\n`);
+  const stack: Stack = await startStack({ dataDir: mkdtempSync(join(tmpdir(), 'cms-bench-')), fresh: true, ports: 'free', log });
+  try {
+    await run(stack, log);
+  } finally {
+    await stack.stop();
+  }
+}
+
+async function run(stack: Stack, log: (line: string) => void): Promise<void> {
+  const memoryAtRest = Object.fromEntries(stack.services.map((service) => [service.name, rssMb(service.child.pid)]));
+
+  // Tokens for every shipper user.
+  const tokens = new Map<string, string>();
+  for (const organisation of demoOrganisations().filter((candidate) => candidate.type === 'SHIPPER')) {
+    const userId = `${organisation.shortCode.toLowerCase()}.user`;
+    const response = await fetch(`${stack.gatewayUrl}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ userId, password: DEMO_PASSWORD }),
+    });
+    tokens.set(userId, ((await response.json()) as { accessToken: string }).accessToken);
+  }
+
+  // An outside consumer timing each event's arrival.
+  const kafka = new Kafka({ clientId: 'bench', brokers: stack.kafka.brokers, logLevel: logLevel.NOTHING });
+  const arrivals = new Map<string, number>();
+  const consumer = kafka.consumer({ groupId: `bench-${Date.now()}` });
+  await consumer.connect();
+  await consumer.subscribe({ topic: 'cms.contacts.v1', fromBeginning: false });
+  await consumer.run({ eachMessage: async ({ message }) => void arrivals.set(message.key!.toString(), performance.now()) });
+  await new Promise((resolve) => setTimeout(resolve, 3_000)); // let the group settle
+
+  const jobs = validJobs();
+  let cursor = 0;
+  const created = new Map<string, number>();
+  const logContact = async () => {
+    const job = jobs[cursor++];
+    if (!job) throw new Error('ran out of valid demo meter points');
+    const response = await fetch(`${stack.gatewayUrl}/api/v1/contacts`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens.get(job.userId)}` },
+      body: JSON.stringify(job.body),
+    });
+    const body = (await response.json()) as { crn?: string };
+    if (response.status !== 201) throw new Error(`log contact answered ${response.status}: ${JSON.stringify(body)}`);
+    created.set(body.crn!, performance.now());
+  };
+
+  // The floor: the same row inserted and committed through pg, nothing else.
+  const floorClients = await Promise.all(
+    Array.from({ length: 50 }, async () => {
+      const client = new Client({ connectionString: stack.databaseUrls['contact-logging'] });
+      await client.connect();
+      return client;
+    }),
+  );
+  await floorClients[0].query('CREATE TABLE IF NOT EXISTS bench_floor (LIKE contact INCLUDING DEFAULTS)');
+  let floorSequence = 0;
+  const insertFloor = (client: Client) => async () => {
+    const crn = `F${String(floorSequence++).padStart(9, '0')}`;
+    await client.query(
+      `INSERT INTO bench_floor (crn, contact_type, mprn, status, requested_status, originator_organisation_id, originator_user_id,
+         transporter_organisation_id, registered_shipper_organisation_id, visible_to, details, logged_at, updated_at)
+       VALUES ($1, 'DTL', '3938424403', 'LOGGED', 'LI', $2, 'bench', $2, NULL, ARRAY[$2::uuid], $3, now(), now())`,
+      [crn, demoOrganisations()[0].id, { description: 'Benchmark contact.' }],
+    );
+  };
+
+  log(`warming up (${WARM_UP} contacts)`);
+  await measure(5, WARM_UP, logContact);
+
+  const rows: string[] = [];
+  for (const level of LEVELS) {
+    log(`${level.clients} concurrent: floor`);
+    const floor = await measure(level.clients, level.requests, (client) => insertFloor(floorClients[client])());
+    log(`${level.clients} concurrent: log contact through the gateway`);
+    const gateway = await measure(level.clients, level.requests, logContact);
+    rows.push(
+      `| ${level.clients} | ${level.requests} | ${gateway.p50.toFixed(1)} | ${gateway.p95.toFixed(1)} | ${gateway.p99.toFixed(1)} | ${gateway.throughput.toFixed(0)} | ${floor.p50.toFixed(2)} | ${floor.p95.toFixed(2)} | ${floor.p99.toFixed(2)} | ${floor.throughput.toFixed(0)} | ${(gateway.p50 / floor.p50).toFixed(1)}× |`,
+    );
+  }
+  const memoryUnderLoad = Object.fromEntries(stack.services.map((service) => [service.name, rssMb(service.child.pid)]));
+
+  // 201 → event at the outside consumer.
+  const deadline = Date.now() + 30_000;
+  while ([...created.keys()].some((crn) => !arrivals.has(crn)) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+  const eventDelays = [...created].filter(([crn]) => arrivals.has(crn)).map(([crn, at]) => arrivals.get(crn)! - at).sort((a, b) => a - b);
+  const missing = created.size - eventDelays.length;
+  await consumer.disconnect();
+
+  // Floor: a bare produce → consume round trip.
+  const roundTrip = await kafkaRoundTrip(kafka, 200);
+
+  for (const client of floorClients) await client.end();
+
+  console.log(`
+### Log a contact through the gateway (ms), beside a bare INSERT … COMMIT of the same row
+
+| clients | requests | p50 | p95 | p99 | req/s | floor p50 | floor p95 | floor p99 | floor rows/s | p50 ÷ floor p50 |
+|---|---|---|---|---|---|---|---|---|---|---|
+${rows.join('\n')}
+
+### 201 → ContactLogged at an outside Kafka consumer (ms), beside a bare produce → consume round trip
+
+| measure | count | p50 | p95 | p99 |
+|---|---|---|---|---|
+| 201 → event | ${eventDelays.length} (${missing} missing) | ${percentile(eventDelays, 50).toFixed(1)} | ${percentile(eventDelays, 95).toFixed(1)} | ${percentile(eventDelays, 99).toFixed(1)} |
+| floor: produce → consume | ${roundTrip.length} | ${percentile(roundTrip, 50).toFixed(1)} | ${percentile(roundTrip, 95).toFixed(1)} | ${percentile(roundTrip, 99).toFixed(1)} |
+
+### Resident memory per service (MiB)
+
+| service | at rest | after the load |
+|---|---|---|
+${stack.services.map((service) => `| ${service.name} | ${memoryAtRest[service.name].toFixed(0)} | ${memoryUnderLoad[service.name].toFixed(0)} |`).join('\n')}
+`);
+}
+
+async function kafkaRoundTrip(kafka: Kafka, count: number): Promise<number[]> {
+  const topic = `bench-round-trip-${Date.now()}`;
+  const admin = kafka.admin();
+  await admin.connect();
+  await admin.createTopics({ topics: [{ topic, numPartitions: 1 }], waitForLeaders: true });
+  await admin.disconnect();
+  const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+  await producer.connect();
+  const consumer = kafka.consumer({ groupId: `${topic}-group`, maxWaitTimeInMs: 100 });
+  await consumer.connect();
+  await consumer.subscribe({ topic, fromBeginning: true });
+  const sentAt = new Map<string, number>();
+  const delays: number[] = [];
+  let waiting: (() => void) | undefined;
+  await consumer.run({
+    eachMessage: async ({ message }) => {
+      delays.push(performance.now() - sentAt.get(message.key!.toString())!);
+      waiting?.();
+    },
+  });
+  await new Promise((resolve) => setTimeout(resolve, 3_000));
+  for (let index = 0; index < count; index += 1) {
+    const arrived = new Promise<void>((resolve) => (waiting = resolve));
+    sentAt.set(String(index), performance.now());
+    await producer.send({ topic, acks: -1, messages: [{ key: String(index), value: 'x' }] });
+    await Promise.race([arrived, new Promise((resolve) => setTimeout(resolve, 5_000))]);
+  }
+  await producer.disconnect();
+  await consumer.disconnect();
+  return delays.sort((a, b) => a - b);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
