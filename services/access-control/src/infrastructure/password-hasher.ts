@@ -34,7 +34,6 @@ export class PasswordHasher {
    * one for a user that does: response time does not tell which user ids exist.
    */
   async verify(storedHash: string | undefined, password: string): Promise<boolean> {
-    if (storedHash === undefined) return false;
     const matches = await verify(storedHash ?? this.dummyHash, normalise(password)).catch(() => false);
     return storedHash !== undefined && matches;
   }

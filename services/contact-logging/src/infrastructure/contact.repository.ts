@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Caller } from '@cms/auth';
+import { toStorableJson } from '@cms/persistence';
 import type { Rejection } from '../domain';
 
 export const OPEN_STATUSES = ['LOGGED', 'UNDER_INVESTIGATION'] as const;
@@ -136,8 +137,8 @@ export class ContactRepository {
         rejection.userId,
         rejection.organisationId,
         rejection.mprn,
-        JSON.stringify(rejection.submission ?? null),
-        JSON.stringify(rejection.rejections),
+        JSON.stringify(toStorableJson(rejection.submission ?? null)),
+        JSON.stringify(toStorableJson(rejection.rejections)),
       ],
     );
   }
