@@ -19,6 +19,7 @@ module.exports = tseslint.config(
           depConstraints: [
             { sourceTag: 'type:service', onlyDependOnLibsWithTags: ['type:lib'] },
             { sourceTag: 'type:lib', onlyDependOnLibsWithTags: ['type:lib'] },
+            { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:lib', 'type:tooling'] },
           ],
         },
       ],
@@ -26,6 +27,30 @@ module.exports = tseslint.config(
       '@typescript-eslint/no-unsafe-function-type': 'off',
       'no-console': 'off',
     },
+  },
+  {
+    // Tests may use the demo data and provisioning tools; production code may not.
+    files: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts', '**/test/**/*.ts', 'libs/testing/src/jest-*.ts', 'e2e/**/*.ts'],
+    rules: {
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          enforceBuildableLibDependency: false,
+          depConstraints: [
+            { sourceTag: 'type:service', onlyDependOnLibsWithTags: ['type:lib', 'type:tooling'] },
+            { sourceTag: 'type:lib', onlyDependOnLibsWithTags: ['type:lib', 'type:tooling'] },
+            { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:lib', 'type:tooling'] },
+          ],
+        },
+      ],
+      // Response bodies in tests are whatever the API sent; asserting on them is the point.
+      '@typescript-eslint/no-explicit-any': 'off',
+    },
+  },
+  {
+    // tools/ is the orchestration (start, test, bench, provisioning, demo data): it may reach anything.
+    files: ['tools/**/*.ts'],
+    rules: { '@nx/enforce-module-boundaries': 'off' },
   },
   {
     files: ['services/*/src/domain/**/*.ts'],

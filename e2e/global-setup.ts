@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startStack, type Stack } from '../tools/stack';
+import { startStack, type Stack } from '@cms/stack';
 
 /** Starts the whole stack once for every end-to-end test, exactly as `npm start` does, on free ports. */
 export default async function globalSetup(): Promise<void> {

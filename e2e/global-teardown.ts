@@ -1,4 +1,4 @@
-import type { Stack } from '../tools/stack';
+import type { Stack } from '@cms/stack';
 
 export default async function globalTeardown(): Promise<void> {
   await (globalThis as { cmsE2eStack?: Stack }).cmsE2eStack?.stop();

@@ -21,7 +21,7 @@ interface Step {
 const steps: Step[] = [
   { name: 'typecheck', args: [resolve(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json', '--noEmit'] },
   // The module-boundary rule reads Nx's project graph; computing it first makes the rule run.
-  { name: 'project graph', args: [resolve(ROOT, 'node_modules/nx/bin/nx.js'), 'show', 'projects'], env: { NX_DAEMON: 'false', NX_NO_CLOUD: 'true' } },
+  { name: 'project graph', args: [resolve(ROOT, 'node_modules/nx/dist/bin/nx.js'), 'show', 'projects'], env: { NX_DAEMON: 'false', NX_NO_CLOUD: 'true' } },
   { name: 'lint', args: [resolve(ROOT, 'node_modules/eslint/bin/eslint.js'), '--max-warnings=0', '.'], env: { NX_DAEMON: 'false' } },
   { name: 'unit tests', args: [jest, '--selectProjects', 'unit', '--ci', ...extra] },
   { name: 'integration tests', args: [jest, '--selectProjects', 'integration', '--ci', '--runInBand', ...extra] },

@@ -19,7 +19,8 @@ export function serviceDataSourceOptions(options: ServiceDataSourceOptions): Dat
     migrationsRun: false,
     migrationsTransactionMode: 'each',
     synchronize: false,
-    logging: ['error', 'migration'],
+    // Failed queries are reported by the caller's error handling, without their parameters (personal data).
+    logging: ['migration'],
     extra: {
       max: options.poolSize ?? 10,
       connectionTimeoutMillis: 5_000,

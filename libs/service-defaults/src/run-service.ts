@@ -77,7 +77,7 @@ export async function runService(definition: ServiceDefinition): Promise<NestExp
   } catch (error) {
     if (error instanceof ConfigError) {
       logger.fatal(error.message);
-      // eslint-disable-next-line no-console
+       
       console.error(`${definition.name}: ${error.message}`);
       process.exit(78); // EX_CONFIG
     }

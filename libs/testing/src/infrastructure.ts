@@ -2,7 +2,7 @@
 // jest-global-setup.ts provisioned (or that DATABASE_URL / KAFKA_BROKERS named), and helpers to
 // give each test its own database and topics so that test files can run in parallel.
 import crypto from 'node:crypto';
-import { ensureDatabase } from '../../../tools/infra/database';
+import { ensureDatabase } from '@cms/persistence';
 
 /** Set by jest-global-setup.ts: the admin URL of the test PostgreSQL server. */
 export const TEST_DATABASE_ADMIN_URL = 'TEST_DATABASE_ADMIN_URL';

@@ -7,6 +7,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+// Relative on purpose: Jest loads globalSetup outside its module mapper, so path aliases do not resolve here.
+ 
 import {
   describeInfraError,
   KafkaBroker,
@@ -14,7 +16,7 @@ import {
   provisionKafka,
   provisionPostgres,
   redactUrl,
-} from '../../../tools/infra';
+} from '@cms/infra';
 import { TEST_DATABASE_ADMIN_URL, TEST_KAFKA_BROKERS } from './infrastructure';
 
 export interface TestInfrastructure {

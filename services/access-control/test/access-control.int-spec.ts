@@ -13,10 +13,9 @@ import { AccessTokenVerifier } from '@cms/auth';
 import { openServiceDataSource } from '@cms/persistence';
 import { applyHttpDefaults, DATA_SOURCE } from '@cms/service-defaults';
 import { createTestDatabase, testKafkaBrokers } from '@cms/testing';
-// eslint-disable-next-line @nx/enforce-module-boundaries -- the demo data is what this test expects to find seeded
-import { demoOrganisations } from '../../../tools/demo-data/organisations';
-// eslint-disable-next-line @nx/enforce-module-boundaries -- the demo data is what this test expects to find seeded
-import { DEMO_PASSWORD } from '../../../tools/demo-data/users';
+ 
+import { DEMO_PASSWORD, demoOrganisations } from '@cms/demo-data';
+ 
 import { loadAccessControlConfig } from '../src/access-control.config';
 import { accessControlModule } from '../src/app.module';
 import { AccessTokenSigner } from '../src/infrastructure/access-token.signer';

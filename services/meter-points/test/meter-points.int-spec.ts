@@ -11,9 +11,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { AddressInfo } from 'node:net';
 import { createTestDatabase, testKafkaBrokers, TestTokenIssuer } from '@cms/testing';
 import { applyHttpDefaults, buildOpenApiDocument } from '@cms/service-defaults';
-import { demoOrganisation } from '../../../tools/demo-data/organisations';
-import { demoShowcase, demoUnknownMprns } from '../../../tools/demo-data/meter-points';
-import { writeDemoExtract } from '../../../tools/demo-data/write-extract';
+import { demoOrganisation, demoShowcase, demoUnknownMprns, writeDemoExtract } from '@cms/demo-data';
 import {
   addressLabel,
   DEFAULT_METER_POINT_STATUSES,

@@ -4,7 +4,7 @@
  * restart. Never runs unless DEMO_DATA is set; it is off by default.
  *
  * The demo data is loaded only here and only when seeding, so a production process never loads
- * tools/demo-data (and an image without tools/ still starts). Importing it by relative path crosses
+ * tools/demo-data (and an image without tools/ still starts). Importing it crosses
  * the project boundary on purpose: demo data is tooling, never a dependency of domain code.
  */
 import type { Logger } from 'pino';
@@ -22,9 +22,7 @@ export interface DemoSeedResult {
 
 export async function seedDemoData(dataSource: DataSource, passwords: PasswordHasher, logger: Logger): Promise<DemoSeedResult> {
   // eslint-disable-next-line @nx/enforce-module-boundaries -- demo seeding only; see above
-  const { demoOrganisations } = await import('../../../../tools/demo-data/organisations');
-  // eslint-disable-next-line @nx/enforce-module-boundaries -- demo seeding only; see above
-  const { demoUsers } = await import('../../../../tools/demo-data/users');
+  const { demoOrganisations, demoUsers } = await import('@cms/demo-data');
   const organisations = demoOrganisations();
   for (const organisation of organisations) {
     if (!isShortCode(organisation.shortCode) || !isOrganisationType(organisation.type)) {

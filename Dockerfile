@@ -1,0 +1,26 @@
+# One image for every service; SERVICE picks the one that runs (gateway, access-control,
+# meter-points, contact-logging). TypeScript runs through @swc-node/register, as with `npm start`.
+#   docker build -t cms .
+#   docker run -e SERVICE=meter-points -e DATABASE_URL=... -e KAFKA_BROKERS=... cms
+FROM node:24-slim
+
+WORKDIR /app
+
+# Dependencies first, so that a source change does not reinstall them. The dev dependencies stay:
+# @swc-node/register compiles the TypeScript at start.
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund --loglevel=error && npm cache clean --force
+
+COPY tsconfig.json tsconfig.base.json ./
+COPY libs ./libs
+COPY services ./services
+
+ENV NODE_ENV=production \
+    SERVICE=gateway
+
+# The image's unprivileged user (uid 1000); nothing under /app needs to be writable.
+USER node
+
+EXPOSE 8080 8081 8082 8083
+STOPSIGNAL SIGTERM
+CMD ["sh", "-c", "exec node --enable-source-maps -r @swc-node/register \"services/${SERVICE}/src/main.ts\""]
