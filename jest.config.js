@@ -3,6 +3,7 @@
 //   *.int-spec.ts  integration: one service or library against real PostgreSQL and Kafka
 //   *.e2e-spec.ts  end to end: the whole stack started as `npm start` starts it, driven through the gateway
 // Select a kind with `--selectProjects unit|integration|e2e`.
+
 const { compilerOptions } = require('./tsconfig.base.json');
 
 const moduleNameMapper = Object.fromEntries(
@@ -17,6 +18,10 @@ const swc = [
   {
     jsc: {
       parser: { syntax: 'typescript', decorators: true },
+      // The @cms/* aliases are rewritten at compile time, so they also resolve in globalSetup and
+      // globalTeardown, which Jest loads without its moduleNameMapper.
+      baseUrl: __dirname,
+      paths: compilerOptions.paths,
       transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },
       target: 'es2023',
     },

@@ -7,8 +7,10 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 stamp=node_modules/.cms-installed
 if [ ! -f "$stamp" ] || [ package-lock.json -nt "$stamp" ] || [ package.json -nt "$stamp" ]; then
-  echo "cms: installing dependencies (npm ci)…"
-  npm ci --no-audit --no-fund --loglevel=error
+  echo "cms: installing dependencies…"
+  # `npm install`, not `npm ci`: the lockfile pins every version, but registries that serve only
+  # this platform's optional binaries leave the others out of it, and `npm ci` refuses that.
+  npm install --no-audit --no-fund --loglevel=error
   touch "$stamp"
 fi
 

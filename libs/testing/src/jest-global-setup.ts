@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-// Relative on purpose: Jest loads globalSetup outside its module mapper, so path aliases do not resolve here.
+// Path aliases resolve here through the swc transform (jest.config.js).
  
 import {
   describeInfraError,
