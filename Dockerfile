@@ -9,13 +9,16 @@ WORKDIR /app
 # Dependencies first, so that a source change does not reinstall them. The dev dependencies stay:
 # @swc-node/register compiles the TypeScript at start.
 COPY package.json package-lock.json ./
-RUN npm ci --no-audit --no-fund --loglevel=error && npm cache clean --force
+# npm install rather than npm ci: see tools/cms.sh.
+RUN npm install --no-audit --no-fund --loglevel=error && npm cache clean --force
 
 COPY tsconfig.json tsconfig.base.json ./
 COPY libs ./libs
 COPY services ./services
 
+# Services listen on loopback by default (a laptop); in a container they must listen on all interfaces.
 ENV NODE_ENV=production \
+    HOST=0.0.0.0 \
     SERVICE=gateway
 
 # The image's unprivileged user (uid 1000); nothing under /app needs to be writable.
