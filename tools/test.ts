@@ -19,6 +19,8 @@ interface Step {
   env?: Record<string, string>;
   /** Jest's JSON report of this step, for the closing count. */
   report?: string;
+  /** Show only what it writes to stderr. */
+  quiet?: boolean;
 }
 
 const REPORTS = resolve(ROOT, 'reports');
@@ -32,7 +34,7 @@ const jestStep = (name: string, project: string, ...flags: string[]): Step => {
 const steps: Step[] = [
   { name: 'typecheck', args: [resolve(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json', '--noEmit'] },
   // The module-boundary rule reads Nx's project graph; computing it first makes the rule run.
-  { name: 'project graph', args: [resolve(ROOT, 'node_modules/nx/dist/bin/nx.js'), 'show', 'projects'], env: { NX_DAEMON: 'false', NX_NO_CLOUD: 'true' } },
+  { name: 'project graph', args: [resolve(ROOT, 'node_modules/nx/dist/bin/nx.js'), 'show', 'projects'], env: { NX_DAEMON: 'false', NX_NO_CLOUD: 'true' }, quiet: true },
   { name: 'lint', args: [resolve(ROOT, 'node_modules/eslint/bin/eslint.js'), '--max-warnings=0', '.'], env: { NX_DAEMON: 'false' } },
   jestStep('unit tests', 'unit'),
   jestStep('integration tests', 'integration', '--runInBand'),
@@ -43,7 +45,11 @@ const results: { name: string; ok: boolean; seconds: number }[] = [];
 for (const step of steps) {
   console.log(`\n── ${step.name} ─────────────────────────────────────────`);
   const started = Date.now();
-  const run = spawnSync(node, step.args, { cwd: ROOT, stdio: 'inherit', env: { ...process.env, ...step.env } });
+  const run = spawnSync(node, step.args, {
+    cwd: ROOT,
+    stdio: step.quiet ? ['ignore', 'ignore', 'inherit'] : 'inherit',
+    env: { ...process.env, ...step.env },
+  });
   const ok = run.status === 0;
   results.push({ name: step.name, ok, seconds: (Date.now() - started) / 1000 });
   if (!ok) break;

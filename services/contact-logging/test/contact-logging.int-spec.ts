@@ -1,0 +1,164 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Kafka, logLevel } from 'kafkajs';
+import { Client } from 'pg';
+import { Topics } from '@cms/contracts';
+import { applyHttpDefaults } from '@cms/service-defaults';
+import { createTestDatabase, testKafkaBrokers, TestTokenIssuer } from '@cms/testing';
+import type { Caller } from '@cms/auth';
+
+/**
+ * contact-logging on its own, against a real PostgreSQL and Kafka, with a stand-in for the meter
+ * point register (another service, reached over HTTP) and real signed tokens.
+ */
+describe('contact-logging service', () => {
+  const shipper: Caller = { userId: 'bwe.user', organisationId: 'b39b394d-4352-47f1-9cab-919d828cf087', organisationType: 'SHIPPER', roles: ['CONTACT_USER'] };
+  const otherShipper: Caller = { userId: 'tgs.user', organisationId: 'c3f47655-09ea-480e-9700-a397bc4fae46', organisationType: 'SHIPPER', roles: ['CONTACT_USER'] };
+  const transporterId = '383da001-dcc0-4cf5-8481-59b9749b0a6c';
+  const register = new Map<string, { status: string; registeredShipper: string | null }>([
+    ['3938424403', { status: 'DE', registeredShipper: shipper.organisationId }],
+    ['2738491003', { status: 'DE', registeredShipper: null }],
+    ['5281736406', { status: 'LI', registeredShipper: shipper.organisationId }],
+  ]);
+  let registerAvailable = true;
+  let issuer: TestTokenIssuer;
+  let meterPoints: Server;
+  let app: NestExpressApplication;
+  let baseUrl: string;
+  let databaseUrl: string;
+
+  beforeAll(async () => {
+    issuer = await TestTokenIssuer.start();
+    meterPoints = createServer((request, response) => {
+      const mprn = /^\/api\/v1\/meter-points\/(\d+)$/.exec(request.url ?? '')?.[1];
+      const point = mprn ? register.get(mprn) : undefined;
+      if (!registerAvailable) return void response.writeHead(503).end();
+      if (!point) return void response.writeHead(404, { 'content-type': 'application/json' }).end('{}');
+      response.writeHead(200, { 'content-type': 'application/json' }).end(
+        JSON.stringify({
+          mprn,
+          status: { code: point.status, name: point.status },
+          transporter: { organisationId: transporterId },
+          registeredShipper: point.registeredShipper ? { organisationId: point.registeredShipper } : null,
+        }),
+      );
+    });
+    await new Promise<void>((resolve) => meterPoints.listen(0, '127.0.0.1', resolve));
+    databaseUrl = await createTestDatabase('contact_logging');
+    Object.assign(process.env, issuer.env(), {
+      DATABASE_URL: databaseUrl,
+      KAFKA_BROKERS: testKafkaBrokers().join(','),
+      METER_POINTS_URL: `http://127.0.0.1:${(meterPoints.address() as AddressInfo).port}`,
+    });
+    const { contactLoggingModule, logger } = await import('../src/app.module');
+    app = await NestFactory.create<NestExpressApplication>(contactLoggingModule(), { bodyParser: false, logger: false });
+    applyHttpDefaults(app, logger);
+    await app.listen(0, '127.0.0.1');
+    baseUrl = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await new Promise((resolve) => meterPoints.close(resolve));
+    await issuer.stop();
+  });
+
+  function daysAgo(days: number): string {
+    return new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
+  }
+
+  function dtl(mprn: string) {
+    return {
+      type: 'DTL',
+      mprn,
+      originatorContact: { name: 'Amelia Hart', telephone: '0161 496 0000' },
+      description: 'Gas in use at the property.',
+      dtlEvidence: { meterRead: { value: '04521', readDate: daysAgo(1) }, meterSerialNumber: 'G4A-1' },
+    };
+  }
+
+  async function post(caller: Caller, body: unknown) {
+    const response = await fetch(`${baseUrl}/api/v1/contacts`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${await issuer.tokenFor(caller)}` },
+      body: JSON.stringify(body),
+    });
+    return { status: response.status, body: (await response.json()) as any };
+  }
+
+  async function sql<T = any>(text: string, values: unknown[] = []): Promise<T[]> {
+    const client = new Client({ connectionString: databaseUrl });
+    await client.connect();
+    try {
+      return (await client.query(text, values)).rows as T[];
+    } finally {
+      await client.end();
+    }
+  }
+
+  it('writes the contact, its first history entry and its event in one go, and the relay publishes the event', async () => {
+    const { status, body } = await post(shipper, dtl('3938424403'));
+
+    expect(status).toBe(201);
+    const [contact] = await sql('SELECT status, visible_to, originator_user_id FROM contact WHERE crn = $1', [body.crn]);
+    expect(contact).toEqual({ status: 'LOGGED', visible_to: [shipper.organisationId], originator_user_id: 'bwe.user' });
+    expect(await sql('SELECT action FROM contact_history WHERE crn = $1', [body.crn])).toEqual([{ action: 'LOGGED' }]);
+    const kafka = new Kafka({ clientId: 'contact-logging-test', brokers: testKafkaBrokers(), logLevel: logLevel.NOTHING });
+    const consumer = kafka.consumer({ groupId: `contact-logging-test-${Date.now()}` });
+    const keys: string[] = [];
+    await consumer.connect();
+    await consumer.subscribe({ topic: Topics.contacts, fromBeginning: true });
+    await consumer.run({ eachMessage: async ({ message }) => void keys.push(message.key!.toString()) });
+    const deadline = Date.now() + 20_000;
+    while (!keys.includes(body.crn) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+    await consumer.disconnect();
+    expect(keys).toContain(body.crn);
+    const [outbox] = await sql('SELECT published_at IS NOT NULL AS published FROM outbox_message WHERE message_key = $1', [body.crn]);
+    expect(outbox).toEqual({ published: true });
+  });
+
+  it('accepts exactly one of many simultaneous submissions for the same meter point; the others name its CRN', async () => {
+    const results = await Promise.all(Array.from({ length: 12 }, () => post(shipper, dtl('2738491003'))));
+
+    const accepted = results.filter((result) => result.status === 201);
+    const rejected = results.filter((result) => result.status === 422);
+    expect(accepted).toHaveLength(1);
+    expect(rejected).toHaveLength(11);
+    for (const rejection of rejected) {
+      expect(rejection.body.errors).toEqual([expect.objectContaining({ code: 'OPEN_CONTACT_EXISTS', message: expect.stringContaining(accepted[0].body.crn) })]);
+    }
+    expect(await sql("SELECT count(*)::int AS open FROM contact WHERE mprn = '2738491003'")).toEqual([{ open: 1 }]);
+  });
+
+  it('records every rejected submission with who, when, what and why, and gives it no CRN', async () => {
+    const before = await sql('SELECT count(*)::int AS n FROM contact');
+
+    const { status } = await post(otherShipper, { ...dtl('5281736406'), description: '' });
+
+    expect(status).toBe(422);
+    const [recorded] = await sql(
+      "SELECT user_id, organisation_id, mprn, rejections FROM rejected_submission WHERE user_id = 'tgs.user' ORDER BY submitted_at DESC LIMIT 1",
+    );
+    expect(recorded).toEqual(
+      expect.objectContaining({ user_id: 'tgs.user', organisation_id: otherShipper.organisationId, mprn: '5281736406' }),
+    );
+    expect(recorded.rejections.map((rejection: { code: string }) => rejection.code).sort()).toEqual(
+      ['MANDATORY_FIELD', 'NOT_REGISTERED_SHIPPER', 'STATUS_NOT_DEAD'].sort(),
+    );
+    expect(await sql('SELECT count(*)::int AS n FROM contact')).toEqual(before);
+  });
+
+  it('answers 503 and logs nothing when the meter point register cannot be reached', async () => {
+    registerAvailable = false;
+    try {
+      const before = await sql('SELECT count(*)::int AS n FROM contact');
+      const { status, body } = await post(shipper, dtl('5281736406'));
+      expect({ status, code: body.code }).toEqual({ status: 503, code: 'METER_POINT_REGISTER_UNAVAILABLE' });
+      expect(await sql('SELECT count(*)::int AS n FROM contact')).toEqual(before);
+    } finally {
+      registerAvailable = true;
+    }
+  });
+});
