@@ -32,8 +32,10 @@ export class LogContactHandler {
 
   async handle(caller: Caller, submission: unknown, authorization: string): Promise<LogContactResult> {
     const mprn = readMprn(submission);
-    const meterPoint = mprn ? await this.meterPoints.find(mprn, authorization) : null;
-    const openContactCrn = mprn ? await this.contacts.findOpenCrn(mprn) : null;
+    // The register and our own open contacts are independent: ask both at once.
+    const [meterPoint, openContactCrn] = mprn
+      ? await Promise.all([this.meterPoints.find(mprn, authorization), this.contacts.findOpenCrn(mprn)])
+      : [null, null];
     const decision = evaluateSubmission({
       submission,
       originator: { organisationId: caller.organisationId, organisationType: caller.organisationType },
@@ -58,12 +60,10 @@ export class LogContactHandler {
   private async accept(caller: Caller, contact: ValidContactSubmission, meterPoint: RegisteredMeterPoint): Promise<LogContactResult> {
     const loggedAt = new Date();
     return this.dataSource.transaction(async (manager: EntityManager) => {
-      const crn = await this.contacts.nextCrn(manager);
       // The originator's organisation; transporters join when referred. CDSP agents see every
       // contact by their organisation type, so they are not listed per row.
       const visibleTo = [caller.organisationId];
-      await this.contacts.insert(manager, {
-        crn,
+      const crn = await this.contacts.insertWithFirstHistoryEntry(manager, {
         contactType: contact.type,
         mprn: contact.mprn,
         status: 'LOGGED',
@@ -75,14 +75,12 @@ export class LogContactHandler {
         visibleTo,
         details: detailsOf(contact),
         loggedAt,
-      });
-      await this.contacts.addHistory(manager, {
-        crn,
-        occurredAt: loggedAt,
-        action: 'LOGGED',
-        actorUserId: caller.userId,
-        actorOrganisationId: caller.organisationId,
-        detail: { contactType: contact.type, requestedStatus: contact.requestedStatus },
+        history: {
+          action: 'LOGGED',
+          actorUserId: caller.userId,
+          actorOrganisationId: caller.organisationId,
+          detail: { contactType: contact.type, requestedStatus: contact.requestedStatus },
+        },
       });
       const data: ContactLoggedV1 = {
         crn,

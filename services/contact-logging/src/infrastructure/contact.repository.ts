@@ -6,7 +6,6 @@ import type { Rejection } from '../domain';
 export const OPEN_STATUSES = ['LOGGED', 'UNDER_INVESTIGATION'] as const;
 
 export interface NewContact {
-  crn: string;
   contactType: 'DTL' | 'ISO';
   mprn: string;
   status: 'LOGGED';
@@ -18,6 +17,8 @@ export interface NewContact {
   visibleTo: string[];
   details: Record<string, unknown>;
   loggedAt: Date;
+  /** The first entry of its history timeline, written with it. */
+  history: Omit<HistoryEntry, 'crn' | 'occurredAt'>;
 }
 
 export interface HistoryEntry {
@@ -74,12 +75,6 @@ export interface ContactListFilter {
 export class ContactRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** CRN: `C` and nine digits from a database sequence, e.g. C000001234 (PD). */
-  async nextCrn(manager: EntityManager): Promise<string> {
-    const [{ value }] = await manager.query(`SELECT nextval('contact_crn_seq') AS value`);
-    return `C${String(value).padStart(9, '0')}`;
-  }
-
   async findOpenCrn(mprn: string): Promise<string | null> {
     const rows: { crn: string }[] = await this.dataSource.query(
       `SELECT crn FROM contact WHERE mprn = $1 AND status = ANY($2) LIMIT 1`,
@@ -88,14 +83,24 @@ export class ContactRepository {
     return rows[0]?.crn ?? null;
   }
 
-  async insert(manager: EntityManager, contact: NewContact): Promise<void> {
-    await manager.query(
-      `INSERT INTO contact (crn, contact_type, mprn, status, requested_status, originator_organisation_id,
-                            originator_user_id, transporter_organisation_id, registered_shipper_organisation_id,
-                            visible_to, details, logged_at, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12)`,
+  /**
+   * Gives the contact its CRN and writes it with the first entry of its history, in one statement
+   * (one round trip). CRN: `C` and nine digits from a database sequence, e.g. C000001234 (PD).
+   */
+  async insertWithFirstHistoryEntry(manager: EntityManager, contact: NewContact): Promise<string> {
+    const [{ crn }] = await manager.query(
+      `WITH new_contact AS (
+         INSERT INTO contact (crn, contact_type, mprn, status, requested_status, originator_organisation_id,
+                              originator_user_id, transporter_organisation_id, registered_shipper_organisation_id,
+                              visible_to, details, logged_at, updated_at)
+         VALUES ('C' || lpad(nextval('contact_crn_seq')::text, 9, '0'), $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11)
+         RETURNING crn
+       ), first_entry AS (
+         INSERT INTO contact_history (crn, occurred_at, action, actor_user_id, actor_organisation_id, detail)
+         SELECT crn, $11, $12, $13, $14, $15 FROM new_contact
+       )
+       SELECT crn FROM new_contact`,
       [
-        contact.crn,
         contact.contactType,
         contact.mprn,
         contact.status,
@@ -107,16 +112,13 @@ export class ContactRepository {
         contact.visibleTo,
         contact.details,
         contact.loggedAt,
+        contact.history.action,
+        contact.history.actorUserId,
+        contact.history.actorOrganisationId,
+        contact.history.detail,
       ],
     );
-  }
-
-  async addHistory(manager: EntityManager, entry: HistoryEntry): Promise<void> {
-    await manager.query(
-      `INSERT INTO contact_history (crn, occurred_at, action, actor_user_id, actor_organisation_id, detail)
-       VALUES ($1, $2, $3, $4, $5, $6)`,
-      [entry.crn, entry.occurredAt, entry.action, entry.actorUserId, entry.actorOrganisationId, entry.detail],
-    );
+    return crn;
   }
 
   async recordRejection(rejection: {
