@@ -19,6 +19,13 @@ export class InvalidAccessTokenError extends Error {}
  */
 export class AccessTokenVerifier {
   private readonly keys: JWTVerifyGetKey;
+  /**
+   * Tokens already verified, until they expire. The key is the whole token, signature included,
+   * so a hit means these exact bytes passed every check before; a client sends the same token
+   * many times in its few minutes of life, and an ECDSA verification costs far more than a lookup.
+   */
+  private readonly verified = new Map<string, { caller: Caller; expiresAt: number }>();
+  private static readonly MAX_CACHED = 10_000;
 
   constructor(
     private readonly options: { jwksUrl: string; issuer: string; audience?: string },
@@ -28,6 +35,21 @@ export class AccessTokenVerifier {
   }
 
   async verify(token: string): Promise<Caller> {
+    const cached = this.verified.get(token);
+    if (cached) {
+      if (cached.expiresAt > Date.now()) return cached.caller;
+      this.verified.delete(token);
+    }
+    const { caller, expiresAt } = await this.verifyAfresh(token);
+    if (this.verified.size >= AccessTokenVerifier.MAX_CACHED) {
+      // Drop the oldest entry (Map keeps insertion order).
+      this.verified.delete(this.verified.keys().next().value!);
+    }
+    this.verified.set(token, { caller, expiresAt });
+    return caller;
+  }
+
+  private async verifyAfresh(token: string): Promise<{ caller: Caller; expiresAt: number }> {
     let payload;
     try {
       ({ payload } = await jwtVerify(token, this.keys, {
@@ -53,10 +75,13 @@ export class AccessTokenVerifier {
       throw new InvalidAccessTokenError('access token invalid');
     }
     return {
-      userId: payload.sub!,
-      organisationId: payload[CLAIM_ORGANISATION_ID] as string,
-      organisationType: organisationType as OrganisationType,
-      roles: roles as string[],
+      caller: {
+        userId: payload.sub!,
+        organisationId: payload[CLAIM_ORGANISATION_ID] as string,
+        organisationType: organisationType as OrganisationType,
+        roles: roles as string[],
+      },
+      expiresAt: payload.exp! * 1000,
     };
   }
 }

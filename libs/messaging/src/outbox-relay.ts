@@ -1,11 +1,15 @@
 import type { DataSource } from 'typeorm';
+import type { Pool, PoolClient } from 'pg';
 import type { Logger } from 'pino';
 import { eventsPublished } from '@cms/observability';
 import type { KafkaAdapter, OutgoingMessage } from './kafka-adapter';
 
 export interface OutboxRelayOptions {
   batchSize?: number;
-  /** How long to wait before looking again when the outbox is empty. */
+  /**
+   * How long to wait before looking again when the outbox is empty. Commits that write outbox rows
+   * wake the relay at once (LISTEN/NOTIFY); this is the safety net if a notification is missed.
+   */
   idleDelayMs?: number;
   /** First wait after a failed publish; doubles on each failure up to maxBackoffMs. */
   backoffMs?: number;
@@ -37,6 +41,8 @@ export class OutboxRelay {
   private running = false;
   private loop?: Promise<void>;
   private wakeUp?: () => void;
+  private woken = false;
+  private listener?: PoolClient;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -55,10 +61,12 @@ export class OutboxRelay {
     this.running = false;
     this.wakeUp?.();
     await this.loop;
+    this.dropListener();
   }
 
   /** Asks the relay to look now instead of at the end of its idle delay (a hint; safe to ignore). */
   poke(): void {
+    this.woken = true;
     this.wakeUp?.();
   }
 
@@ -115,28 +123,53 @@ export class OutboxRelay {
     const batchSize = this.options.batchSize ?? 200;
     let failures = 0;
     while (this.running) {
-      let delay = this.options.idleDelayMs ?? 50;
+      let delay = this.options.idleDelayMs ?? 1_000;
+      let interruptible = true;
+      this.woken = false;
       try {
+        await this.listen();
         const sent = await this.publishPending();
         failures = 0;
         if (sent === batchSize) delay = 0;
       } catch (error) {
         failures += 1;
+        interruptible = false; // back off, even if new rows keep arriving
         delay = Math.min((this.options.backoffMs ?? 200) * 2 ** (failures - 1), this.options.maxBackoffMs ?? 10_000);
         this.logger.warn({ err: error, failures, retryInMs: delay }, 'outbox relay could not publish; will retry');
       }
-      if (delay > 0 && this.running) await this.sleep(delay);
+      if (delay > 0 && this.running) await this.sleep(delay, interruptible);
     }
   }
 
-  private sleep(ms: number): Promise<void> {
+  /** Holds one connection that LISTENs for outbox inserts; re-established after a failure. */
+  private async listen(): Promise<void> {
+    if (this.listener) return;
+    const pool = (this.dataSource.driver as unknown as { master: Pool }).master;
+    const client = await pool.connect();
+    client.on('notification', () => this.poke());
+    client.on('error', () => this.dropListener());
+    await client.query('LISTEN outbox_message');
+    this.listener = client;
+  }
+
+  private dropListener(): void {
+    const client = this.listener;
+    this.listener = undefined;
+    client?.release(true);
+  }
+
+  private sleep(ms: number, interruptible: boolean): Promise<void> {
+    if (interruptible && this.woken) return Promise.resolve();
     return new Promise((resolve) => {
       const timer = setTimeout(done, ms);
+      const wakeUp = () => {
+        if (interruptible || !this.running) done();
+      };
       function done() {
         clearTimeout(timer);
         resolve();
       }
-      this.wakeUp = done;
+      this.wakeUp = wakeUp;
     });
   }
 }

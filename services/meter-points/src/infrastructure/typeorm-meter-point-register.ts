@@ -56,6 +56,19 @@ const UPSERT = `
         IS DISTINCT FROM (${UPDATED_COLUMNS.map((column) => `EXCLUDED.${column}`).join(', ')})
   RETURNING (xmax = 0) AS inserted`;
 
+/** One meter point with its status, under the entity's property names (see MeterPointEntity). */
+const FIND_BY_MPRN = `
+  SELECT m.mprn, m.status AS "statusCode", json_build_object('code', s.code, 'name', s.name) AS status,
+         m.isolated, m.transporter_organisation_id AS "transporterOrganisationId",
+         m.registered_shipper_organisation_id AS "registeredShipperOrganisationId", m.ldz,
+         m.organisation, m.department, m.sub_building_name AS "subBuildingName", m.building_name AS "buildingName",
+         m.building_number AS "buildingNumber", m.po_box AS "poBox", m.dependent_thoroughfare AS "dependentThoroughfare",
+         m.thoroughfare, m.double_dependent_locality AS "doubleDependentLocality",
+         m.dependent_locality AS "dependentLocality", m.post_town AS "postTown", m.county, m.postcode, m.udprn, m.uprn,
+         m.updated_at AS "updatedAt", m.version
+    FROM meter_point m JOIN meter_point_status s ON s.code = m.status
+   WHERE m.mprn = $1`;
+
 /** PostgreSQL error classes for bad data (22), constraint violations (23), cardinality (21). */
 function isRowError(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
@@ -71,9 +84,13 @@ export class TypeOrmMeterPointRegister implements MeterPointRegister {
     return rows.map(({ code, name }) => ({ code, name }));
   }
 
+  /**
+   * The look-up every contact logging makes: one plain statement. TypeORM's findOne with a relation
+   * builds its SQL afresh on every call, which cost more than the query itself on this hot path.
+   */
   async find(mprn: string): Promise<RegisteredMeterPoint | undefined> {
-    const row = await this.dataSource.getRepository(MeterPointEntity).findOne({ where: { mprn }, relations: { status: true } });
-    return row ? toRegistered(row) : undefined;
+    const rows: MeterPointEntity[] = await this.dataSource.query(FIND_BY_MPRN, [mprn]);
+    return rows[0] ? toRegistered(rows[0]) : undefined;
   }
 
   async findByPostcode(postcode: string, options: { limit: number; afterMprn?: string }): Promise<RegisteredMeterPoint[]> {
