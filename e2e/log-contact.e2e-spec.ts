@@ -33,10 +33,16 @@ describe('Logging a DTL or ISO contact through the gateway', () => {
     throw new Error(`no event keyed ${crn} within ${timeoutMs} ms`);
   }
 
-  it('gives a CRN for a valid DTL and publishes ContactLogged keyed by CRN with CloudEvents headers and a traceparent', async () => {
+  it('gives a CRN for a valid DTL and publishes ContactLogged keyed by CRN with CloudEvents headers, in the request’s trace', async () => {
     const token = await signIn('bwe.user');
+    // The caller's own trace: the event must continue it, across the gateway, the service and Kafka.
+    const traceId = '4bf92f3577b34da6a3ce929d0e0e4736';
 
-    const response = await api('POST', '/api/v1/contacts', { token, json: dtl('3938424403') });
+    const response = await api('POST', '/api/v1/contacts', {
+      token,
+      json: dtl('3938424403'),
+      headers: { traceparent: `00-${traceId}-00f067aa0ba902b7-01` },
+    });
 
     expect(response.status).toBe(201);
     expect(response.body).toEqual({ crn: expect.stringMatching(/^C\d{9}$/), status: 'LOGGED', loggedAt: expect.any(String) });
@@ -52,7 +58,7 @@ describe('Logging a DTL or ISO contact through the gateway', () => {
         ce_source: '/cms/contact-logging',
         ce_subject: response.body.crn,
         ce_time: expect.any(String),
-        traceparent: expect.stringMatching(/^00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]$/),
+        traceparent: expect.stringMatching(new RegExp(`^00-${traceId}-[0-9a-f]{16}-01$`)),
       }),
     );
     expect(JSON.parse(event.value!.toString())).toEqual(

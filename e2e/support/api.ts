@@ -86,5 +86,15 @@ export function expectProblem(response: ApiResponse, status: number, code?: stri
     status,
     contentType: expect.stringContaining('application/problem+json'),
   });
-  expect(response.body).toEqual(expect.objectContaining({ status, type: expect.any(String), title: expect.any(String), code: code ?? expect.any(String) }));
+  expect(response.body).toEqual(
+    expect.objectContaining({
+      status,
+      type: expect.any(String),
+      title: expect.any(String),
+      code: code ?? expect.any(String),
+      // Support finds the trace from a screenshot of the error.
+      traceId: expect.stringMatching(/^[0-9a-f]{32}$/),
+    }),
+  );
+  expect(JSON.stringify(response.body)).not.toMatch(/\bat .+\.(ts|js):\d+/); // never a stack trace
 }

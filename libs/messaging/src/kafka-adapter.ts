@@ -23,6 +23,23 @@ export interface IncomingMessage {
   headers: Record<string, string | undefined>;
 }
 
+/**
+ * A message carries the trace context of the operation that created it (OpenTelemetry messaging
+ * conventions; the CloudEvents distributed-tracing extension), so that its consumers join the
+ * trace of the request that caused it. The kafkajs instrumentation would overwrite `traceparent`
+ * with the context of the relay's send span, which belongs to no request; a setter that ignores
+ * the overwrite keeps the creation context in place.
+ */
+function keepingCreationContext(headers: Record<string, string>): Record<string, string> {
+  const { traceparent, ...rest } = headers;
+  if (!traceparent) return headers;
+  return Object.defineProperty(rest, 'traceparent', {
+    enumerable: true,
+    get: () => traceparent,
+    set: () => undefined,
+  });
+}
+
 export interface KafkaAdapterOptions {
   clientId: string;
   brokers: string[];
@@ -66,7 +83,7 @@ export class KafkaAdapter {
       acks: -1,
       topicMessages: [...byTopic].map(([topic, list]) => ({
         topic,
-        messages: list.map(({ key, value, headers }) => ({ key, value, headers })),
+        messages: list.map(({ key, value, headers }) => ({ key, value, headers: keepingCreationContext(headers) })),
       })),
     });
   }

@@ -26,6 +26,11 @@ describe('password policy', () => {
     expect(passwordPolicyViolations('aaaaaaaaaaaaaaaa', 'bwe.user')).toEqual(['ONE_REPEATED_CHARACTER']);
   });
 
+  it('refuses a commonly used password, whatever the case', () => {
+    expect(passwordPolicyViolations('Password1234', 'bwe.user')).toEqual(['COMMON_PASSWORD']);
+    expect(passwordPolicyViolations('QWERTY123456', 'bwe.user')).toEqual(['COMMON_PASSWORD']);
+  });
+
   it('explains each violation in plain English', () => {
     expect(passwordPolicyMessage('TOO_SHORT')).toBe('The password must be at least 12 characters long.');
   });
