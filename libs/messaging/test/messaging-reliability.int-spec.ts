@@ -177,15 +177,20 @@ describe('messaging reliability', () => {
     expect(events.map((event) => counts.get(event.id))).toEqual([1, 1]);
   });
 
-  it('6. many concurrent transactions write outbox rows while the relay runs: no event skipped', async () => {
+  it('6. many concurrent transactions write outbox rows while two relay replicas run: no event skipped or doubled', async () => {
     const topic = uniqueTopic('reliability-6');
     const kafka = kafkaAdapter(brokers);
     await kafka.ensureTopics([topic]);
-    const relay = new OutboxRelay(dataSource, kafka, quietLogger, { idleDelayMs: 5, batchSize: 50 });
-    relay.start();
+    // Two replicas of the same service, each with its own relay and producer.
+    const relays = [kafka, kafkaAdapter(brokers, 'replica-2')].map(
+      (adapter) => [adapter, new OutboxRelay(dataSource, adapter, quietLogger, { idleDelayMs: 5, batchSize: 50 })] as const,
+    );
+    for (const [, relay] of relays) relay.start();
     stoppers.push(async () => {
-      await relay.stop();
-      await kafka.disconnect();
+      for (const [adapter, relay] of relays) {
+        await relay.stop();
+        await adapter.disconnect();
+      }
     });
 
     const committed: string[] = [];

@@ -5,6 +5,13 @@ export type UserStatus = (typeof USER_STATUSES)[number];
 
 /** Longest user id accepted anywhere (sign-in, creation). */
 export const USER_ID_MAX_LENGTH = 64;
+export const USER_ID_MIN_LENGTH = 3;
+/** What a new user id may be: 3 to 64 lowercase letters, digits, dots, underscores and hyphens. */
+export const USER_ID_PATTERN = /^[a-z0-9._-]{3,64}$/;
+
+export function isValidUserId(value: string): boolean {
+  return USER_ID_PATTERN.test(value);
+}
 
 /**
  * A person who signs in to CMS on behalf of one organisation. The user id is chosen at creation
@@ -22,5 +29,10 @@ export interface UserAccount {
   failedSignIns: number;
   /** Sign-in is refused until this instant; null or past when not locked. */
   lockedUntil: Date | null;
+  /**
+   * The password was set by someone else (a temporary password from the LSO): the user may sign in
+   * but must choose their own password before doing anything else.
+   */
+  mustChangePassword: boolean;
   createdAt: Date;
 }

@@ -1,8 +1,10 @@
+import { AdminAuditEntity } from './admin-audit.entity';
 import { OrganisationEntity } from './organisation.entity';
+import { PasswordResetTokenEntity } from './password-reset-token.entity';
 import { RefreshSessionEntity } from './refresh-session.entity';
 import { SigningKeyEntity } from './signing-key.entity';
 import { UserAccountEntity } from './user-account.entity';
 
-export { OrganisationEntity, RefreshSessionEntity, SigningKeyEntity, UserAccountEntity };
+export { AdminAuditEntity, OrganisationEntity, PasswordResetTokenEntity, RefreshSessionEntity, SigningKeyEntity, UserAccountEntity };
 
-export const accessControlEntities = [OrganisationEntity, UserAccountEntity, RefreshSessionEntity, SigningKeyEntity];
+export const accessControlEntities = [OrganisationEntity, UserAccountEntity, RefreshSessionEntity, SigningKeyEntity, PasswordResetTokenEntity, AdminAuditEntity];

@@ -34,6 +34,12 @@ export class UserAccountEntity {
   @Column('timestamptz', { name: 'created_at' })
   createdAt: Date;
 
+  @Column('boolean', { name: 'must_change_password' })
+  mustChangePassword: boolean;
+
+  @Column('timestamptz', { name: 'password_reset_requested_at', nullable: true })
+  passwordResetRequestedAt: Date | null;
+
   toDomain(): UserAccount {
     return {
       userId: this.userId,
@@ -46,6 +52,7 @@ export class UserAccountEntity {
       failedSignIns: this.failedSignIns,
       lockedUntil: this.lockedUntil,
       createdAt: this.createdAt,
+      mustChangePassword: this.mustChangePassword,
     };
   }
 }
