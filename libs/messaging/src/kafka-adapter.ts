@@ -88,21 +88,34 @@ export class KafkaAdapter {
     });
   }
 
-  /** Creates the topics that do not exist yet (idempotent; safe with several replicas). */
+  /**
+   * Creates the topics that do not exist yet (idempotent; safe with several replicas). Right after a
+   * topic is created, or while the broker starts, metadata can briefly say the topic-partition is
+   * not hosted; such answers are retried rather than failing the service's start.
+   */
   async ensureTopics(topics: string[], partitions = DEFAULT_PARTITIONS): Promise<void> {
-    const admin = this.kafka.admin();
-    await admin.connect();
-    try {
-      const existing = new Set(await admin.listTopics());
-      const missing = topics.filter((topic) => !existing.has(topic));
-      if (missing.length > 0) {
-        await admin.createTopics({
-          waitForLeaders: true,
-          topics: missing.map((topic) => ({ topic, numPartitions: partitions, replicationFactor: -1 })),
-        });
+    const attempts = 8;
+    for (let attempt = 1; ; attempt += 1) {
+      const admin = this.kafka.admin();
+      try {
+        await admin.connect();
+        const existing = new Set(await admin.listTopics());
+        const missing = topics.filter((topic) => !existing.has(topic));
+        if (missing.length > 0) {
+          await admin.createTopics({
+            waitForLeaders: true,
+            topics: missing.map((topic) => ({ topic, numPartitions: partitions, replicationFactor: -1 })),
+          });
+        }
+        await admin.fetchTopicMetadata({ topics });
+        return;
+      } catch (error) {
+        if (attempt >= attempts) throw error;
+        this.options.logger.warn({ err: error, attempt, topics }, 'topics not ready yet; retrying');
+        await new Promise((resolve) => setTimeout(resolve, 250 * attempt));
+      } finally {
+        await admin.disconnect().catch(() => undefined);
       }
-    } finally {
-      await admin.disconnect();
     }
   }
 

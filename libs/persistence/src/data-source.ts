@@ -59,20 +59,24 @@ export async function openServiceDataSource(options: ServiceDataSourceOptions): 
   return dataSource;
 }
 
-/** True when the error means the database could not be reached (as opposed to a bad statement). */
+// SQLSTATE classes and codes that mean "the server is not there for us right now".
+const UNAVAILABLE_SQLSTATES = new Set(['57P01', '57P02', '57P03', '08000', '08001', '08003', '08004', '08006', '53300']);
+const UNAVAILABLE_SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND']);
+const UNAVAILABLE_MESSAGES =
+  /Connection terminated|terminating connection|timeout exceeded when trying to connect|the database system is (starting up|shutting down|in recovery mode)|Query runner already released/i;
+
+/**
+ * True when the error means the database could not be reached or went away mid-request (as
+ * opposed to a bad statement): the caller answers 503 and the client may retry. TypeORM wraps the
+ * driver's error, so both are examined.
+ */
 export function isDatabaseUnavailable(error: unknown): boolean {
-  const code = (error as { code?: string } | null)?.code;
-  const message = error instanceof Error ? error.message : '';
-  return (
-    code === 'ECONNREFUSED' ||
-    code === 'ECONNRESET' ||
-    code === 'ETIMEDOUT' ||
-    code === '57P01' || // admin_shutdown
-    code === '57P02' || // crash_shutdown
-    code === '57P03' || // cannot_connect_now
-    code === '08000' ||
-    code === '08003' ||
-    code === '08006' ||
-    /Connection terminated|timeout exceeded when trying to connect/i.test(message)
-  );
+  for (let candidate = error as { code?: unknown; message?: unknown; name?: unknown; driverError?: unknown } | null, depth = 0; candidate && depth < 3; depth += 1) {
+    const code = typeof candidate.code === 'string' ? candidate.code : '';
+    if (UNAVAILABLE_SQLSTATES.has(code) || UNAVAILABLE_SOCKET_CODES.has(code)) return true;
+    if (typeof candidate.message === 'string' && UNAVAILABLE_MESSAGES.test(candidate.message)) return true;
+    if (candidate.name === 'QueryRunnerAlreadyReleasedError') return true;
+    candidate = candidate.driverError as typeof candidate;
+  }
+  return false;
 }
