@@ -79,13 +79,22 @@ export class KafkaAdapter {
     for (const message of messages) {
       byTopic.set(message.topic, [...(byTopic.get(message.topic) ?? []), message]);
     }
-    await producer.sendBatch({
-      acks: -1,
-      topicMessages: [...byTopic].map(([topic, list]) => ({
-        topic,
-        messages: list.map(({ key, value, headers }) => ({ key, value, headers: keepingCreationContext(headers) })),
-      })),
-    });
+    try {
+      await producer.sendBatch({
+        acks: -1,
+        topicMessages: [...byTopic].map(([topic, list]) => ({
+          topic,
+          messages: list.map(({ key, value, headers }) => ({ key, value, headers: keepingCreationContext(headers) })),
+        })),
+      });
+    } catch (error) {
+      // After a failed send an idempotent producer can be left unusable for good: a broker that
+      // lost its last writes (a hard restart) answers every later batch with "out of order
+      // sequence number". The next publish starts a new producer (a new producer id, sequences
+      // from zero); the caller retries, and consumers absorb any duplicate.
+      await this.discardProducer(producer);
+      throw error;
+    }
   }
 
   /**
@@ -145,6 +154,13 @@ export class KafkaAdapter {
     } finally {
       void admin.disconnect().catch(() => undefined);
     }
+  }
+
+  private async discardProducer(producer: Producer): Promise<void> {
+    if (this.producer !== producer) return;
+    this.producer = undefined;
+    this.producerConnecting = undefined;
+    await producer.disconnect().catch(() => undefined);
   }
 
   async disconnect(): Promise<void> {

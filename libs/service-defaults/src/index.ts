@@ -4,3 +4,4 @@ export * from './validation';
 export * from './health.controller';
 export * from './platform.module';
 export * from './run-service';
+export * from './idempotency';

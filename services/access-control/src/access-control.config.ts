@@ -1,4 +1,10 @@
-import { boolean, integer, loadConfig, text } from '@cms/config';
+import { boolean, integer, loadConfig, text, url, type Setting } from '@cms/config';
+
+/** An optional URL: unset or blank means none; anything else must be a URL with one of the protocols. */
+function optionalUrl(protocols: string[]): Setting<string | undefined> {
+  const parse = url({ protocols });
+  return { read: (raw, name) => (raw === undefined || raw.trim() === '' ? undefined : parse.read(raw, name)) };
+}
 
 /** The settings of the access-control service (besides the platform's); each is an environment variable. */
 export const accessControlSettings = {
@@ -10,6 +16,17 @@ export const accessControlSettings = {
   /** Consecutive failed sign-ins that lock an account (docs/quality.md "Security"). */
   LOCKOUT_THRESHOLD: integer({ default: 5, min: 1, max: 100 }),
   LOCKOUT_MINUTES: integer({ default: 15, min: 1, max: 1_440 }),
+  /**
+   * SMTP server for password-reset emails, e.g. `smtp://127.0.0.1:2525`. Unset: emails are logged
+   * (recipient and subject, never the link) and not sent.
+   */
+  SMTP_URL: optionalUrl(['smtp', 'smtps']),
+  MAIL_FROM: text({ default: 'CMS <no-reply@cms.invalid>' }),
+  /** The web page that completes a reset; the emailed link is this with `?token=…`. */
+  PASSWORD_RESET_URL_BASE: url({ default: 'http://127.0.0.1:8080/reset-password', protocols: ['http', 'https'] }),
+  PASSWORD_RESET_TTL_MINUTES: integer({ default: 30, min: 5, max: 1_440 }),
+  /** At most one reset email per user per this many seconds, however often it is asked for. */
+  PASSWORD_RESET_EMAIL_INTERVAL_SECONDS: integer({ default: 60, min: 0, max: 86_400 }),
   /** Insert the demo organisations and users at start. Demo and test environments only. */
   DEMO_DATA: boolean({ default: false }),
 };

@@ -1,19 +1,30 @@
 import { Module, type Provider, type Type } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import { DATA_SOURCE, PlatformModule } from '@cms/service-defaults';
 import { ACCESS_CONTROL_CONFIG, type AccessControlConfig } from './access-control.config';
+import { ChangePasswordHandler } from './application/change-password.handler';
+import { CompletePasswordResetHandler } from './application/complete-password-reset.handler';
+import { CreateOrganisationHandler } from './application/create-organisation.handler';
+import { CreateUserHandler } from './application/create-user.handler';
 import { ListOrganisationsHandler } from './application/list-organisations.handler';
+import { ListUsersHandler } from './application/list-users.handler';
 import { RefreshSessionHandler } from './application/refresh-session.handler';
 import { SignInHandler } from './application/sign-in.handler';
+import { RequestPasswordResetHandler } from './application/request-password-reset.handler';
 import { SignOutHandler } from './application/sign-out.handler';
+import { UpdateUserHandler } from './application/update-user.handler';
 import { WhoAmIHandler } from './application/who-am-i.handler';
 import { AccessTokenSigner } from './infrastructure/access-token.signer';
+import { AdminAuditLog } from './infrastructure/admin-audit.log';
 import { seedDemoData } from './infrastructure/demo-seed';
 import { accessControlEntities } from './infrastructure/entities';
 import { accessControlMigrations } from './infrastructure/migrations';
 import { OrganisationRepository } from './infrastructure/organisation.repository';
+import { LogOnlyMailer, SmtpMailer, type Mailer } from './infrastructure/mailer';
 import { PasswordHasher } from './infrastructure/password-hasher';
+import { PasswordResetTokenRepository } from './infrastructure/password-reset-token.repository';
 import { RefreshSessionRepository } from './infrastructure/refresh-session.repository';
 import { SigningKeyStore } from './infrastructure/signing-key.store';
 import { UserAccountRepository } from './infrastructure/user-account.repository';
@@ -21,8 +32,11 @@ import { AuthController } from './http/auth.controller';
 import { JwksController } from './http/jwks.controller';
 import { MeController } from './http/me.controller';
 import { OrganisationsController } from './http/organisations.controller';
+import { PasswordChangeRequiredInterceptor } from './http/password-change-required.interceptor';
+import { UsersController } from './http/users.controller';
 
 const DEMO_DATA_SEEDED = Symbol('DEMO_DATA_SEEDED');
+const MAILER = Symbol('MAILER');
 
 /**
  * The access-control service's root module. Built by a function, after the configuration has been
@@ -94,6 +108,157 @@ export function accessControlModule(config: AccessControlConfig, logger: Logger)
       useFactory: (organisations: OrganisationRepository) => new ListOrganisationsHandler(organisations),
     },
     {
+      provide: PasswordResetTokenRepository,
+      inject: [DATA_SOURCE],
+      useFactory: (db: DataSource) => new PasswordResetTokenRepository(db),
+    },
+    { provide: AdminAuditLog, useFactory: () => new AdminAuditLog() },
+    {
+      provide: MAILER,
+      useFactory: (): Mailer =>
+        config.SMTP_URL ? new SmtpMailer(config.SMTP_URL, config.MAIL_FROM) : new LogOnlyMailer(logger),
+    },
+    { provide: APP_INTERCEPTOR, useClass: PasswordChangeRequiredInterceptor },
+    {
+      provide: ListUsersHandler,
+      inject: [UserAccountRepository, OrganisationRepository, RefreshSessionRepository],
+      useFactory: (
+        users: UserAccountRepository,
+        organisations: OrganisationRepository,
+        sessions: RefreshSessionRepository,
+      ) => new ListUsersHandler(users, organisations, sessions),
+    },
+    {
+      provide: CreateUserHandler,
+      inject: [
+        DATA_SOURCE,
+        UserAccountRepository,
+        OrganisationRepository,
+        RefreshSessionRepository,
+        PasswordHasher,
+        AdminAuditLog,
+      ],
+      useFactory: (
+        db: DataSource,
+        users: UserAccountRepository,
+        organisations: OrganisationRepository,
+        sessions: RefreshSessionRepository,
+        passwords: PasswordHasher,
+        audit: AdminAuditLog,
+      ) => new CreateUserHandler(db, users, organisations, sessions, passwords, audit, logger),
+    },
+    {
+      provide: UpdateUserHandler,
+      inject: [DATA_SOURCE, UserAccountRepository, OrganisationRepository, RefreshSessionRepository, AdminAuditLog],
+      useFactory: (
+        db: DataSource,
+        users: UserAccountRepository,
+        organisations: OrganisationRepository,
+        sessions: RefreshSessionRepository,
+        audit: AdminAuditLog,
+      ) => new UpdateUserHandler(db, users, organisations, sessions, audit, logger),
+    },
+    {
+      provide: CreateOrganisationHandler,
+      inject: [
+        DATA_SOURCE,
+        UserAccountRepository,
+        OrganisationRepository,
+        RefreshSessionRepository,
+        PasswordHasher,
+        AdminAuditLog,
+      ],
+      useFactory: (
+        db: DataSource,
+        users: UserAccountRepository,
+        organisations: OrganisationRepository,
+        sessions: RefreshSessionRepository,
+        passwords: PasswordHasher,
+        audit: AdminAuditLog,
+      ) => new CreateOrganisationHandler(db, users, organisations, sessions, passwords, audit, logger),
+    },
+    {
+      provide: ChangePasswordHandler,
+      inject: [
+        DATA_SOURCE,
+        UserAccountRepository,
+        RefreshSessionRepository,
+        PasswordResetTokenRepository,
+        PasswordHasher,
+        AdminAuditLog,
+      ],
+      useFactory: (
+        db: DataSource,
+        users: UserAccountRepository,
+        sessions: RefreshSessionRepository,
+        resetTokens: PasswordResetTokenRepository,
+        passwords: PasswordHasher,
+        audit: AdminAuditLog,
+      ) =>
+        new ChangePasswordHandler(
+          db,
+          users,
+          sessions,
+          resetTokens,
+          passwords,
+          audit,
+          { maxConsecutiveFailures: config.LOCKOUT_THRESHOLD, lockoutMinutes: config.LOCKOUT_MINUTES },
+          logger,
+        ),
+    },
+    {
+      provide: RequestPasswordResetHandler,
+      inject: [
+        DATA_SOURCE,
+        UserAccountRepository,
+        RefreshSessionRepository,
+        PasswordResetTokenRepository,
+        MAILER,
+        AdminAuditLog,
+      ],
+      useFactory: (
+        db: DataSource,
+        users: UserAccountRepository,
+        sessions: RefreshSessionRepository,
+        resetTokens: PasswordResetTokenRepository,
+        mailer: Mailer,
+        audit: AdminAuditLog,
+      ) =>
+        new RequestPasswordResetHandler(
+          db,
+          users,
+          sessions,
+          resetTokens,
+          mailer,
+          audit,
+          {
+            ttlMinutes: config.PASSWORD_RESET_TTL_MINUTES,
+            emailIntervalSeconds: config.PASSWORD_RESET_EMAIL_INTERVAL_SECONDS,
+            resetUrlBase: config.PASSWORD_RESET_URL_BASE,
+          },
+          logger,
+        ),
+    },
+    {
+      provide: CompletePasswordResetHandler,
+      inject: [
+        DATA_SOURCE,
+        UserAccountRepository,
+        RefreshSessionRepository,
+        PasswordResetTokenRepository,
+        PasswordHasher,
+        AdminAuditLog,
+      ],
+      useFactory: (
+        db: DataSource,
+        users: UserAccountRepository,
+        sessions: RefreshSessionRepository,
+        resetTokens: PasswordResetTokenRepository,
+        passwords: PasswordHasher,
+        audit: AdminAuditLog,
+      ) => new CompletePasswordResetHandler(db, users, sessions, resetTokens, passwords, audit, logger),
+    },
+    {
       // Runs while the module starts, so the demo users exist before the first request is served.
       provide: DEMO_DATA_SEEDED,
       inject: [DATA_SOURCE, PasswordHasher],
@@ -112,7 +277,7 @@ export function accessControlModule(config: AccessControlConfig, logger: Logger)
         publishesTo: [],
       }),
     ],
-    controllers: [AuthController, JwksController, MeController, OrganisationsController],
+    controllers: [AuthController, JwksController, MeController, OrganisationsController, UsersController],
     providers,
   })
   class AccessControlModule {}

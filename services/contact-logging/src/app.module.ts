@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { Topics } from '@cms/contracts';
 import { createLogger } from '@cms/observability';
-import { DATA_SOURCE, PlatformModule } from '@cms/service-defaults';
+import { DATA_SOURCE, idempotencyMigrations, IdempotentRequests, PlatformModule } from '@cms/service-defaults';
 import { ContactQueries } from './application/contact.queries';
 import { LogContactHandler } from './application/log-contact.handler';
 import { CONTACT_LOGGING_CONFIG, loadContactLoggingConfig, type ContactLoggingConfig } from './contact-logging.config';
@@ -20,7 +20,7 @@ export function contactLoggingModule(config: ContactLoggingConfig = loadContactL
         serviceName: 'contact-logging',
         logger,
         entities: [],
-        migrations: [CreateContacts1795392300000],
+        migrations: [CreateContacts1795392300000, ...idempotencyMigrations],
         publishesTo: [Topics.contacts],
       }),
     ],
@@ -38,6 +38,7 @@ export function contactLoggingModule(config: ContactLoggingConfig = loadContactL
         useFactory: (dataSource: DataSource, contacts: ContactRepository, meterPoints: MeterPointClient) =>
           new LogContactHandler(dataSource, contacts, meterPoints),
       },
+      { provide: IdempotentRequests, inject: [DATA_SOURCE], useFactory: (dataSource: DataSource) => new IdempotentRequests(dataSource, logger) },
       { provide: ContactQueries, inject: [ContactRepository], useFactory: (contacts: ContactRepository) => new ContactQueries(contacts) },
     ],
   })

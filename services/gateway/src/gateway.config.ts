@@ -1,4 +1,26 @@
-import { integer, loadConfig, text, url } from '@cms/config';
+import { ConfigError, integer, list, loadConfig, text, url, type Setting } from '@cms/config';
+
+/** A comma-separated list of exact browser origins (`https://host[:port]`), for CORS. */
+function origins(): Setting<string[]> {
+  const items = list({ default: [] });
+  return {
+    read: (raw, name) => {
+      const values = items.read(raw, name);
+      for (const value of values) {
+        let parsed: URL | undefined;
+        try {
+          parsed = new URL(value);
+        } catch {
+          parsed = undefined;
+        }
+        if (!parsed || !['http:', 'https:'].includes(parsed.protocol) || parsed.origin !== value.replace(/\/+$/, '').toLowerCase()) {
+          throw new ConfigError([`${name} must list origins such as https://cms.example.com (scheme, host, optional port), got "${value}"`]);
+        }
+      }
+      return values;
+    },
+  };
+}
 
 export const gatewaySettings = {
   PORT: integer({ default: 8080, min: 0, max: 65535 }),
@@ -11,6 +33,16 @@ export const gatewaySettings = {
   GATEWAY_BODY_LIMIT_BYTES: integer({ default: 64 * 1024, min: 1024, max: 10 * 1024 * 1024 }),
   /** How long to wait for a service before answering 504. */
   GATEWAY_UPSTREAM_TIMEOUT_MS: integer({ default: 15_000, min: 100 }),
+  /** Sustained requests a minute one organisation may send (all its users and clients together), per gateway replica. */
+  RATE_LIMIT_PER_ORGANISATION_PER_MINUTE: integer({ default: 600, min: 1 }),
+  /** Requests one organisation may send at once after a quiet spell (the token bucket's size). */
+  RATE_LIMIT_PER_ORGANISATION_BURST: integer({ default: 100, min: 1 }),
+  /** Sustained requests a minute to the public routes (sign-in and its companions) from one client IP, per replica. */
+  RATE_LIMIT_PUBLIC_PER_IP_PER_MINUTE: integer({ default: 60, min: 1 }),
+  /** Requests to the public routes one client IP may send at once. */
+  RATE_LIMIT_PUBLIC_PER_IP_BURST: integer({ default: 60, min: 1 }),
+  /** Browser origins allowed cross-origin access (comma-separated); empty: none. */
+  CORS_ALLOWED_ORIGINS: origins(),
 };
 
 export type GatewayConfig = ReturnType<typeof loadGatewayConfig>;

@@ -20,7 +20,14 @@ export async function tokenPair(
   now: Date,
 ): Promise<TokenPair> {
   const access = await signer.sign(
-    { userId: user.userId, organisationId: organisation.id, organisationType: organisation.type, roles: user.roles, sessionId },
+    {
+      userId: user.userId,
+      organisationId: organisation.id,
+      organisationType: organisation.type,
+      roles: user.roles,
+      sessionId,
+      passwordChangeRequired: user.mustChangePassword,
+    },
     now,
   );
   return { accessToken: access.token, tokenType: 'Bearer', expiresIn: access.expiresIn, refreshToken };

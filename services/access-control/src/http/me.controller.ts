@@ -3,9 +3,11 @@ import { ApiOkResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse } from '@
 import { CurrentCaller, type Caller } from '@cms/auth';
 import { WhoAmIHandler } from '../application/who-am-i.handler';
 import { AccessTokenSessionId } from './access-token-session.decorator';
+import { AllowedWhilePasswordChangeRequired } from './password-change-required.interceptor';
 import { MeResponse } from './dto/me.response';
 
 @ApiTags('me')
+@AllowedWhilePasswordChangeRequired()
 @Controller('api/v1/me')
 export class MeController {
   constructor(private readonly whoAmI: WhoAmIHandler) {}

@@ -12,6 +12,12 @@ import type { SigningKeyStore } from './signing-key.store';
 
 /** Claim naming the sign-in session (refresh-token family) a token belongs to. */
 export const CLAIM_SESSION_ID = 'sid';
+/**
+ * Present (and `true`) only while the user must change a password someone else set. Every service
+ * must then refuse everything except changing the password, signing out and `/me`, with 403
+ * PASSWORD_CHANGE_REQUIRED.
+ */
+export const CLAIM_PASSWORD_CHANGE_REQUIRED = 'pwd_change';
 
 export interface AccessTokenSubject {
   userId: string;
@@ -20,6 +26,8 @@ export interface AccessTokenSubject {
   roles: string[];
   /** The refresh-token family: lets this service refuse tokens of a session that was signed out. */
   sessionId: string;
+  /** The user must change their password before doing anything else. */
+  passwordChangeRequired?: boolean;
 }
 
 export interface SignedAccessToken {
@@ -46,6 +54,7 @@ export class AccessTokenSigner {
       [CLAIM_ORGANISATION_TYPE]: subject.organisationType,
       [CLAIM_ROLES]: subject.roles,
       [CLAIM_SESSION_ID]: subject.sessionId,
+      ...(subject.passwordChangeRequired ? { [CLAIM_PASSWORD_CHANGE_REQUIRED]: true } : {}),
     })
       .setProtectedHeader({ alg: ACCESS_TOKEN_ALGORITHM, kid, typ: 'JWT' })
       .setSubject(subject.userId)

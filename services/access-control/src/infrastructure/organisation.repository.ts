@@ -17,4 +17,8 @@ export class OrganisationRepository {
     });
     return rows.map((row) => row.toDomain());
   }
+
+  async insert(manager: EntityManager, organisation: Organisation, now: Date): Promise<void> {
+    await manager.insert(OrganisationEntity, { ...organisation, createdAt: now });
+  }
 }

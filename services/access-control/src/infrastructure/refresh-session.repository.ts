@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { IsNull, MoreThan, type DataSource, type EntityManager } from 'typeorm';
+import { IsNull, MoreThan, Not, type DataSource, type EntityManager } from 'typeorm';
 import type { RefreshSession } from '../domain/refresh-session';
 import { RefreshSessionEntity } from './entities/refresh-session.entity';
 
@@ -45,5 +45,15 @@ export class RefreshSessionRepository {
     return this.dataSource.manager.exists(RefreshSessionEntity, {
       where: { familyId, revokedAt: IsNull(), expiresAt: MoreThan(now) },
     });
+  }
+
+  /** Revokes every live token of every session of the user, except one session if named; returns how many. */
+  async revokeAllOfUser(manager: EntityManager, userId: string, now: Date, exceptFamilyId?: string): Promise<number> {
+    const where =
+      exceptFamilyId === undefined
+        ? { userId, revokedAt: IsNull() }
+        : { userId, revokedAt: IsNull(), familyId: Not(exceptFamilyId) };
+    const result = await manager.update(RefreshSessionEntity, where, { revokedAt: now });
+    return result.affected ?? 0;
   }
 }

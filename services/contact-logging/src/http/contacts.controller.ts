@@ -1,8 +1,8 @@
-import { Body, Controller, Get, Headers, HttpCode, Inject, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags, ApiResponse } from '@nestjs/swagger';
-import type { Response } from 'express';
+import { Body, Controller, Get, Headers, HttpCode, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiBody, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags, ApiResponse } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
 import { CurrentCaller, type Caller } from '@cms/auth';
-import { ProblemException } from '@cms/service-defaults';
+import { IdempotentRequests, ProblemException } from '@cms/service-defaults';
 import { LogContactHandler } from '../application/log-contact.handler';
 import { ContactQueries } from '../application/contact.queries';
 import { ContactListResponse, ContactLoggedResponse, ContactResponse, ListContactsQuery, LogContactRequest } from './contact.dto';
@@ -15,6 +15,7 @@ export class ContactsController {
   constructor(
     @Inject(LogContactHandler) private readonly logContact: LogContactHandler,
     @Inject(ContactQueries) private readonly queries: ContactQueries,
+    @Inject(IdempotentRequests) private readonly idempotency: IdempotentRequests,
   ) {}
 
   @Post()
@@ -23,27 +24,47 @@ export class ContactsController {
     summary: 'Log a DTL or ISO contact',
     description: 'Returns a CRN, or 422 with every reason the submission is rejected (each with a stable code).',
   })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description:
+      'Makes a retry safe: 1–255 printable ASCII characters, new for each new contact. A retry with the same key and ' +
+      'body within 24 h gets the first answer again (its CRN, or its rejection) with `Idempotent-Replayed: true`, and ' +
+      'logs nothing more. The same key with another body is refused (422 IDEMPOTENCY_KEY_REUSED); while the first ' +
+      'request still runs, a retry gets 409 IDEMPOTENCY_KEY_IN_PROGRESS.',
+    schema: { type: 'string', minLength: 1, maxLength: 255, pattern: '^[\\x20-\\x7E]+$' },
+  })
   @ApiBody({ type: LogContactRequest })
   @ApiCreatedResponse({ type: ContactLoggedResponse })
-  @ApiResponse({ status: 422, description: 'Rejected: problem details with code CONTACT_REJECTED and every reason in `errors`.' })
+  @ApiResponse({ status: 400, description: 'Idempotency-Key malformed: problem details with code INVALID_IDEMPOTENCY_KEY.' })
+  @ApiResponse({ status: 409, description: 'A request with this Idempotency-Key is still running: code IDEMPOTENCY_KEY_IN_PROGRESS.' })
+  @ApiResponse({
+    status: 422,
+    description:
+      'Rejected: problem details with code CONTACT_REJECTED and every reason in `errors`; or code IDEMPOTENCY_KEY_REUSED ' +
+      '(this Idempotency-Key was used with another body).',
+  })
   async log(
     @CurrentCaller() caller: Caller,
     @Body() body: unknown,
     @Headers('authorization') authorization: string,
-    @Res({ passthrough: true }) response: Response,
-  ): Promise<ContactLoggedResponse> {
-    const result = await this.logContact.handle(caller, body, authorization);
-    if (!result.accepted) {
-      throw new ProblemException(
-        422,
-        'CONTACT_REJECTED',
-        'Contact rejected',
-        `The contact was not logged: ${result.rejections.length} reason(s), listed in errors.`,
-        result.rejections,
-      );
-    }
-    response.location(`/api/v1/contacts/${result.crn}`);
-    return { crn: result.crn, status: result.status, loggedAt: result.loggedAt };
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
+    await this.idempotency.respond({ caller, request, response }, async () => {
+      const result = await this.logContact.handle(caller, body, authorization);
+      if (!result.accepted) {
+        throw new ProblemException(
+          422,
+          'CONTACT_REJECTED',
+          'Contact rejected',
+          `The contact was not logged: ${result.rejections.length} reason(s), listed in errors.`,
+          result.rejections,
+        );
+      }
+      const logged: ContactLoggedResponse = { crn: result.crn, status: result.status, loggedAt: result.loggedAt };
+      return { status: 201, body: logged, headers: { location: `/api/v1/contacts/${result.crn}` } };
+    });
   }
 
   @Get()

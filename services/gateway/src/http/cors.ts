@@ -25,7 +25,8 @@ export function cors(allowedOrigins: readonly string[]) {
     if (isPreflight) {
       request.resume();
       if (!isAllowed) {
-        sendProblem(response, toProblem(ProblemException.forbidden(`Cross-origin requests from ${origin} are not allowed.`), request.originalUrl));
+        const refusal = new ProblemException(403, 'CORS_ORIGIN_NOT_ALLOWED', 'Forbidden', `Cross-origin requests from ${origin} are not allowed.`);
+        sendProblem(response, toProblem(refusal, request.originalUrl));
         return;
       }
       response.setHeader('Access-Control-Allow-Origin', origin);

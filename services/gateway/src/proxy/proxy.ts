@@ -1,9 +1,10 @@
 import { Agent, request as httpRequest, type IncomingHttpHeaders, type IncomingMessage, type OutgoingHttpHeaders } from 'node:http';
 import type { Request, Response } from 'express';
 import type { Logger } from 'pino';
-import { AccessTokenVerifier, bearerToken, InvalidAccessTokenError } from '@cms/auth';
+import { AccessTokenVerifier, bearerToken, InvalidAccessTokenError, type Caller } from '@cms/auth';
 import { ProblemException, sendProblem, toProblem } from '@cms/service-defaults';
 import type { GatewayConfig } from '../gateway.config';
+import type { GatewayRateLimits } from '../rate-limit/gateway-rate-limits';
 import { assertJsonBody, readBody } from './read-body';
 import { findRoute, type Route } from './route-table';
 
@@ -27,9 +28,11 @@ const HOP_BY_HOP = new Set([
 const METHODS_WITH_BODY = new Set(['POST', 'PUT', 'PATCH']);
 
 /**
- * The gateway's one job on `/api/v1/*`: find the service, check the caller's token, check the body
- * is JSON within the size limit, forward, and stream the answer back. Every refusal is problem
- * details; a service that cannot be reached is a 503, one that is too slow a 504.
+ * The gateway's one job on `/api/v1/*`: find the service, check the caller's token, apply the
+ * caller's organisation's rate limit (the client IP's on public routes), check the body is JSON
+ * within the size limit, forward, and stream the answer back. Every refusal is problem details; a
+ * service that cannot be reached is a 503, one that is too slow a 504. Every other request header,
+ * `Idempotency-Key` included, reaches the service untouched.
  */
 export class ApiProxy {
   private readonly agent = new Agent({ keepAlive: true, maxSockets: 128, keepAliveMsecs: 10_000 });
@@ -37,6 +40,7 @@ export class ApiProxy {
   constructor(
     private readonly routes: Route[],
     private readonly verifier: AccessTokenVerifier,
+    private readonly rateLimits: GatewayRateLimits,
     private readonly config: GatewayConfig,
     private readonly logger: Logger,
   ) {}
@@ -46,7 +50,12 @@ export class ApiProxy {
       // Mounted under /api/v1, so request.path is relative: route on the full original path.
       const route = findRoute(this.routes, new URL(request.originalUrl, 'http://gateway').pathname);
       if (!route) throw ProblemException.notFound('No such API route.');
-      if (!route.public) await this.authenticate(request);
+      if (route.public) {
+        this.rateLimits.enforce({ clientIp: request.ip ?? request.socket.remoteAddress ?? 'unknown' }, response);
+      } else {
+        const caller = await this.authenticate(request);
+        this.rateLimits.enforce({ organisationId: caller.organisationId }, response);
+      }
       let body: Buffer | undefined;
       if (METHODS_WITH_BODY.has(request.method)) {
         body = await readBody(request, this.config.GATEWAY_BODY_LIMIT_BYTES);
@@ -55,8 +64,13 @@ export class ApiProxy {
       await this.forward(route, request, response, body);
     } catch (error) {
       if (!(error instanceof ProblemException)) this.logger.error({ err: error, url: request.originalUrl }, 'proxy failure');
-      if (!response.headersSent) sendProblem(response, toProblem(error, request.originalUrl));
-      else response.destroy();
+      if (!response.headersSent) {
+        // A refused request's body is never read: drain it so the connection can be reused.
+        request.resume();
+        sendProblem(response, toProblem(error, request.originalUrl));
+      } else {
+        response.destroy();
+      }
     }
   }
 
@@ -64,13 +78,13 @@ export class ApiProxy {
     this.agent.destroy();
   }
 
-  private async authenticate(request: Request): Promise<void> {
+  private async authenticate(request: Request): Promise<Caller> {
     const token = bearerToken(request.headers.authorization);
     if (!token) {
       throw new ProblemException(401, 'UNAUTHENTICATED', 'Authentication required', 'Send an access token: Authorization: Bearer <token>.');
     }
     try {
-      await this.verifier.verify(token);
+      return await this.verifier.verify(token);
     } catch (error) {
       if (error instanceof InvalidAccessTokenError) {
         throw new ProblemException(401, 'UNAUTHENTICATED', 'Authentication required', error.message);

@@ -3,8 +3,13 @@ import type { GatewayConfig } from '../gateway.config';
 export interface Route {
   /** Path prefix under which requests go to this service (matched on a segment boundary). */
   prefix: string;
+  /** When set, the route covers only the paths under its prefix that match this pattern. */
+  pattern?: RegExp;
   upstream: string;
-  /** Routes reachable without an access token (sign-in and its companions). */
+  /**
+   * Reachable without an access token (sign-in and its companions). A token sent anyway is
+   * forwarded, and the service decides what it means (an LSO resetting a user's password).
+   */
   public?: boolean;
 }
 
@@ -21,17 +26,24 @@ export function routeTable(config: GatewayConfig): Route[] {
     { prefix: '/api/v1/auth/logout', upstream: accessControl, public: true },
     { prefix: '/api/v1/auth/token', upstream: accessControl, public: true },
     { prefix: '/api/v1/auth/jwks.json', upstream: accessControl, public: true },
+    { prefix: '/api/v1/auth/password-reset/complete', upstream: accessControl, public: true },
+    { prefix: '/api/v1/auth/password', upstream: accessControl },
+    // The forgotten-password request: anyone may ask, the answer never says whether the user exists.
+    { prefix: '/api/v1/users', pattern: /^\/api\/v1\/users\/[^/]+\/password-reset$/, upstream: accessControl, public: true },
     { prefix: '/api/v1/me', upstream: accessControl },
     { prefix: '/api/v1/users', upstream: accessControl },
     { prefix: '/api/v1/organisations', upstream: accessControl },
     { prefix: '/api/v1/meter-points', upstream: config.METER_POINTS_URL },
     { prefix: '/api/v1/meter-point-statuses', upstream: config.METER_POINTS_URL },
     { prefix: '/api/v1/contacts', upstream: config.CONTACT_LOGGING_URL },
-  ].sort((a, b) => b.prefix.length - a.prefix.length);
+  ].sort((a, b) => Number(Boolean(b.pattern)) - Number(Boolean(a.pattern)) || b.prefix.length - a.prefix.length);
 }
 
+/** The route for a path: patterned routes first, then the longest prefix. */
 export function findRoute(routes: Route[], path: string): Route | undefined {
-  return routes.find((route) => path === route.prefix || path.startsWith(`${route.prefix}/`));
+  return routes.find(
+    (route) => (path === route.prefix || path.startsWith(`${route.prefix}/`)) && (!route.pattern || route.pattern.test(path)),
+  );
 }
 
 /** Every distinct service behind the gateway (for readiness and the merged OpenAPI document). */

@@ -1,0 +1,35 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, Equals, IsArray, IsIn, IsOptional } from 'class-validator';
+import { ROLES, type Role } from '../../domain/roles';
+import { USER_STATUSES, type UserStatus } from '../../domain/user-account';
+
+export class UpdateUserRequest {
+  @ApiPropertyOptional({
+    enum: USER_STATUSES,
+    maxLength: 9,
+    description: 'SUSPENDED ends every session of the user at once.',
+  })
+  @IsOptional()
+  @IsIn(USER_STATUSES)
+  status?: UserStatus;
+
+  @ApiPropertyOptional({
+    enum: ROLES,
+    isArray: true,
+    minItems: 1,
+    maxItems: ROLES.length,
+    description: 'The full new set of roles (replaces the old). Takes effect at the user’s next sign-in or refresh.',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(ROLES.length)
+  @ArrayUnique()
+  @IsIn(ROLES, { each: true })
+  roles?: Role[];
+
+  @ApiPropertyOptional({ enum: [true], description: 'Lift a sign-in lock after repeated failures.' })
+  @IsOptional()
+  @Equals(true)
+  unlock?: true;
+}

@@ -1,0 +1,166 @@
+import { Body, Controller, Get, Header, HttpCode, Param, Patch, Post, Query, Req } from '@nestjs/common';
+import {
+  ApiAcceptedResponse,
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiUnauthorizedResponse,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
+import type { Request } from 'express';
+import {
+  AccessTokenVerifier,
+  bearerToken,
+  CurrentCaller,
+  InvalidAccessTokenError,
+  Public,
+  type Caller,
+} from '@cms/auth';
+import { ProblemException } from '@cms/service-defaults';
+import { passwordChangeRequired } from '../application/admin.problems';
+import { CreateUserHandler } from '../application/create-user.handler';
+import { ListUsersHandler } from '../application/list-users.handler';
+import { RequestPasswordResetHandler } from '../application/request-password-reset.handler';
+import { UpdateUserHandler } from '../application/update-user.handler';
+import { CLAIM_SESSION_ID } from '../infrastructure/access-token.signer';
+import { AccessTokenSessionId } from './access-token-session.decorator';
+import { CreateUserRequest } from './dto/create-user.request';
+import { DEFAULT_USERS_PAGE_SIZE, ListUsersQuery } from './dto/list-users.query';
+import { UpdateUserRequest } from './dto/update-user.request';
+import { UserIdParam } from './dto/user-id.param';
+import { CreatedUserResponse, UserPageResponse, UserResponse } from './dto/user.response';
+import { tokenRequiresPasswordChange } from './password-change-required.interceptor';
+import { decodeJwt } from 'jose';
+
+const NOT_FOUND = 'NOT_FOUND: no such user in your organisation (a user of another organisation is answered the same).';
+
+/**
+ * User administration by the organisation's Local Security Officer (docs/domain.md "Who uses it").
+ * A user of another organisation is answered exactly as one that does not exist: 404.
+ */
+@ApiTags('users')
+@ApiBearerAuth()
+@ApiBadRequestResponse({ description: 'VALIDATION_FAILED: a field is missing, malformed, too long or unknown.' })
+@ApiUnauthorizedResponse({
+  description: 'UNAUTHENTICATED: no valid access token, the session was signed out, or the caller is suspended.',
+})
+@ApiForbiddenResponse({
+  description:
+    'FORBIDDEN: the caller is not an LSO; PASSWORD_CHANGE_REQUIRED: the caller must change their password first.',
+})
+@Controller('api/v1/users')
+export class UsersController {
+  constructor(
+    private readonly listUsers: ListUsersHandler,
+    private readonly createUser: CreateUserHandler,
+    private readonly updateUser: UpdateUserHandler,
+    private readonly requestPasswordReset: RequestPasswordResetHandler,
+    private readonly verifier: AccessTokenVerifier,
+  ) {}
+
+  @Get()
+  @Header('Cache-Control', 'private, no-store')
+  @ApiOperation({
+    summary: 'List the users of your organisation (LSO), by user id, paged',
+    description: 'A CDSP administrator may pass `organisationId` to list another organisation’s users.',
+  })
+  @ApiOkResponse({ type: UserPageResponse })
+  @ApiNotFoundResponse({ description: 'NOT_FOUND: another organisation, for anyone but a CDSP administrator.' })
+  list(
+    @CurrentCaller() caller: Caller,
+    @AccessTokenSessionId() sessionId: string | undefined,
+    @Query() query: ListUsersQuery,
+  ): Promise<UserPageResponse> {
+    return this.listUsers.execute(caller, sessionId, {
+      organisationId: query.organisationId,
+      cursor: query.cursor,
+      limit: query.limit ?? DEFAULT_USERS_PAGE_SIZE,
+    });
+  }
+
+  @Post()
+  @HttpCode(201)
+  @Header('Cache-Control', 'no-store')
+  @ApiOperation({
+    summary: 'Create a user in your organisation (LSO)',
+    description: 'Answers with a one-time temporary password; the user must choose their own at first sign-in.',
+  })
+  @ApiCreatedResponse({ type: CreatedUserResponse })
+  @ApiConflictResponse({ description: 'USER_ID_TAKEN: the user id is already in use (in any organisation).' })
+  @ApiUnprocessableEntityResponse({ description: 'ROLE_NOT_ALLOWED: a role the organisation type may not hold.' })
+  create(
+    @CurrentCaller() caller: Caller,
+    @AccessTokenSessionId() sessionId: string | undefined,
+    @Body() body: CreateUserRequest,
+  ): Promise<CreatedUserResponse> {
+    return this.createUser.execute(caller, sessionId, body);
+  }
+
+  @Patch(':userId')
+  @Header('Cache-Control', 'no-store')
+  @ApiOperation({
+    summary: 'Suspend or reactivate a user, set their roles, or lift a sign-in lock (LSO of their organisation)',
+  })
+  @ApiOkResponse({ type: UserResponse })
+  @ApiNotFoundResponse({ description: NOT_FOUND })
+  @ApiConflictResponse({
+    description:
+      'CANNOT_SUSPEND_SELF, CANNOT_REMOVE_OWN_LSO_ROLE: an LSO cannot lock themselves out of administration.',
+  })
+  @ApiUnprocessableEntityResponse({ description: 'ROLE_NOT_ALLOWED: a role the organisation type may not hold.' })
+  async update(
+    @CurrentCaller() caller: Caller,
+    @AccessTokenSessionId() sessionId: string | undefined,
+    @Param() params: UserIdParam,
+    @Body() body: UpdateUserRequest,
+  ): Promise<UserResponse> {
+    if (body.status === undefined && body.roles === undefined && body.unlock === undefined) {
+      throw ProblemException.validation([
+        { code: 'INVALID_FIELD', field: 'body', message: 'give at least one of status, roles, unlock' },
+      ]);
+    }
+    return this.updateUser.execute(caller, sessionId, params.userId, body);
+  }
+
+  /**
+   * Public so that the forgotten-password flow works without a token; when a token is sent it is
+   * verified here, and an LSO of the user's organisation gets the LSO flow.
+   */
+  @Public()
+  @Post(':userId/password-reset')
+  @HttpCode(202)
+  @ApiOperation({
+    summary: 'Email the user a link to choose a new password',
+    description:
+      'With an LSO’s access token: the LSO resets a user of their organisation (404 for anyone else). ' +
+      'Without a token (forgotten password): always 202, whether or not the user exists; at most one email per user per minute.',
+  })
+  @ApiAcceptedResponse({ description: 'The email will be sent if the user exists and may receive one.' })
+  @ApiNotFoundResponse({ description: `${NOT_FOUND} Only with an LSO’s token.` })
+  async passwordReset(@Req() request: Request, @Param() params: UserIdParam): Promise<void> {
+    const token = bearerToken(request.headers.authorization);
+    if (request.headers.authorization === undefined) return this.requestPasswordReset.anonymously(params.userId);
+    let caller: Caller;
+    try {
+      if (!token) throw new InvalidAccessTokenError('access token invalid');
+      caller = await this.verifier.verify(token);
+    } catch (error) {
+      if (error instanceof InvalidAccessTokenError)
+        throw new ProblemException(401, 'UNAUTHENTICATED', 'Authentication required', error.message);
+      throw error;
+    }
+    if (tokenRequiresPasswordChange(token)) throw passwordChangeRequired();
+    const sessionId = decodeJwt(token)[CLAIM_SESSION_ID];
+    return this.requestPasswordReset.bySignedInUser(
+      caller,
+      typeof sessionId === 'string' ? sessionId : undefined,
+      params.userId,
+    );
+  }
+}

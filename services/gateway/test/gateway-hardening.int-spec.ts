@@ -1,0 +1,143 @@
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import pino from 'pino';
+import type { Caller } from '@cms/auth';
+import { TestTokenIssuer } from '@cms/testing';
+import { createGatewayApp } from '../src/gateway.app';
+import { loadGatewayConfig } from '../src/gateway.config';
+
+/**
+ * The gateway itself, in process, in front of a stand-in service that records what reaches it, with
+ * real signed tokens, low rate limits and one allowed browser origin.
+ */
+describe('gateway hardening', () => {
+  const brightwater: Caller = { userId: 'bwe.user', organisationId: 'b39b394d-4352-47f1-9cab-919d828cf087', organisationType: 'SHIPPER', roles: ['CONTACT_USER'] };
+  const brightwaterColleague: Caller = { ...brightwater, userId: 'bwe.lso' };
+  const thistle: Caller = { userId: 'tgs.user', organisationId: 'c3f47655-09ea-480e-9700-a397bc4fae46', organisationType: 'SHIPPER', roles: ['CONTACT_USER'] };
+  // Each test below uses its own organisation, so that one test's requests never use up another's allowance.
+  const lantern: Caller = { userId: 'lpw.user', organisationId: '5f0c2a36-2b7e-4c55-9a53-1d2e3f4a5b6c', organisationType: 'SHIPPER', roles: ['CONTACT_USER'] };
+  const oakleaf: Caller = { userId: 'oak.user', organisationId: '7a1d3b47-3c8f-4d66-8b64-2e3f4a5b6c7d', organisationType: 'SHIPPER', roles: ['CONTACT_USER'] };
+  const allowedOrigin = 'https://cms.example.com';
+  const received: IncomingHttpHeaders[] = [];
+  let issuer: TestTokenIssuer;
+  let service: Server;
+  let gateway: NestExpressApplication;
+  let baseUrl: string;
+
+  beforeAll(async () => {
+    issuer = await TestTokenIssuer.start();
+    service = createServer((request, response) => {
+      received.push(request.headers);
+      request.resume();
+      response.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
+    });
+    await new Promise<void>((resolve) => service.listen(0, '127.0.0.1', resolve));
+    const serviceUrl = `http://127.0.0.1:${(service.address() as AddressInfo).port}`;
+    const config = loadGatewayConfig({
+      ...issuer.env(),
+      ACCESS_CONTROL_URL: serviceUrl,
+      METER_POINTS_URL: serviceUrl,
+      CONTACT_LOGGING_URL: serviceUrl,
+      RATE_LIMIT_PER_ORGANISATION_PER_MINUTE: '6',
+      RATE_LIMIT_PER_ORGANISATION_BURST: '3',
+      RATE_LIMIT_PUBLIC_PER_IP_PER_MINUTE: '6',
+      RATE_LIMIT_PUBLIC_PER_IP_BURST: '2',
+      CORS_ALLOWED_ORIGINS: `${allowedOrigin}, https://partner.example.org`,
+    });
+    gateway = await createGatewayApp(config, pino({ level: 'silent' }));
+    await gateway.listen(0, '127.0.0.1');
+    baseUrl = `http://127.0.0.1:${(gateway.getHttpServer().address() as AddressInfo).port}`;
+  });
+
+  afterAll(async () => {
+    await gateway?.close();
+    await new Promise((resolve) => service.close(resolve));
+    await issuer.stop();
+  });
+
+  async function call(method: string, path: string, options: { caller?: Caller; headers?: Record<string, string>; body?: string } = {}) {
+    const headers: Record<string, string> = { ...options.headers };
+    if (options.caller) headers.authorization = `Bearer ${await issuer.tokenFor(options.caller)}`;
+    if (options.body !== undefined) headers['content-type'] = 'application/json';
+    const response = await fetch(`${baseUrl}${path}`, { method, headers, body: options.body });
+    const text = await response.text();
+    return { status: response.status, headers: response.headers, body: text ? (JSON.parse(text) as any) : undefined };
+  }
+
+  describe('rate limits per organisation', () => {
+    it('refuses an organisation past its burst with 429 RATE_LIMITED and Retry-After, while another organisation is served', async () => {
+      const answers = [];
+      // Two users of one organisation share its allowance.
+      for (const caller of [brightwater, brightwaterColleague, brightwater, brightwaterColleague]) {
+        answers.push(await call('GET', '/api/v1/contacts', { caller }));
+      }
+      const other = await call('GET', '/api/v1/contacts', { caller: thistle });
+
+      expect(answers.map((answer) => answer.status)).toEqual([200, 200, 200, 429]);
+      expect(answers.map((answer) => answer.headers.get('ratelimit-remaining'))).toEqual(['2', '1', '0', '0']);
+      expect(answers[0].headers.get('ratelimit-limit')).toBe('3');
+      const refused = answers[3];
+      expect(refused.headers.get('content-type')).toContain('application/problem+json');
+      expect(refused.body).toEqual(expect.objectContaining({ status: 429, code: 'RATE_LIMITED' }));
+      expect(Number(refused.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+      expect(Number.isInteger(Number(refused.headers.get('retry-after')))).toBe(true);
+      expect(other.status).toBe(200);
+    });
+
+    it('limits the public sign-in routes per client IP', async () => {
+      const answers = [];
+      for (let i = 0; i < 3; i++) answers.push(await call('POST', '/api/v1/auth/login', { body: '{}' }));
+
+      expect(answers.map((answer) => answer.status)).toEqual([200, 200, 429]);
+      expect(answers[2].body.code).toBe('RATE_LIMITED');
+      expect(answers[2].headers.get('retry-after')).toMatch(/^[1-9]\d*$/);
+    });
+  });
+
+  it('forwards Idempotency-Key to the service untouched', async () => {
+    received.length = 0;
+
+    await call('POST', '/api/v1/meter-points', { caller: lantern, body: '{}', headers: { 'idempotency-key': 'Order 42 / retry: ~1' } });
+
+    expect(received[0]['idempotency-key']).toBe('Order 42 / retry: ~1');
+  });
+
+  describe('CORS', () => {
+    it('answers a preflight from an allowed origin with 204 and what it may send', async () => {
+      const preflight = await call('OPTIONS', '/api/v1/contacts', {
+        headers: { origin: allowedOrigin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization, content-type, idempotency-key' },
+      });
+
+      expect(preflight.status).toBe(204);
+      expect(preflight.headers.get('access-control-allow-origin')).toBe(allowedOrigin);
+      expect(preflight.headers.get('access-control-allow-methods')).toContain('POST');
+      expect(preflight.headers.get('access-control-allow-headers')?.toLowerCase().split(/,\s*/)).toEqual(
+        expect.arrayContaining(['authorization', 'content-type', 'idempotency-key']),
+      );
+      expect(Number(preflight.headers.get('access-control-max-age'))).toBeGreaterThan(0);
+      expect(preflight.headers.get('vary')).toContain('Origin');
+    });
+
+    it('refuses a preflight from any other origin with 403 and no CORS headers', async () => {
+      const preflight = await call('OPTIONS', '/api/v1/contacts', {
+        headers: { origin: 'https://evil.example.net', 'access-control-request-method': 'POST' },
+      });
+
+      expect(preflight.status).toBe(403);
+      expect(preflight.body.code).toBe('CORS_ORIGIN_NOT_ALLOWED');
+      expect([...preflight.headers.keys()].filter((name) => name.startsWith('access-control-'))).toEqual([]);
+    });
+
+    it('lets an allowed origin read the answer and its Retry-After, Location and RateLimit headers; gives others nothing', async () => {
+      const allowed = await call('GET', '/api/v1/meter-points', { caller: oakleaf, headers: { origin: allowedOrigin } });
+      const other = await call('GET', '/api/v1/meter-points', { caller: oakleaf, headers: { origin: 'https://evil.example.net' } });
+
+      expect(allowed.headers.get('access-control-allow-origin')).toBe(allowedOrigin);
+      expect(allowed.headers.get('access-control-expose-headers')?.split(/,\s*/)).toEqual(
+        expect.arrayContaining(['Retry-After', 'Location', 'RateLimit-Limit', 'RateLimit-Remaining']),
+      );
+      expect([...other.headers.keys()].filter((name) => name.startsWith('access-control-'))).toEqual([]);
+    });
+  });
+});
