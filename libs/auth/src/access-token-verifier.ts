@@ -4,7 +4,9 @@ import {
   ACCESS_TOKEN_AUDIENCE,
   CLAIM_ORGANISATION_ID,
   CLAIM_ORGANISATION_TYPE,
+  CLAIM_CLIENT_ID,
   CLAIM_ROLES,
+  CLAIM_SCOPE,
   ORGANISATION_TYPES,
   type Caller,
   type OrganisationType,
@@ -74,12 +76,17 @@ export class AccessTokenVerifier {
     ) {
       throw new InvalidAccessTokenError('access token invalid');
     }
+    const scope = payload[CLAIM_SCOPE];
+    if (payload[CLAIM_CLIENT_ID] !== undefined && typeof scope !== 'string') {
+      throw new InvalidAccessTokenError('access token invalid');
+    }
     return {
       caller: {
         userId: payload.sub!,
         organisationId: payload[CLAIM_ORGANISATION_ID] as string,
         organisationType: organisationType as OrganisationType,
         roles: roles as string[],
+        ...(payload[CLAIM_CLIENT_ID] !== undefined ? { scopes: (scope as string).split(' ').filter(Boolean) } : {}),
       },
       expiresAt: payload.exp! * 1000,
     };

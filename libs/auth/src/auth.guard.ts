@@ -1,6 +1,9 @@
 import {
   createParamDecorator,
+  ForbiddenException,
+  Inject,
   Injectable,
+  Optional,
   SetMetadata,
   UnauthorizedException,
   type CanActivate,
@@ -13,6 +16,26 @@ import type { Caller } from './caller';
 
 const PUBLIC_ROUTE = 'cms:public-route';
 
+/**
+ * What a partner system's token needs on this service: `<resource>:read` for GET and HEAD,
+ * `<resource>:write` for anything else. With `readsOpenToAllPartners` (reference data, which any
+ * signed-in caller may read), reads need no scope. A service without a policy refuses partner
+ * tokens altogether.
+ */
+export interface PartnerScopePolicy {
+  resource: string;
+  readsOpenToAllPartners?: boolean;
+}
+
+export const PARTNER_SCOPE_POLICY = Symbol('PARTNER_SCOPE_POLICY');
+
+/** The scope a partner token needs for `method`, or null when none is needed. */
+export function requiredScope(policy: PartnerScopePolicy, method: string): string | null {
+  const read = method === 'GET' || method === 'HEAD';
+  if (read && policy.readsOpenToAllPartners) return null;
+  return `${policy.resource}:${read ? 'read' : 'write'}`;
+}
+
 /** Marks a route that needs no access token (sign-in, JWKS, health). Every other route needs one. */
 export const Public = () => SetMetadata(PUBLIC_ROUTE, true);
 
@@ -24,6 +47,7 @@ export class AccessTokenGuard implements CanActivate {
   constructor(
     private readonly verifier: AccessTokenVerifier,
     private readonly reflector: Reflector,
+    @Optional() @Inject(PARTNER_SCOPE_POLICY) private readonly partnerScopes?: PartnerScopePolicy,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -38,6 +62,12 @@ export class AccessTokenGuard implements CanActivate {
     } catch (error) {
       if (error instanceof InvalidAccessTokenError) throw new UnauthorizedException(error.message);
       throw error;
+    }
+    const { scopes } = request.caller;
+    if (scopes) {
+      if (!this.partnerScopes) throw new ForbiddenException('partner system tokens are not accepted here');
+      const needed = requiredScope(this.partnerScopes, request.method);
+      if (needed && !scopes.includes(needed)) throw new ForbiddenException(`this token lacks the scope ${needed}`);
     }
     return true;
   }

@@ -11,12 +11,20 @@ export interface Caller {
   organisationId: string;
   organisationType: OrganisationType;
   roles: string[];
+  /**
+   * Present only on a partner system's token (OAuth 2 client credentials): what it may do, such
+   * as `contacts:write`. A person's token has roles instead and no scopes.
+   */
+  scopes?: string[];
 }
 
 /** Custom claims CMS puts in its access tokens, beside the registered `sub`, `iss`, `aud`, `exp`. */
 export const CLAIM_ORGANISATION_ID = 'org';
 export const CLAIM_ORGANISATION_TYPE = 'org_type';
 export const CLAIM_ROLES = 'roles';
+/** Space-separated scopes of a partner system's token (RFC 8693 §4.2 `scope`), with its `client_id`. */
+export const CLAIM_SCOPE = 'scope';
+export const CLAIM_CLIENT_ID = 'client_id';
 
 export const ACCESS_TOKEN_AUDIENCE = 'cms-api';
 export const ACCESS_TOKEN_ALGORITHM = 'ES256';

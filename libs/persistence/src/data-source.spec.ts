@@ -6,6 +6,7 @@ describe('isDatabaseUnavailable', () => {
     ['a server shutting down (57P01), wrapped by TypeORM', Object.assign(new Error('terminating connection due to administrator command'), { driverError: { code: '57P01' } })],
     ['a connection lost mid-query', new Error('Connection terminated unexpectedly')],
     ['a server still starting (57P03)', Object.assign(new Error('the database system is starting up'), { code: '57P03' })],
+    ['a query on a connection the pool already took back', Object.assign(new Error('Database connection provided by a query runner was already released, cannot continue to use its querying methods anymore.'), { name: 'QueryRunnerProviderAlreadyReleasedError' })],
     ['a transaction whose connection was already released', Object.assign(new Error('Query runner already released. Cannot run queries anymore.'), { name: 'QueryRunnerAlreadyReleasedError' })],
   ])('is true for %s', (_label, error) => {
     expect(isDatabaseUnavailable(error)).toBe(true);

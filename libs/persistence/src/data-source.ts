@@ -63,7 +63,7 @@ export async function openServiceDataSource(options: ServiceDataSourceOptions): 
 const UNAVAILABLE_SQLSTATES = new Set(['57P01', '57P02', '57P03', '08000', '08001', '08003', '08004', '08006', '53300']);
 const UNAVAILABLE_SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND']);
 const UNAVAILABLE_MESSAGES =
-  /Connection terminated|terminating connection|timeout exceeded when trying to connect|the database system is (starting up|shutting down|in recovery mode)|Query runner already released/i;
+  /Connection terminated|terminating connection|timeout exceeded when trying to connect|the database system is (starting up|shutting down|in recovery mode)|already released/i;
 
 /**
  * True when the error means the database could not be reached or went away mid-request (as
@@ -75,7 +75,7 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     const code = typeof candidate.code === 'string' ? candidate.code : '';
     if (UNAVAILABLE_SQLSTATES.has(code) || UNAVAILABLE_SOCKET_CODES.has(code)) return true;
     if (typeof candidate.message === 'string' && UNAVAILABLE_MESSAGES.test(candidate.message)) return true;
-    if (candidate.name === 'QueryRunnerAlreadyReleasedError') return true;
+    if (candidate.name === 'QueryRunnerAlreadyReleasedError' || candidate.name === 'QueryRunnerProviderAlreadyReleasedError') return true;
     candidate = candidate.driverError as typeof candidate;
   }
   return false;

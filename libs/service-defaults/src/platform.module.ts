@@ -2,7 +2,7 @@ import { Module, type DynamicModule, type OnApplicationBootstrap, type OnApplica
 import { APP_GUARD } from '@nestjs/core';
 import type { Logger } from 'pino';
 import type { DataSource, EntitySchema, MixedList } from 'typeorm';
-import { AccessTokenGuard, AccessTokenVerifier } from '@cms/auth';
+import { AccessTokenGuard, AccessTokenVerifier, PARTNER_SCOPE_POLICY, type PartnerScopePolicy } from '@cms/auth';
 import { integer, list, loadConfig, text, url } from '@cms/config';
 import { KafkaAdapter, messagingMigrations, OutboxRelay } from '@cms/messaging';
 import { openServiceDataSource } from '@cms/persistence';
@@ -34,6 +34,8 @@ export interface PlatformModuleOptions {
   migrations: Function[];
   /** Topics this service publishes to; created at start if missing. */
   publishesTo: string[];
+  /** What partner systems' tokens need here (see PartnerScopePolicy); without it they are refused. */
+  partnerScopes?: PartnerScopePolicy;
 }
 
 class OutboxRelayLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -101,6 +103,7 @@ export class PlatformModule {
         provide: AccessTokenVerifier,
         useFactory: () => new AccessTokenVerifier({ jwksUrl: config.AUTH_JWKS_URL, issuer: config.AUTH_ISSUER }),
       },
+      ...(options.partnerScopes ? [{ provide: PARTNER_SCOPE_POLICY, useValue: options.partnerScopes }] : []),
       { provide: APP_GUARD, useClass: AccessTokenGuard },
       OutboxRelayLifecycle,
     ];

@@ -54,8 +54,12 @@ export function toProblem(error: unknown, instance?: string): ProblemDetails {
       instance,
     };
   }
-  const bodyParserError = error as { type?: string; status?: number } | null;
+  const bodyParserError = error as { type?: string; status?: number; body?: unknown } | null;
   if (bodyParserError?.type === 'entity.parse.failed') {
+    if (isJson(bodyParserError.body)) {
+      // Valid JSON, but a bare string, number, boolean or null: the body parser is strict.
+      return problem(400, 'BODY_NOT_OBJECT', 'Bad request', 'The request body must be a JSON object.', traceId, instance);
+    }
     return problem(400, 'MALFORMED_JSON', 'Malformed JSON', 'The request body is not valid JSON.', traceId, instance);
   }
   if (bodyParserError?.type === 'entity.too.large') {
@@ -71,6 +75,16 @@ export function toProblem(error: unknown, instance?: string): ProblemDetails {
     return problem(503, 'SERVICE_UNAVAILABLE', 'Service unavailable', 'A dependency is unavailable; try again shortly.', traceId, instance);
   }
   return problem(500, 'INTERNAL_ERROR', 'Internal error', 'Something went wrong on our side; quote the traceId to support.', traceId, instance);
+}
+
+function isJson(text: unknown): boolean {
+  if (typeof text !== 'string') return false;
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function problem(status: number, code: string, title: string, detail: string, traceId?: string, instance?: string): ProblemDetails {

@@ -10,14 +10,15 @@ import { httpRequestDuration, NestPinoLogger } from '@cms/observability';
 import { ProblemDetailsFilter, sendProblem, toProblem } from './problem-details.filter';
 import { strictValidationPipe } from './validation';
 
-export interface ServiceDefinition {
+export interface ServiceDefinition<TConfig extends { PORT: number }> {
   name: string;
   title: string;
   description: string;
-  port: number;
   logger: Logger;
-  /** Builds the root module; called after configuration is known to be valid. */
-  module: () => Type<unknown>;
+  /** Reads and validates the service's settings (the config loader); PORT among them. */
+  loadConfig: () => TConfig;
+  /** Builds the root module once the settings are known to be valid. */
+  module: (config: TConfig) => Type<unknown>;
   /** Largest JSON body accepted. */
   bodyLimit?: string;
 }
@@ -44,7 +45,7 @@ export function applyHttpDefaults(app: NestExpressApplication, logger: Logger, b
   app.enableShutdownHooks();
 }
 
-export function buildOpenApiDocument(app: INestApplication, definition: Pick<ServiceDefinition, 'title' | 'description'>): OpenAPIObject {
+export function buildOpenApiDocument(app: INestApplication, definition: { title: string; description: string }): OpenAPIObject {
   const config = new DocumentBuilder()
     .setTitle(definition.title)
     .setDescription(definition.description)
@@ -56,13 +57,15 @@ export function buildOpenApiDocument(app: INestApplication, definition: Pick<Ser
 }
 
 /**
- * Starts a CMS service: validated configuration, JSON logs, the HTTP defaults, its OpenAPI
- * document at `/docs-json` (merged by the gateway), graceful shutdown on SIGTERM.
+ * Starts a CMS service: validated configuration (a bad setting stops it with a message naming
+ * every setting at fault, exit code 78), JSON logs, the HTTP defaults, its OpenAPI document at
+ * `/docs-json` (merged by the gateway), graceful shutdown on SIGTERM.
  */
-export async function runService(definition: ServiceDefinition): Promise<NestExpressApplication> {
+export async function runService<TConfig extends { PORT: number }>(definition: ServiceDefinition<TConfig>): Promise<NestExpressApplication> {
   const { logger } = definition;
   try {
-    const app = await NestFactory.create<NestExpressApplication>(definition.module(), {
+    const config = definition.loadConfig();
+    const app = await NestFactory.create<NestExpressApplication>(definition.module(config), {
       logger: new NestPinoLogger(logger),
       bodyParser: false,
     });
@@ -71,8 +74,8 @@ export async function runService(definition: ServiceDefinition): Promise<NestExp
     (app.getHttpAdapter().getInstance() as express.Express).get('/docs-json', (_request, response) => {
       response.json(document);
     });
-    await app.listen(definition.port, process.env.HOST ?? '127.0.0.1');
-    logger.info({ port: definition.port }, `${definition.name} listening`);
+    await app.listen(config.PORT, process.env.HOST ?? '127.0.0.1');
+    logger.info({ port: config.PORT }, `${definition.name} listening`);
     return app;
   } catch (error) {
     if (error instanceof ConfigError) {

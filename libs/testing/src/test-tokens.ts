@@ -6,7 +6,9 @@ import {
   ACCESS_TOKEN_AUDIENCE,
   CLAIM_ORGANISATION_ID,
   CLAIM_ORGANISATION_TYPE,
+  CLAIM_CLIENT_ID,
   CLAIM_ROLES,
+  CLAIM_SCOPE,
   type Caller,
 } from '@cms/auth';
 
@@ -45,6 +47,8 @@ export class TestTokenIssuer {
       [CLAIM_ORGANISATION_ID]: caller.organisationId,
       [CLAIM_ORGANISATION_TYPE]: caller.organisationType,
       [CLAIM_ROLES]: caller.roles,
+      // A partner system's token: its scopes and client id.
+      ...(caller.scopes ? { [CLAIM_SCOPE]: caller.scopes.join(' '), [CLAIM_CLIENT_ID]: caller.userId.replace(/^client:/, '') } : {}),
     })
       .setProtectedHeader({ alg: ACCESS_TOKEN_ALGORITHM, kid: 'test-key' })
       .setSubject(caller.userId)

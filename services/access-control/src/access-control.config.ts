@@ -27,6 +27,19 @@ export const accessControlSettings = {
   PASSWORD_RESET_TTL_MINUTES: integer({ default: 30, min: 5, max: 1_440 }),
   /** At most one reset email per user per this many seconds, however often it is asked for. */
   PASSWORD_RESET_EMAIL_INTERVAL_SECONDS: integer({ default: 60, min: 0, max: 86_400 }),
+  /**
+   * A key made by a rotation is published in the JWKS this long before it signs, so that every
+   * verifier has it before the first token it signs arrives: the JWKS may be cached for 60 s, and a
+   * verifier refetches on an unknown `kid` at most every 30 s. 0 signs at once (tests only).
+   */
+  SIGNING_KEY_ACTIVATION_DELAY_SECONDS: integer({ default: 120, min: 0, max: 86_400 }),
+  /**
+   * A retired key stays in the JWKS for the access-token lifetime plus this margin, which covers
+   * replicas still signing with it for a few seconds after the switch, and clock skew.
+   */
+  SIGNING_KEY_RETIREMENT_MARGIN_SECONDS: integer({ default: 300, min: 10, max: 86_400 }),
+  /** Rotate the signing key on its own when it is this many days old; 0 only rotates when a CDSP administrator asks. */
+  SIGNING_KEY_ROTATION_DAYS: integer({ default: 90, min: 0, max: 3_650 }),
   /** Insert the demo organisations and users at start. Demo and test environments only. */
   DEMO_DATA: boolean({ default: false }),
 };

@@ -16,8 +16,14 @@ import { RequestPasswordResetHandler } from './application/request-password-rese
 import { SignOutHandler } from './application/sign-out.handler';
 import { UpdateUserHandler } from './application/update-user.handler';
 import { WhoAmIHandler } from './application/who-am-i.handler';
+import { IssueClientTokenHandler } from './application/issue-client-token.handler';
+import { ListApiClientsHandler } from './application/list-api-clients.handler';
+import { RegisterApiClientHandler } from './application/register-api-client.handler';
+import { RevokeApiClientHandler } from './application/revoke-api-client.handler';
+import { RotateSigningKeyHandler } from './application/rotate-signing-key.handler';
 import { AccessTokenSigner } from './infrastructure/access-token.signer';
 import { AdminAuditLog } from './infrastructure/admin-audit.log';
+import { ApiClientRepository } from './infrastructure/api-client.repository';
 import { seedDemoData } from './infrastructure/demo-seed';
 import { accessControlEntities } from './infrastructure/entities';
 import { accessControlMigrations } from './infrastructure/migrations';
@@ -28,11 +34,14 @@ import { PasswordResetTokenRepository } from './infrastructure/password-reset-to
 import { RefreshSessionRepository } from './infrastructure/refresh-session.repository';
 import { SigningKeyStore } from './infrastructure/signing-key.store';
 import { UserAccountRepository } from './infrastructure/user-account.repository';
+import { ApiClientsController } from './http/api-clients.controller';
 import { AuthController } from './http/auth.controller';
+import { ClientTokenController } from './http/client-token.controller';
 import { JwksController } from './http/jwks.controller';
 import { MeController } from './http/me.controller';
 import { OrganisationsController } from './http/organisations.controller';
 import { PasswordChangeRequiredInterceptor } from './http/password-change-required.interceptor';
+import { SigningKeysController } from './http/signing-keys.controller';
 import { UsersController } from './http/users.controller';
 
 const DEMO_DATA_SEEDED = Symbol('DEMO_DATA_SEEDED');
@@ -49,7 +58,17 @@ export function accessControlModule(config: AccessControlConfig, logger: Logger)
     { provide: OrganisationRepository, inject: [DATA_SOURCE], useFactory: (db: DataSource) => new OrganisationRepository(db) },
     { provide: RefreshSessionRepository, inject: [DATA_SOURCE], useFactory: (db: DataSource) => new RefreshSessionRepository(db) },
     { provide: PasswordHasher, useFactory: () => PasswordHasher.create() },
-    { provide: SigningKeyStore, inject: [DATA_SOURCE], useFactory: (db: DataSource) => SigningKeyStore.open(db, logger) },
+    {
+      provide: SigningKeyStore,
+      inject: [DATA_SOURCE],
+      useFactory: (db: DataSource) =>
+        SigningKeyStore.open(db, logger, {
+          retiredKeyPublishedSeconds: config.ACCESS_TOKEN_TTL_SECONDS + config.SIGNING_KEY_RETIREMENT_MARGIN_SECONDS,
+          rotationDays: config.SIGNING_KEY_ROTATION_DAYS,
+          activationDelaySeconds: config.SIGNING_KEY_ACTIVATION_DELAY_SECONDS,
+        }),
+    },
+    { provide: ApiClientRepository, inject: [DATA_SOURCE], useFactory: (db: DataSource) => new ApiClientRepository(db) },
     {
       provide: AccessTokenSigner,
       inject: [SigningKeyStore],
@@ -259,6 +278,47 @@ export function accessControlModule(config: AccessControlConfig, logger: Logger)
       ) => new CompletePasswordResetHandler(db, users, sessions, resetTokens, passwords, audit, logger),
     },
     {
+      provide: RegisterApiClientHandler,
+      inject: [DATA_SOURCE, UserAccountRepository, OrganisationRepository, RefreshSessionRepository, ApiClientRepository, AdminAuditLog],
+      useFactory: (
+        db: DataSource,
+        users: UserAccountRepository,
+        organisations: OrganisationRepository,
+        sessions: RefreshSessionRepository,
+        clients: ApiClientRepository,
+        audit: AdminAuditLog,
+      ) => new RegisterApiClientHandler(db, users, organisations, sessions, clients, audit, logger),
+    },
+    {
+      provide: ListApiClientsHandler,
+      inject: [UserAccountRepository, RefreshSessionRepository, ApiClientRepository],
+      useFactory: (users: UserAccountRepository, sessions: RefreshSessionRepository, clients: ApiClientRepository) =>
+        new ListApiClientsHandler(users, sessions, clients),
+    },
+    {
+      provide: RevokeApiClientHandler,
+      inject: [DATA_SOURCE, UserAccountRepository, RefreshSessionRepository, ApiClientRepository, AdminAuditLog],
+      useFactory: (
+        db: DataSource,
+        users: UserAccountRepository,
+        sessions: RefreshSessionRepository,
+        clients: ApiClientRepository,
+        audit: AdminAuditLog,
+      ) => new RevokeApiClientHandler(db, users, sessions, clients, audit, logger),
+    },
+    {
+      provide: IssueClientTokenHandler,
+      inject: [ApiClientRepository, OrganisationRepository, AccessTokenSigner],
+      useFactory: (clients: ApiClientRepository, organisations: OrganisationRepository, signer: AccessTokenSigner) =>
+        new IssueClientTokenHandler(clients, organisations, signer, logger),
+    },
+    {
+      provide: RotateSigningKeyHandler,
+      inject: [UserAccountRepository, RefreshSessionRepository, SigningKeyStore, AdminAuditLog],
+      useFactory: (users: UserAccountRepository, sessions: RefreshSessionRepository, keys: SigningKeyStore, audit: AdminAuditLog) =>
+        new RotateSigningKeyHandler(users, sessions, keys, audit, config.SIGNING_KEY_ACTIVATION_DELAY_SECONDS),
+    },
+    {
       // Runs while the module starts, so the demo users exist before the first request is served.
       provide: DEMO_DATA_SEEDED,
       inject: [DATA_SOURCE, PasswordHasher],
@@ -277,7 +337,16 @@ export function accessControlModule(config: AccessControlConfig, logger: Logger)
         publishesTo: [],
       }),
     ],
-    controllers: [AuthController, JwksController, MeController, OrganisationsController, UsersController],
+    controllers: [
+      AuthController,
+      ClientTokenController,
+      JwksController,
+      MeController,
+      OrganisationsController,
+      UsersController,
+      ApiClientsController,
+      SigningKeysController,
+    ],
     providers,
   })
   class AccessControlModule {}

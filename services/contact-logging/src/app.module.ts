@@ -9,7 +9,7 @@ import { CONTACT_LOGGING_CONFIG, loadContactLoggingConfig, type ContactLoggingCo
 import { ContactsController } from './http/contacts.controller';
 import { ContactRepository } from './infrastructure/contact.repository';
 import { MeterPointClient } from './infrastructure/meter-point-client';
-import { CreateContacts1795392300000 } from './infrastructure/migrations/2026-11-23-create-contacts.migration';
+import { contactLoggingMigrations } from './infrastructure/migrations';
 
 export const logger = createLogger('contact-logging');
 
@@ -20,8 +20,9 @@ export function contactLoggingModule(config: ContactLoggingConfig = loadContactL
         serviceName: 'contact-logging',
         logger,
         entities: [],
-        migrations: [CreateContacts1795392300000, ...idempotencyMigrations],
+        migrations: [...contactLoggingMigrations, ...idempotencyMigrations],
         publishesTo: [Topics.contacts],
+        partnerScopes: { resource: 'contacts' },
       }),
     ],
     controllers: [ContactsController],

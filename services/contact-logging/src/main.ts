@@ -7,7 +7,7 @@ void runService({
   name: 'contact-logging',
   title: 'CMS contact logging',
   description: 'DTL and ISO contacts: logging, lifecycle and history',
-  port: Number(process.env.PORT ?? 8083),
   logger,
-  module: () => contactLoggingModule(loadContactLoggingConfig()),
+  loadConfig: loadContactLoggingConfig,
+  module: contactLoggingModule,
 });

@@ -150,6 +150,23 @@ describe('contact-logging service', () => {
     expect(await sql('SELECT count(*)::int AS n FROM contact')).toEqual(before);
   });
 
+  it('lets a partner system log and read contacts only with the scopes for it', async () => {
+    const partner = (scopes: string[]): Caller => ({ ...shipper, userId: 'client:bwe-system', roles: [], scopes });
+    const asPartner = async (caller: Caller, method: string, path: string, body?: unknown) => {
+      const response = await fetch(`${baseUrl}${path}`, {
+        method,
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${await issuer.tokenFor(caller)}` },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      return response.status;
+    };
+
+    expect(await asPartner(partner(['contacts:read']), 'POST', '/api/v1/contacts', dtl('5281736406'))).toBe(403);
+    expect(await asPartner(partner(['meter-points:read']), 'GET', '/api/v1/contacts')).toBe(403);
+    expect(await asPartner(partner(['contacts:read']), 'GET', '/api/v1/contacts')).toBe(200);
+    expect(await asPartner(partner(['contacts:write']), 'POST', '/api/v1/contacts', { ...dtl('5281736406'), description: '' })).toBe(422);
+  });
+
   it('answers 503 and logs nothing when the meter point register cannot be reached', async () => {
     registerAvailable = false;
     try {

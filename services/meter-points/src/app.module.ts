@@ -26,6 +26,8 @@ import { loadMeterPointsSettings } from './meter-points.settings';
       entities: [MeterPointEntity, MeterPointStatusEntity],
       migrations: meterPointsMigrations,
       publishesTo: [Topics.meterPoints],
+      // Reference data: any signed-in caller may read it, partner systems included.
+      partnerScopes: { resource: 'meter-points', readsOpenToAllPartners: true },
     }),
   ],
   controllers: [MeterPointsController, MeterPointStatusesController],

@@ -1,20 +1,8 @@
 import './tracing';
-import { ConfigError } from '@cms/config';
 import { runService } from '@cms/service-defaults';
 import type { AppModule } from './app.module';
 import { logger, SERVICE_NAME } from './logger';
 import { loadMeterPointsSettings } from './meter-points.settings';
-
-function settingsOrExit() {
-  try {
-    return loadMeterPointsSettings();
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    logger.fatal(error.message);
-    console.error(`${SERVICE_NAME}: ${error.message}`);
-    process.exit(78); // EX_CONFIG, as runService does
-  }
-}
 
 void runService({
   name: SERVICE_NAME,
@@ -22,8 +10,8 @@ void runService({
   description:
     'The meter point register (the UK Link stand-in): MPRN, status, isolation, transporter, registered shipper, ' +
     'LDZ and supply address, and the status reference data.',
-  port: settingsOrExit().PORT,
   logger,
+  loadConfig: loadMeterPointsSettings,
   // Loaded here, not imported above: the module reads the platform settings as it loads, and a
   // configuration error must reach runService, which reports it plainly and exits.
   // eslint-disable-next-line @typescript-eslint/no-require-imports

@@ -7,6 +7,7 @@ import {
   CLAIM_ORGANISATION_TYPE,
   CLAIM_ROLES,
 } from '@cms/auth';
+import { clientSubject } from '../domain/api-client';
 import type { OrganisationType } from '../domain/organisation';
 import type { SigningKeyStore } from './signing-key.store';
 
@@ -30,6 +31,19 @@ export interface AccessTokenSubject {
   passwordChangeRequired?: boolean;
 }
 
+/** A partner system's API client, signing in with the client-credentials grant. */
+export interface ClientTokenSubject {
+  clientId: string;
+  organisationId: string;
+  organisationType: OrganisationType;
+  /** The scopes granted to this token. */
+  scopes: string[];
+}
+
+/** Claims of a client's token (RFC 8693 §4.2 `scope`, RFC 9068 §2.2 `client_id`). */
+export const CLAIM_SCOPE = 'scope';
+export const CLAIM_CLIENT_ID = 'client_id';
+
 export interface SignedAccessToken {
   token: string;
   expiresIn: number;
@@ -47,17 +61,44 @@ export class AccessTokenSigner {
   ) {}
 
   async sign(subject: AccessTokenSubject, now = new Date()): Promise<SignedAccessToken> {
-    const { kid, privateKey } = this.keys.activeKey();
+    return this.signClaims(
+      subject.userId,
+      {
+        [CLAIM_ORGANISATION_ID]: subject.organisationId,
+        [CLAIM_ORGANISATION_TYPE]: subject.organisationType,
+        [CLAIM_ROLES]: subject.roles,
+        [CLAIM_SESSION_ID]: subject.sessionId,
+        ...(subject.passwordChangeRequired ? { [CLAIM_PASSWORD_CHANGE_REQUIRED]: true } : {}),
+      },
+      now,
+    );
+  }
+
+  /**
+   * A client's token: the same kind of token as a user's (issuer, audience, key, `org`, `org_type`),
+   * with `sub` = `client:<clientId>`, no roles, and the granted scopes. No `sid`: there is no
+   * session to end; a revoked client's tokens die when they expire, within the access-token lifetime.
+   */
+  async signForClient(subject: ClientTokenSubject, now = new Date()): Promise<SignedAccessToken> {
+    return this.signClaims(
+      clientSubject(subject.clientId),
+      {
+        [CLAIM_ORGANISATION_ID]: subject.organisationId,
+        [CLAIM_ORGANISATION_TYPE]: subject.organisationType,
+        [CLAIM_ROLES]: [],
+        [CLAIM_SCOPE]: subject.scopes.join(' '),
+        [CLAIM_CLIENT_ID]: subject.clientId,
+      },
+      now,
+    );
+  }
+
+  private async signClaims(sub: string, claims: Record<string, unknown>, now: Date): Promise<SignedAccessToken> {
+    const { kid, privateKey } = await this.keys.signingKey();
     const issuedAt = Math.floor(now.getTime() / 1000);
-    const token = await new SignJWT({
-      [CLAIM_ORGANISATION_ID]: subject.organisationId,
-      [CLAIM_ORGANISATION_TYPE]: subject.organisationType,
-      [CLAIM_ROLES]: subject.roles,
-      [CLAIM_SESSION_ID]: subject.sessionId,
-      ...(subject.passwordChangeRequired ? { [CLAIM_PASSWORD_CHANGE_REQUIRED]: true } : {}),
-    })
+    const token = await new SignJWT(claims)
       .setProtectedHeader({ alg: ACCESS_TOKEN_ALGORITHM, kid, typ: 'JWT' })
-      .setSubject(subject.userId)
+      .setSubject(sub)
       .setIssuer(this.issuer)
       .setAudience(ACCESS_TOKEN_AUDIENCE)
       .setIssuedAt(issuedAt)

@@ -10,7 +10,10 @@ export type AdminAction =
   | 'USER_UNLOCKED'
   | 'PASSWORD_CHANGED'
   | 'PASSWORD_RESET_REQUESTED'
-  | 'PASSWORD_RESET_COMPLETED';
+  | 'PASSWORD_RESET_COMPLETED'
+  | 'API_CLIENT_REGISTERED'
+  | 'API_CLIENT_REVOKED'
+  | 'SIGNING_KEY_ROTATED';
 
 export interface AdminAuditEntry {
   actorUserId: string | null;

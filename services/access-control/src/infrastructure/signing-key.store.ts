@@ -1,70 +1,209 @@
 import { calculateJwkThumbprint, exportJWK, generateKeyPair, importJWK, type JWK, type KeyLike } from 'jose';
 import type { Logger } from 'pino';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { ACCESS_TOKEN_ALGORITHM } from '@cms/auth';
 import { SigningKeyEntity } from './entities/signing-key.entity';
 
-// Stable key for the advisory lock under which the first replica to start creates the first key.
+// Stable key for the advisory lock under which keys are created, activated and retired.
 const SIGNING_KEY_LOCK_KEY = 4_271_000_101;
 
-/**
- * A retired key stays in the JWKS this long, so tokens it signed before a rotation still verify
- * until they expire (access tokens live minutes; verifiers cache the JWKS briefly).
- */
-const RETIRED_KEY_PUBLISHED_HOURS = 24;
+
+export interface SigningKeySettings {
+  /**
+   * How long a retired key stays published: its tokens (signed until the retirement, or until
+   * another replica noticed it) must still verify until they expire. Access-token lifetime plus a
+   * margin for replicas and clocks.
+   */
+  retiredKeyPublishedSeconds: number;
+  /** Rotate on its own when the active key is older than this many days; 0: only when asked. */
+  rotationDays: number;
+  /** Delay between publishing a key and signing with it, for automatic rotations. */
+  activationDelaySeconds: number;
+  /**
+   * How often a replica looks again for the key it should sign with: after a rotation, every
+   * replica signs with the new key within this long of its activation (the retirement margin,
+   * at least 10 seconds, covers it).
+   */
+  activeKeyRecheckMs?: number;
+}
+
+const DEFAULT_SETTINGS: SigningKeySettings = { retiredKeyPublishedSeconds: 900, rotationDays: 0, activationDelaySeconds: 120 };
+const ACTIVE_KEY_RECHECK_MS = 5_000;
 
 export interface ActiveSigningKey {
   kid: string;
   privateKey: KeyLike;
 }
 
+export interface Rotation {
+  kid: string;
+  /** The key that signs until the new one activates, then stays published for the retention window. */
+  retiringKid: string;
+  activatesAt: Date;
+}
+
 /** A public key as published in the JWKS. */
 export type PublishedKey = JWK & { kid: string; alg: string; use: 'sig' };
+
+export class RotationPendingError extends Error {
+  constructor(readonly pendingKid: string) {
+    super(`key ${pendingKid} is already waiting to sign`);
+  }
+}
 
 /**
  * The token-signing keys, kept in this service's database. At first start one ES256 key pair is
  * generated; with several replicas starting together, an advisory lock (and a unique index on the
  * active key) makes sure only one is created. The private key is stored unencrypted for now: see
  * SigningKeyEntity.
+ *
+ * Rotation without downtime: the new key is published in the JWKS at once but signs only from
+ * `activates_at`, after every verifier has had time to fetch it (the JWKS is cacheable for a minute,
+ * and a verifier refetches on an unknown `kid` at most every 30 seconds). At activation the old key
+ * is retired and stays published until every token it signed has expired. Exactly one key is active
+ * at any time: the switch is one transaction under the advisory lock, guarded by unique indexes.
  */
 export class SigningKeyStore {
+  private active: ActiveSigningKey & { checkedAt: number };
+  private refreshing?: Promise<ActiveSigningKey>;
+
   private constructor(
     private readonly dataSource: DataSource,
-    private readonly active: ActiveSigningKey,
-  ) {}
+    private readonly logger: Logger,
+    private readonly settings: SigningKeySettings,
+    active: ActiveSigningKey,
+  ) {
+    this.active = { ...active, checkedAt: Date.now() };
+  }
 
-  static async open(dataSource: DataSource, logger: Logger): Promise<SigningKeyStore> {
+  static async open(dataSource: DataSource, logger: Logger, settings: SigningKeySettings = DEFAULT_SETTINGS): Promise<SigningKeyStore> {
     const key = await dataSource.transaction(async (manager) => {
       await manager.query('SELECT pg_advisory_xact_lock($1)', [SIGNING_KEY_LOCK_KEY]);
       const existing = await manager.findOne(SigningKeyEntity, { where: { active: true } });
       if (existing) return existing;
-      const created = await generateSigningKey();
+      const created = await generateSigningKey(true, null);
       await manager.insert(SigningKeyEntity, created);
       logger.info({ kid: created.kid }, 'generated the first token-signing key');
       return created;
     });
-    const privateKey = (await importJWK(key.privateJwk, ACCESS_TOKEN_ALGORITHM)) as KeyLike;
-    return new SigningKeyStore(dataSource, { kid: key.kid, privateKey });
+    return new SigningKeyStore(dataSource, logger, settings, { kid: key.kid, privateKey: await importPrivateKey(key) });
   }
 
-  /** The key that signs new tokens. */
+  /** The key this replica last found active (it may be a few seconds behind a rotation). */
   activeKey(): ActiveSigningKey {
     return this.active;
   }
 
-  /** The public keys of the active key and of keys retired recently, newest first. */
+  /**
+   * The key that signs new tokens, looked up afresh every few seconds: a key whose activation time
+   * has come is activated (by whichever replica gets there first), and this replica switches to it.
+   */
+  async signingKey(): Promise<ActiveSigningKey> {
+    if (Date.now() - this.active.checkedAt < (this.settings.activeKeyRecheckMs ?? ACTIVE_KEY_RECHECK_MS)) return this.active;
+    this.refreshing ??= this.refresh().finally(() => (this.refreshing = undefined));
+    return this.refreshing;
+  }
+
+  /**
+   * Makes a new key, published at once and signing after `activationDelaySeconds`. Refused while
+   * another rotation is still waiting. `record` runs in the same transaction (the audit record).
+   */
+  async rotate(activationDelaySeconds: number, record?: (manager: EntityManager, rotation: Rotation) => Promise<void>): Promise<Rotation> {
+    const created = await generateSigningKey(false, null);
+    const rotation = await this.dataSource.transaction(async (manager) => {
+      await manager.query('SELECT pg_advisory_xact_lock($1)', [SIGNING_KEY_LOCK_KEY]);
+      const pending = await pendingKey(manager);
+      if (pending) throw new RotationPendingError(pending.kid);
+      const active = await manager.findOneOrFail(SigningKeyEntity, { where: { active: true } });
+      const [{ at }]: { at: Date }[] = await manager.query(`SELECT now() + make_interval(secs => $1) AS at`, [activationDelaySeconds]);
+      created.activatesAt = at;
+      await manager.insert(SigningKeyEntity, created);
+      const result: Rotation = { kid: created.kid, retiringKid: active.kid, activatesAt: at };
+      await record?.(manager, result);
+      return result;
+    });
+    this.logger.info({ event: 'signing-key.rotation', ...rotation }, 'new token-signing key published');
+    // Look again at the next signature: with no delay the new key signs from now on.
+    this.active.checkedAt = 0;
+    return rotation;
+  }
+
+  /** The public keys of the active key, of a key waiting to sign, and of keys retired within the retention window; newest first. */
   async publishedKeys(): Promise<PublishedKey[]> {
     const rows: { public_jwk: PublishedKey }[] = await this.dataSource.query(
       `SELECT public_jwk FROM signing_key
-        WHERE active OR retired_at > now() - make_interval(hours => $1)
+        WHERE active OR retired_at IS NULL OR retired_at > now() - make_interval(secs => $1)
         ORDER BY created_at DESC`,
-      [RETIRED_KEY_PUBLISHED_HOURS],
+      [this.settings.retiredKeyPublishedSeconds],
     );
     return rows.map((row) => row.public_jwk);
   }
+
+  private async refresh(): Promise<ActiveSigningKey> {
+    const checkedAt = Date.now();
+    const [due]: { activation_due: boolean; rotation_due: boolean }[] = await this.dataSource.query(
+      `SELECT EXISTS (SELECT 1 FROM signing_key WHERE NOT active AND retired_at IS NULL AND activates_at <= now()) AS activation_due,
+              ($1 > 0 AND NOT EXISTS (SELECT 1 FROM signing_key WHERE NOT active AND retired_at IS NULL)
+                      AND EXISTS (SELECT 1 FROM signing_key WHERE active AND created_at < now() - make_interval(days => $1))) AS rotation_due`,
+      [this.settings.rotationDays],
+    );
+    if (due.activation_due) await this.activateDueKey();
+    if (due.rotation_due) await this.rotateAutomatically();
+    const row = await this.dataSource.manager.findOneOrFail(SigningKeyEntity, { where: { active: true } });
+    if (row.kid !== this.active.kid) {
+      this.active = { kid: row.kid, privateKey: await importPrivateKey(row), checkedAt };
+      this.logger.info({ event: 'signing-key.switched', kid: row.kid }, 'signing with a new key');
+    } else {
+      this.active.checkedAt = checkedAt;
+    }
+    return this.active;
+  }
+
+  private async activateDueKey(): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      await manager.query('SELECT pg_advisory_xact_lock($1)', [SIGNING_KEY_LOCK_KEY]);
+      const pending = await pendingKey(manager);
+      // Another replica may have activated it meanwhile.
+      if (!pending?.activatesAt || pending.activatesAt > (await databaseNow(manager))) return;
+      await manager.query(`UPDATE signing_key SET active = false, retired_at = now() WHERE active`);
+      await manager.query(`UPDATE signing_key SET active = true WHERE kid = $1`, [pending.kid]);
+      this.logger.info({ event: 'signing-key.activated', kid: pending.kid }, 'token-signing key activated; the previous one is retired');
+    });
+  }
+
+  private async rotateAutomatically(): Promise<void> {
+    try {
+      await this.rotate(this.settings.activationDelaySeconds, async (manager, rotation) => {
+        await manager.query(
+          `INSERT INTO admin_audit (occurred_at, actor_user_id, action, organisation_id, subject_user_id, details)
+           VALUES (now(), NULL, 'SIGNING_KEY_ROTATED', NULL, NULL, $1)`,
+          [{ ...rotation, automatic: true, rotationDays: this.settings.rotationDays }],
+        );
+      });
+    } catch (error) {
+      // Another replica started the same rotation first.
+      if (!(error instanceof RotationPendingError)) throw error;
+    }
+  }
 }
 
-async function generateSigningKey(): Promise<SigningKeyEntity> {
+async function pendingKey(manager: EntityManager): Promise<SigningKeyEntity | null> {
+  return manager
+    .createQueryBuilder(SigningKeyEntity, 'key')
+    .where('NOT key.active AND key.retired_at IS NULL')
+    .getOne();
+}
+
+async function databaseNow(manager: EntityManager): Promise<Date> {
+  const [{ now }]: { now: Date }[] = await manager.query('SELECT now() AS now');
+  return now;
+}
+
+async function importPrivateKey(key: SigningKeyEntity): Promise<KeyLike> {
+  return (await importJWK(key.privateJwk, ACCESS_TOKEN_ALGORITHM)) as KeyLike;
+}
+
+async function generateSigningKey(active: boolean, activatesAt: Date | null): Promise<SigningKeyEntity> {
   const { publicKey, privateKey } = await generateKeyPair(ACCESS_TOKEN_ALGORITHM, { extractable: true });
   const publicJwk = await exportJWK(publicKey);
   // The RFC 7638 thumbprint: a stable id derived from the key itself.
@@ -76,7 +215,8 @@ async function generateSigningKey(): Promise<SigningKeyEntity> {
   entity.publicJwk = { kty: publicJwk.kty, crv: publicJwk.crv, x: publicJwk.x, y: publicJwk.y, ...labels };
   entity.privateJwk = { ...(await exportJWK(privateKey)), ...labels };
   entity.createdAt = new Date();
-  entity.active = true;
+  entity.active = active;
   entity.retiredAt = null;
+  entity.activatesAt = activatesAt;
   return entity;
 }

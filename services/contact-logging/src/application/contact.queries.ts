@@ -10,9 +10,9 @@ export class ContactQueries {
   constructor(private readonly contacts: ContactRepository) {}
 
   async get(caller: Caller, crn: string): Promise<ContactResponse | null> {
-    const row = await this.contacts.findVisible(caller, crn);
-    if (!row) return null;
-    const history = await this.contacts.history(crn);
+    const found = await this.contacts.findVisible(caller, crn);
+    if (!found) return null;
+    const { contact: row, history } = found;
     return {
       ...summaryOf(row),
       originatorUserId: row.originator_user_id,

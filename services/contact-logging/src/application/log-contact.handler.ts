@@ -2,6 +2,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { Caller } from '@cms/auth';
 import { ContactLoggedV1, createEnvelope, Topics, uuidv7, type ProblemError } from '@cms/contracts';
 import { addToOutbox } from '@cms/messaging';
+import { currentTraceId } from '@cms/observability';
 import {
   evaluateSubmission,
   readMprn,
@@ -21,7 +22,8 @@ const UNIQUE_VIOLATION = '23505';
 
 /**
  * Logs a DTL or ISO contact: every logging rule at once, then either a CRN (the contact, its first
- * history entry and its ContactLogged event in one transaction) or a recorded rejection.
+ * history entry, its audit record and its ContactLogged event in one transaction) or a recorded
+ * rejection.
  */
 export class LogContactHandler {
   constructor(
@@ -81,6 +83,7 @@ export class LogContactHandler {
           actorOrganisationId: caller.organisationId,
           detail: { contactType: contact.type, requestedStatus: contact.requestedStatus },
         },
+        traceId: currentTraceId() ?? null,
       });
       const data: ContactLoggedV1 = {
         crn,

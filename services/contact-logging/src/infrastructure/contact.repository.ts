@@ -2,6 +2,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { Caller } from '@cms/auth';
 import { toStorableJson } from '@cms/persistence';
 import type { Rejection } from '../domain';
+import { readAsCaller } from './caller-scope';
 
 export const OPEN_STATUSES = ['LOGGED', 'UNDER_INVESTIGATION'] as const;
 
@@ -19,6 +20,8 @@ export interface NewContact {
   loggedAt: Date;
   /** The first entry of its history timeline, written with it. */
   history: Omit<HistoryEntry, 'crn' | 'occurredAt'>;
+  /** The trace of the request that logged it, for its audit record; null outside a trace. */
+  traceId: string | null;
 }
 
 export interface HistoryEntry {
@@ -68,13 +71,25 @@ export interface ContactListFilter {
   limit: number;
 }
 
+export interface VisibleContact {
+  contact: ContactRow;
+  history: HistoryRow[];
+}
+
 /**
  * Contacts in PostgreSQL. Every read takes the caller and returns only what the caller's
  * organisation may see: a contact the caller may not see is indistinguishable from a missing one.
+ * Two walls: each query filters on the caller itself, and runs through `readAsCaller`, where the
+ * database's row-level security policies filter again.
  */
 export class ContactRepository {
   constructor(private readonly dataSource: DataSource) {}
 
+  /**
+   * The open contact on this meter point, whoever logged it: a logging rule (one open contact per
+   * meter point), checked by the service itself, not a read on a caller's behalf, so it is the one
+   * read that runs outside `readAsCaller`. The unique index contact_one_open_per_mprn backs it.
+   */
   async findOpenCrn(mprn: string): Promise<string | null> {
     const rows: { crn: string }[] = await this.dataSource.query(
       `SELECT crn FROM contact WHERE mprn = $1 AND status = ANY($2) LIMIT 1`,
@@ -84,8 +99,9 @@ export class ContactRepository {
   }
 
   /**
-   * Gives the contact its CRN and writes it with the first entry of its history, in one statement
-   * (one round trip). CRN: `C` and nine digits from a database sequence, e.g. C000001234 (PD).
+   * Gives the contact its CRN and writes it with the first entry of its history and its audit record
+   * (before: none; after: the row as stored), in one statement (one round trip), inside the
+   * caller's transaction. CRN: `C` and nine digits from a database sequence, e.g. C000001234 (PD).
    */
   async insertWithFirstHistoryEntry(manager: EntityManager, contact: NewContact): Promise<string> {
     const [{ crn }] = await manager.query(
@@ -94,10 +110,13 @@ export class ContactRepository {
                               originator_user_id, transporter_organisation_id, registered_shipper_organisation_id,
                               visible_to, details, logged_at, updated_at)
          VALUES ('C' || lpad(nextval('contact_crn_seq')::text, 9, '0'), $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11)
-         RETURNING crn
+         RETURNING *
        ), first_entry AS (
          INSERT INTO contact_history (crn, occurred_at, action, actor_user_id, actor_organisation_id, detail)
          SELECT crn, $11, $12, $13, $14, $15 FROM new_contact
+       ), audit AS (
+         INSERT INTO contact_audit (occurred_at, actor_user_id, actor_organisation_id, action, crn, before, after, trace_id)
+         SELECT $11, $13, $14, $12, crn, NULL, to_jsonb(new_contact), $16 FROM new_contact
        )
        SELECT crn FROM new_contact`,
       [
@@ -116,6 +135,7 @@ export class ContactRepository {
         contact.history.actorUserId,
         contact.history.actorOrganisationId,
         contact.history.detail,
+        contact.traceId,
       ],
     );
     return crn;
@@ -145,20 +165,21 @@ export class ContactRepository {
     );
   }
 
-  async findVisible(caller: Caller, crn: string): Promise<ContactRow | null> {
-    const rows: ContactRow[] = await this.dataSource.query(
-      `SELECT * FROM contact WHERE crn = $1 AND ($2 OR $3 = ANY(visible_to))`,
-      [crn, caller.organisationType === 'CDSP', caller.organisationId],
-    );
-    return rows[0] ?? null;
-  }
-
-  async history(crn: string): Promise<HistoryRow[]> {
-    return this.dataSource.query(
-      `SELECT occurred_at, action, actor_user_id, actor_organisation_id, detail
-         FROM contact_history WHERE crn = $1 ORDER BY occurred_at, id`,
-      [crn],
-    );
+  /** The contact and its whole history, in one transaction as the caller; null if not visible. */
+  async findVisible(caller: Caller, crn: string): Promise<VisibleContact | null> {
+    return readAsCaller(this.dataSource, caller, async (manager) => {
+      const [contact]: ContactRow[] = await manager.query(
+        `SELECT * FROM contact WHERE crn = $1 AND ($2 OR $3 = ANY(visible_to))`,
+        [crn, caller.organisationType === 'CDSP', caller.organisationId],
+      );
+      if (!contact) return null;
+      const history: HistoryRow[] = await manager.query(
+        `SELECT occurred_at, action, actor_user_id, actor_organisation_id, detail
+           FROM contact_history WHERE crn = $1 ORDER BY occurred_at, id`,
+        [crn],
+      );
+      return { contact, history };
+    });
   }
 
   async listVisible(caller: Caller, filter: ContactListFilter): Promise<ContactRow[]> {
@@ -179,10 +200,12 @@ export class ContactRepository {
       conditions.push(`(logged_at, crn) < ($${parameters.length - 1}, $${parameters.length})`);
     }
     parameters.push(filter.limit);
-    return this.dataSource.query(
-      `SELECT * FROM contact WHERE ${conditions.join(' AND ')}
-        ORDER BY logged_at DESC, crn DESC LIMIT $${parameters.length}`,
-      parameters,
+    return readAsCaller(this.dataSource, caller, (manager) =>
+      manager.query(
+        `SELECT * FROM contact WHERE ${conditions.join(' AND ')}
+          ORDER BY logged_at DESC, crn DESC LIMIT $${parameters.length}`,
+        parameters,
+      ),
     );
   }
 }

@@ -1,5 +1,6 @@
 import type { OpenAPIObject } from '@nestjs/swagger';
 import { mergeOpenApi } from './merge-openapi';
+import { documentGatewayAnswers } from './gateway-answers';
 import { findRoute, upstreams, type Route } from '../proxy/route-table';
 
 const CACHE_MS = 30_000;
@@ -19,13 +20,14 @@ export class OpenApiDocument {
         return (await response.json()) as OpenAPIObject;
       }),
     );
-    const document = mergeOpenApi(documents, (path) => findRoute(this.routes, path) !== undefined, {
+    const merged = mergeOpenApi(documents, (path) => findRoute(this.routes, path) !== undefined, {
       title: 'CMS — Contact Management Service API',
       version: '1',
       description:
         'Public API of the Contact Management Service for Dead to Live (DTL) and Isolation (ISO) contacts. ' +
         'Errors are RFC 9457 problem details with a stable `code` and the `traceId`.',
     });
+    const document = documentGatewayAnswers(merged, (path) => findRoute(this.routes, path)?.public === true);
     this.cached = { at: Date.now(), document };
     return document;
   }

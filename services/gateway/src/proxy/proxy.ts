@@ -59,7 +59,7 @@ export class ApiProxy {
       let body: Buffer | undefined;
       if (METHODS_WITH_BODY.has(request.method)) {
         body = await readBody(request, this.config.GATEWAY_BODY_LIMIT_BYTES);
-        assertJsonBody(body, request.headers['content-type']);
+        assertJsonBody(body, request.headers['content-type'], route.acceptForm);
       }
       await this.forward(route, request, response, body);
     } catch (error) {

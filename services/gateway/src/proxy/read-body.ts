@@ -27,10 +27,23 @@ export async function readBody(request: IncomingMessage, limit: number): Promise
   return Buffer.concat(chunks);
 }
 
-/** A body must be UTF-8 JSON; checked here so that services only ever see well-formed JSON. */
-export function assertJsonBody(body: Buffer, contentType: string | undefined): void {
+const FORM = 'application/x-www-form-urlencoded';
+
+/**
+ * A body must be UTF-8 JSON; checked here so that services only ever see well-formed JSON. Routes
+ * that `acceptForm` (the OAuth 2 token endpoint, RFC 6749 §4.4.2) also take a UTF-8 form body.
+ */
+export function assertJsonBody(body: Buffer, contentType: string | undefined, acceptForm = false): void {
   if (body.length === 0) return;
   const mediaType = (contentType ?? '').split(';')[0].trim().toLowerCase();
+  if (acceptForm && mediaType === FORM) {
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(body);
+    } catch {
+      throw new ProblemException(400, 'MALFORMED_BODY', 'Malformed body', 'The form body is not valid UTF-8.');
+    }
+    return;
+  }
   if (mediaType !== 'application/json' && !/^application\/[a-z0-9.+-]+\+json$/.test(mediaType)) {
     throw new ProblemException(415, 'UNSUPPORTED_MEDIA_TYPE', 'Unsupported media type', 'Send the body as application/json.');
   }

@@ -11,6 +11,8 @@ export interface Route {
    * forwarded, and the service decides what it means (an LSO resetting a user's password).
    */
   public?: boolean;
+  /** Also takes application/x-www-form-urlencoded bodies (the OAuth 2 token endpoint). */
+  acceptForm?: boolean;
 }
 
 /**
@@ -24,7 +26,7 @@ export function routeTable(config: GatewayConfig): Route[] {
     { prefix: '/api/v1/auth/login', upstream: accessControl, public: true },
     { prefix: '/api/v1/auth/refresh', upstream: accessControl, public: true },
     { prefix: '/api/v1/auth/logout', upstream: accessControl, public: true },
-    { prefix: '/api/v1/auth/token', upstream: accessControl, public: true },
+    { prefix: '/api/v1/auth/token', upstream: accessControl, public: true, acceptForm: true },
     { prefix: '/api/v1/auth/jwks.json', upstream: accessControl, public: true },
     { prefix: '/api/v1/auth/password-reset/complete', upstream: accessControl, public: true },
     { prefix: '/api/v1/auth/password', upstream: accessControl },
@@ -33,6 +35,7 @@ export function routeTable(config: GatewayConfig): Route[] {
     { prefix: '/api/v1/me', upstream: accessControl },
     { prefix: '/api/v1/users', upstream: accessControl },
     { prefix: '/api/v1/organisations', upstream: accessControl },
+    { prefix: '/api/v1', pattern: /^\/api\/v1\/(api-clients|signing-keys)(\/|$)/, upstream: accessControl },
     { prefix: '/api/v1/meter-points', upstream: config.METER_POINTS_URL },
     { prefix: '/api/v1/meter-point-statuses', upstream: config.METER_POINTS_URL },
     { prefix: '/api/v1/contacts', upstream: config.CONTACT_LOGGING_URL },

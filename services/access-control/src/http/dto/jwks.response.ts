@@ -24,6 +24,6 @@ export class PublicJwkResponse {
 }
 
 export class JwksResponse {
-  @ApiProperty({ type: [PublicJwkResponse], description: 'The signing key and keys retired in the last 24 hours.' })
+  @ApiProperty({ type: [PublicJwkResponse], description: 'The signing key, a key about to sign (after a rotation), and retired keys until every token they signed has expired.' })
   keys: PublicJwkResponse[];
 }

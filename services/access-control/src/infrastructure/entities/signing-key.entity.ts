@@ -28,4 +28,8 @@ export class SigningKeyEntity {
 
   @Column('timestamptz', { name: 'retired_at', nullable: true })
   retiredAt: Date | null;
+
+  /** When a key made by a rotation starts signing; until then it is only published. */
+  @Column('timestamptz', { name: 'activates_at', nullable: true })
+  activatesAt: Date | null;
 }

@@ -1,0 +1,69 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsNotEmpty, IsString, IsUUID, MaxLength } from 'class-validator';
+import { API_CLIENT_NAME_MAX_LENGTH } from '../../domain/api-client';
+import { API_CLIENT_SCOPES } from '../../domain/api-client-scopes';
+
+const SCOPE_MAX_LENGTH = 64;
+
+export class CreateApiClientRequest {
+  @ApiProperty({ description: 'What the partner system is, for people.', example: 'Billing system', minLength: 1, maxLength: API_CLIENT_NAME_MAX_LENGTH })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(API_CLIENT_NAME_MAX_LENGTH)
+  name: string;
+
+  @ApiProperty({
+    type: [String],
+    enum: API_CLIENT_SCOPES,
+    minItems: 1,
+    maxItems: API_CLIENT_SCOPES.length,
+    description:
+      'From the reference list (else 422 UNKNOWN_SCOPE), and fitting the organisation type (else 422 SCOPE_NOT_ALLOWED): ' +
+      'contacts:write for shippers and the CDSP, site-visits:write for DNs and IGTs; the read scopes for everyone.',
+    example: ['contacts:read', 'contacts:write'],
+  })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(API_CLIENT_SCOPES.length)
+  @ArrayUnique()
+  @IsString({ each: true })
+  @MaxLength(SCOPE_MAX_LENGTH, { each: true })
+  scopes: string[];
+}
+
+export class ApiClientResponse {
+  @ApiProperty({ format: 'uuid', maxLength: 36, description: 'The OAuth 2 client_id.' })
+  clientId: string;
+
+  @ApiProperty({ maxLength: API_CLIENT_NAME_MAX_LENGTH })
+  name: string;
+
+  @ApiProperty({ enum: API_CLIENT_SCOPES, isArray: true })
+  scopes: string[];
+
+  @ApiProperty({ format: 'date-time', maxLength: 30 })
+  createdAt: string;
+
+  @ApiProperty({ description: 'The LSO who registered it.', maxLength: 64 })
+  createdBy: string;
+}
+
+export class RegisteredApiClientResponse extends ApiClientResponse {
+  @ApiProperty({
+    description: 'The client secret: 32 random bytes, base64url. Shown in this answer only and never again; only a hash is kept.',
+    minLength: 43,
+    maxLength: 43,
+  })
+  clientSecret: string;
+}
+
+export class ApiClientListResponse {
+  @ApiProperty({ type: [ApiClientResponse], description: 'The organisation’s unrevoked clients (at most 50), oldest first.' })
+  items: ApiClientResponse[];
+}
+
+export class ApiClientIdParam {
+  @ApiProperty({ format: 'uuid', maxLength: 36 })
+  @IsUUID()
+  clientId: string;
+}
