@@ -10,6 +10,7 @@ import { CreateOrganisationHandler } from './application/create-organisation.han
 import { CreateUserHandler } from './application/create-user.handler';
 import { ListOrganisationsHandler } from './application/list-organisations.handler';
 import { ListUsersHandler } from './application/list-users.handler';
+import { ListAdminAuditHandler } from './application/list-admin-audit.handler';
 import { RefreshSessionHandler } from './application/refresh-session.handler';
 import { SignInHandler } from './application/sign-in.handler';
 import { RequestPasswordResetHandler } from './application/request-password-reset.handler';
@@ -23,6 +24,8 @@ import { RevokeApiClientHandler } from './application/revoke-api-client.handler'
 import { RotateSigningKeyHandler } from './application/rotate-signing-key.handler';
 import { AccessTokenSigner } from './infrastructure/access-token.signer';
 import { AdminAuditLog } from './infrastructure/admin-audit.log';
+import { AdminAuditReader } from './infrastructure/admin-audit.reader';
+import { TracedAdminAuditLog } from './infrastructure/traced-admin-audit.log';
 import { ApiClientRepository } from './infrastructure/api-client.repository';
 import { seedDemoData } from './infrastructure/demo-seed';
 import { accessControlEntities } from './infrastructure/entities';
@@ -35,6 +38,7 @@ import { RefreshSessionRepository } from './infrastructure/refresh-session.repos
 import { SigningKeyStore } from './infrastructure/signing-key.store';
 import { UserAccountRepository } from './infrastructure/user-account.repository';
 import { ApiClientsController } from './http/api-clients.controller';
+import { AuditController } from './http/audit.controller';
 import { AuthController } from './http/auth.controller';
 import { ClientTokenController } from './http/client-token.controller';
 import { JwksController } from './http/jwks.controller';
@@ -131,7 +135,14 @@ export function accessControlModule(config: AccessControlConfig, logger: Logger)
       inject: [DATA_SOURCE],
       useFactory: (db: DataSource) => new PasswordResetTokenRepository(db),
     },
-    { provide: AdminAuditLog, useFactory: () => new AdminAuditLog() },
+    { provide: AdminAuditLog, useFactory: () => new TracedAdminAuditLog() },
+    { provide: AdminAuditReader, inject: [DATA_SOURCE], useFactory: (db: DataSource) => new AdminAuditReader(db) },
+    {
+      provide: ListAdminAuditHandler,
+      inject: [AdminAuditReader, UserAccountRepository, RefreshSessionRepository],
+      useFactory: (audit: AdminAuditReader, users: UserAccountRepository, sessions: RefreshSessionRepository) =>
+        new ListAdminAuditHandler(audit, users, sessions),
+    },
     {
       provide: MAILER,
       useFactory: (): Mailer =>
@@ -346,6 +357,7 @@ export function accessControlModule(config: AccessControlConfig, logger: Logger)
       UsersController,
       ApiClientsController,
       SigningKeysController,
+      AuditController,
     ],
     providers,
   })

@@ -35,10 +35,12 @@ export function routeTable(config: GatewayConfig): Route[] {
     { prefix: '/api/v1/me', upstream: accessControl },
     { prefix: '/api/v1/users', upstream: accessControl },
     { prefix: '/api/v1/organisations', upstream: accessControl },
+    { prefix: '/api/v1/audit', upstream: accessControl },
     { prefix: '/api/v1', pattern: /^\/api\/v1\/(api-clients|signing-keys)(\/|$)/, upstream: accessControl },
     { prefix: '/api/v1/meter-points', upstream: config.METER_POINTS_URL },
     { prefix: '/api/v1/meter-point-statuses', upstream: config.METER_POINTS_URL },
     { prefix: '/api/v1/contacts', upstream: config.CONTACT_LOGGING_URL },
+    { prefix: '/api/v1/audit/contacts', upstream: config.CONTACT_LOGGING_URL },
   ].sort((a, b) => Number(Boolean(b.pattern)) - Number(Boolean(a.pattern)) || b.prefix.length - a.prefix.length);
 }
 

@@ -1,0 +1,130 @@
+import type { Caller } from '@cms/auth';
+import { ProblemException } from '@cms/service-defaults';
+import { CDSP_ADMIN, LSO } from '../domain/roles';
+import type { AdminAuditReader, AdminAuditRow } from '../infrastructure/admin-audit.reader';
+import type { RefreshSessionRepository } from '../infrastructure/refresh-session.repository';
+import type { UserAccountRepository } from '../infrastructure/user-account.repository';
+import { actingUser } from './acting-user';
+import { invalidCursor } from './admin.problems';
+
+export interface AdminAuditItem {
+  id: string;
+  occurredAt: string;
+  actor: { userId: string | null; organisationId: string | null };
+  organisationId: string | null;
+  action: string;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+  traceId: string | null;
+}
+
+export interface AdminAuditPage {
+  items: AdminAuditItem[];
+  /** Pass as `cursor` for the next page; null on the last page. */
+  nextCursor: string | null;
+}
+
+export interface AdminAuditQuery {
+  organisationId?: string;
+  action?: string;
+  from?: string;
+  to?: string;
+  cursor?: string;
+  limit: number;
+}
+
+/**
+ * `GET /audit`: the administrative actions, newest first. An LSO reads the records of its own
+ * organisation, meaning the organisation acted upon (`admin_audit.organisation_id`: the user
+ * created, suspended or reset, the API client registered, the organisation created), whoever the
+ * actor was; a CDSP administrator reads every record and may narrow to one organisation; anyone
+ * else is refused. Roles are read afresh (a suspended LSO is refused at once).
+ */
+export class ListAdminAuditHandler {
+  constructor(
+    private readonly audit: AdminAuditReader,
+    private readonly users: UserAccountRepository,
+    private readonly sessions: RefreshSessionRepository,
+  ) {}
+
+  async execute(caller: Caller, sessionId: string | undefined, query: AdminAuditQuery): Promise<AdminAuditPage> {
+    const actor = await actingUser(this.users, this.sessions, caller, sessionId);
+    const isCdspAdmin = actor.roles.includes(CDSP_ADMIN) && caller.organisationType === 'CDSP';
+    let organisationId: string | undefined;
+    if (isCdspAdmin) {
+      organisationId = query.organisationId;
+    } else if (actor.roles.includes(LSO)) {
+      // Another organisation's audit is answered as if the organisation did not exist, as for users.
+      if (query.organisationId !== undefined && query.organisationId !== actor.organisationId) throw ProblemException.notFound();
+      organisationId = actor.organisationId;
+    } else {
+      throw ProblemException.forbidden('Only a Local Security Officer (LSO) or a CDSP administrator may read the audit.');
+    }
+    const rows = await this.audit.list({
+      organisationId,
+      action: query.action,
+      from: query.from === undefined ? undefined : new Date(query.from),
+      to: query.to === undefined ? undefined : new Date(query.to),
+      before: query.cursor === undefined ? undefined : decodeCursor(query.cursor),
+      // One row more than asked shows whether there is a next page.
+      limit: query.limit + 1,
+    });
+    const page = rows.slice(0, query.limit);
+    const last = page[page.length - 1];
+    return { items: page.map(itemOf), nextCursor: rows.length > query.limit && last ? encodeCursor(last) : null };
+  }
+}
+
+function itemOf(row: AdminAuditRow): AdminAuditItem {
+  const { traceId, ...details } = row.details;
+  return {
+    id: row.id,
+    occurredAt: row.occurred_at.toISOString(),
+    actor: { userId: row.actor_user_id, organisationId: row.actor_organisation_id },
+    organisationId: row.organisation_id,
+    action: row.action,
+    ...beforeAndAfter(row, details),
+    traceId: typeof traceId === 'string' ? traceId : null,
+  };
+}
+
+/**
+ * `admin_audit` keeps what changed in `details`; the before and after states follow from the
+ * action where it names one (a status, roles, a lock), otherwise there is no before and the
+ * details are what was created or done.
+ */
+function beforeAndAfter(
+  row: AdminAuditRow,
+  details: Record<string, unknown>,
+): { before: Record<string, unknown> | null; after: Record<string, unknown> | null } {
+  const subject = row.subject_user_id === null ? {} : { userId: row.subject_user_id };
+  switch (row.action) {
+    case 'USER_SUSPENDED':
+      return { before: { ...subject, status: 'ACTIVE' }, after: { ...subject, status: 'SUSPENDED' } };
+    case 'USER_REACTIVATED':
+      return { before: { ...subject, status: 'SUSPENDED' }, after: { ...subject, status: 'ACTIVE' } };
+    case 'USER_ROLES_CHANGED':
+      return { before: { ...subject, roles: details.from ?? null }, after: { ...subject, roles: details.to ?? null } };
+    case 'USER_UNLOCKED':
+      return { before: { ...subject, lockedUntil: details.lockedUntil ?? null }, after: { ...subject, lockedUntil: null } };
+    default:
+      return { before: null, after: { ...subject, ...details } };
+  }
+}
+
+/** Keyset cursor: the last row's (occurred_at, id), opaque to clients. */
+function encodeCursor(row: AdminAuditRow): string {
+  return Buffer.from(JSON.stringify([row.occurred_at.toISOString(), row.id]), 'utf8').toString('base64url');
+}
+
+function decodeCursor(cursor: string): { occurredAt: Date; id: string } {
+  try {
+    const [occurredAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [unknown, unknown];
+    const date = new Date(occurredAt as string);
+    if (typeof occurredAt !== 'string' || Number.isNaN(date.getTime()) || typeof id !== 'string' || !/^\d{1,19}$/.test(id))
+      throw new Error('bad cursor');
+    return { occurredAt: date, id };
+  } catch {
+    throw invalidCursor();
+  }
+}
