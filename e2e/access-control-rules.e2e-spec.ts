@@ -207,3 +207,22 @@ describe('Forgotten password through the gateway', () => {
     expect(mailsTo(emailOf(userId))).toHaveLength(1);
   });
 });
+
+describe('Audit through the gateway', () => {
+  it('an administrative action leaves an audit record its LSO can read and another organisation’s LSO cannot', async () => {
+    const userId = userIdOf('audited');
+    await createUser(nfgLso, userId);
+    const suspended = await call('PATCH', `/api/v1/users/${userId}`, { token: nfgLso, json: { status: 'SUSPENDED' } });
+    expect(suspended.status).toBe(200);
+
+    const mine = await call('GET', '/api/v1/audit?limit=100', { token: nfgLso });
+    const theirs = await call('GET', '/api/v1/audit?limit=100', { token: kgpLso });
+
+    expect(mine.status).toBe(200);
+    const actions = mine.body.items.filter((item: { after?: { userId?: string } | null }) => JSON.stringify(item).includes(userId));
+    expect(actions.map((item: { action: string }) => item.action)).toEqual(expect.arrayContaining(['USER_CREATED', 'USER_SUSPENDED']));
+    expect(actions[0]).toEqual(expect.objectContaining({ actor: expect.objectContaining({ userId: 'nfg.lso' }), organisationId: nfgOrganisationId }));
+    expect(theirs.status).toBe(200);
+    expect(JSON.stringify(theirs.body.items)).not.toContain(userId);
+  });
+});

@@ -163,6 +163,18 @@ describe('Logging a DTL or ISO contact through the gateway', () => {
       expect({ ...hidden.body, instance: undefined, traceId: undefined }).toEqual({ ...missing.body, instance: undefined, traceId: undefined });
     });
 
+    it('the contact’s state change is in the audit its originator’s LSO reads, and not in another organisation’s', async () => {
+      const mine = await api('GET', `/api/v1/audit/contacts?crn=${crn}`, { token: await signIn('bwe.lso') });
+      const theirs = await api('GET', `/api/v1/audit/contacts?crn=${crn}`, { token: await signIn('tgs.lso') });
+
+      expect(mine.status).toBe(200);
+      expect(mine.body.items).toEqual([
+        expect.objectContaining({ crn, action: 'LOGGED', actor: expect.objectContaining({ userId: 'bwe.user' }), traceId: expect.stringMatching(/^[0-9a-f]{32}$/) }),
+      ]);
+      expect(theirs.status).toBe(200);
+      expect(theirs.body.items).toEqual([]);
+    });
+
     it('lists only my organisation’s contacts', async () => {
       const mine = await api('GET', '/api/v1/contacts?limit=100', { token: await signIn('bwe.user') });
       const theirs = await api('GET', '/api/v1/contacts?limit=100', { token: await signIn('tgs.user') });
