@@ -2,7 +2,7 @@ import { Module, type Provider, type Type } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
-import { DATA_SOURCE, PlatformModule } from '@cms/service-defaults';
+import { DATA_SOURCE, idempotencyMigrations, IdempotentRequests, PlatformModule } from '@cms/service-defaults';
 import { ACCESS_CONTROL_CONFIG, type AccessControlConfig } from './access-control.config';
 import { ChangePasswordHandler } from './application/change-password.handler';
 import { CompletePasswordResetHandler } from './application/complete-password-reset.handler';
@@ -329,6 +329,12 @@ export function accessControlModule(config: AccessControlConfig, logger: Logger)
       useFactory: (users: UserAccountRepository, sessions: RefreshSessionRepository, keys: SigningKeyStore, audit: AdminAuditLog) =>
         new RotateSigningKeyHandler(users, sessions, keys, audit, config.SIGNING_KEY_ACTIVATION_DELAY_SECONDS),
     },
+    // Idempotency-Key on PATCH /users/{userId}, DELETE /api-clients/{clientId} and POST /signing-keys/rotation
+    // only. Not on the sign-in family (/auth/login, /auth/refresh, /auth/logout, /auth/token, /auth/password,
+    // /auth/password-reset/complete, /users/{userId}/password-reset): replaying a stored answer there would hand
+    // out tokens or secrets again. Not on POST /users, /organisations, /api-clients: their answers carry a
+    // one-time temporary password or client secret, which must never be stored. See http/idempotency-key.header.ts.
+    { provide: IdempotentRequests, inject: [DATA_SOURCE], useFactory: (db: DataSource) => new IdempotentRequests(db, logger) },
     {
       // Runs while the module starts, so the demo users exist before the first request is served.
       provide: DEMO_DATA_SEEDED,
@@ -344,7 +350,7 @@ export function accessControlModule(config: AccessControlConfig, logger: Logger)
         serviceName: 'access-control',
         logger,
         entities: accessControlEntities,
-        migrations: accessControlMigrations,
+        migrations: [...accessControlMigrations, ...idempotencyMigrations],
         publishesTo: [],
       }),
     ],

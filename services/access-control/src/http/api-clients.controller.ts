@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, Header, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Header, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -13,7 +13,9 @@ import {
   ApiUnauthorizedResponse,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
 import { CurrentCaller, type Caller } from '@cms/auth';
+import { IdempotentRequests } from '@cms/service-defaults';
 import { ListApiClientsHandler } from '../application/list-api-clients.handler';
 import { RegisterApiClientHandler } from '../application/register-api-client.handler';
 import { RevokeApiClientHandler } from '../application/revoke-api-client.handler';
@@ -24,6 +26,7 @@ import {
   CreateApiClientRequest,
   RegisteredApiClientResponse,
 } from './dto/api-client.dto';
+import { IdempotencyKeyHeader } from './idempotency-key.header';
 
 const NOT_FOUND = 'NOT_FOUND: no such client in your organisation, or already revoked (another organisation’s is answered the same).';
 
@@ -42,6 +45,7 @@ export class ApiClientsController {
     private readonly register: RegisterApiClientHandler,
     private readonly listClients: ListApiClientsHandler,
     private readonly revokeClient: RevokeApiClientHandler,
+    private readonly idempotency: IdempotentRequests,
   ) {}
 
   @Post()
@@ -54,6 +58,8 @@ export class ApiClientsController {
   @ApiCreatedResponse({ type: RegisteredApiClientResponse })
   @ApiUnprocessableEntityResponse({ description: 'UNKNOWN_SCOPE, SCOPE_NOT_ALLOWED: each scope at fault in errors.' })
   @ApiConflictResponse({ description: 'API_CLIENT_LIMIT_REACHED: the organisation already holds 50 clients.' })
+  // No Idempotency-Key here (the header is ignored): the answer carries the one-time client secret, and
+  // replaying it would mean storing that secret in the idempotency table; only its hash is ever stored.
   create(
     @CurrentCaller() caller: Caller,
     @AccessTokenSessionId() sessionId: string | undefined,
@@ -76,13 +82,21 @@ export class ApiClientsController {
     summary: 'Revoke an API client of your organisation (LSO)',
     description: 'Its secret is refused at once; tokens it already holds expire within the access-token lifetime.',
   })
-  @ApiNoContentResponse({ description: 'Revoked.' })
+  @IdempotencyKeyHeader('revocation')
+  @ApiNoContentResponse({ description: 'Revoked (or, with `Idempotent-Replayed: true`, the first revocation replayed).' })
   @ApiNotFoundResponse({ description: NOT_FOUND })
+  @ApiConflictResponse({ description: 'IDEMPOTENCY_KEY_IN_PROGRESS: a request with this Idempotency-Key is still running.' })
+  @ApiUnprocessableEntityResponse({ description: 'IDEMPOTENCY_KEY_REUSED: this Idempotency-Key was used with another request.' })
   async revoke(
     @CurrentCaller() caller: Caller,
     @AccessTokenSessionId() sessionId: string | undefined,
     @Param() params: ApiClientIdParam,
+    @Req() request: Request,
+    @Res() response: Response,
   ): Promise<void> {
-    await this.revokeClient.execute(caller, sessionId, params.clientId);
+    await this.idempotency.respond({ caller, request, response }, async () => {
+      await this.revokeClient.execute(caller, sessionId, params.clientId);
+      return { status: 204, body: undefined };
+    });
   }
 }

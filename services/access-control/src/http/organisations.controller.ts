@@ -52,6 +52,8 @@ export class OrganisationsController {
   @ApiUnauthorizedResponse({ description: 'UNAUTHENTICATED: no valid access token.' })
   @ApiForbiddenResponse({ description: 'FORBIDDEN: the caller is not a CDSP administrator; PASSWORD_CHANGE_REQUIRED.' })
   @ApiConflictResponse({ description: 'SHORT_CODE_TAKEN or USER_ID_TAKEN.' })
+  // No Idempotency-Key here (the header is ignored): the answer carries the first LSO's one-time temporary
+  // password, and replaying it would mean storing that secret in the idempotency table. A retry gets 409.
   create(
     @CurrentCaller() caller: Caller,
     @AccessTokenSessionId() sessionId: string | undefined,

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Header, HttpCode, Param, Patch, Post, Query, Req } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Param, Patch, Post, Query, Req, Res } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
   ApiBadRequestResponse,
@@ -13,7 +13,7 @@ import {
   ApiUnauthorizedResponse,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
 import {
   AccessTokenVerifier,
   bearerToken,
@@ -22,7 +22,7 @@ import {
   Public,
   type Caller,
 } from '@cms/auth';
-import { ProblemException } from '@cms/service-defaults';
+import { IdempotentRequests, ProblemException } from '@cms/service-defaults';
 import { passwordChangeRequired } from '../application/admin.problems';
 import { CreateUserHandler } from '../application/create-user.handler';
 import { ListUsersHandler } from '../application/list-users.handler';
@@ -34,6 +34,7 @@ import { CreateUserRequest } from './dto/create-user.request';
 import { DEFAULT_USERS_PAGE_SIZE, ListUsersQuery } from './dto/list-users.query';
 import { UpdateUserRequest } from './dto/update-user.request';
 import { UserIdParam } from './dto/user-id.param';
+import { IdempotencyKeyHeader } from './idempotency-key.header';
 import { CreatedUserResponse, UserPageResponse, UserResponse } from './dto/user.response';
 import { tokenRequiresPasswordChange } from './password-change-required.interceptor';
 import { decodeJwt } from 'jose';
@@ -62,6 +63,7 @@ export class UsersController {
     private readonly updateUser: UpdateUserHandler,
     private readonly requestPasswordReset: RequestPasswordResetHandler,
     private readonly verifier: AccessTokenVerifier,
+    private readonly idempotency: IdempotentRequests,
   ) {}
 
   @Get()
@@ -94,6 +96,8 @@ export class UsersController {
   @ApiCreatedResponse({ type: CreatedUserResponse })
   @ApiConflictResponse({ description: 'USER_ID_TAKEN: the user id is already in use (in any organisation).' })
   @ApiUnprocessableEntityResponse({ description: 'ROLE_NOT_ALLOWED: a role the organisation type may not hold.' })
+  // No Idempotency-Key here (the header is ignored): the answer carries a one-time temporary password, and
+  // replaying it would mean storing that secret in the idempotency table. A retry gets 409 USER_ID_TAKEN.
   create(
     @CurrentCaller() caller: Caller,
     @AccessTokenSessionId() sessionId: string | undefined,
@@ -107,25 +111,36 @@ export class UsersController {
   @ApiOperation({
     summary: 'Suspend or reactivate a user, set their roles, or lift a sign-in lock (LSO of their organisation)',
   })
+  @IdempotencyKeyHeader('change')
   @ApiOkResponse({ type: UserResponse })
   @ApiNotFoundResponse({ description: NOT_FOUND })
   @ApiConflictResponse({
     description:
-      'CANNOT_SUSPEND_SELF, CANNOT_REMOVE_OWN_LSO_ROLE: an LSO cannot lock themselves out of administration.',
+      'CANNOT_SUSPEND_SELF, CANNOT_REMOVE_OWN_LSO_ROLE: an LSO cannot lock themselves out of administration; ' +
+      'IDEMPOTENCY_KEY_IN_PROGRESS: a request with this Idempotency-Key is still running.',
   })
-  @ApiUnprocessableEntityResponse({ description: 'ROLE_NOT_ALLOWED: a role the organisation type may not hold.' })
+  @ApiUnprocessableEntityResponse({
+    description:
+      'ROLE_NOT_ALLOWED: a role the organisation type may not hold; IDEMPOTENCY_KEY_REUSED: this Idempotency-Key ' +
+      'was used with another body.',
+  })
   async update(
     @CurrentCaller() caller: Caller,
     @AccessTokenSessionId() sessionId: string | undefined,
     @Param() params: UserIdParam,
     @Body() body: UpdateUserRequest,
-  ): Promise<UserResponse> {
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
     if (body.status === undefined && body.roles === undefined && body.unlock === undefined) {
       throw ProblemException.validation([
         { code: 'INVALID_FIELD', field: 'body', message: 'give at least one of status, roles, unlock' },
       ]);
     }
-    return this.updateUser.execute(caller, sessionId, params.userId, body);
+    await this.idempotency.respond({ caller, request, response }, async () => {
+      const user: UserResponse = await this.updateUser.execute(caller, sessionId, params.userId, body);
+      return { status: 200, body: user };
+    });
   }
 
   /**
