@@ -108,3 +108,65 @@ describe('Contact visibility matrix', () => {
     });
   });
 });
+
+/**
+ * The administration routes that take an id, called by the LSO of an organisation of each type
+ * that does not own the resource: each gets exactly what it would get for an id that does not
+ * exist. The owning organisation's LSO succeeds.
+ */
+describe('Administration visibility matrix', () => {
+  let clientId: string;
+
+  beforeAll(async () => {
+    const registered = await api('POST', '/api/v1/api-clients', { token: await signIn('bwe.lso'), json: { name: 'Matrix client', scopes: ['contacts:read'] } });
+    expect(registered.status).toBe(201);
+    clientId = registered.body.clientId;
+  });
+
+  const withoutRequestIdentity = (response: ApiResponse) => {
+    const { traceId: _traceId, instance: _instance, ...rest } = response.body as Record<string, unknown>;
+    return { status: response.status, body: rest };
+  };
+
+  describe.each([
+    ['another shipper’s LSO', 'tgs.lso'],
+    ['a DN’s LSO', 'ngn.lso'],
+    ['an IGT’s LSO', 'mpl.lso'],
+  ])('%s (%s)', (_who, lso) => {
+    it('changing another organisation’s user is a 404, as for a user that does not exist', async () => {
+      const token = await signIn(lso);
+      const hidden = await api('PATCH', '/api/v1/users/bwe.user', { token, json: { roles: ['CONTACT_USER'] } });
+      const missing = await api('PATCH', '/api/v1/users/no.such.user', { token, json: { roles: ['CONTACT_USER'] } });
+
+      expectProblem(hidden, 404, 'NOT_FOUND');
+      expect(withoutRequestIdentity(hidden)).toEqual(withoutRequestIdentity(missing));
+    });
+
+    it('resetting another organisation’s user’s password is a 404, as for a user that does not exist', async () => {
+      const token = await signIn(lso);
+      const hidden = await api('POST', '/api/v1/users/bwe.user/password-reset', { token });
+      const missing = await api('POST', '/api/v1/users/no.such.user/password-reset', { token });
+
+      expectProblem(hidden, 404, 'NOT_FOUND');
+      expect(withoutRequestIdentity(hidden)).toEqual(withoutRequestIdentity(missing));
+    });
+
+    it('revoking another organisation’s API client is a 404, as for a client that does not exist', async () => {
+      const token = await signIn(lso);
+      const hidden = await api('DELETE', `/api/v1/api-clients/${clientId}`, { token });
+      const missing = await api('DELETE', '/api/v1/api-clients/00000000-0000-4000-8000-000000000000', { token });
+
+      expectProblem(hidden, 404, 'NOT_FOUND');
+      expect(withoutRequestIdentity(hidden)).toEqual(withoutRequestIdentity(missing));
+    });
+  });
+
+  it('the owning organisation’s LSO changes its user and revokes its client', async () => {
+    const token = await signIn('bwe.lso');
+
+    const changed = await api('PATCH', '/api/v1/users/bwe.user', { token, json: { roles: ['CONTACT_USER'] } });
+    const revoked = await api('DELETE', `/api/v1/api-clients/${clientId}`, { token });
+
+    expect([changed.status, revoked.status]).toEqual([200, 204]);
+  });
+});
