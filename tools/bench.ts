@@ -12,21 +12,28 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
+import { applyKafkaJsIdleTimerFix } from '@cms/messaging';
 import { Client } from 'pg';
 import { generateDemoMeterPoints } from './demo-data/meter-points';
 import { demoOrganisations } from './demo-data/organisations';
 import { DEMO_PASSWORD } from './demo-data/users';
+import { cpuBetween, cpuByGroup, type CpuByGroup } from './process-cpu';
 import { startStack, type Stack } from './stack';
 
 // These runs measure the system itself, far above any one organisation's fair share: the gateway's
 // per-organisation rate limits are raised out of the way.
+// The bench's own Kafka clients must not spin kafkajs's idle timer on the cores being measured.
+applyKafkaJsIdleTimerFix();
+
 const UNTHROTTLED = { RATE_LIMIT_PER_ORGANISATION_PER_MINUTE: '10000000', RATE_LIMIT_PER_ORGANISATION_BURST: '100000' };
 
-const LEVELS = [
+const ALL_LEVELS = [
   { clients: 1, requests: 200 },
   { clients: 10, requests: 1000 },
   { clients: 50, requests: 2000 },
 ];
+// `BENCH_CLIENTS=10 npm run bench` measures one level only (a quicker loop while tuning).
+const LEVELS = process.env.BENCH_CLIENTS ? ALL_LEVELS.filter((level) => String(level.clients) === process.env.BENCH_CLIENTS) : ALL_LEVELS;
 const WARM_UP = 100;
 
 interface Job {
@@ -169,11 +176,15 @@ async function run(stack: Stack, log: (line: string) => void): Promise<void> {
   await measure(5, WARM_UP, logContact);
 
   const rows: string[] = [];
+  const processGroups = new Map<number, string>([[process.pid, 'bench (the clients)'], ...stack.services.map((service) => [service.child.pid!, service.name] as const)]);
+  const cpuPerContact: { clients: number; spent: CpuByGroup; requests: number }[] = [];
   for (const level of LEVELS) {
     log(`${level.clients} concurrent: floor`);
     const floor = await measure(level.clients, level.requests, (client) => insertFloor(floorClients[client])());
     log(`${level.clients} concurrent: log contact through the gateway`);
+    const cpuBefore = cpuByGroup(processGroups);
     const gateway = await measure(level.clients, level.requests, logContact);
+    cpuPerContact.push({ clients: level.clients, spent: cpuBetween(cpuBefore, cpuByGroup(processGroups)), requests: level.requests });
     rows.push(
       `| ${level.clients} | ${level.requests} | ${gateway.p50.toFixed(1)} | ${gateway.p95.toFixed(1)} | ${gateway.p99.toFixed(1)} | ${gateway.throughput.toFixed(0)} | ${floor.p50.toFixed(2)} | ${floor.p95.toFixed(2)} | ${floor.p99.toFixed(2)} | ${floor.throughput.toFixed(0)} | ${(gateway.p50 / floor.p50).toFixed(1)}× |`,
     );
@@ -206,12 +217,28 @@ ${rows.join('\n')}
 | 201 → event | ${eventDelays.length} (${missing} missing) | ${percentile(eventDelays, 50).toFixed(1)} | ${percentile(eventDelays, 95).toFixed(1)} | ${percentile(eventDelays, 99).toFixed(1)} |
 | floor: produce → consume | ${roundTrip.length} | ${percentile(roundTrip, 50).toFixed(1)} | ${percentile(roundTrip, 95).toFixed(1)} | ${percentile(roundTrip, 99).toFixed(1)} |
 
+### CPU per logged contact, by process (ms; from /proc, 10 ms clock ticks)
+
+| process | ${cpuPerContact.map((level) => `${level.clients} client${level.clients === 1 ? '' : 's'}`).join(' | ')} |
+|---|${cpuPerContact.map(() => '---').join('|')}|
+${cpuTable(cpuPerContact)}
+
 ### Resident memory per service (MiB)
 
 | service | at rest | after the load |
 |---|---|---|
 ${stack.services.map((service) => `| ${service.name} | ${memoryAtRest[service.name].toFixed(0)} | ${memoryUnderLoad[service.name].toFixed(0)} |`).join('\n')}
 `);
+}
+
+function cpuTable(levels: { spent: CpuByGroup; requests: number }[]): string {
+  const groups = [...new Set(levels.flatMap((level) => [...level.spent.keys()]))].sort();
+  const perContact = (level: { spent: CpuByGroup; requests: number }, group?: string) =>
+    ((group ? (level.spent.get(group) ?? 0) : [...level.spent.values()].reduce((sum, seconds) => sum + seconds, 0)) * 1000) / level.requests;
+  return [
+    ...groups.map((group) => `| ${group} | ${levels.map((level) => perContact(level, group).toFixed(2)).join(' | ')} |`),
+    `| **total** | ${levels.map((level) => perContact(level).toFixed(2)).join(' | ')} |`,
+  ].join('\n');
 }
 
 async function kafkaRoundTrip(kafka: Kafka, count: number): Promise<number[]> {

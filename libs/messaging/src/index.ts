@@ -1,4 +1,5 @@
 export * from './kafka-adapter';
+export { applyKafkaJsIdleTimerFix } from './kafkajs-idle-timer-fix';
 export * from './outbox';
 export * from './outbox-relay';
 export * from './event-consumer';

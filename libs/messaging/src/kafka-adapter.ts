@@ -1,6 +1,8 @@
 import { Kafka, logLevel, Partitioners, type Consumer, type Producer, type LogEntry } from 'kafkajs';
 import type { Logger } from 'pino';
 import { DEFAULT_PARTITIONS } from '@cms/contracts';
+// Loaded for its effect: kafkajs must not spin a 1 ms timer per idle connection.
+import './kafkajs-idle-timer-fix';
 
 /**
  * The one place that talks to the Kafka client library (kafkajs). Everything else in CMS uses

@@ -18,6 +18,7 @@ describe('gateway hardening', () => {
   // Each test below uses its own organisation, so that one test's requests never use up another's allowance.
   const lantern: Caller = { userId: 'lpw.user', organisationId: '5f0c2a36-2b7e-4c55-9a53-1d2e3f4a5b6c', organisationType: 'SHIPPER', roles: ['CONTACT_USER'] };
   const oakleaf: Caller = { userId: 'oak.user', organisationId: '7a1d3b47-3c8f-4d66-8b64-2e3f4a5b6c7d', organisationType: 'SHIPPER', roles: ['CONTACT_USER'] };
+  const kingsgate: Caller = { userId: 'kgp.user', organisationId: '0b6e8f52-5d1a-4e77-9c75-3f4a5b6c7d8e', organisationType: 'SHIPPER', roles: ['CONTACT_USER'] };
   const allowedOrigin = 'https://cms.example.com';
   const received: IncomingHttpHeaders[] = [];
   let issuer: TestTokenIssuer;
@@ -30,7 +31,8 @@ describe('gateway hardening', () => {
     service = createServer((request, response) => {
       received.push(request.headers);
       request.resume();
-      response.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
+      const answer = '{"ok":true}';
+      response.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(answer) }).end(answer);
     });
     await new Promise<void>((resolve) => service.listen(0, '127.0.0.1', resolve));
     const serviceUrl = `http://127.0.0.1:${(service.address() as AddressInfo).port}`;
@@ -101,6 +103,14 @@ describe('gateway hardening', () => {
     await call('POST', '/api/v1/meter-points', { caller: lantern, body: '{}', headers: { 'idempotency-key': 'Order 42 / retry: ~1' } });
 
     expect(received[0]['idempotency-key']).toBe('Order 42 / retry: ~1');
+  });
+
+  it("passes the service's answer on with its Content-Length, not re-chunked", async () => {
+    const answer = await call('GET', '/api/v1/meter-points/3938424403', { caller: kingsgate });
+
+    expect(answer.status).toBe(200);
+    expect(answer.headers.get('content-length')).toBe(String('{"ok":true}'.length));
+    expect(answer.headers.get('transfer-encoding')).toBeNull();
   });
 
   describe('CORS', () => {

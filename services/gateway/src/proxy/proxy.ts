@@ -8,22 +8,16 @@ import type { GatewayRateLimits } from '../rate-limit/gateway-rate-limits';
 import { assertJsonBody, readBody } from './read-body';
 import { findRoute, type Route } from './route-table';
 
-// RFC 9110 §7.6.1: connection-specific headers are not forwarded.
-const HOP_BY_HOP = new Set([
-  'connection',
-  'keep-alive',
-  'proxy-authenticate',
-  'proxy-authorization',
-  'proxy-connection',
-  'te',
-  'trailer',
-  'transfer-encoding',
-  'upgrade',
-  'host',
-  'content-length',
-  'traceparent',
-  'tracestate',
-]);
+// RFC 9110 §7.6.1: connection-specific headers are not forwarded, in either direction.
+const HOP_BY_HOP = ['connection', 'keep-alive', 'proxy-authenticate', 'proxy-authorization', 'proxy-connection', 'te', 'trailer', 'transfer-encoding', 'upgrade'];
+
+// Towards the service, also: the host is the service's; the length is set again from the body as
+// read; the trace context is the gateway's own span's, set by the HTTP instrumentation.
+const NOT_FORWARDED_TO_SERVICE = new Set([...HOP_BY_HOP, 'host', 'content-length', 'traceparent', 'tracestate']);
+
+// Back to the caller the answer's bytes are passed on unchanged, so its Content-Length stays true:
+// keeping it spares a chunked answer (and a socket write for its last chunk).
+const NOT_FORWARDED_TO_CALLER = new Set(HOP_BY_HOP);
 
 const METHODS_WITH_BODY = new Set(['POST', 'PUT', 'PATCH']);
 
@@ -107,7 +101,7 @@ export class ApiProxy {
         (answer: IncomingMessage) => {
           response.status(answer.statusCode ?? 502);
           for (const [name, value] of Object.entries(answer.headers)) {
-            if (value !== undefined && !HOP_BY_HOP.has(name)) response.setHeader(name, value);
+            if (value !== undefined && !NOT_FORWARDED_TO_CALLER.has(name)) response.setHeader(name, value);
           }
           answer.pipe(response);
           answer.on('end', resolve);
@@ -132,7 +126,7 @@ export class ApiProxy {
 function forwardableHeaders(incoming: IncomingHttpHeaders): OutgoingHttpHeaders {
   const headers: OutgoingHttpHeaders = {};
   for (const [name, value] of Object.entries(incoming)) {
-    if (value !== undefined && !HOP_BY_HOP.has(name)) headers[name] = value;
+    if (value !== undefined && !NOT_FORWARDED_TO_SERVICE.has(name)) headers[name] = value;
   }
   return headers;
 }
