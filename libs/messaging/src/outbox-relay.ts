@@ -30,19 +30,24 @@ interface PendingRow {
 /**
  * Publishes outbox rows to Kafka and marks them sent.
  *
- * Each cycle runs in one transaction that first takes a transaction-scoped advisory lock, so with
- * several replicas exactly one publishes at a time and per-key order is kept. It selects every row
- * not yet published (no "highest id seen" cursor: a row committed late by a slow transaction is
- * simply found on the next cycle), publishes them, then marks them sent and commits. A crash after
- * publishing and before the commit leaves the rows unsent, so they are published again: delivery
- * is at least once, and consumers de-duplicate by event id.
+ * Each relay holds one database connection of its own. On it, the relay LISTENs for outbox
+ * inserts and takes a session-level advisory lock: with several replicas of a service, the one
+ * holding the lock publishes and the others stand by, trying for the lock at each idle delay; the
+ * lock goes with the connection, so a replica that stops, dies or loses its connection hands over
+ * to the next. The holder selects every row not yet published in creation order (no "highest id
+ * seen" cursor: a row committed late by a slow transaction is simply found on the next cycle),
+ * publishes them, then marks them sent: two statements a cycle. A crash after publishing and before
+ * marking leaves the rows unsent, so they are published again: delivery is at least once, and
+ * consumers de-duplicate by event id.
  */
 export class OutboxRelay {
   private running = false;
   private loop?: Promise<void>;
   private wakeUp?: () => void;
   private woken = false;
-  private listener?: PoolClient;
+  /** The relay's own connection: LISTEN, the publishing lock, and each cycle's statements. */
+  private connection?: PoolClient;
+  private leading = false;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -61,7 +66,7 @@ export class OutboxRelay {
     this.running = false;
     this.wakeUp?.();
     await this.loop;
-    this.dropListener();
+    this.disconnect();
   }
 
   /** Asks the relay to look now instead of at the end of its idle delay (a hint; safe to ignore). */
@@ -72,32 +77,28 @@ export class OutboxRelay {
 
   /**
    * One cycle: publishes what is pending (up to one batch) and returns how many rows it sent;
-   * 0 when there was nothing to send or another replica holds the lock.
+   * 0 when there was nothing to send or another replica holds the lock. A failure lets go of the
+   * connection, and with it the lock, before it is thrown.
    */
   async publishPending(): Promise<number> {
     const batchSize = this.options.batchSize ?? 200;
-    const runner = this.dataSource.createQueryRunner();
-    await runner.connect();
+    const connection = await this.connect();
     try {
-      await runner.startTransaction();
-      const [{ locked }] = await runner.query('SELECT pg_try_advisory_xact_lock($1) AS locked', [RELAY_LOCK_KEY]);
-      if (!locked) {
-        await runner.rollbackTransaction();
-        return 0;
+      if (!this.leading) {
+        // Session-level and re-entrant: taken once, held until the connection ends.
+        const { rows } = await connection.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1) AS locked', [RELAY_LOCK_KEY]);
+        if (!rows[0].locked) return 0;
+        this.leading = true;
       }
-      const rows: PendingRow[] = await runner.query(
+      const { rows } = await connection.query<PendingRow>(
         `SELECT id, topic, message_key, headers, payload
            FROM outbox_message
           WHERE published_at IS NULL
           ORDER BY created_at, id
-          LIMIT $1
-          FOR UPDATE`,
+          LIMIT $1`,
         [batchSize],
       );
-      if (rows.length === 0) {
-        await runner.rollbackTransaction();
-        return 0;
-      }
+      if (rows.length === 0) return 0;
       const messages: OutgoingMessage[] = rows.map((row) => ({
         topic: row.topic,
         key: row.message_key,
@@ -105,17 +106,12 @@ export class OutboxRelay {
         value: row.payload,
       }));
       await this.kafka.publish(messages);
-      await runner.query('UPDATE outbox_message SET published_at = now() WHERE id = ANY($1::uuid[])', [
-        rows.map((row) => row.id),
-      ]);
-      await runner.commitTransaction();
+      await connection.query('UPDATE outbox_message SET published_at = now() WHERE id = ANY($1::uuid[])', [rows.map((row) => row.id)]);
       for (const message of messages) eventsPublished.inc({ topic: message.topic });
       return rows.length;
     } catch (error) {
-      if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
+      this.disconnect();
       throw error;
-    } finally {
-      await runner.release();
     }
   }
 
@@ -127,7 +123,6 @@ export class OutboxRelay {
       let interruptible = true;
       this.woken = false;
       try {
-        await this.listen();
         const sent = await this.publishPending();
         failures = 0;
         if (sent === batchSize) delay = 0;
@@ -141,21 +136,32 @@ export class OutboxRelay {
     }
   }
 
-  /** Holds one connection that LISTENs for outbox inserts; re-established after a failure. */
-  private async listen(): Promise<void> {
-    if (this.listener) return;
+  /** The relay's own connection, LISTENing for outbox inserts; made again after a failure. */
+  private async connect(): Promise<PoolClient> {
+    if (this.connection) return this.connection;
     const pool = (this.dataSource.driver as unknown as { master: Pool }).master;
-    const client = await pool.connect();
-    client.on('notification', () => this.poke());
-    client.on('error', () => this.dropListener());
-    await client.query('LISTEN outbox_message');
-    this.listener = client;
+    const connection = await pool.connect();
+    // Only the replica that publishes needs waking; the others try for the lock at their idle delay.
+    connection.on('notification', () => {
+      if (this.leading) this.poke();
+    });
+    connection.on('error', () => this.disconnect());
+    try {
+      await connection.query('LISTEN outbox_message');
+    } catch (error) {
+      connection.release(true);
+      throw error;
+    }
+    this.connection = connection;
+    return connection;
   }
 
-  private dropListener(): void {
-    const client = this.listener;
-    this.listener = undefined;
-    client?.release(true);
+  /** Closes the connection: the server ends the session and releases the lock with it. */
+  private disconnect(): void {
+    const connection = this.connection;
+    this.connection = undefined;
+    this.leading = false;
+    connection?.release(true);
   }
 
   private sleep(ms: number, interruptible: boolean): Promise<void> {

@@ -2,33 +2,56 @@ import type { EntityManager } from 'typeorm';
 import { toKafkaHeaders, validateEventData, type EventEnvelope } from '@cms/contracts';
 import { currentTraceparent } from '@cms/observability';
 
+/** Events made ready for the outbox table: validated, with the current trace context, serialised. */
+export interface OutboxRows {
+  topic: string;
+  ids: string[];
+  keys: string[];
+  headers: string[];
+  payloads: string[];
+}
+
+/**
+ * Prepares events for the outbox. Each event is validated against its schema here, so a bad event
+ * fails the request that made it instead of a consumer far away.
+ */
+export function toOutboxRows(topic: string, events: EventEnvelope[]): OutboxRows {
+  const rows: OutboxRows = { topic, ids: [], keys: [], headers: [], payloads: [] };
+  for (const event of events) {
+    validateEventData(event.type, event.data);
+    const traced = event.traceparent ? event : { ...event, traceparent: currentTraceparent() };
+    rows.ids.push(event.id);
+    rows.keys.push(event.subject);
+    rows.headers.push(JSON.stringify(toKafkaHeaders(traced)));
+    rows.payloads.push(JSON.stringify(event.data));
+  }
+  return rows;
+}
+
+/**
+ * The INSERT of outbox rows, its parameters numbered from `firstParameter`: for a service that
+ * writes its state change and its events in one statement (a data-modifying WITH query), which
+ * commits them together just as a transaction does, in a single round trip.
+ */
+export function outboxInsert(rows: OutboxRows, firstParameter: number): { sql: string; parameters: unknown[] } {
+  const [topic, ids, keys, headers, payloads] = [0, 1, 2, 3, 4].map((offset) => `$${firstParameter + offset}`);
+  return {
+    sql: `INSERT INTO outbox_message (id, topic, message_key, headers, payload)
+          SELECT id, ${topic}, message_key, headers::jsonb, payload
+            FROM unnest(${ids}::uuid[], ${keys}::text[], ${headers}::text[], ${payloads}::text[]) AS t(id, message_key, headers, payload)`,
+    parameters: [rows.topic, rows.ids, rows.keys, rows.headers, rows.payloads],
+  };
+}
+
 /**
  * Writes events to the transactional outbox in the caller's transaction: the state change and its
  * events commit together or not at all. Nothing here waits for Kafka; the relay publishes later.
- * Each event is validated against its schema before it is written, so a bad event fails the
- * request that made it instead of a consumer far away.
  */
 export async function addToOutbox(manager: EntityManager, topic: string, events: EventEnvelope[]): Promise<void> {
   if (events.length === 0) return;
   if (!manager.queryRunner?.isTransactionActive) {
     throw new Error('addToOutbox must run inside the transaction that makes the state change');
   }
-  const ids: string[] = [];
-  const keys: string[] = [];
-  const headers: string[] = [];
-  const payloads: string[] = [];
-  for (const event of events) {
-    validateEventData(event.type, event.data);
-    const traced = event.traceparent ? event : { ...event, traceparent: currentTraceparent() };
-    ids.push(event.id);
-    keys.push(event.subject);
-    headers.push(JSON.stringify(toKafkaHeaders(traced)));
-    payloads.push(JSON.stringify(event.data));
-  }
-  await manager.query(
-    `INSERT INTO outbox_message (id, topic, message_key, headers, payload)
-     SELECT id, $1, message_key, headers::jsonb, payload
-       FROM unnest($2::uuid[], $3::text[], $4::text[], $5::text[]) AS t(id, message_key, headers, payload)`,
-    [topic, ids, keys, headers, payloads],
-  );
+  const insert = outboxInsert(toOutboxRows(topic, events), 1);
+  await manager.query(insert.sql, insert.parameters);
 }

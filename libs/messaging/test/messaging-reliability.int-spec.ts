@@ -166,6 +166,7 @@ describe('messaging reliability', () => {
     expect(unsent).toBe(2);
 
     const relay = new OutboxRelay(dataSource, realKafka, quietLogger);
+    stoppers.push(() => relay.stop()); // hands the publishing lock on to the next test's relays
     while ((await relay.publishPending()) > 0);
     await startConsumer(topic, `group-${topic}`, recordEffect).start();
 
@@ -223,6 +224,42 @@ describe('messaging reliability', () => {
     expect(committed.length).toBeGreaterThan(200);
     expect(new Set(publishedIds).size).toBe(publishedIds.length);
     expect([...publishedIds].sort()).toEqual([...committed].sort());
+  });
+
+  it('6b. when the replica that publishes stops, the one standing by takes over within its idle delay', async () => {
+    const topic = uniqueTopic('reliability-6b');
+    const kafka = kafkaAdapter(brokers);
+    await kafka.ensureTopics([topic]);
+    stoppers.push(() => kafka.disconnect());
+    const startRelay = () => {
+      const relay = new OutboxRelay(dataSource, kafka, quietLogger, { idleDelayMs: 50 });
+      relay.start();
+      stoppers.push(() => relay.stop());
+      return relay;
+    };
+    const written: string[] = [];
+    const writeAndWaitForPublication = async () => {
+      const events = [contactLogged(), contactLogged()];
+      await dataSource.transaction((manager) => addToOutbox(manager, topic, events));
+      written.push(...events.map((event) => event.id));
+      await waitFor(async () => {
+        const [{ pending }] = await dataSource.query('SELECT count(*)::int AS pending FROM outbox_message WHERE topic = $1 AND published_at IS NULL', [topic]);
+        return pending === 0;
+      }, 10_000, 'the outbox to drain');
+    };
+
+    // Whichever of the two took the lock, stopping each in turn leaves the other to publish.
+    const [first, second] = [startRelay(), startRelay()];
+    await writeAndWaitForPublication();
+    await first.stop();
+    await writeAndWaitForPublication();
+    const third = startRelay();
+    await second.stop();
+    await writeAndWaitForPublication();
+    await third.stop();
+
+    const published = await readTopic(brokers, topic, written.length, 30_000);
+    expect(published.map((message) => message.headers.ce_id).sort()).toEqual([...written].sort());
   });
 
   it('writes nothing to the outbox outside a transaction', async () => {

@@ -38,6 +38,11 @@ export function startTracing(serviceName: string): void {
   sdk = new NodeSDK({
     resource: resourceFromAttributes({ [ATTR_SERVICE_NAME]: process.env.OTEL_SERVICE_NAME ?? serviceName }),
     spanProcessors,
+    // Metrics are Prometheus, from prom-client at /metrics, and logs are pino's JSON on stdout.
+    // Without these empty lists the SDK would record every instrumentation's metrics (one
+    // histogram entry per SQL statement) and push them over OTLP to localhost:4318 each minute.
+    metricReaders: [],
+    logRecordProcessors: [],
     instrumentations: [
       new HttpInstrumentation({
         // Probes and scrapes would drown the traces that matter.

@@ -11,6 +11,7 @@ import { ContactAuditController } from './http/contact-audit.controller';
 import { ContactsController } from './http/contacts.controller';
 import { ContactAuditReader } from './infrastructure/contact-audit.reader';
 import { ContactRepository } from './infrastructure/contact.repository';
+import { CrnAllocator } from './infrastructure/crn-allocator';
 import { MeterPointClient } from './infrastructure/meter-point-client';
 import { contactLoggingMigrations } from './infrastructure/migrations';
 
@@ -40,7 +41,7 @@ export function contactLoggingModule(config: ContactLoggingConfig = loadContactL
         provide: LogContactHandler,
         inject: [DATA_SOURCE, ContactRepository, MeterPointClient],
         useFactory: (dataSource: DataSource, contacts: ContactRepository, meterPoints: MeterPointClient) =>
-          new LogContactHandler(dataSource, contacts, meterPoints),
+          new LogContactHandler(new CrnAllocator(dataSource), contacts, meterPoints),
       },
       { provide: IdempotentRequests, inject: [DATA_SOURCE], useFactory: (dataSource: DataSource) => new IdempotentRequests(dataSource, logger) },
       { provide: ContactQueries, inject: [ContactRepository], useFactory: (contacts: ContactRepository) => new ContactQueries(contacts) },

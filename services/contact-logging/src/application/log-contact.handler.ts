@@ -1,7 +1,6 @@
-import type { DataSource, EntityManager } from 'typeorm';
 import type { Caller } from '@cms/auth';
 import { ContactLoggedV1, createEnvelope, Topics, uuidv7, type ProblemError } from '@cms/contracts';
-import { addToOutbox } from '@cms/messaging';
+import { toOutboxRows } from '@cms/messaging';
 import { currentTraceId } from '@cms/observability';
 import {
   evaluateSubmission,
@@ -12,6 +11,7 @@ import {
 } from '../domain';
 import type { MeterPointClient, RegisteredMeterPoint } from '../infrastructure/meter-point-client';
 import type { ContactRepository } from '../infrastructure/contact.repository';
+import type { CrnAllocator } from '../infrastructure/crn-allocator';
 import { londonToday } from './london-today';
 
 export type LogContactResult =
@@ -22,12 +22,12 @@ const UNIQUE_VIOLATION = '23505';
 
 /**
  * Logs a DTL or ISO contact: every logging rule at once, then either a CRN (the contact, its first
- * history entry, its audit record and its ContactLogged event in one transaction) or a recorded
- * rejection.
+ * history entry, its audit record and its ContactLogged event written together, in one statement)
+ * or a recorded rejection.
  */
 export class LogContactHandler {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly crns: CrnAllocator,
     private readonly contacts: ContactRepository,
     private readonly meterPoints: MeterPointClient,
   ) {}
@@ -61,11 +61,26 @@ export class LogContactHandler {
 
   private async accept(caller: Caller, contact: ValidContactSubmission, meterPoint: RegisteredMeterPoint): Promise<LogContactResult> {
     const loggedAt = new Date();
-    return this.dataSource.transaction(async (manager: EntityManager) => {
-      // The originator's organisation; transporters join when referred. CDSP agents see every
-      // contact by their organisation type, so they are not listed per row.
-      const visibleTo = [caller.organisationId];
-      const crn = await this.contacts.insertWithFirstHistoryEntry(manager, {
+    const crn = await this.crns.next();
+    // The originator's organisation; transporters join when referred. CDSP agents see every
+    // contact by their organisation type, so they are not listed per row.
+    const visibleTo = [caller.organisationId];
+    const logged: ContactLoggedV1 = {
+      crn,
+      contactType: contact.type,
+      mprn: contact.mprn,
+      status: 'LOGGED',
+      requestedStatus: contact.requestedStatus,
+      originatorOrganisationId: caller.organisationId,
+      loggedByUserId: caller.userId,
+      transporterOrganisationId: meterPoint.transporterId,
+      registeredShipperOrganisationId: meterPoint.registeredShipperId,
+      loggedAt: loggedAt.toISOString(),
+      organisationIds: visibleTo,
+    };
+    await this.contacts.insertLogged(
+      {
+        crn,
         contactType: contact.type,
         mprn: contact.mprn,
         status: 'LOGGED',
@@ -84,25 +99,10 @@ export class LogContactHandler {
           detail: { contactType: contact.type, requestedStatus: contact.requestedStatus },
         },
         traceId: currentTraceId() ?? null,
-      });
-      const data: ContactLoggedV1 = {
-        crn,
-        contactType: contact.type,
-        mprn: contact.mprn,
-        status: 'LOGGED',
-        requestedStatus: contact.requestedStatus,
-        originatorOrganisationId: caller.organisationId,
-        loggedByUserId: caller.userId,
-        transporterOrganisationId: meterPoint.transporterId,
-        registeredShipperOrganisationId: meterPoint.registeredShipperId,
-        loggedAt: loggedAt.toISOString(),
-        organisationIds: visibleTo,
-      };
-      await addToOutbox(manager, Topics.contacts, [
-        createEnvelope({ type: ContactLoggedV1.type, source: '/cms/contact-logging', subject: crn, data, time: loggedAt }),
-      ]);
-      return { accepted: true as const, crn, status: 'LOGGED' as const, loggedAt: loggedAt.toISOString() };
-    });
+      },
+      toOutboxRows(Topics.contacts, [createEnvelope({ type: ContactLoggedV1.type, source: '/cms/contact-logging', subject: crn, data: logged, time: loggedAt })]),
+    );
+    return { accepted: true, crn, status: 'LOGGED', loggedAt: loggedAt.toISOString() };
   }
 
   private async reject(caller: Caller, submission: unknown, mprn: string | null, rejections: Rejection[]): Promise<LogContactResult> {

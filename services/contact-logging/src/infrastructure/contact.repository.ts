@@ -1,5 +1,6 @@
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import type { Caller } from '@cms/auth';
+import { outboxInsert, type OutboxRows } from '@cms/messaging';
 import { toStorableJson } from '@cms/persistence';
 import type { Rejection } from '../domain';
 import { readAsCaller } from './caller-scope';
@@ -7,6 +8,7 @@ import { readAsCaller } from './caller-scope';
 export const OPEN_STATUSES = ['LOGGED', 'UNDER_INVESTIGATION'] as const;
 
 export interface NewContact {
+  crn: string;
   contactType: 'DTL' | 'ISO';
   mprn: string;
   status: 'LOGGED';
@@ -99,17 +101,18 @@ export class ContactRepository {
   }
 
   /**
-   * Gives the contact its CRN and writes it with the first entry of its history and its audit record
-   * (before: none; after: the row as stored), in one statement (one round trip), inside the
-   * caller's transaction. CRN: `C` and nine digits from a database sequence, e.g. C000001234 (PD).
+   * Writes a newly logged contact, the first entry of its history, its audit record (before: none;
+   * after: the row as stored) and its events for the outbox in one statement: one round trip, and
+   * one implicit transaction, so all of it commits together or none of it does.
    */
-  async insertWithFirstHistoryEntry(manager: EntityManager, contact: NewContact): Promise<string> {
-    const [{ crn }] = await manager.query(
+  async insertLogged(contact: NewContact, events: OutboxRows): Promise<void> {
+    const outbox = outboxInsert(events, 18);
+    await this.dataSource.query(
       `WITH new_contact AS (
          INSERT INTO contact (crn, contact_type, mprn, status, requested_status, originator_organisation_id,
                               originator_user_id, transporter_organisation_id, registered_shipper_organisation_id,
                               visible_to, details, logged_at, updated_at)
-         VALUES ('C' || lpad(nextval('contact_crn_seq')::text, 9, '0'), $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11)
+         VALUES ($17, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11)
          RETURNING *
        ), first_entry AS (
          INSERT INTO contact_history (crn, occurred_at, action, actor_user_id, actor_organisation_id, detail)
@@ -117,6 +120,8 @@ export class ContactRepository {
        ), audit AS (
          INSERT INTO contact_audit (occurred_at, actor_user_id, actor_organisation_id, action, crn, before, after, trace_id)
          SELECT $11, $13, $14, $12, crn, NULL, to_jsonb(new_contact), $16 FROM new_contact
+       ), outbox AS (
+         ${outbox.sql}
        )
        SELECT crn FROM new_contact`,
       [
@@ -136,9 +141,10 @@ export class ContactRepository {
         contact.history.actorOrganisationId,
         contact.history.detail,
         contact.traceId,
+        contact.crn,
+        ...outbox.parameters,
       ],
     );
-    return crn;
   }
 
   async recordRejection(rejection: {
