@@ -11,6 +11,12 @@ export interface OutboxRelayOptions {
    * wake the relay at once (LISTEN/NOTIFY); this is the safety net if a notification is missed.
    */
   idleDelayMs?: number;
+  /**
+   * Under load, cycles start at most this often, so that rows committed close together go to Kafka
+   * in one produce request (each request costs the broker and every consumer far more than a
+   * message in it). After a quiet spell a row is published at once.
+   */
+  minCycleIntervalMs?: number;
   /** First wait after a failed publish; doubles on each failure up to maxBackoffMs. */
   backoffMs?: number;
   maxBackoffMs?: number;
@@ -117,8 +123,13 @@ export class OutboxRelay {
 
   private async run(): Promise<void> {
     const batchSize = this.options.batchSize ?? 200;
+    const minCycleIntervalMs = this.options.minCycleIntervalMs ?? 20;
     let failures = 0;
+    let cycleStartedAt = 0;
     while (this.running) {
+      const tooSoon = cycleStartedAt + minCycleIntervalMs - performance.now();
+      if (tooSoon > 0) await new Promise((resolve) => setTimeout(resolve, tooSoon));
+      cycleStartedAt = performance.now();
       let delay = this.options.idleDelayMs ?? 1_000;
       let interruptible = true;
       this.woken = false;

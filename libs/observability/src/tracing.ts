@@ -7,7 +7,7 @@
  */
 import { NodeSDK } from '@opentelemetry/sdk-node';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
-import { BatchSpanProcessor, type SpanProcessor } from '@opentelemetry/sdk-trace';
+import { AlwaysOffSampler, BatchSpanProcessor, ParentBasedSampler, type SpanProcessor } from '@opentelemetry/sdk-trace';
 import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
 import { ExpressInstrumentation, ExpressLayerType } from '@opentelemetry/instrumentation-express';
 import { NestInstrumentation } from '@opentelemetry/instrumentation-nestjs-core';
@@ -32,12 +32,15 @@ class DiscardingSpanProcessor implements SpanProcessor {
 
 export function startTracing(serviceName: string): void {
   if (sdk) return;
-  const spanProcessors: SpanProcessor[] = process.env.OTEL_EXPORTER_OTLP_ENDPOINT
+  const exporting = Boolean(process.env.OTEL_EXPORTER_OTLP_ENDPOINT);
+  const spanProcessors: SpanProcessor[] = exporting
     ? [new BatchSpanProcessor({ exporter: new OTLPTraceExporter() })]
     : [new DiscardingSpanProcessor()];
   sdk = new NodeSDK({
     resource: resourceFromAttributes({ [ATTR_SERVICE_NAME]: process.env.OTEL_SERVICE_NAME ?? serviceName }),
     spanProcessors,
+    // Recording a span costs CPU on every request; without an exporter it would be thrown away.
+    ...(exporting ? {} : { sampler: new ParentBasedSampler({ root: new AlwaysOffSampler() }) }),
     // Metrics are Prometheus, from prom-client at /metrics, and logs are pino's JSON on stdout.
     // Without these empty lists the SDK would record every instrumentation's metrics (one
     // histogram entry per SQL statement) and push them over OTLP to localhost:4318 each minute.
