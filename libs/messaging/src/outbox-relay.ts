@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import type { Pool, PoolClient } from 'pg';
 import type { Logger } from 'pino';
 import { eventsPublished } from '@cms/observability';
+import { runPreparedOn, type PreparedStatement } from '@cms/persistence';
 import type { KafkaAdapter, OutgoingMessage } from './kafka-adapter';
 
 export interface OutboxRelayOptions {
@@ -24,6 +25,20 @@ export interface OutboxRelayOptions {
 
 // Stable key for the advisory lock that lets one relay replica of a service publish at a time.
 const RELAY_LOCK_KEY = 4_271_000_002;
+
+const SELECT_PENDING: PreparedStatement = {
+  name: 'outbox-select-pending',
+  text: `SELECT id, topic, message_key, headers, payload
+           FROM outbox_message
+          WHERE published_at IS NULL
+          ORDER BY created_at, id
+          LIMIT $1`,
+};
+
+const MARK_SENT: PreparedStatement = {
+  name: 'outbox-mark-sent',
+  text: 'UPDATE outbox_message SET published_at = now() WHERE id = ANY($1::uuid[])',
+};
 
 interface PendingRow {
   id: string;
@@ -96,14 +111,7 @@ export class OutboxRelay {
         if (!rows[0].locked) return 0;
         this.leading = true;
       }
-      const { rows } = await connection.query<PendingRow>(
-        `SELECT id, topic, message_key, headers, payload
-           FROM outbox_message
-          WHERE published_at IS NULL
-          ORDER BY created_at, id
-          LIMIT $1`,
-        [batchSize],
-      );
+      const rows = await runPreparedOn<PendingRow>(connection, SELECT_PENDING, [batchSize]);
       if (rows.length === 0) return 0;
       const messages: OutgoingMessage[] = rows.map((row) => ({
         topic: row.topic,
@@ -112,7 +120,7 @@ export class OutboxRelay {
         value: row.payload,
       }));
       await this.kafka.publish(messages);
-      await connection.query('UPDATE outbox_message SET published_at = now() WHERE id = ANY($1::uuid[])', [rows.map((row) => row.id)]);
+      await runPreparedOn(connection, MARK_SENT, [rows.map((row) => row.id)]);
       for (const message of messages) eventsPublished.inc({ topic: message.topic });
       return rows.length;
     } catch (error) {

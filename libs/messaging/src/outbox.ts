@@ -29,18 +29,21 @@ export function toOutboxRows(topic: string, events: EventEnvelope[]): OutboxRows
 }
 
 /**
- * The INSERT of outbox rows, its parameters numbered from `firstParameter`: for a service that
- * writes its state change and its events in one statement (a data-modifying WITH query), which
- * commits them together just as a transaction does, in a single round trip.
+ * The INSERT of outbox rows, its parameters numbered from `firstParameter` (their values from
+ * `outboxParameters`): for a service that writes its state change and its events in one statement
+ * (a data-modifying WITH query), which commits them together just as a transaction does, in a
+ * single round trip.
  */
-export function outboxInsert(rows: OutboxRows, firstParameter: number): { sql: string; parameters: unknown[] } {
+export function outboxInsertSql(firstParameter: number): string {
   const [topic, ids, keys, headers, payloads] = [0, 1, 2, 3, 4].map((offset) => `$${firstParameter + offset}`);
-  return {
-    sql: `INSERT INTO outbox_message (id, topic, message_key, headers, payload)
+  return `INSERT INTO outbox_message (id, topic, message_key, headers, payload)
           SELECT id, ${topic}, message_key, headers::jsonb, payload
-            FROM unnest(${ids}::uuid[], ${keys}::text[], ${headers}::text[], ${payloads}::text[]) AS t(id, message_key, headers, payload)`,
-    parameters: [rows.topic, rows.ids, rows.keys, rows.headers, rows.payloads],
-  };
+            FROM unnest(${ids}::uuid[], ${keys}::text[], ${headers}::text[], ${payloads}::text[]) AS t(id, message_key, headers, payload)`;
+}
+
+/** The values of outboxInsertSql's parameters, in order. */
+export function outboxParameters(rows: OutboxRows): unknown[] {
+  return [rows.topic, rows.ids, rows.keys, rows.headers, rows.payloads];
 }
 
 /**
@@ -52,6 +55,5 @@ export async function addToOutbox(manager: EntityManager, topic: string, events:
   if (!manager.queryRunner?.isTransactionActive) {
     throw new Error('addToOutbox must run inside the transaction that makes the state change');
   }
-  const insert = outboxInsert(toOutboxRows(topic, events), 1);
-  await manager.query(insert.sql, insert.parameters);
+  await manager.query(outboxInsertSql(1), outboxParameters(toOutboxRows(topic, events)));
 }

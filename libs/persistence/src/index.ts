@@ -1,3 +1,4 @@
 export * from './data-source';
 export * from './jsonb';
 export * from './database-admin';
+export * from './prepared-statement';

@@ -21,6 +21,7 @@ describe('contact-logging service', () => {
     ['3938424403', { status: 'DE', registeredShipper: shipper.organisationId }],
     ['2738491003', { status: 'DE', registeredShipper: null }],
     ['5281736406', { status: 'LI', registeredShipper: shipper.organisationId }],
+    ['9081726309', { status: 'DE', registeredShipper: shipper.organisationId }],
   ]);
   let registerAvailable = true;
   let issuer: TestTokenIssuer;
@@ -130,6 +131,17 @@ describe('contact-logging service', () => {
       expect(rejection.body.errors).toEqual([expect.objectContaining({ code: 'OPEN_CONTACT_EXISTS', message: expect.stringContaining(accepted[0].body.crn) })]);
     }
     expect(await sql("SELECT count(*)::int AS open FROM contact WHERE mprn = '2738491003'")).toEqual([{ open: 1 }]);
+  });
+
+  it('lists an open contact on the meter point among the other reasons a submission is rejected', async () => {
+    const first = await post(shipper, dtl('9081726309'));
+    expect(first.status).toBe(201);
+
+    const second = await post(otherShipper, dtl('9081726309'));
+
+    expect(second.status).toBe(422);
+    expect(second.body.errors.map((error: { code: string }) => error.code)).toEqual(['NOT_REGISTERED_SHIPPER', 'OPEN_CONTACT_EXISTS']);
+    expect(second.body.errors[1].message).toContain(first.body.crn);
   });
 
   it('records every rejected submission with who, when, what and why, and gives it no CRN', async () => {

@@ -20,6 +20,11 @@ export type LogContactResult =
 
 const UNIQUE_VIOLATION = '23505';
 
+function isOpenContactConflict(error: unknown): boolean {
+  const { code, constraint } = error as { code?: string; constraint?: string };
+  return code === UNIQUE_VIOLATION && constraint === 'contact_one_open_per_mprn';
+}
+
 /**
  * Logs a DTL or ISO contact: every logging rule at once, then either a CRN (the contact, its first
  * history entry, its audit record and its ContactLogged event written together, in one statement)
@@ -34,26 +39,35 @@ export class LogContactHandler {
 
   async handle(caller: Caller, submission: unknown, authorization: string): Promise<LogContactResult> {
     const mprn = readMprn(submission);
-    // The register and our own open contacts are independent: ask both at once.
-    const [meterPoint, openContactCrn] = mprn
-      ? await Promise.all([this.meterPoints.find(mprn, authorization), this.contacts.findOpenCrn(mprn)])
-      : [null, null];
-    const decision = evaluateSubmission({
-      submission,
-      originator: { organisationId: caller.organisationId, organisationType: caller.organisationType },
-      meterPoint,
-      openContactCrn,
-      today: londonToday(),
-    });
-    if (!decision.accepted) return this.reject(caller, submission, mprn, decision.rejections);
+    const meterPoint = mprn ? await this.meterPoints.find(mprn, authorization) : null;
+    const today = londonToday();
+    const judge = (openContactCrn: string | null) =>
+      evaluateSubmission({
+        submission,
+        originator: { organisationId: caller.organisationId, organisationType: caller.organisationType },
+        meterPoint,
+        openContactCrn,
+        today,
+      });
+    // Judged first as if the meter point had no open contact: for a submission that passes every
+    // other rule, the unique index contact_one_open_per_mprn has the last word when it is written,
+    // so the common case costs one trip to the database instead of two.
+    const decision = judge(null);
+    if (!decision.accepted) {
+      // Every reason at once, an open contact on the meter point among them.
+      const openContactCrn = mprn ? await this.contacts.findOpenCrn(mprn) : null;
+      const complete = openContactCrn ? judge(openContactCrn) : decision;
+      return this.reject(caller, submission, mprn, complete.accepted ? decision.rejections : complete.rejections);
+    }
 
     try {
       return await this.accept(caller, decision.contact, meterPoint!);
     } catch (error) {
-      // Another submission for this MPRN won the race between our check and our insert.
-      if ((error as { code?: string }).code === UNIQUE_VIOLATION && mprn) {
-        const winner = (await this.contacts.findOpenCrn(mprn)) ?? 'unknown';
-        return this.reject(caller, submission, mprn, [Rejections.openContactExists(mprn, winner)]);
+      // The meter point has an open contact already (logged earlier, or just now by a submission
+      // racing this one): the only rule this submission breaks.
+      if (isOpenContactConflict(error) && mprn) {
+        const open = (await this.contacts.findOpenCrn(mprn)) ?? 'unknown';
+        return this.reject(caller, submission, mprn, [Rejections.openContactExists(mprn, open)]);
       }
       throw error;
     }

@@ -1,11 +1,36 @@
 import type { DataSource } from 'typeorm';
 import type { Caller } from '@cms/auth';
-import { outboxInsert, type OutboxRows } from '@cms/messaging';
-import { toStorableJson } from '@cms/persistence';
+import { outboxInsertSql, outboxParameters, type OutboxRows } from '@cms/messaging';
+import { runPrepared, toStorableJson, type PreparedStatement } from '@cms/persistence';
 import type { Rejection } from '../domain';
 import { readAsCaller } from './caller-scope';
 
 export const OPEN_STATUSES = ['LOGGED', 'UNDER_INVESTIGATION'] as const;
+
+const FIND_OPEN_CRN: PreparedStatement = {
+  name: 'contact-find-open-crn',
+  text: `SELECT crn FROM contact WHERE mprn = $1 AND status = ANY($2) LIMIT 1`,
+};
+
+const INSERT_LOGGED: PreparedStatement = {
+  name: 'contact-insert-logged',
+  text: `WITH new_contact AS (
+           INSERT INTO contact (crn, contact_type, mprn, status, requested_status, originator_organisation_id,
+                                originator_user_id, transporter_organisation_id, registered_shipper_organisation_id,
+                                visible_to, details, logged_at, updated_at)
+           VALUES ($17, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11)
+           RETURNING *
+         ), first_entry AS (
+           INSERT INTO contact_history (crn, occurred_at, action, actor_user_id, actor_organisation_id, detail)
+           SELECT crn, $11, $12, $13, $14, $15 FROM new_contact
+         ), audit AS (
+           INSERT INTO contact_audit (occurred_at, actor_user_id, actor_organisation_id, action, crn, before, after, trace_id)
+           SELECT $11, $13, $14, $12, crn, NULL, to_jsonb(new_contact), $16 FROM new_contact
+         ), outbox AS (
+           ${outboxInsertSql(18)}
+         )
+         SELECT crn FROM new_contact`,
+};
 
 export interface NewContact {
   crn: string;
@@ -93,10 +118,7 @@ export class ContactRepository {
    * read that runs outside `readAsCaller`. The unique index contact_one_open_per_mprn backs it.
    */
   async findOpenCrn(mprn: string): Promise<string | null> {
-    const rows: { crn: string }[] = await this.dataSource.query(
-      `SELECT crn FROM contact WHERE mprn = $1 AND status = ANY($2) LIMIT 1`,
-      [mprn, OPEN_STATUSES],
-    );
+    const rows = await runPrepared<{ crn: string }>(this.dataSource, FIND_OPEN_CRN, [mprn, OPEN_STATUSES]);
     return rows[0]?.crn ?? null;
   }
 
@@ -106,24 +128,9 @@ export class ContactRepository {
    * one implicit transaction, so all of it commits together or none of it does.
    */
   async insertLogged(contact: NewContact, events: OutboxRows): Promise<void> {
-    const outbox = outboxInsert(events, 18);
-    await this.dataSource.query(
-      `WITH new_contact AS (
-         INSERT INTO contact (crn, contact_type, mprn, status, requested_status, originator_organisation_id,
-                              originator_user_id, transporter_organisation_id, registered_shipper_organisation_id,
-                              visible_to, details, logged_at, updated_at)
-         VALUES ($17, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11)
-         RETURNING *
-       ), first_entry AS (
-         INSERT INTO contact_history (crn, occurred_at, action, actor_user_id, actor_organisation_id, detail)
-         SELECT crn, $11, $12, $13, $14, $15 FROM new_contact
-       ), audit AS (
-         INSERT INTO contact_audit (occurred_at, actor_user_id, actor_organisation_id, action, crn, before, after, trace_id)
-         SELECT $11, $13, $14, $12, crn, NULL, to_jsonb(new_contact), $16 FROM new_contact
-       ), outbox AS (
-         ${outbox.sql}
-       )
-       SELECT crn FROM new_contact`,
+    await runPrepared(
+      this.dataSource,
+      INSERT_LOGGED,
       [
         contact.contactType,
         contact.mprn,
@@ -142,7 +149,7 @@ export class ContactRepository {
         contact.history.detail,
         contact.traceId,
         contact.crn,
-        ...outbox.parameters,
+        ...outboxParameters(events),
       ],
     );
   }

@@ -1,4 +1,5 @@
 import { MoreThan, type DataSource, type EntityManager } from 'typeorm';
+import { runPrepared, type PreparedStatement } from '@cms/persistence';
 import type { MeterPoint, MeterPointStatus, PafAddress } from '../domain';
 import type {
   ExtractRow,
@@ -57,7 +58,9 @@ const UPSERT = `
   RETURNING (xmax = 0) AS inserted`;
 
 /** One meter point with its status, under the entity's property names (see MeterPointEntity). */
-const FIND_BY_MPRN = `
+const FIND_BY_MPRN: PreparedStatement = {
+  name: 'meter-point-find-by-mprn',
+  text: `
   SELECT m.mprn, m.status AS "statusCode", json_build_object('code', s.code, 'name', s.name) AS status,
          m.isolated, m.transporter_organisation_id AS "transporterOrganisationId",
          m.registered_shipper_organisation_id AS "registeredShipperOrganisationId", m.ldz,
@@ -67,7 +70,8 @@ const FIND_BY_MPRN = `
          m.dependent_locality AS "dependentLocality", m.post_town AS "postTown", m.county, m.postcode, m.udprn, m.uprn,
          m.updated_at AS "updatedAt", m.version
     FROM meter_point m JOIN meter_point_status s ON s.code = m.status
-   WHERE m.mprn = $1`;
+   WHERE m.mprn = $1`,
+};
 
 /** PostgreSQL error classes for bad data (22), constraint violations (23), cardinality (21). */
 function isRowError(error: unknown): boolean {
@@ -89,7 +93,8 @@ export class TypeOrmMeterPointRegister implements MeterPointRegister {
    * builds its SQL afresh on every call, which cost more than the query itself on this hot path.
    */
   async find(mprn: string): Promise<RegisteredMeterPoint | undefined> {
-    const rows: MeterPointEntity[] = await this.dataSource.query(FIND_BY_MPRN, [mprn]);
+    // The look-up behind every contact logged: a prepared statement, planned once per connection.
+    const rows = await runPrepared<MeterPointEntity>(this.dataSource, FIND_BY_MPRN, [mprn]);
     return rows[0] ? toRegistered(rows[0]) : undefined;
   }
 
