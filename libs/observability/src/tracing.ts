@@ -55,9 +55,10 @@ export function startTracing(serviceName: string): void {
       }),
       // Node's global fetch: service-to-service calls carry the trace.
       new UndiciInstrumentation(),
-      // Describe the work inside a process: worth their cost (about a millisecond of CPU per
-      // logged contact, measured) only when their spans go somewhere. Kafka messages carry their
-      // trace context without them: the outbox stores it and consumers continue it.
+      // Describe the work inside a process: worth their cost only when their spans go somewhere
+      // (recording and exporting every span of a logged contact costs the services about 1.5 ms
+      // of CPU, docs/benchmarks.md). Kafka messages carry their trace context without them: the
+      // outbox stores it and consumers continue it.
       ...(exporting
         ? [
             // A span per Express middleware costs more than it tells; routes and handlers are enough.
