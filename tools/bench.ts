@@ -35,8 +35,9 @@ const ALL_LEVELS = [
 ];
 // `BENCH_CLIENTS=10 npm run bench` measures one level only (a quicker loop while tuning).
 const LEVELS = process.env.BENCH_CLIENTS ? ALL_LEVELS.filter((level) => String(level.clients) === process.env.BENCH_CLIENTS) : ALL_LEVELS;
-// Enough requests for the JIT compilers (V8's and the broker's JVM) to settle before anything is timed.
-const WARM_UP = 500;
+// Enough requests for the JIT compilers (V8's and the broker's JVM) to settle before anything is
+// timed: the figures are meant to describe services that have been running a while.
+const WARM_UP = 1000;
 
 interface Job {
   userId: string;
@@ -189,7 +190,7 @@ async function run(stack: Stack, log: (line: string) => void): Promise<void> {
   };
 
   log(`warming up (${WARM_UP} contacts)`);
-  await measure(5, WARM_UP, logContact);
+  await measure(10, WARM_UP, logContact);
 
   const rows: string[] = [];
   const processGroups = new Map<number, string>([[process.pid, 'bench (the clients)'], ...stack.services.map((service) => [service.child.pid!, service.name] as const)]);

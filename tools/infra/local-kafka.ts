@@ -373,6 +373,10 @@ export async function startLocalKafka(opts: ProvisionOptions): Promise<KafkaBrok
           '-XX:+UseG1GC',
           '-XX:MaxGCPauseMillis=20',
           '-XX:+ExitOnOutOfMemoryError',
+          // The client compiler only: a local single-node broker never needs the server
+          // compiler's peak speed, and on a two-core machine C2's compile threads took the CPU
+          // the services needed during the first minutes under load.
+          '-XX:TieredStopAtLevel=1',
           ...cds.options(),
           ...jvmBase,
           'kafka.Kafka',
