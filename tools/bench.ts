@@ -18,6 +18,7 @@ import { Client } from 'pg';
 import { generateDemoMeterPoints } from './demo-data/meter-points';
 import { demoOrganisations } from './demo-data/organisations';
 import { DEMO_PASSWORD } from './demo-data/users';
+import { startBareHops } from './bench-bare-hops';
 import { cpuBetween, cpuByGroup, type CpuByGroup } from './process-cpu';
 import { startStack, type Stack } from './stack';
 
@@ -146,10 +147,10 @@ async function run(stack: Stack, log: (line: string) => void): Promise<void> {
   // shared two cores than fetch, so that the load generator takes less from the system it measures.
   const agent = new Agent({ keepAlive: true, maxSockets: 64 });
   const contactsUrl = new URL('/api/v1/contacts', stack.gatewayUrl);
-  const post = (body: string, token: string) =>
+  const post = (body: string, token: string, url = contactsUrl) =>
     new Promise<{ status: number; body: string }>((resolve, reject) => {
       const outgoing = request(
-        contactsUrl,
+        url,
         { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), authorization: `Bearer ${token}` } },
         (incoming) => {
           const chunks: Buffer[] = [];
@@ -192,12 +193,26 @@ async function run(stack: Stack, log: (line: string) => void): Promise<void> {
   log(`warming up (${WARM_UP} contacts)`);
   await measure(10, WARM_UP, logContact);
 
+  // The hops floor: the same client, through three bare node:http processes.
+  const bareHops = await startBareHops();
+  const bareContactsUrl = new URL('/api/v1/contacts', bareHops.url);
+  const sampleJob = jobs[0];
+  const postThroughBareHops = async () => {
+    const answer = await post(JSON.stringify(sampleJob.body), tokens.get(sampleJob.userId)!, bareContactsUrl);
+    if (answer.status !== 201) throw new Error(`bare hops answered ${answer.status}`);
+  };
+  await measure(10, WARM_UP, postThroughBareHops);
+  const hopRows: string[] = [];
+
   const rows: string[] = [];
   const processGroups = new Map<number, string>([[process.pid, 'bench (the clients)'], ...stack.services.map((service) => [service.child.pid!, service.name] as const)]);
   const cpuPerContact: { clients: number; spent: CpuByGroup; requests: number }[] = [];
   for (const level of LEVELS) {
     log(`${level.clients} concurrent: floor`);
     const floor = await measure(level.clients, level.requests, (client) => insertFloor(floorClients[client])());
+    log(`${level.clients} concurrent: bare hops`);
+    const hops = await measure(level.clients, level.requests, postThroughBareHops);
+    hopRows.push(`| ${level.clients} | ${hops.p50.toFixed(1)} | ${hops.p95.toFixed(1)} | ${hops.p99.toFixed(1)} | ${hops.throughput.toFixed(0)} |`);
     log(`${level.clients} concurrent: log contact through the gateway`);
     const cpuBefore = cpuByGroup(processGroups);
     const gateway = await measure(level.clients, level.requests, logContact);
@@ -220,6 +235,7 @@ async function run(stack: Stack, log: (line: string) => void): Promise<void> {
 
   for (const client of floorClients) await client.end();
   agent.destroy();
+  bareHops.stop();
 
   console.log(`
 ### Log a contact through the gateway (ms), beside a bare INSERT … COMMIT of the same row
@@ -227,6 +243,12 @@ async function run(stack: Stack, log: (line: string) => void): Promise<void> {
 | clients | requests | p50 | p95 | p99 | req/s | floor p50 | floor p95 | floor p99 | floor rows/s | p50 ÷ floor p50 |
 |---|---|---|---|---|---|---|---|---|---|---|
 ${rows.join('\n')}
+
+### The same path with nothing in it (ms): three bare node:http processes, gateway → service → register
+
+| clients | p50 | p95 | p99 | req/s |
+|---|---|---|---|---|
+${hopRows.join('\n')}
 
 ### 201 → ContactLogged at an outside Kafka consumer (ms), beside a bare produce → consume round trip
 
