@@ -47,7 +47,8 @@ module.exports = {
       testMatch: ['**/*.int-spec.ts'],
       globalSetup: '<rootDir>/libs/testing/src/jest-global-setup.ts',
       globalTeardown: '<rootDir>/libs/testing/src/jest-global-teardown.ts',
-      setupFilesAfterEnv: ['<rootDir>/libs/testing/src/jest-long-timeout.ts'],
+      // Tests' own kafkajs clients get the same idle-timer fix as the services' (libs/messaging).
+      setupFilesAfterEnv: ['<rootDir>/libs/testing/src/jest-long-timeout.ts', '<rootDir>/libs/messaging/src/kafkajs-idle-timer-fix.ts'],
     },
     {
       ...common,
@@ -55,7 +56,8 @@ module.exports = {
       testMatch: ['**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/e2e/global-setup.ts',
       globalTeardown: '<rootDir>/e2e/global-teardown.ts',
-      setupFilesAfterEnv: ['<rootDir>/libs/testing/src/jest-long-timeout.ts'],
+      // Tests' own kafkajs clients get the same idle-timer fix as the services' (libs/messaging).
+      setupFilesAfterEnv: ['<rootDir>/libs/testing/src/jest-long-timeout.ts', '<rootDir>/libs/messaging/src/kafkajs-idle-timer-fix.ts'],
     },
   ],
 };
