@@ -262,6 +262,32 @@ describe('messaging reliability', () => {
     expect(published.map((message) => message.headers.ce_id).sort()).toEqual([...written].sort());
   });
 
+  it('a commit wakes the idle relay at once, and again after a busy spell (no polling: the idle delay is a minute)', async () => {
+    const topic = uniqueTopic('wake-up');
+    const kafka = kafkaAdapter(brokers);
+    await kafka.ensureTopics([topic]);
+    const relay = new OutboxRelay(dataSource, kafka, quietLogger, { idleDelayMs: 60_000 });
+    stoppers.push(async () => {
+      await relay.stop();
+      await kafka.disconnect();
+    });
+    relay.start();
+    const publishedWithin = async (events: ReturnType<typeof contactLogged>[], ms: number) => {
+      await dataSource.transaction((manager) => addToOutbox(manager, topic, events));
+      await waitFor(async () => {
+        const [{ pending }] = await dataSource.query('SELECT count(*)::int AS pending FROM outbox_message WHERE id = ANY($1) AND published_at IS NULL', [events.map((event) => event.id)]);
+        return pending === 0;
+      }, ms, 'the relay to publish without waiting for its idle delay');
+    };
+    await new Promise((resolve) => setTimeout(resolve, 500)); // idle and listening
+
+    await publishedWithin([contactLogged()], 3_000);
+    // A busy spell: commits arriving while the relay publishes.
+    await Promise.all(Array.from({ length: 20 }, () => publishedWithin([contactLogged()], 5_000)));
+    await new Promise((resolve) => setTimeout(resolve, 500)); // idle again
+    await publishedWithin([contactLogged()], 3_000);
+  });
+
   it('writes nothing to the outbox outside a transaction', async () => {
     await expect(addToOutbox(dataSource.manager, Topics.contacts, [contactLogged()])).rejects.toThrow(/inside the transaction/);
   });
