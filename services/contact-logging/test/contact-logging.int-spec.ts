@@ -133,7 +133,7 @@ describe('contact-logging service', () => {
     expect(await sql("SELECT count(*)::int AS open FROM contact WHERE mprn = '2738491003'")).toEqual([{ open: 1 }]);
   });
 
-  it('lists an open contact on the meter point among the other reasons a submission is rejected', async () => {
+  it('lists an open contact on the meter point among the other reasons a submission is rejected, without naming another organisation\'s contact', async () => {
     const first = await post(shipper, dtl('9081726309'));
     expect(first.status).toBe(201);
 
@@ -141,7 +141,10 @@ describe('contact-logging service', () => {
 
     expect(second.status).toBe(422);
     expect(second.body.errors.map((error: { code: string }) => error.code)).toEqual(['NOT_REGISTERED_SHIPPER', 'OPEN_CONTACT_EXISTS']);
-    expect(second.body.errors[1].message).toContain(first.body.crn);
+    expect(second.body.errors[1].message).toContain('not shown to your organisation');
+    expect(JSON.stringify(second.body)).not.toContain(first.body.crn);
+    const [recorded] = await sql("SELECT rejections FROM rejected_submission WHERE user_id = 'tgs.user' AND mprn = '9081726309'");
+    expect(JSON.stringify(recorded.rejections)).not.toContain(first.body.crn);
   });
 
   it('records every rejected submission with who, when, what and why, and gives it no CRN', async () => {

@@ -6,6 +6,7 @@ import {
   evaluateSubmission,
   readMprn,
   Rejections,
+  type OpenContact,
   type Rejection,
   type ValidContactSubmission,
 } from '../domain';
@@ -41,12 +42,12 @@ export class LogContactHandler {
     const mprn = readMprn(submission);
     const meterPoint = mprn ? await this.meterPoints.find(mprn, authorization) : null;
     const today = londonToday();
-    const judge = (openContactCrn: string | null) =>
+    const judge = (openContact: OpenContact | null) =>
       evaluateSubmission({
         submission,
         originator: { organisationId: caller.organisationId, organisationType: caller.organisationType },
         meterPoint,
-        openContactCrn,
+        openContact,
         today,
       });
     // Judged first as if the meter point had no open contact: for a submission that passes every
@@ -55,8 +56,8 @@ export class LogContactHandler {
     const decision = judge(null);
     if (!decision.accepted) {
       // Every reason at once, an open contact on the meter point among them.
-      const openContactCrn = mprn ? await this.contacts.findOpenCrn(mprn) : null;
-      const complete = openContactCrn ? judge(openContactCrn) : decision;
+      const openContact = mprn ? await this.contacts.findOpen(mprn, caller) : null;
+      const complete = openContact ? judge(openContact) : decision;
       return this.reject(caller, submission, mprn, complete.accepted ? decision.rejections : complete.rejections);
     }
 
@@ -66,7 +67,8 @@ export class LogContactHandler {
       // The meter point has an open contact already (logged earlier, or just now by a submission
       // racing this one): the only rule this submission breaks.
       if (isOpenContactConflict(error) && mprn) {
-        const open = (await this.contacts.findOpenCrn(mprn)) ?? 'unknown';
+        // Closed again in between: still the rule this submission ran into, so it is named.
+        const open = (await this.contacts.findOpen(mprn, caller)) ?? { crn: 'unknown', visibleToOriginator: false };
         return this.reject(caller, submission, mprn, [Rejections.openContactExists(mprn, open)]);
       }
       throw error;

@@ -11,6 +11,8 @@ export { parseSubmission } from './contact-submission-parser';
 export type { ParsedSubmission, SubmissionContext } from './contact-submission-parser';
 export { DEFAULT_LOGGING_RULES_CONFIG, resolveLoggingRulesConfig } from './logging-rules-config';
 export type { LoggingRulesConfig } from './logging-rules-config';
+export type { OpenContact } from './open-contact';
+export { seesEveryContact } from './visibility';
 export { REJECTION_CODES, Rejections } from './rejection';
 export type { Rejection, RejectionCode } from './rejection';
 

@@ -17,7 +17,7 @@ function evaluate(overrides: Partial<LoggingRulesInput> = {}): LoggingDecision {
     submission: dtlSubmission(),
     originator: SHIPPER_A,
     meterPoint: meterPoint(),
-    openContactCrn: null,
+    openContact: null,
     today: TODAY,
     ...overrides,
   });
@@ -98,7 +98,7 @@ describe('evaluateSubmission: each rejection code, from a submission built for i
         }),
     ],
     ['NOT_REGISTERED_SHIPPER', () => evaluate({ originator: SHIPPER_B })],
-    ['OPEN_CONTACT_EXISTS', () => evaluate({ openContactCrn: 'CRN-2026-000123' })],
+    ['OPEN_CONTACT_EXISTS', () => evaluate({ openContact: { crn: 'CRN-2026-000123', visibleToOriginator: true } })],
     ['MANDATORY_FIELD', () => evaluate({ submission: withItem(dtlSubmission(), 'description', undefined) })],
     [
       'ORG_NOT_PERMITTED',
@@ -150,16 +150,24 @@ describe('evaluateSubmission: each rejection code, from a submission built for i
     const decision = evaluate({
       originator: SHIPPER_B,
       meterPoint: meterPoint({ status: 'EX' }),
-      openContactCrn: 'CRN-1',
+      openContact: { crn: 'CRN-1', visibleToOriginator: false },
     });
 
     expect(codesOf(decision)).toEqual(['MPRN_EXTINCT', 'NOT_REGISTERED_SHIPPER', 'OPEN_CONTACT_EXISTS']);
   });
 
-  it('names the open contact by its CRN', () => {
-    const [rejection] = rejectionsOf(evaluate({ openContactCrn: 'CRN-2026-000123' }));
+  it('names the open contact by its CRN to an organisation involved in it', () => {
+    const [rejection] = rejectionsOf(evaluate({ openContact: { crn: 'CRN-2026-000123', visibleToOriginator: true } }));
 
     expect(rejection?.message).toContain('CRN-2026-000123');
+  });
+
+  it('still rejects, but does not name the open contact, for an organisation not involved in it', () => {
+    const [rejection] = rejectionsOf(evaluate({ openContact: { crn: 'CRN-2026-000123', visibleToOriginator: false } }));
+
+    expect(rejection?.code).toBe('OPEN_CONTACT_EXISTS');
+    expect(rejection?.message).not.toContain('CRN-2026-000123');
+    expect(rejection?.message).toContain('not shown to your organisation');
   });
 
   it('refuses an ISO to Live on a Dead meter point as not capped or clamped', () => {
@@ -191,7 +199,7 @@ describe('evaluateSubmission: every reason at once', () => {
       submission,
       originator: SHIPPER_B,
       meterPoint: meterPoint({ status: 'LI' }),
-      openContactCrn: 'CRN-9',
+      openContact: { crn: 'CRN-9', visibleToOriginator: false },
     });
 
     expect(codesOf(decision)).toEqual([
@@ -213,7 +221,7 @@ describe('evaluateSubmission: every reason at once', () => {
       submission,
       originator: CADENT,
       meterPoint: meterPoint({ status: 'DE' }),
-      openContactCrn: 'CRN-9',
+      openContact: { crn: 'CRN-9', visibleToOriginator: false },
     });
 
     expect(rejectionsOf(decision).map((r) => [r.code, r.field])).toEqual([
@@ -245,7 +253,7 @@ describe('evaluateSubmission: every reason at once', () => {
       submission,
       originator: SHIPPER_B,
       meterPoint: meterPoint({ status: 'LI' }),
-      openContactCrn: 'CRN-9',
+      openContact: { crn: 'CRN-9', visibleToOriginator: false },
     });
 
     expect(codesOf(decision)).toEqual(['MPRN_FORMAT']);

@@ -4,6 +4,7 @@ import type { ContactType } from './contact-type';
 import { LoggingRulesConfig, resolveLoggingRulesConfig } from './logging-rules-config';
 import { describeMeterPointStatus, RequestedMeterPointStatus } from './meter-point-status';
 import { mprnCheckDigitsLookValid } from './mprn';
+import type { OpenContact } from './open-contact';
 import type { OrganisationType } from './organisation-type';
 import { Rejection, Rejections } from './rejection';
 
@@ -28,8 +29,8 @@ export interface LoggingRulesInput {
   readonly originator: Originator;
   /** Null when the register has no such MPRN, or the MPRN was absent or malformed. */
   readonly meterPoint: RegisteredMeterPoint | null;
-  /** CRN of an open (LOGGED or UNDER_INVESTIGATION) DTL or ISO contact on this MPRN, if any. */
-  readonly openContactCrn: string | null;
+  /** The open (LOGGED or UNDER_INVESTIGATION) DTL or ISO contact on this MPRN, if any. */
+  readonly openContact: OpenContact | null;
   /** Today's Europe/London calendar date, YYYY-MM-DD. */
   readonly today: string;
   readonly rules?: Partial<LoggingRulesConfig>;
@@ -100,10 +101,10 @@ function registerRejections(
     }
   }
 
-  // One open DTL or ISO contact per MPRN, whichever type; the message names it so the shipper
-  // can follow it instead (docs/domain.md, OPEN_CONTACT_EXISTS).
-  if (input.openContactCrn !== null && input.openContactCrn !== '') {
-    rejections.push(Rejections.openContactExists(mprn, input.openContactCrn));
+  // One open DTL or ISO contact per MPRN, whichever type; the message names it, to those involved
+  // in it, so the shipper can follow it instead (docs/domain.md, OPEN_CONTACT_EXISTS).
+  if (input.openContact !== null) {
+    rejections.push(Rejections.openContactExists(mprn, input.openContact));
   }
   return rejections;
 }

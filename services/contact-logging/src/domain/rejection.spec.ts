@@ -14,12 +14,18 @@ describe('rejection messages', () => {
     );
   });
 
-  it('names the open contact by its CRN', () => {
-    expect(Rejections.openContactExists('123', 'CRN-000042')).toEqual({
+  it('names the open contact by its CRN only to an organisation involved in it', () => {
+    expect(Rejections.openContactExists('123', { crn: 'CRN-000042', visibleToOriginator: true })).toEqual({
       code: 'OPEN_CONTACT_EXISTS',
       field: 'mprn',
       message:
         'Contact CRN-000042 is already open for MPRN 123. Only one DTL or ISO contact may be open per MPRN: follow that contact instead.',
+    });
+    expect(Rejections.openContactExists('123', { crn: 'CRN-000042', visibleToOriginator: false })).toEqual({
+      code: 'OPEN_CONTACT_EXISTS',
+      field: 'mprn',
+      message:
+        'A contact raised by another organisation is already open for MPRN 123. Only one DTL or ISO contact may be open per MPRN; that one is not shown to your organisation.',
     });
   });
 

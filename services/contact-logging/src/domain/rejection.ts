@@ -1,4 +1,5 @@
 import type { ContactType } from './contact-type';
+import type { OpenContact } from './open-contact';
 import type { OrganisationType } from './organisation-type';
 
 /**
@@ -106,14 +107,15 @@ export const Rejections = {
     };
   },
 
-  openContactExists(mprn: string, openContactCrn: string): Rejection {
-    return {
-      code: 'OPEN_CONTACT_EXISTS',
-      message:
-        `Contact ${openContactCrn} is already open for MPRN ${mprn}. ` +
-        `Only one DTL or ISO contact may be open per MPRN: follow that contact instead.`,
-      field: 'mprn',
-    };
+  openContactExists(mprn: string, openContact: OpenContact): Rejection {
+    // The rule itself tells a shipper that the meter point has an open contact; its CRN is for
+    // those involved in it only (docs/domain.md, Transparency: nobody else may learn of it).
+    const message = openContact.visibleToOriginator
+      ? `Contact ${openContact.crn} is already open for MPRN ${mprn}. ` +
+        `Only one DTL or ISO contact may be open per MPRN: follow that contact instead.`
+      : `A contact raised by another organisation is already open for MPRN ${mprn}. ` +
+        `Only one DTL or ISO contact may be open per MPRN; that one is not shown to your organisation.`;
+    return { code: 'OPEN_CONTACT_EXISTS', message, field: 'mprn' };
   },
 
   orgNotPermitted(

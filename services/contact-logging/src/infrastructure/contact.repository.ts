@@ -2,14 +2,14 @@ import type { DataSource } from 'typeorm';
 import type { Caller } from '@cms/auth';
 import { outboxInsertSql, outboxParameters, type OutboxRows } from '@cms/messaging';
 import { runPrepared, toStorableJson, type PreparedStatement } from '@cms/persistence';
-import type { Rejection } from '../domain';
+import { seesEveryContact, type OpenContact, type Rejection } from '../domain';
 import { readAsCaller } from './caller-scope';
 
 export const OPEN_STATUSES = ['LOGGED', 'UNDER_INVESTIGATION'] as const;
 
-const FIND_OPEN_CRN: PreparedStatement = {
-  name: 'contact-find-open-crn',
-  text: `SELECT crn FROM contact WHERE mprn = $1 AND status = ANY($2) LIMIT 1`,
+const FIND_OPEN: PreparedStatement = {
+  name: 'contact-find-open',
+  text: `SELECT crn, ($3::boolean OR $4 = ANY(visible_to)) AS visible FROM contact WHERE mprn = $1 AND status = ANY($2) LIMIT 1`,
 };
 
 const INSERT_LOGGED: PreparedStatement = {
@@ -117,9 +117,14 @@ export class ContactRepository {
    * meter point), checked by the service itself, not a read on a caller's behalf, so it is the one
    * read that runs outside `readAsCaller`. The unique index contact_one_open_per_mprn backs it.
    */
-  async findOpenCrn(mprn: string): Promise<string | null> {
-    const rows = await runPrepared<{ crn: string }>(this.dataSource, FIND_OPEN_CRN, [mprn, OPEN_STATUSES]);
-    return rows[0]?.crn ?? null;
+  async findOpen(mprn: string, caller: Caller): Promise<OpenContact | null> {
+    const [open] = await runPrepared<{ crn: string; visible: boolean }>(this.dataSource, FIND_OPEN, [
+      mprn,
+      OPEN_STATUSES,
+      seesEveryContact(caller.organisationType),
+      caller.organisationId,
+    ]);
+    return open ? { crn: open.crn, visibleToOriginator: open.visible } : null;
   }
 
   /**
@@ -183,7 +188,7 @@ export class ContactRepository {
     return readAsCaller(this.dataSource, caller, async (manager) => {
       const [contact]: ContactRow[] = await manager.query(
         `SELECT * FROM contact WHERE crn = $1 AND ($2 OR $3 = ANY(visible_to))`,
-        [crn, caller.organisationType === 'CDSP', caller.organisationId],
+        [crn, seesEveryContact(caller.organisationType), caller.organisationId],
       );
       if (!contact) return null;
       const history: HistoryRow[] = await manager.query(
@@ -197,7 +202,7 @@ export class ContactRepository {
 
   async listVisible(caller: Caller, filter: ContactListFilter): Promise<ContactRow[]> {
     const conditions = ['($1 OR $2 = ANY(visible_to))'];
-    const parameters: unknown[] = [caller.organisationType === 'CDSP', caller.organisationId];
+    const parameters: unknown[] = [seesEveryContact(caller.organisationType), caller.organisationId];
     const add = (sql: string, value: unknown) => {
       parameters.push(value);
       conditions.push(sql.replace('?', `$${parameters.length}`));
