@@ -81,6 +81,15 @@ describe('Logging a DTL or ISO contact through the gateway', () => {
     );
   });
 
+  it("refuses a shipper's Local Security Officer, who administers users but does not raise contacts: 403", async () => {
+    const token = await signIn('bwe.lso');
+
+    const response = await api('POST', '/api/v1/contacts', { token, json: dtl('3938424403') });
+
+    expectProblem(response, 403, 'FORBIDDEN');
+    expect(response.body.detail).toContain('CONTACT_USER');
+  });
+
   describe('rejects with 422 and names every rule broken', () => {
     const cases: { code: string; user: string; body: () => Record<string, unknown> }[] = [
       { code: 'MPRN_FORMAT', user: 'bwe.user', body: () => dtl('39384244AB') },

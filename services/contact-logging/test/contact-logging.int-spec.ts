@@ -182,6 +182,18 @@ describe('contact-logging service', () => {
     expect(await asPartner(partner(['contacts:write']), 'POST', '/api/v1/contacts', { ...dtl('5281736406'), description: '' })).toBe(422);
   });
 
+  it("refuses a shipper's Local Security Officer (no CONTACT_USER role) with 403, and records nothing", async () => {
+    const shipperLso: Caller = { ...shipper, userId: 'bwe.lso', roles: ['LSO'] };
+    const countOf = async () => (await sql("SELECT (SELECT count(*) FROM contact)::int AS contacts, (SELECT count(*) FROM rejected_submission)::int AS rejected"))[0];
+    const before = await countOf();
+
+    const { status, body } = await post(shipperLso, dtl('5281736406'));
+
+    expect({ status, code: body.code }).toEqual({ status: 403, code: 'FORBIDDEN' });
+    expect(body.detail).toContain('CONTACT_USER');
+    expect(await countOf()).toEqual(before);
+  });
+
   it('answers 503 and logs nothing when the meter point register cannot be reached', async () => {
     registerAvailable = false;
     try {

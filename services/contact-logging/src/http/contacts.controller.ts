@@ -4,6 +4,7 @@ import type { Request, Response } from 'express';
 import { CurrentCaller, type Caller } from '@cms/auth';
 import { IdempotentRequests, ProblemException } from '@cms/service-defaults';
 import { LogContactHandler } from '../application/log-contact.handler';
+import { CONTACT_USER_ROLE, lacksRoleToLogContacts } from '../domain';
 import { ContactQueries } from '../application/contact.queries';
 import { ContactListResponse, ContactLoggedResponse, ContactResponse, ListContactsQuery, LogContactRequest } from './contact.dto';
 
@@ -37,6 +38,7 @@ export class ContactsController {
   @ApiBody({ type: LogContactRequest })
   @ApiCreatedResponse({ type: ContactLoggedResponse })
   @ApiResponse({ status: 400, description: 'Idempotency-Key malformed: problem details with code INVALID_IDEMPOTENCY_KEY.' })
+  @ApiResponse({ status: 403, description: `FORBIDDEN: a person of a shipper without the ${CONTACT_USER_ROLE} role (a Local Security Officer, say).` })
   @ApiResponse({ status: 409, description: 'A request with this Idempotency-Key is still running: code IDEMPOTENCY_KEY_IN_PROGRESS.' })
   @ApiResponse({
     status: 422,
@@ -51,6 +53,9 @@ export class ContactsController {
     @Req() request: Request,
     @Res() response: Response,
   ): Promise<void> {
+    if (lacksRoleToLogContacts({ organisationType: caller.organisationType, roles: caller.roles, isPartnerSystem: caller.scopes !== undefined })) {
+      throw ProblemException.forbidden(`Logging a contact needs the ${CONTACT_USER_ROLE} role; your organisation's Local Security Officer can grant it.`);
+    }
     await this.idempotency.respond({ caller, request, response }, async () => {
       const result = await this.logContact.handle(caller, body, authorization);
       if (!result.accepted) {
