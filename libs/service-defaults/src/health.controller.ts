@@ -3,6 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Public } from '@cms/auth';
 import { metricsRegistry } from '@cms/observability';
+import { processShutdown } from './graceful-shutdown';
 
 /** Something the service needs to do its work (its database, the broker). */
 export interface ReadinessCheck {
@@ -14,7 +15,8 @@ export const READINESS_CHECKS = Symbol('READINESS_CHECKS');
 
 /**
  * `/health/live`: the process is running (restart it if not).
- * `/health/ready`: it can serve now, its dependencies answer (route traffic to it only if so).
+ * `/health/ready`: it can serve now, its dependencies answer (route traffic to it only if so); 503
+ *   from the moment it is told to stop.
  * `/metrics`: Prometheus exposition.
  */
 @ApiExcludeController()
@@ -30,6 +32,11 @@ export class HealthController {
 
   @Get('health/ready')
   async ready(@Res() response: Response): Promise<void> {
+    if (processShutdown.isDraining) {
+      // Stopping: take no new work, whatever the dependencies say.
+      response.status(503).json({ status: 'draining', checks: {} });
+      return;
+    }
     const results = await Promise.all(
       this.checks.map(async (check) => [check.name, await check.isReady().catch(() => false)] as const),
     );

@@ -5,3 +5,5 @@ export * from './health.controller';
 export * from './platform.module';
 export * from './run-service';
 export * from './idempotency';
+export * from './graceful-shutdown';
+export * from './kept-alive-connections';

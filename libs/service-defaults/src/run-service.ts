@@ -7,6 +7,8 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import type { Logger } from 'pino';
 import { ConfigError } from '@cms/config';
 import { httpRequestDuration, NestPinoLogger } from '@cms/observability';
+import { processShutdown, stopGracefullyOnSignal } from './graceful-shutdown';
+import { keepConnectionsAlive } from './kept-alive-connections';
 import { ProblemDetailsFilter, sendProblem, toProblem } from './problem-details.filter';
 import { strictValidationPipe } from './validation';
 
@@ -27,6 +29,7 @@ export interface ServiceDefinition<TConfig extends { PORT: number }> {
 export function applyHttpDefaults(app: NestExpressApplication, logger: Logger, bodyLimit = '64kb'): void {
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
+  app.use(processShutdown.closeConnectionsWhileDraining);
   app.use((request: Request, response: Response, next: NextFunction) => {
     const stop = httpRequestDuration.startTimer({ method: request.method });
     response.on('finish', () => {
@@ -42,7 +45,6 @@ export function applyHttpDefaults(app: NestExpressApplication, logger: Logger, b
   });
   app.useGlobalFilters(new ProblemDetailsFilter(logger));
   app.useGlobalPipes(strictValidationPipe());
-  app.enableShutdownHooks();
 }
 
 export function buildOpenApiDocument(app: INestApplication, definition: { title: string; description: string }): OpenAPIObject {
@@ -59,7 +61,7 @@ export function buildOpenApiDocument(app: INestApplication, definition: { title:
 /**
  * Starts a CMS service: validated configuration (a bad setting stops it with a message naming
  * every setting at fault, exit code 78), JSON logs, the HTTP defaults, its OpenAPI document at
- * `/docs-json` (merged by the gateway), graceful shutdown on SIGTERM.
+ * `/docs-json` (merged by the gateway), and a graceful stop on SIGTERM (stopGracefullyOnSignal).
  */
 export async function runService<TConfig extends { PORT: number }>(definition: ServiceDefinition<TConfig>): Promise<NestExpressApplication> {
   const { logger } = definition;
@@ -74,6 +76,8 @@ export async function runService<TConfig extends { PORT: number }>(definition: S
     (app.getHttpAdapter().getInstance() as express.Express).get('/docs-json', (_request, response) => {
       response.json(document);
     });
+    stopGracefullyOnSignal(app, logger, definition.name);
+    keepConnectionsAlive(app.getHttpServer());
     await app.listen(config.PORT, process.env.HOST ?? '127.0.0.1');
     logger.info({ port: config.PORT }, `${definition.name} listening`);
     return app;

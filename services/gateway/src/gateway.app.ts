@@ -9,6 +9,7 @@ import { NestPinoLogger } from '@cms/observability';
 import {
   HealthController,
   ProblemDetailsFilter,
+  processShutdown,
   ProblemException,
   READINESS_CHECKS,
   sendProblem,
@@ -46,7 +47,7 @@ export async function createGatewayApp(config: GatewayConfig, logger: Logger): P
   });
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
-  app.enableShutdownHooks();
+  app.use(processShutdown.closeConnectionsWhileDraining);
   app.useGlobalFilters(new ProblemDetailsFilter(logger));
   app.use(securityHeaders);
   app.use(cors(config.CORS_ALLOWED_ORIGINS));

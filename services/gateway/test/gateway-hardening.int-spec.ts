@@ -18,6 +18,7 @@ describe('gateway hardening', () => {
   // Each test below uses its own organisation, so that one test's requests never use up another's allowance.
   const lantern: Caller = { userId: 'lpw.user', organisationId: '5f0c2a36-2b7e-4c55-9a53-1d2e3f4a5b6c', organisationType: 'SHIPPER', roles: ['CONTACT_USER'] };
   const oakleaf: Caller = { userId: 'oak.user', organisationId: '7a1d3b47-3c8f-4d66-8b64-2e3f4a5b6c7d', organisationType: 'SHIPPER', roles: ['CONTACT_USER'] };
+  const harbourside: Caller = { userId: 'hbs.user', organisationId: '9c2f4e61-7a3b-4f88-8d86-4a5b6c7d8e9f', organisationType: 'SHIPPER', roles: ['CONTACT_USER'] };
   const kingsgate: Caller = { userId: 'kgp.user', organisationId: '0b6e8f52-5d1a-4e77-9c75-3f4a5b6c7d8e', organisationType: 'SHIPPER', roles: ['CONTACT_USER'] };
   const allowedOrigin = 'https://cms.example.com';
   const received: IncomingHttpHeaders[] = [];
@@ -25,11 +26,21 @@ describe('gateway hardening', () => {
   let service: Server;
   let gateway: NestExpressApplication;
   let baseUrl: string;
+  let closedOneKeptAlive = false;
 
   beforeAll(async () => {
     issuer = await TestTokenIssuer.start();
+    const answeredOn = new WeakMap<object, number>();
     service = createServer((request, response) => {
       received.push(request.headers);
+      // Once, as a stopping service does: close a kept-alive connection as a request arrives on it, unread.
+      const answeredBefore = answeredOn.get(request.socket) ?? 0;
+      answeredOn.set(request.socket, answeredBefore + 1);
+      if (request.headers['x-test-close-kept-alive'] && answeredBefore > 0 && !closedOneKeptAlive) {
+        closedOneKeptAlive = true;
+        request.socket.destroy();
+        return;
+      }
       request.resume();
       const answer = '{"ok":true}';
       response.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(answer) }).end(answer);
@@ -111,6 +122,16 @@ describe('gateway hardening', () => {
     expect(answer.status).toBe(200);
     expect(answer.headers.get('content-length')).toBe(String('{"ok":true}'.length));
     expect(answer.headers.get('transfer-encoding')).toBeNull();
+  });
+
+  it('sends a request once more, on a new connection, when the service closed the kept-alive one it went out on', async () => {
+    // A first request leaves a kept-alive connection to the service in the gateway's pool.
+    expect((await call('GET', '/api/v1/meter-points/3938424403', { caller: harbourside })).status).toBe(200);
+
+    const answer = await call('POST', '/api/v1/contacts', { caller: harbourside, body: '{}', headers: { 'x-test-close-kept-alive': 'yes' } });
+
+    expect(closedOneKeptAlive).toBe(true);
+    expect(answer.status).toBe(200);
   });
 
   describe('CORS', () => {

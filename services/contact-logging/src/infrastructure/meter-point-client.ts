@@ -1,5 +1,11 @@
 import { Agent, request } from 'node:http';
-import { ProblemException } from '@cms/service-defaults';
+import {
+  CLIENT_IDLE_CONNECTION_MS,
+  failedOnStaleConnection,
+  ProblemException,
+  sendOnceMoreIfStale,
+  StaleConnectionError,
+} from '@cms/service-defaults';
 
 /** What logging needs to know of a meter point, from the register. */
 export interface RegisteredMeterPoint {
@@ -15,7 +21,7 @@ export interface RegisteredMeterPoint {
  */
 export class MeterPointClient {
   // Kept-alive connections: a logging request must not pay for a TCP handshake to the register.
-  private readonly agent = new Agent({ keepAlive: true, maxSockets: 64 });
+  private readonly agent = new Agent({ keepAlive: true, maxSockets: 64, timeout: CLIENT_IDLE_CONNECTION_MS });
 
   constructor(
     private readonly baseUrl: string,
@@ -56,11 +62,20 @@ export class MeterPointClient {
   }
 
   private get(path: string, authorization: string): Promise<{ status: number; body: string }> {
+    // The register may close an idle kept-alive connection as a request goes out on it (it is
+    // stopping, say): never read there, so asked once more, on a new connection.
+    return sendOnceMoreIfStale((mayRetry) => this.send(path, authorization, mayRetry));
+  }
+
+  private send(path: string, authorization: string, mayRetry: boolean): Promise<{ status: number; body: string }> {
     return new Promise((resolve, reject) => {
+      let answered = false;
       const outgoing = request(
         new URL(path, this.baseUrl),
-        { headers: { authorization, accept: 'application/json' }, agent: this.agent, timeout: this.timeoutMs },
+        // A second attempt takes a connection of its own: another pooled one may be just as stale.
+        { headers: { authorization, accept: 'application/json' }, agent: mayRetry ? this.agent : false, timeout: this.timeoutMs },
         (incoming) => {
+          answered = true;
           const chunks: Buffer[] = [];
           incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
           incoming.on('end', () => resolve({ status: incoming.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
@@ -68,7 +83,7 @@ export class MeterPointClient {
         },
       );
       outgoing.on('timeout', () => outgoing.destroy(new Error('meter point register timed out')));
-      outgoing.on('error', reject);
+      outgoing.on('error', (error) => reject(mayRetry && failedOnStaleConnection(outgoing, error, answered) ? new StaleConnectionError() : error));
       outgoing.end();
     });
   }

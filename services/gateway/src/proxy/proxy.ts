@@ -2,7 +2,15 @@ import { Agent, request as httpRequest, type IncomingHttpHeaders, type IncomingM
 import type { Request, Response } from 'express';
 import type { Logger } from 'pino';
 import { AccessTokenVerifier, bearerToken, InvalidAccessTokenError, type Caller } from '@cms/auth';
-import { ProblemException, sendProblem, toProblem } from '@cms/service-defaults';
+import {
+  CLIENT_IDLE_CONNECTION_MS,
+  failedOnStaleConnection,
+  ProblemException,
+  sendOnceMoreIfStale,
+  sendProblem,
+  StaleConnectionError,
+  toProblem,
+} from '@cms/service-defaults';
 import type { GatewayConfig } from '../gateway.config';
 import type { GatewayRateLimits } from '../rate-limit/gateway-rate-limits';
 import { assertJsonBody, readBody } from './read-body';
@@ -29,7 +37,7 @@ const METHODS_WITH_BODY = new Set(['POST', 'PUT', 'PATCH']);
  * `Idempotency-Key` included, reaches the service untouched.
  */
 export class ApiProxy {
-  private readonly agent = new Agent({ keepAlive: true, maxSockets: 128, keepAliveMsecs: 10_000 });
+  private readonly agent = new Agent({ keepAlive: true, maxSockets: 128, keepAliveMsecs: 10_000, timeout: CLIENT_IDLE_CONNECTION_MS });
 
   constructor(
     private readonly routes: Route[],
@@ -87,18 +95,34 @@ export class ApiProxy {
     }
   }
 
-  private forward(route: Route, request: Request, response: Response, body: Buffer | undefined): Promise<void> {
+  private async forward(route: Route, request: Request, response: Response, body: Buffer | undefined): Promise<void> {
     const target = new URL(request.originalUrl, route.upstream);
     const headers = forwardableHeaders(request.headers);
     headers['x-forwarded-for'] = request.ip ?? '';
     headers['x-forwarded-proto'] = request.protocol;
     if (body !== undefined) headers['content-length'] = String(body.length);
 
+    // Sent on a kept-alive connection the service had just closed (it is stopping, say): never
+    // read there, so sent once more, on a new connection.
+    await sendOnceMoreIfStale((mayRetry) => this.send(target, request.method, headers, body, response, mayRetry));
+  }
+
+  private send(
+    target: URL,
+    method: string,
+    headers: OutgoingHttpHeaders,
+    body: Buffer | undefined,
+    response: Response,
+    mayRetry: boolean,
+  ): Promise<void> {
     return new Promise<void>((resolve, reject) => {
+      let answered = false;
       const upstream = httpRequest(
         target,
-        { method: request.method, headers, agent: this.agent, timeout: this.config.GATEWAY_UPSTREAM_TIMEOUT_MS },
+        // A second attempt takes a connection of its own: another pooled one may be just as stale.
+        { method, headers, agent: mayRetry ? this.agent : false, timeout: this.config.GATEWAY_UPSTREAM_TIMEOUT_MS },
         (answer: IncomingMessage) => {
+          answered = true;
           response.status(answer.statusCode ?? 502);
           for (const [name, value] of Object.entries(answer.headers)) {
             if (value !== undefined && !NOT_FORWARDED_TO_CALLER.has(name)) response.setHeader(name, value);
@@ -112,6 +136,7 @@ export class ApiProxy {
         upstream.destroy(new ProblemException(504, 'UPSTREAM_TIMEOUT', 'Gateway timeout', 'The service did not answer in time; try again.'));
       });
       upstream.on('error', (error) => {
+        if (mayRetry && failedOnStaleConnection(upstream, error, answered)) return reject(new StaleConnectionError());
         reject(
           error instanceof ProblemException
             ? error
