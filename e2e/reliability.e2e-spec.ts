@@ -7,13 +7,15 @@ import { DEMO_PASSWORD, demoOrganisations, generateDemoMeterPoints } from '@cms/
 import { startStack, type Stack } from '@cms/stack';
 
 /**
- * Reliability tests 4 and 5 of docs/quality.md, on a stack of their own (they restart its broker
- * and its database). Invariant after each: every acknowledged contact exists once with its history
- * entry and its event; every event in the outbox reached Kafka; nothing is half-written.
+ * Reliability tests 4, 5 and 8 of docs/quality.md, on a stack of their own (they restart its broker,
+ * its database and its services). Invariant after each: every acknowledged contact exists once with
+ * its history entry and its event; every event in the outbox reached Kafka; nothing is half-written.
  */
 // These runs measure the system itself, far above any one organisation's fair share: the gateway's
 // per-organisation rate limits are raised out of the way.
 const UNTHROTTLED = { RATE_LIMIT_PER_ORGANISATION_PER_MINUTE: '10000000', RATE_LIMIT_PER_ORGANISATION_BURST: '100000' };
+// A stopping process keeps serving this long (not ready) before it closes its port, as in deploy/.
+const DRAIN_DELAY_MS = 1_000;
 
 describe('reliability under infrastructure restarts', () => {
   let stack: Stack;
@@ -22,7 +24,7 @@ describe('reliability under infrastructure restarts', () => {
   let next = 0;
 
   beforeAll(async () => {
-    stack = await startStack({ dataDir: mkdtempSync(join(tmpdir(), 'cms-reliability-')), fresh: true, ports: 'free', log: () => undefined, env: UNTHROTTLED });
+    stack = await startStack({ dataDir: mkdtempSync(join(tmpdir(), 'cms-reliability-')), fresh: true, ports: 'free', log: () => undefined, env: { ...UNTHROTTLED, SHUTDOWN_DRAIN_DELAY_MS: String(DRAIN_DELAY_MS) } });
     const tokens = new Map<string, string>();
     for (const shipper of demoOrganisations().filter((organisation) => organisation.type === 'SHIPPER')) {
       const login = await fetch(`${stack.gatewayUrl}/api/v1/auth/login`, {
@@ -38,8 +40,16 @@ describe('reliability under infrastructure restarts', () => {
   });
 
   function logContact(signal?: AbortSignal) {
+    return logContactFor(nextJob(), signal);
+  }
+
+  function nextJob() {
     const job = jobs[next++];
     if (!job) throw new Error('the demo register has no more Live meter points to use');
+    return job;
+  }
+
+  function logContactFor(job: { token: string; mprn: string }, signal?: AbortSignal) {
     return fetch(`${stack.gatewayUrl}/api/v1/contacts`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${job.token}` },
@@ -163,5 +173,141 @@ describe('reliability under infrastructure restarts', () => {
     expect(orphans).toBe(0);
     const seen = await keysOnKafka(new Set(crns));
     expect(crns.filter((crn) => !seen.has(crn))).toEqual([]);
+  });
+  /** One client's request: when it started and ended, and what came back (an answer, or the network error's code). */
+  interface Attempt {
+    mprn: string;
+    startedAt: number;
+    endedAt: number;
+    status?: number;
+    body?: any;
+    networkError?: string;
+  }
+
+  /** Clients logging contacts while `keepGoing()` says so, until `until` resolves; every attempt, failures included. */
+  async function attempts(clients: number, until: Promise<unknown>, keepGoing: () => boolean = () => true): Promise<Attempt[]> {
+    let done = false;
+    void until.finally(() => (done = true));
+    const results: Attempt[] = [];
+    await Promise.all(
+      Array.from({ length: clients }, async () => {
+        while (!done) {
+          if (!keepGoing()) {
+            await new Promise((resolve) => setTimeout(resolve, 20));
+            continue;
+          }
+          const job = nextJob();
+          const attempt: Attempt = { mprn: job.mprn, startedAt: performance.now(), endedAt: 0 };
+          try {
+            const response = await logContactFor(job, AbortSignal.timeout(30_000));
+            attempt.status = response.status;
+            attempt.body = await response.json();
+          } catch (error) {
+            const cause = (error as { cause?: { code?: string } }).cause;
+            attempt.networkError = cause?.code ?? String(error);
+          }
+          attempt.endedAt = performance.now();
+          results.push(attempt);
+          // Refused: back off a little, as a real client would, rather than spend the register's meter points.
+          if (attempt.status !== 201) await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+      }),
+    );
+    return results;
+  }
+
+  async function expectInvariant(accepted: string[], refusedMprns: string[]) {
+    const { rows, orphans } = await contactRows(accepted);
+    expect(rows).toHaveLength(accepted.length);
+    expect(rows.filter((row) => row.history !== 1 || row.events !== 1)).toEqual([]);
+    expect(orphans).toBe(0);
+    const seen = await keysOnKafka(new Set(accepted));
+    expect(accepted.filter((crn) => !seen.has(crn))).toEqual([]);
+    // A refused request logged nothing.
+    const client = new Client({ connectionString: stack.databaseUrls['contact-logging'] });
+    await client.connect();
+    try {
+      const { rows: logged } = await client.query('SELECT mprn FROM contact WHERE mprn = ANY($1)', [refusedMprns]);
+      expect(logged).toEqual([]);
+    } finally {
+      await client.end();
+    }
+  }
+
+  it('8. SIGTERM to a service under load: requests in flight finish, the gateway answers a clean 503 while it is away, nothing is lost', async () => {
+    const service = stack.services.find((candidate) => candidate.name === 'contact-logging')!;
+    let signalledAt = Infinity;
+    let readinessWhileStopping: { status: number; body: any } | undefined;
+    const outage = (async () => {
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      signalledAt = performance.now();
+      const stopped = stack.stopService('contact-logging');
+      await new Promise((resolve) => setTimeout(resolve, DRAIN_DELAY_MS / 4));
+      const readiness = await fetch(`${service.url}/health/ready`);
+      readinessWhileStopping = { status: readiness.status, body: await readiness.json() };
+      const exitCode = await stopped;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      await stack.startService('contact-logging');
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      return exitCode;
+    })();
+
+    const results = await attempts(5, outage);
+
+    expect(await outage).toBe(0);
+    expect(readinessWhileStopping).toEqual({ status: 503, body: expect.objectContaining({ status: 'draining' }) });
+    // No client saw a dropped connection; every answer is a contact or a clean refusal.
+    expect(results.filter((attempt) => attempt.networkError !== undefined)).toEqual([]);
+    const refused = results.filter((attempt) => attempt.status !== 201);
+    for (const attempt of refused) {
+      expect({ status: attempt.status, code: attempt.body.code }).toEqual({ status: 503, code: 'SERVICE_UNAVAILABLE' });
+    }
+    expect(refused.length).toBeGreaterThan(0); // the service really was away
+    // Everything sent before the signal, or while the service drained, was logged.
+    const inFlight = results.filter((attempt) => attempt.startedAt <= signalledAt);
+    expect(inFlight.length).toBeGreaterThan(0);
+    expect(inFlight.filter((attempt) => attempt.status !== 201)).toEqual([]);
+    expect(results.filter((attempt) => attempt.startedAt > signalledAt && attempt.status === 201).length).toBeGreaterThan(0);
+    await expectInvariant(
+      results.filter((attempt) => attempt.status === 201).map((attempt) => attempt.body.crn),
+      refused.map((attempt) => attempt.mprn),
+    );
+  });
+
+  it('8. SIGTERM to the gateway under load: callers that stop when it turns not ready lose nothing; each request in flight gets its answer', async () => {
+    // The callers stand for a load balancer: they poll readiness and send nothing new once it fails.
+    let ready = true;
+    const readinessPoll = setInterval(() => {
+      fetch(`${stack.gatewayUrl}/health/ready`, { signal: AbortSignal.timeout(1_000) })
+        .then((response) => (ready = response.ok))
+        .catch(() => (ready = false));
+    }, 100);
+    let signalledAt = Infinity;
+    const outage = (async () => {
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      signalledAt = performance.now();
+      const exitCode = await stack.stopService('gateway');
+      await stack.startService('gateway');
+      return exitCode;
+    })();
+
+    let results: Attempt[];
+    try {
+      results = await attempts(5, outage, () => ready);
+    } finally {
+      clearInterval(readinessPoll);
+    }
+
+    expect(await outage).toBe(0);
+    expect(results.filter((attempt) => attempt.networkError !== undefined || attempt.status !== 201)).toEqual([]);
+    // Requests were in flight when the signal came, and after it, while the gateway drained.
+    expect(results.filter((attempt) => attempt.startedAt <= signalledAt && attempt.endedAt > signalledAt).length).toBeGreaterThan(0);
+    expect(results.filter((attempt) => attempt.startedAt > signalledAt).length).toBeGreaterThan(0);
+    const after = await logContact();
+    expect(after.status).toBe(201);
+    await expectInvariant(
+      results.map((attempt) => attempt.body.crn),
+      [],
+    );
   });
 });

@@ -40,6 +40,10 @@ export interface Stack {
   kafka: KafkaBroker;
   services: ServiceProcess[];
   databaseUrls: Record<string, string>;
+  /** Sends one service SIGTERM, as an orchestrator stopping it would, and waits for it to exit: its exit code. */
+  stopService(name: string): Promise<number | null>;
+  /** Starts a stopped service again, on the same port with the same settings, and waits until it is ready. */
+  startService(name: string): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -101,7 +105,25 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     const gateway = spawnService('gateway', gatewayPort, dataDir, common);
     services.push(gateway);
     await waitUntilReady(gateway);
-    return { gatewayUrl: gateway.url, postgres, kafka, services, databaseUrls, stop };
+
+    const serviceNamed = (name: string) => {
+      const service = services.find((candidate) => candidate.name === name);
+      if (!service) throw new Error(`no service named ${name}`);
+      return service;
+    };
+    const stopService = async (name: string) => {
+      const { child } = serviceNamed(name);
+      await stopProcess(child, 60_000);
+      return child.exitCode;
+    };
+    const startService = async (name: string) => {
+      const service = serviceNamed(name);
+      if (service.child.exitCode === null && service.child.signalCode === null) throw new Error(`${name} is still running`);
+      const env = name === 'gateway' ? common : { ...common, DATABASE_URL: databaseUrls[name] };
+      Object.assign(service, spawnService(name, service.port, dataDir, env));
+      await waitUntilReady(service);
+    };
+    return { gatewayUrl: gateway.url, postgres, kafka, services, databaseUrls, stopService, startService, stop };
   } catch (error) {
     await stop().catch(() => undefined);
     throw error;
