@@ -7,7 +7,7 @@ import { addToOutbox, EventConsumer, KafkaAdapter, OutboxRelay, type OutgoingMes
 import { contactLogged, kafkaAdapter, openTestDataSource, quietLogger, readTopic, waitFor } from './messaging-fixtures';
 
 /**
- * Reliability tests 1, 2, 3 and 6 of docs/quality.md against the real broker and database.
+ * Reliability tests 1, 2, 3, 6 and 7 of docs/quality.md against the real broker and database.
  * Invariant checked after each: every event in the outbox reached Kafka; every consumer effect
  * applied exactly once.
  */
@@ -176,6 +176,51 @@ describe('messaging reliability', () => {
     await new Promise((done) => setTimeout(done, 1_000)); // let the duplicates be processed too
     const counts = await effectCounts();
     expect(events.map((event) => counts.get(event.id))).toEqual([1, 1]);
+  });
+
+  it('7. a second consumer joins the group mid-stream and leaves again: every event applied exactly once', async () => {
+    const topic = uniqueTopic('reliability-7');
+    const group = `group-${topic}`;
+    const producer = kafkaAdapter(brokers);
+    await producer.ensureTopics([topic]);
+    stoppers.push(() => producer.disconnect());
+    const applied = { first: 0, second: 0 };
+    const recordAs = (instance: keyof typeof applied) => async (event: { id: string; subject: string }, manager: { query: DataSource['query'] }) => {
+      await recordEffect(event, manager);
+      applied[instance] += 1;
+    };
+    // A steady stream of events the whole time the group changes: five every 50 ms.
+    const published: string[] = [];
+    let streaming = true;
+    const stream = (async () => {
+      while (streaming) {
+        const events = Array.from({ length: 5 }, () => contactLogged());
+        await producer.publish(events.map((event) => ({ topic, key: event.subject, value: JSON.stringify(event.data), headers: toKafkaHeaders(event) })));
+        published.push(...events.map((event) => event.id));
+        await new Promise((done) => setTimeout(done, 50));
+      }
+    })();
+
+    await startConsumer(topic, group, recordAs('first')).start();
+    await waitFor(async () => applied.first > 0, 30_000, 'the first consumer applying events');
+    const second = startConsumer(topic, group, recordAs('second'));
+    await second.start();
+    await waitFor(async () => applied.second > 0, 60_000, 'the second consumer given partitions and applying events');
+    const firstBeforeLeave = applied.first;
+    await second.stop();
+    await waitFor(async () => applied.first > firstBeforeLeave + 20, 60_000, 'the first consumer carrying on alone');
+    streaming = false;
+    await stream;
+
+    await waitFor(async () => {
+      const counts = await effectCounts();
+      return published.every((id) => counts.has(id));
+    }, 60_000, 'every published event applied');
+    await new Promise((done) => setTimeout(done, 1_000)); // let any redelivery be processed too
+    const counts = await effectCounts();
+    expect(published.filter((id) => counts.get(id) !== 1)).toEqual([]);
+    const [{ received }] = await dataSource.query('SELECT count(*)::int AS received FROM inbox_message WHERE consumer_group = $1', [group]);
+    expect(received).toBe(published.length);
   });
 
   it('6. many concurrent transactions write outbox rows while two relay replicas run: no event skipped or doubled', async () => {
