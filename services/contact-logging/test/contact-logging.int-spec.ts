@@ -1,13 +1,8 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { NestFactory } from '@nestjs/core';
-import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Kafka, logLevel } from 'kafkajs';
-import { Client } from 'pg';
-import { Topics } from '@cms/contracts';
-import { applyHttpDefaults } from '@cms/service-defaults';
-import { createTestDatabase, testKafkaBrokers, TestTokenIssuer } from '@cms/testing';
 import type { Caller } from '@cms/auth';
+import { Topics } from '@cms/contracts';
+import { testKafkaBrokers } from '@cms/testing';
+import { dtl, startContactLogging, type ContactLoggingUnderTest } from './support/contact-logging-under-test';
 
 /**
  * contact-logging on its own, against a real PostgreSQL and Kafka, with a stand-in for the meter
@@ -16,88 +11,26 @@ import type { Caller } from '@cms/auth';
 describe('contact-logging service', () => {
   const shipper: Caller = { userId: 'bwe.user', organisationId: 'b39b394d-4352-47f1-9cab-919d828cf087', organisationType: 'SHIPPER', roles: ['CONTACT_USER'] };
   const otherShipper: Caller = { userId: 'tgs.user', organisationId: 'c3f47655-09ea-480e-9700-a397bc4fae46', organisationType: 'SHIPPER', roles: ['CONTACT_USER'] };
-  const transporterId = '383da001-dcc0-4cf5-8481-59b9749b0a6c';
-  const register = new Map<string, { status: string; registeredShipper: string | null }>([
-    ['3938424403', { status: 'DE', registeredShipper: shipper.organisationId }],
-    ['2738491003', { status: 'DE', registeredShipper: null }],
-    ['5281736406', { status: 'LI', registeredShipper: shipper.organisationId }],
-    ['9081726309', { status: 'DE', registeredShipper: shipper.organisationId }],
-  ]);
-  let registerAvailable = true;
-  let issuer: TestTokenIssuer;
-  let meterPoints: Server;
-  let app: NestExpressApplication;
-  let baseUrl: string;
-  let databaseUrl: string;
+  let service: ContactLoggingUnderTest;
 
   beforeAll(async () => {
-    issuer = await TestTokenIssuer.start();
-    meterPoints = createServer((request, response) => {
-      const mprn = /^\/api\/v1\/meter-points\/(\d+)$/.exec(request.url ?? '')?.[1];
-      const point = mprn ? register.get(mprn) : undefined;
-      if (!registerAvailable) return void response.writeHead(503).end();
-      if (!point) return void response.writeHead(404, { 'content-type': 'application/json' }).end('{}');
-      response.writeHead(200, { 'content-type': 'application/json' }).end(
-        JSON.stringify({
-          mprn,
-          status: { code: point.status, name: point.status },
-          transporter: { organisationId: transporterId },
-          registeredShipper: point.registeredShipper ? { organisationId: point.registeredShipper } : null,
-        }),
-      );
+    service = await startContactLogging({
+      databaseName: 'contact_logging',
+      meterPoints: {
+        '3938424403': { status: 'DE', registeredShipper: shipper.organisationId },
+        '2738491003': { status: 'DE', registeredShipper: null },
+        '5281736406': { status: 'LI', registeredShipper: shipper.organisationId },
+        '9081726309': { status: 'DE', registeredShipper: shipper.organisationId },
+      },
     });
-    await new Promise<void>((resolve) => meterPoints.listen(0, '127.0.0.1', resolve));
-    databaseUrl = await createTestDatabase('contact_logging');
-    Object.assign(process.env, issuer.env(), {
-      DATABASE_URL: databaseUrl,
-      KAFKA_BROKERS: testKafkaBrokers().join(','),
-      METER_POINTS_URL: `http://127.0.0.1:${(meterPoints.address() as AddressInfo).port}`,
-    });
-    const { contactLoggingModule, logger } = await import('../src/app.module');
-    app = await NestFactory.create<NestExpressApplication>(contactLoggingModule(), { bodyParser: false, logger: false });
-    applyHttpDefaults(app, logger);
-    await app.listen(0, '127.0.0.1');
-    baseUrl = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
   });
 
   afterAll(async () => {
-    await app?.close();
-    await new Promise((resolve) => meterPoints.close(resolve));
-    await issuer.stop();
+    await service?.close();
   });
 
-  function daysAgo(days: number): string {
-    return new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
-  }
-
-  function dtl(mprn: string) {
-    return {
-      type: 'DTL',
-      mprn,
-      originatorContact: { name: 'Amelia Hart', telephone: '0161 496 0000' },
-      description: 'Gas in use at the property.',
-      dtlEvidence: { meterRead: { value: '04521', readDate: daysAgo(1) }, meterSerialNumber: 'G4A-1' },
-    };
-  }
-
-  async function post(caller: Caller, body: unknown) {
-    const response = await fetch(`${baseUrl}/api/v1/contacts`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${await issuer.tokenFor(caller)}` },
-      body: JSON.stringify(body),
-    });
-    return { status: response.status, body: (await response.json()) as any };
-  }
-
-  async function sql<T = any>(text: string, values: unknown[] = []): Promise<T[]> {
-    const client = new Client({ connectionString: databaseUrl });
-    await client.connect();
-    try {
-      return (await client.query(text, values)).rows as T[];
-    } finally {
-      await client.end();
-    }
-  }
+  const post = (caller: Caller, body: unknown) => service.post(caller, body);
+  const sql = (text: string, values?: unknown[]) => service.sql(text, values);
 
   it('writes the contact, its first history entry and its event in one go, and the relay publishes the event', async () => {
     const { status, body } = await post(shipper, dtl('3938424403'));
@@ -167,14 +100,7 @@ describe('contact-logging service', () => {
 
   it('lets a partner system log and read contacts only with the scopes for it', async () => {
     const partner = (scopes: string[]): Caller => ({ ...shipper, userId: 'client:bwe-system', roles: [], scopes });
-    const asPartner = async (caller: Caller, method: string, path: string, body?: unknown) => {
-      const response = await fetch(`${baseUrl}${path}`, {
-        method,
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${await issuer.tokenFor(caller)}` },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      return response.status;
-    };
+    const asPartner = async (caller: Caller, method: string, path: string, body?: unknown) => (await service.call(caller, method, path, body)).status;
 
     expect(await asPartner(partner(['contacts:read']), 'POST', '/api/v1/contacts', dtl('5281736406'))).toBe(403);
     expect(await asPartner(partner(['meter-points:read']), 'GET', '/api/v1/contacts')).toBe(403);
@@ -195,14 +121,14 @@ describe('contact-logging service', () => {
   });
 
   it('answers 503 and logs nothing when the meter point register cannot be reached', async () => {
-    registerAvailable = false;
+    service.register.available = false;
     try {
       const before = await sql('SELECT count(*)::int AS n FROM contact');
       const { status, body } = await post(shipper, dtl('5281736406'));
       expect({ status, code: body.code }).toEqual({ status: 503, code: 'METER_POINT_REGISTER_UNAVAILABLE' });
       expect(await sql('SELECT count(*)::int AS n FROM contact')).toEqual(before);
     } finally {
-      registerAvailable = true;
+      service.register.available = true;
     }
   });
 });

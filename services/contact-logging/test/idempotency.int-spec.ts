@@ -1,11 +1,5 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { NestFactory } from '@nestjs/core';
-import type { NestExpressApplication } from '@nestjs/platform-express';
-import { Client } from 'pg';
 import type { Caller } from '@cms/auth';
-import { applyHttpDefaults } from '@cms/service-defaults';
-import { createTestDatabase, testKafkaBrokers, TestTokenIssuer } from '@cms/testing';
+import { dtl, startContactLogging, type ContactLoggingUnderTest } from './support/contact-logging-under-test';
 
 /**
  * Idempotency-Key on POST /api/v1/contacts: contact-logging on its own against a real PostgreSQL
@@ -15,79 +9,25 @@ import { createTestDatabase, testKafkaBrokers, TestTokenIssuer } from '@cms/test
 describe('Idempotency-Key on logging a contact', () => {
   const shipper: Caller = { userId: 'bwe.user', organisationId: 'b39b394d-4352-47f1-9cab-919d828cf087', organisationType: 'SHIPPER', roles: ['CONTACT_USER'] };
   const colleague: Caller = { ...shipper, userId: 'bwe.lso' };
-  const transporterId = '383da001-dcc0-4cf5-8481-59b9749b0a6c';
   const deadPoints = ['3938424403', '2738491003', '1111111111', '2222222222', '3333333333', '4444444444'];
-  let registerDelayMs = 0;
-  let registerAvailable = true;
-  let issuer: TestTokenIssuer;
-  let meterPoints: Server;
-  let app: NestExpressApplication;
-  let baseUrl: string;
-  let databaseUrl: string;
+  let service: ContactLoggingUnderTest;
 
   beforeAll(async () => {
-    issuer = await TestTokenIssuer.start();
-    meterPoints = createServer((request, response) => {
-      if (!registerAvailable) return void response.writeHead(503).end();
-      const mprn = /^\/api\/v1\/meter-points\/(\d+)$/.exec(request.url ?? '')?.[1];
-      if (!mprn || !deadPoints.includes(mprn)) return void response.writeHead(404, { 'content-type': 'application/json' }).end('{}');
-      setTimeout(() => {
-        response.writeHead(200, { 'content-type': 'application/json' }).end(
-          JSON.stringify({
-            mprn,
-            status: { code: 'DE', name: 'Dead' },
-            transporter: { organisationId: transporterId },
-            registeredShipper: { organisationId: shipper.organisationId },
-          }),
-        );
-      }, registerDelayMs);
+    service = await startContactLogging({
+      databaseName: 'contact_logging_idempotency',
+      meterPoints: Object.fromEntries(deadPoints.map((mprn) => [mprn, { status: 'DE', registeredShipper: shipper.organisationId }])),
     });
-    await new Promise<void>((resolve) => meterPoints.listen(0, '127.0.0.1', resolve));
-    databaseUrl = await createTestDatabase('contact_logging_idempotency');
-    Object.assign(process.env, issuer.env(), {
-      DATABASE_URL: databaseUrl,
-      KAFKA_BROKERS: testKafkaBrokers().join(','),
-      METER_POINTS_URL: `http://127.0.0.1:${(meterPoints.address() as AddressInfo).port}`,
-    });
-    const { contactLoggingModule, logger } = await import('../src/app.module');
-    app = await NestFactory.create<NestExpressApplication>(contactLoggingModule(), { bodyParser: false, logger: false });
-    applyHttpDefaults(app, logger);
-    await app.listen(0, '127.0.0.1');
-    baseUrl = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
   });
 
   afterAll(async () => {
-    await app?.close();
-    await new Promise((resolve) => meterPoints.close(resolve));
-    await issuer.stop();
+    await service?.close();
   });
 
-  function dtl(mprn: string, description = 'Gas in use at the property.') {
-    return {
-      type: 'DTL',
-      mprn,
-      originatorContact: { name: 'Amelia Hart', telephone: '0161 496 0000' },
-      description,
-      dtlEvidence: { meterRead: { value: '04521', readDate: new Date(Date.now() - 86_400_000).toISOString().slice(0, 10) }, meterSerialNumber: 'G4A-1' },
-    };
+  function post(body: unknown, idempotencyKey?: string, caller: Caller = shipper) {
+    return service.post(caller, body, idempotencyKey === undefined ? {} : { 'idempotency-key': idempotencyKey });
   }
 
-  async function post(body: unknown, idempotencyKey?: string, caller: Caller = shipper) {
-    const headers: Record<string, string> = { 'content-type': 'application/json', authorization: `Bearer ${await issuer.tokenFor(caller)}` };
-    if (idempotencyKey !== undefined) headers['idempotency-key'] = idempotencyKey;
-    const response = await fetch(`${baseUrl}/api/v1/contacts`, { method: 'POST', headers, body: JSON.stringify(body) });
-    return { status: response.status, headers: response.headers, body: (await response.json()) as any };
-  }
-
-  async function sql<T = any>(text: string, values: unknown[] = []): Promise<T[]> {
-    const client = new Client({ connectionString: databaseUrl });
-    await client.connect();
-    try {
-      return (await client.query(text, values)).rows as T[];
-    } finally {
-      await client.end();
-    }
-  }
+  const sql = <T = any>(text: string, values?: unknown[]) => service.sql<T>(text, values);
 
   async function count(table: string, where: string, values: unknown[]): Promise<number> {
     const [{ n }] = await sql<{ n: number }>(`SELECT count(*)::int AS n FROM ${table} WHERE ${where}`, values);
@@ -146,12 +86,12 @@ describe('Idempotency-Key on logging a contact', () => {
   });
 
   it('runs one of two simultaneous requests with the same key; the other gets 409 IDEMPOTENCY_KEY_IN_PROGRESS, then the replay', async () => {
-    registerDelayMs = 500;
+    service.register.delayMs = 500;
     let answers;
     try {
       answers = await Promise.all([post(dtl('4444444444'), 'concurrent-1'), post(dtl('4444444444'), 'concurrent-1')]);
     } finally {
-      registerDelayMs = 0;
+      service.register.delayMs = 0;
     }
 
     const accepted = answers.filter((answer) => answer.status === 201);
@@ -173,12 +113,12 @@ describe('Idempotency-Key on logging a contact', () => {
   });
 
   it('does not keep a failure: a retry after a 5xx runs again', async () => {
-    registerAvailable = false;
+    service.register.available = false;
     let failed;
     try {
       failed = await post(dtl('3333333333', 'after an outage'), 'after-failure-1', colleague);
     } finally {
-      registerAvailable = true;
+      service.register.available = true;
     }
 
     const retry = await post(dtl('3333333333', 'after an outage'), 'after-failure-1', colleague);

@@ -1,16 +1,12 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { NestFactory } from '@nestjs/core';
-import type { NestExpressApplication } from '@nestjs/platform-express';
 import { trace } from '@opentelemetry/api';
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
 import type { Caller } from '@cms/auth';
 import { startTracing } from '@cms/observability/tracing';
-import { applyHttpDefaults, DATA_SOURCE } from '@cms/service-defaults';
-import { createTestDatabase, testKafkaBrokers, TestTokenIssuer } from '@cms/testing';
+import { DATA_SOURCE } from '@cms/service-defaults';
 import { LogContactHandler } from '../src/application/log-contact.handler';
 import { readAsCaller } from '../src/infrastructure/caller-scope';
+import { dtl, startContactLogging, type ContactLoggingUnderTest } from './support/contact-logging-under-test';
 
 /**
  * The database's own walls around contact data: row-level security behind the application's
@@ -23,79 +19,29 @@ describe('contact data in the database: row-level security and audit', () => {
   const transporter: Caller = { userId: 'cad.user', organisationId: '383da001-dcc0-4cf5-8481-59b9749b0a6c', organisationType: 'DN', roles: ['TRANSPORTER_USER'] };
   const cdsp: Caller = { userId: 'cds.agent', organisationId: 'dcb0354e-c0fc-4a6b-98ba-cfd60cd99599', organisationType: 'CDSP', roles: ['CDSP_AGENT'] };
   const deadPoints = ['3938424403', '2738491003', '1111111111'];
-  let issuer: TestTokenIssuer;
-  let meterPoints: Server;
-  let app: NestExpressApplication;
-  let baseUrl: string;
+  let service: ContactLoggingUnderTest;
   let databaseUrl: string;
   let dataSource: DataSource;
 
   beforeAll(async () => {
-    // Trace ids for the audit: the tracer provider and context manager, as each service's main.ts has.
     startTracing('contact-logging-test');
-    issuer = await TestTokenIssuer.start();
-    meterPoints = createServer((request, response) => {
-      const mprn = /^\/api\/v1\/meter-points\/(\d+)$/.exec(request.url ?? '')?.[1];
-      if (!mprn || !deadPoints.includes(mprn)) return void response.writeHead(404, { 'content-type': 'application/json' }).end('{}');
-      response.writeHead(200, { 'content-type': 'application/json' }).end(
-        JSON.stringify({
-          mprn,
-          status: { code: 'DE', name: 'Dead' },
-          transporter: { organisationId: transporter.organisationId },
-          registeredShipper: { organisationId: shipper.organisationId },
-        }),
-      );
+    service = await startContactLogging({
+      databaseName: 'contact_logging_rls',
+      meterPoints: Object.fromEntries(
+        deadPoints.map((mprn) => [mprn, { status: 'DE', registeredShipper: shipper.organisationId, transporter: transporter.organisationId }]),
+      ),
     });
-    await new Promise<void>((resolve) => meterPoints.listen(0, '127.0.0.1', resolve));
-    databaseUrl = await createTestDatabase('contact_logging_rls');
-    Object.assign(process.env, issuer.env(), {
-      DATABASE_URL: databaseUrl,
-      KAFKA_BROKERS: testKafkaBrokers().join(','),
-      METER_POINTS_URL: `http://127.0.0.1:${(meterPoints.address() as AddressInfo).port}`,
-    });
-    const { contactLoggingModule, logger } = await import('../src/app.module');
-    app = await NestFactory.create<NestExpressApplication>(contactLoggingModule(), { bodyParser: false, logger: false });
-    applyHttpDefaults(app, logger);
-    await app.listen(0, '127.0.0.1');
-    baseUrl = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
-    dataSource = app.get<DataSource>(DATA_SOURCE);
+    databaseUrl = service.databaseUrl;
+    dataSource = service.app.get<DataSource>(DATA_SOURCE);
   });
 
   afterAll(async () => {
-    await app?.close();
-    await new Promise((resolve) => meterPoints.close(resolve));
-    await issuer.stop();
+    await service?.close();
   });
 
-  function dtl(mprn: string) {
-    return {
-      type: 'DTL',
-      mprn,
-      originatorContact: { name: 'Amelia Hart', telephone: '0161 496 0000' },
-      description: 'Gas in use at the property.',
-      dtlEvidence: { meterRead: { value: '04521', readDate: new Date(Date.now() - 86_400_000).toISOString().slice(0, 10) }, meterSerialNumber: 'G4A-1' },
-    };
-  }
-
-  async function post(caller: Caller, body: unknown) {
-    const response = await fetch(`${baseUrl}/api/v1/contacts`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${await issuer.tokenFor(caller)}` },
-      body: JSON.stringify(body),
-    });
-    return { status: response.status, body: (await response.json()) as any };
-  }
-
+  const post = (caller: Caller, body: unknown) => service.post(caller, body);
   /** A statement as the database's superuser (the service's own connection is one too). */
-  async function sql<T = any>(text: string, values: unknown[] = []): Promise<T[]> {
-    const client = new Client({ connectionString: databaseUrl });
-    await client.connect();
-    try {
-      return (await client.query(text, values)).rows as T[];
-    } finally {
-      await client.end();
-    }
-  }
+  const sql = <T = any>(text: string, values?: unknown[]) => service.sql<T>(text, values);
 
   /** What `caller` sees of a table through the reading helper, with no application filter at all. */
   function unfiltered(caller: Caller, text: string, values: unknown[] = []): Promise<any[]> {
@@ -169,7 +115,7 @@ describe('contact data in the database: row-level security and audit', () => {
 
   describe('audit', () => {
     it('writes an audit record for a logged contact in the same transaction: no before, the stored contact after, and the trace id', async () => {
-      const handler = app.get(LogContactHandler);
+      const handler = service.app.get(LogContactHandler);
       let traceId = '';
 
       const result = await trace.getTracer('test').startActiveSpan('log a contact', async (span) => {

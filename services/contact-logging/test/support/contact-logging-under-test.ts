@@ -1,0 +1,133 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Client } from 'pg';
+import type { Caller } from '@cms/auth';
+import { applyHttpDefaults } from '@cms/service-defaults';
+import { createTestDatabase, testKafkaBrokers, TestTokenIssuer } from '@cms/testing';
+
+/** The transporter every stand-in meter point belongs to unless a test says otherwise (Cadent). */
+export const TRANSPORTER_ID = '383da001-dcc0-4cf5-8481-59b9749b0a6c';
+
+/** A meter point as the stand-in register describes it. */
+export interface StandInMeterPoint {
+  status: string;
+  registeredShipper: string | null;
+  transporter?: string;
+}
+
+/** The stand-in meter point register: what it knows, and how it behaves, changeable by a test. */
+export interface StandInRegister {
+  points: Map<string, StandInMeterPoint>;
+  /** False: every look-up answers 503. */
+  available: boolean;
+  /** How long each answer is held back. */
+  delayMs: number;
+}
+
+export interface ContactLoggingUnderTest {
+  app: NestExpressApplication;
+  baseUrl: string;
+  databaseUrl: string;
+  issuer: TestTokenIssuer;
+  register: StandInRegister;
+  /** POST /api/v1/contacts as `caller`. */
+  post(caller: Caller, body: unknown, headers?: Record<string, string>): Promise<{ status: number; headers: Headers; body: any }>;
+  /** A request as `caller`, JSON in and out. */
+  call(caller: Caller, method: string, path: string, body?: unknown): Promise<{ status: number; headers: Headers; body: any }>;
+  /** A statement on the service's database, as its superuser. */
+  sql<T = any>(text: string, values?: unknown[]): Promise<T[]>;
+  close(): Promise<void>;
+}
+
+/**
+ * contact-logging in this process, as its integration tests need it: its own fresh database on the
+ * test PostgreSQL, the test Kafka broker, real signed tokens from a test issuer, and a stand-in for
+ * the meter point register (another service, reached over HTTP) that knows `meterPoints`.
+ */
+export async function startContactLogging(options: {
+  databaseName: string;
+  meterPoints: Record<string, StandInMeterPoint>;
+}): Promise<ContactLoggingUnderTest> {
+  const register: StandInRegister = { points: new Map(Object.entries(options.meterPoints)), available: true, delayMs: 0 };
+  const issuer = await TestTokenIssuer.start();
+  const meterPoints = await startStandInRegister(register);
+  const databaseUrl = await createTestDatabase(options.databaseName);
+  Object.assign(process.env, issuer.env(), {
+    DATABASE_URL: databaseUrl,
+    KAFKA_BROKERS: testKafkaBrokers().join(','),
+    METER_POINTS_URL: `http://127.0.0.1:${(meterPoints.address() as AddressInfo).port}`,
+  });
+  const { contactLoggingModule, logger } = await import('../../src/app.module');
+  const app = await NestFactory.create<NestExpressApplication>(contactLoggingModule(), { bodyParser: false, logger: false });
+  applyHttpDefaults(app, logger);
+  await app.listen(0, '127.0.0.1');
+  const baseUrl = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
+
+  const call = async (caller: Caller, method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
+    const response = await fetch(`${baseUrl}${path}`, {
+      method,
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${await issuer.tokenFor(caller)}`, ...headers },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : undefined };
+  };
+
+  return {
+    app,
+    baseUrl,
+    databaseUrl,
+    issuer,
+    register,
+    post: (caller, body, headers) => call(caller, 'POST', '/api/v1/contacts', body, headers),
+    call: (caller, method, path, body) => call(caller, method, path, body),
+    async sql<T = any>(text: string, values: unknown[] = []): Promise<T[]> {
+      const client = new Client({ connectionString: databaseUrl });
+      await client.connect();
+      try {
+        return (await client.query(text, values)).rows as T[];
+      } finally {
+        await client.end();
+      }
+    },
+    async close() {
+      await app.close();
+      await new Promise((resolve) => meterPoints.close(resolve));
+      await issuer.stop();
+    },
+  };
+}
+
+async function startStandInRegister(register: StandInRegister): Promise<Server> {
+  const server = createServer((request, response) => {
+    if (!register.available) return void response.writeHead(503).end();
+    const mprn = /^\/api\/v1\/meter-points\/(\d+)$/.exec(request.url ?? '')?.[1];
+    const point = mprn ? register.points.get(mprn) : undefined;
+    if (!point) return void response.writeHead(404, { 'content-type': 'application/json' }).end('{}');
+    setTimeout(() => {
+      response.writeHead(200, { 'content-type': 'application/json' }).end(
+        JSON.stringify({
+          mprn,
+          status: { code: point.status, name: point.status },
+          transporter: { organisationId: point.transporter ?? TRANSPORTER_ID },
+          registeredShipper: point.registeredShipper ? { organisationId: point.registeredShipper } : null,
+        }),
+      );
+    }, register.delayMs);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return server;
+}
+
+/** A valid DTL submission for `mprn`: a meter read from yesterday. */
+export function dtl(mprn: string, description = 'Gas in use at the property.') {
+  return {
+    type: 'DTL',
+    mprn,
+    originatorContact: { name: 'Amelia Hart', telephone: '0161 496 0000' },
+    description,
+    dtlEvidence: { meterRead: { value: '04521', readDate: new Date(Date.now() - 86_400_000).toISOString().slice(0, 10) }, meterSerialNumber: 'G4A-1' },
+  };
+}
