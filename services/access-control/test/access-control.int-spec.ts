@@ -1,9 +1,7 @@
 // The access-control service in-process on a real PostgreSQL and Kafka (libs/testing), driven over
 // real HTTP: sign-in, tokens that verify with the platform's own verifier against the served JWKS,
 // lockout, refresh rotation and reuse detection, sign-out, /me and the organisation directory.
-import net from 'node:net';
 import { verify as verifyPassword } from '@node-rs/argon2';
-import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { decodeJwt, decodeProtectedHeader, generateKeyPair, SignJWT } from 'jose';
 import pino from 'pino';
@@ -11,23 +9,21 @@ import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
 import { AccessTokenVerifier } from '@cms/auth';
 import { openServiceDataSource } from '@cms/persistence';
-import { applyHttpDefaults, DATA_SOURCE } from '@cms/service-defaults';
-import { createTestDatabase, testKafkaBrokers } from '@cms/testing';
- 
+import { DATA_SOURCE } from '@cms/service-defaults';
+import { createTestDatabase } from '@cms/testing';
 import { DEMO_PASSWORD, demoOrganisations } from '@cms/demo-data';
- 
-import { loadAccessControlConfig } from '../src/access-control.config';
-import { accessControlModule } from '../src/app.module';
 import { AccessTokenSigner } from '../src/infrastructure/access-token.signer';
 import { seedDemoData } from '../src/infrastructure/demo-seed';
 import { accessControlEntities } from '../src/infrastructure/entities';
 import { accessControlMigrations } from '../src/infrastructure/migrations';
 import { PasswordHasher } from '../src/infrastructure/password-hasher';
 import { SigningKeyStore } from '../src/infrastructure/signing-key.store';
+import { ACCESS_TOKEN_ISSUER, startAccessControl, type AccessControlUnderTest } from './support/access-control-under-test';
 
-const ISSUER = 'urn:cms:access-control';
+const ISSUER = ACCESS_TOKEN_ISSUER;
 const logger = pino({ level: 'silent' });
 
+let service: AccessControlUnderTest;
 let app: NestExpressApplication;
 let baseUrl: string;
 let databaseUrl: string;
@@ -39,17 +35,6 @@ interface TokenPairBody {
   tokenType: string;
   expiresIn: number;
   refreshToken: string;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 function post(path: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> {
@@ -103,23 +88,8 @@ async function timed(work: () => Promise<Response>): Promise<number> {
 }
 
 beforeAll(async () => {
-  databaseUrl = await createTestDatabase('access_control');
-  const port = await freePort();
-  baseUrl = `http://127.0.0.1:${port}`;
-  Object.assign(process.env, {
-    DATABASE_URL: databaseUrl,
-    KAFKA_BROKERS: testKafkaBrokers().join(','),
-    PORT: String(port),
-    AUTH_JWKS_URL: `${baseUrl}/.well-known/jwks.json`,
-    AUTH_ISSUER: ISSUER,
-    DEMO_DATA: 'true',
-  });
-  app = await NestFactory.create<NestExpressApplication>(accessControlModule(loadAccessControlConfig(), logger), {
-    bodyParser: false,
-    logger: false,
-  });
-  applyHttpDefaults(app, logger);
-  await app.listen(port, '127.0.0.1');
+  service = await startAccessControl({ databaseName: 'access_control' });
+  ({ app, baseUrl, databaseUrl } = service);
   db = new Client({ connectionString: databaseUrl });
   await db.connect();
   verifier = new AccessTokenVerifier({ jwksUrl: `${baseUrl}/.well-known/jwks.json`, issuer: ISSUER });
@@ -127,7 +97,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await db?.end();
-  await app?.close();
+  await service?.close();
 });
 
 describe('sign-in', () => {

@@ -4,33 +4,27 @@
 // credentials), tokens verified by the platform's own verifier against the served JWKS, and
 // signing-key rotation without downtime.
 import { createHash } from 'node:crypto';
-import net from 'node:net';
-import { NestFactory } from '@nestjs/core';
-import type { NestExpressApplication } from '@nestjs/platform-express';
 import { createLocalJWKSet, decodeJwt, decodeProtectedHeader } from 'jose';
 import pino from 'pino';
 import { Client } from 'pg';
 import { AccessTokenVerifier } from '@cms/auth';
 import { openServiceDataSource } from '@cms/persistence';
-import { applyHttpDefaults, buildOpenApiDocument } from '@cms/service-defaults';
-import { createTestDatabase, testKafkaBrokers } from '@cms/testing';
-
+import { buildOpenApiDocument } from '@cms/service-defaults';
+import { createTestDatabase } from '@cms/testing';
 import { DEMO_PASSWORD, demoOrganisations } from '@cms/demo-data';
-
-import { loadAccessControlConfig } from '../src/access-control.config';
-import { accessControlModule } from '../src/app.module';
 import { accessControlEntities } from '../src/infrastructure/entities';
 import { accessControlMigrations } from '../src/infrastructure/migrations';
 import { AccessTokenSigner } from '../src/infrastructure/access-token.signer';
 import { RotationPendingError, SigningKeyStore } from '../src/infrastructure/signing-key.store';
+import { ACCESS_TOKEN_ISSUER, startAccessControl, type AccessControlUnderTest } from './support/access-control-under-test';
 
-const ISSUER = 'urn:cms:access-control';
+const ISSUER = ACCESS_TOKEN_ISSUER;
 const ACCESS_TOKEN_TTL_SECONDS = 300;
 const RETIREMENT_MARGIN_SECONDS = 10;
 const RETENTION_SECONDS = ACCESS_TOKEN_TTL_SECONDS + RETIREMENT_MARGIN_SECONDS;
 const logger = pino({ level: 'silent' });
 
-let app: NestExpressApplication;
+let service: AccessControlUnderTest;
 let baseUrl: string;
 let jwksUrl: string;
 let db: Client;
@@ -52,33 +46,8 @@ interface TokenBody {
 
 const organisationId = (shortCode: string) => demoOrganisations().find((o) => o.shortCode === shortCode)!.id;
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-function call(method: string, path: string, accessToken?: string, body?: unknown): Promise<Response> {
-  return fetch(`${baseUrl}${path}`, {
-    method,
-    headers: {
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      ...(accessToken ? { authorization: `Bearer ${accessToken}` } : {}),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-}
-
-async function tokenOf(userId: string): Promise<string> {
-  const response = await call('POST', '/api/v1/auth/login', undefined, { userId, password: DEMO_PASSWORD });
-  expect(response.status).toBe(200);
-  return ((await response.json()) as { accessToken: string }).accessToken;
-}
+const call = (method: string, path: string, accessToken?: string, body?: unknown) => service.call(method, path, accessToken, body);
+const tokenOf = (userId: string) => service.tokenOf(userId);
 
 const basic = (clientId: string, secret: string) =>
   `Basic ${Buffer.from(`${encodeURIComponent(clientId)}:${encodeURIComponent(secret)}`).toString('base64')}`;
@@ -130,38 +99,24 @@ async function jwksKids(): Promise<string[]> {
 }
 
 beforeAll(async () => {
-  const databaseUrl = await createTestDatabase('access_control_api_clients');
-  const port = await freePort();
-  baseUrl = `http://127.0.0.1:${port}`;
+  service = await startAccessControl({
+    databaseName: 'access_control_api_clients',
+    env: {
+      ACCESS_TOKEN_TTL_SECONDS: String(ACCESS_TOKEN_TTL_SECONDS),
+      // Rotations sign at once here; the delay that lets verifiers fetch the key first is tested on the store below.
+      SIGNING_KEY_ACTIVATION_DELAY_SECONDS: '0',
+      SIGNING_KEY_RETIREMENT_MARGIN_SECONDS: String(RETIREMENT_MARGIN_SECONDS),
+    },
+  });
+  baseUrl = service.baseUrl;
   jwksUrl = `${baseUrl}/.well-known/jwks.json`;
-  Object.assign(process.env, {
-    DATABASE_URL: databaseUrl,
-    KAFKA_BROKERS: testKafkaBrokers().join(','),
-    PORT: String(port),
-    AUTH_JWKS_URL: jwksUrl,
-    AUTH_ISSUER: ISSUER,
-    DEMO_DATA: 'true',
-    ACCESS_TOKEN_TTL_SECONDS: String(ACCESS_TOKEN_TTL_SECONDS),
-    // Rotations sign at once here; the delay that lets verifiers fetch the key first is tested on the store below.
-    SIGNING_KEY_ACTIVATION_DELAY_SECONDS: '0',
-    SIGNING_KEY_RETIREMENT_MARGIN_SECONDS: String(RETIREMENT_MARGIN_SECONDS),
-  });
-  app = await NestFactory.create<NestExpressApplication>(accessControlModule(loadAccessControlConfig(), logger), {
-    bodyParser: false,
-    logger: false,
-  });
-  applyHttpDefaults(app, logger);
-  await app.listen(port, '127.0.0.1');
-  db = new Client({ connectionString: databaseUrl });
+  db = new Client({ connectionString: service.databaseUrl });
   await db.connect();
 });
 
 afterAll(async () => {
-  for (const name of ['ACCESS_TOKEN_TTL_SECONDS', 'SIGNING_KEY_ACTIVATION_DELAY_SECONDS', 'SIGNING_KEY_RETIREMENT_MARGIN_SECONDS']) {
-    delete process.env[name];
-  }
   await db?.end();
-  await app?.close();
+  await service?.close();
 });
 
 describe('an LSO registering an API client', () => {
@@ -505,7 +460,7 @@ describe('automatic signing-key rotation', () => {
 
 describe('documentation', () => {
   it('documents every new route with bounded request fields', () => {
-    const document = buildOpenApiDocument(app, { title: 'access control', description: 'test' });
+    const document = buildOpenApiDocument(service.app, { title: 'access control', description: 'test' });
     expect(Object.keys(document.paths)).toEqual(
       expect.arrayContaining(['/api/v1/api-clients', '/api/v1/api-clients/{clientId}', '/api/v1/auth/token', '/api/v1/signing-keys/rotation']),
     );

@@ -1,18 +1,10 @@
 // The audit of administrative actions over HTTP (GET /api/v1/audit): the app in-process on a real
 // PostgreSQL and Kafka (libs/testing). An LSO reads its own organisation's records, another
 // organisation's LSO does not see them, a CDSP administrator reads everything, anyone else is refused.
-import net from 'node:net';
-import { NestFactory } from '@nestjs/core';
-import type { NestExpressApplication } from '@nestjs/platform-express';
-import pino from 'pino';
 import { Client } from 'pg';
-import { applyHttpDefaults } from '@cms/service-defaults';
-import { createTestDatabase, testKafkaBrokers } from '@cms/testing';
-import { DEMO_PASSWORD, demoOrganisations } from '@cms/demo-data';
-import { loadAccessControlConfig } from '../src/access-control.config';
-import { accessControlModule } from '../src/app.module';
+import { demoOrganisations } from '@cms/demo-data';
+import { startAccessControl, type AccessControlUnderTest } from './support/access-control-under-test';
 
-const logger = pino({ level: 'silent' });
 const organisationId = (shortCode: string) => demoOrganisations().find((o) => o.shortCode === shortCode)!.id;
 
 interface AuditItem {
@@ -30,37 +22,10 @@ interface AuditPage {
   nextCursor: string | null;
 }
 
-let app: NestExpressApplication;
-let baseUrl: string;
+let service: AccessControlUnderTest;
 let databaseUrl: string;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-function call(method: string, path: string, accessToken?: string, body?: unknown): Promise<Response> {
-  return fetch(`${baseUrl}${path}`, {
-    method,
-    headers: {
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      ...(accessToken ? { authorization: `Bearer ${accessToken}` } : {}),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-}
-
-async function tokenOf(userId: string): Promise<string> {
-  const response = await call('POST', '/api/v1/auth/login', undefined, { userId, password: DEMO_PASSWORD });
-  expect(response.status).toBe(200);
-  return ((await response.json()) as { accessToken: string }).accessToken;
-}
+const call = (method: string, path: string, accessToken?: string, body?: unknown) => service.call(method, path, accessToken, body);
+const tokenOf = (userId: string) => service.tokenOf(userId);
 
 async function auditOf(token: string, query = ''): Promise<AuditPage> {
   const response = await call('GET', `/api/v1/audit${query}`, token);
@@ -72,27 +37,12 @@ const creationOf = (page: AuditPage, userId: string) =>
   page.items.filter((item) => item.action === 'USER_CREATED' && item.after?.userId === userId);
 
 beforeAll(async () => {
-  databaseUrl = await createTestDatabase('access_control_audit');
-  const port = await freePort();
-  baseUrl = `http://127.0.0.1:${port}`;
-  Object.assign(process.env, {
-    DATABASE_URL: databaseUrl,
-    KAFKA_BROKERS: testKafkaBrokers().join(','),
-    PORT: String(port),
-    AUTH_JWKS_URL: `${baseUrl}/.well-known/jwks.json`,
-    AUTH_ISSUER: 'urn:cms:access-control',
-    DEMO_DATA: 'true',
-  });
-  app = await NestFactory.create<NestExpressApplication>(accessControlModule(loadAccessControlConfig(), logger), {
-    bodyParser: false,
-    logger: false,
-  });
-  applyHttpDefaults(app, logger);
-  await app.listen(port, '127.0.0.1');
+  service = await startAccessControl({ databaseName: 'access_control_audit' });
+  databaseUrl = service.databaseUrl;
 });
 
 afterAll(async () => {
-  await app?.close();
+  await service?.close();
 });
 
 describe('GET /api/v1/audit', () => {

@@ -5,33 +5,12 @@
 // POST /signing-keys/rotation replay their first answer; POST /users, /organisations and
 // /api-clients (one-time secrets in the answer) and the sign-in family ignore the header, so no
 // secret or token is ever stored in idempotent_request.
-import net from 'node:net';
-import { NestFactory } from '@nestjs/core';
-import type { NestExpressApplication } from '@nestjs/platform-express';
-import pino from 'pino';
 import { Client } from 'pg';
-import { applyHttpDefaults } from '@cms/service-defaults';
-import { createTestDatabase, testKafkaBrokers } from '@cms/testing';
 import { DEMO_PASSWORD } from '@cms/demo-data';
-import { loadAccessControlConfig } from '../src/access-control.config';
-import { accessControlModule } from '../src/app.module';
+import { startAccessControl, type AccessControlUnderTest } from './support/access-control-under-test';
 
-const logger = pino({ level: 'silent' });
-
-let app: NestExpressApplication;
-let baseUrl: string;
+let service: AccessControlUnderTest;
 let db: Client;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 interface Answer {
   status: number;
@@ -40,24 +19,12 @@ interface Answer {
 }
 
 async function call(method: string, path: string, accessToken?: string, body?: unknown, idempotencyKey?: string): Promise<Answer> {
-  const response = await fetch(`${baseUrl}${path}`, {
-    method,
-    headers: {
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      ...(accessToken ? { authorization: `Bearer ${accessToken}` } : {}),
-      ...(idempotencyKey === undefined ? {} : { 'idempotency-key': idempotencyKey }),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
+  const response = await service.call(method, path, accessToken, body, idempotencyKey === undefined ? {} : { 'idempotency-key': idempotencyKey });
   const text = await response.text();
   return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : undefined };
 }
 
-async function tokenOf(userId: string): Promise<string> {
-  const response = await call('POST', '/api/v1/auth/login', undefined, { userId, password: DEMO_PASSWORD });
-  expect(response.status).toBe(200);
-  return response.body.accessToken as string;
-}
+const tokenOf = (userId: string) => service.tokenOf(userId);
 
 async function createUser(lso: string, userId: string, idempotencyKey?: string): Promise<Answer> {
   return call(
@@ -75,30 +42,14 @@ async function count(table: string, where: string, values: unknown[]): Promise<n
 }
 
 beforeAll(async () => {
-  const databaseUrl = await createTestDatabase('access_control_idempotency');
-  const port = await freePort();
-  baseUrl = `http://127.0.0.1:${port}`;
-  Object.assign(process.env, {
-    DATABASE_URL: databaseUrl,
-    KAFKA_BROKERS: testKafkaBrokers().join(','),
-    PORT: String(port),
-    AUTH_JWKS_URL: `${baseUrl}/.well-known/jwks.json`,
-    AUTH_ISSUER: 'urn:cms:access-control',
-    DEMO_DATA: 'true',
-  });
-  app = await NestFactory.create<NestExpressApplication>(accessControlModule(loadAccessControlConfig(), logger), {
-    bodyParser: false,
-    logger: false,
-  });
-  applyHttpDefaults(app, logger);
-  await app.listen(port, '127.0.0.1');
-  db = new Client({ connectionString: databaseUrl });
+  service = await startAccessControl({ databaseName: 'access_control_idempotency' });
+  db = new Client({ connectionString: service.databaseUrl });
   await db.connect();
 });
 
 afterAll(async () => {
   await db?.end();
-  await app?.close();
+  await service?.close();
 });
 
 describe('PATCH /api/v1/users/{userId} with an Idempotency-Key', () => {

@@ -3,23 +3,15 @@
 // driven over real HTTP. Users created by an LSO, temporary passwords that must be changed,
 // suspension and unlock, role rules, organisations created by a CDSP administrator, the forgotten
 // password flow, and other organisations' users answered 404.
-import net from 'node:net';
-import { NestFactory } from '@nestjs/core';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { AddressInfo } from 'node:net';
 import { decodeJwt } from 'jose';
-import pino from 'pino';
 import { Client } from 'pg';
 import { SMTPServer } from 'smtp-server';
-import { applyHttpDefaults, buildOpenApiDocument } from '@cms/service-defaults';
-import { createTestDatabase, testKafkaBrokers } from '@cms/testing';
-
+import { buildOpenApiDocument } from '@cms/service-defaults';
 import { DEMO_PASSWORD, demoOrganisations } from '@cms/demo-data';
-
-import { loadAccessControlConfig } from '../src/access-control.config';
-import { accessControlModule } from '../src/app.module';
 import { RequestPasswordResetHandler } from '../src/application/request-password-reset.handler';
+import { startAccessControl, type AccessControlUnderTest } from './support/access-control-under-test';
 
-const logger = pino({ level: 'silent' });
 const RESET_URL_BASE = 'http://127.0.0.1:8080/reset-password';
 
 interface TokenPairBody {
@@ -32,35 +24,14 @@ interface ReceivedMail {
   raw: string;
 }
 
-let app: NestExpressApplication;
-let baseUrl: string;
+let service: AccessControlUnderTest;
 let db: Client;
 let smtp: SMTPServer;
 const mails: ReceivedMail[] = [];
 
 const organisationId = (shortCode: string) => demoOrganisations().find((o) => o.shortCode === shortCode)!.id;
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-function call(method: string, path: string, accessToken?: string, body?: unknown): Promise<Response> {
-  return fetch(`${baseUrl}${path}`, {
-    method,
-    headers: {
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      ...(accessToken ? { authorization: `Bearer ${accessToken}` } : {}),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-}
+const call = (method: string, path: string, accessToken?: string, body?: unknown) => service.call(method, path, accessToken, body);
 
 const signIn = (userId: string, password = DEMO_PASSWORD) => call('POST', '/api/v1/auth/login', undefined, { userId, password });
 
@@ -85,7 +56,7 @@ const visible = ({ type, title, status, detail, code }: Record<string, unknown>)
 
 /** Waits for the emails the service prepares after answering 202. */
 async function emailsSettled(): Promise<void> {
-  await app.get(RequestPasswordResetHandler).drain();
+  await service.app.get(RequestPasswordResetHandler).drain();
 }
 
 async function mailTo(address: string, timeoutMs = 10_000): Promise<ReceivedMail> {
@@ -132,36 +103,18 @@ beforeAll(async () => {
     },
   });
   await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-  const smtpPort = (smtp.server.address() as net.AddressInfo).port;
-
-  const databaseUrl = await createTestDatabase('access_control_users');
-  const port = await freePort();
-  baseUrl = `http://127.0.0.1:${port}`;
-  Object.assign(process.env, {
-    DATABASE_URL: databaseUrl,
-    KAFKA_BROKERS: testKafkaBrokers().join(','),
-    PORT: String(port),
-    AUTH_JWKS_URL: `${baseUrl}/.well-known/jwks.json`,
-    AUTH_ISSUER: 'urn:cms:access-control',
-    DEMO_DATA: 'true',
-    SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
-    MAIL_FROM: 'CMS <no-reply@cms.test>',
-    PASSWORD_RESET_URL_BASE: RESET_URL_BASE,
+  const smtpPort = (smtp.server.address() as AddressInfo).port;
+  service = await startAccessControl({
+    databaseName: 'access_control_users',
+    env: { SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, MAIL_FROM: 'CMS <no-reply@cms.test>', PASSWORD_RESET_URL_BASE: RESET_URL_BASE },
   });
-  app = await NestFactory.create<NestExpressApplication>(accessControlModule(loadAccessControlConfig(), logger), {
-    bodyParser: false,
-    logger: false,
-  });
-  applyHttpDefaults(app, logger);
-  await app.listen(port, '127.0.0.1');
-  db = new Client({ connectionString: databaseUrl });
+  db = new Client({ connectionString: service.databaseUrl });
   await db.connect();
 });
 
 afterAll(async () => {
-  delete process.env.SMTP_URL;
   await db?.end();
-  await app?.close();
+  await service?.close();
   await new Promise<void>((resolve) => (smtp ? smtp.close(() => resolve()) : resolve()));
 });
 
@@ -477,7 +430,7 @@ describe('audit and documentation', () => {
   });
 
   it('documents every new route with bounded request fields', () => {
-    const document = buildOpenApiDocument(app, { title: 'access control', description: 'test' });
+    const document = buildOpenApiDocument(service.app, { title: 'access control', description: 'test' });
     expect(Object.keys(document.paths)).toEqual(
       expect.arrayContaining([
         '/api/v1/users',
