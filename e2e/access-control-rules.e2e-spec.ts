@@ -166,17 +166,28 @@ describe('Lockout and unlock through the gateway', () => {
 });
 
 describe('Suspension through the gateway', () => {
-  it('a suspended user’s refresh token is refused at once, and so is sign-in', async () => {
+  it('a suspended user’s access token, refresh token and sign-in are refused at once', async () => {
     const userId = userIdOf('suspended');
     const { temporaryPassword } = await createUser(nfgLso, userId);
     const before = await session(userId, temporaryPassword); // public: 1
     const refreshed = await refresh(before.refreshToken); // public: 1
     expect(refreshed.status).toBe(200);
+    // contact-logging's own answer to this token (a temporary password not yet changed)…
+    expectProblem(await call('GET', '/api/v1/contacts', { token: refreshed.body.accessToken }), 403, 'PASSWORD_CHANGE_REQUIRED');
 
     const suspended = await call('PATCH', `/api/v1/users/${userId}`, { token: nfgLso, json: { status: 'SUSPENDED' } });
     expect(suspended.status).toBe(200);
     expect(suspended.body).toEqual(expect.objectContaining({ userId, status: 'SUSPENDED' }));
 
+    // …and once access-control's SessionsEnded reaches the gateway (a Kafka hop: well under a
+    // second), the gateway refuses the token itself, minutes before it would expire.
+    let afterSuspension = await call('GET', '/api/v1/contacts', { token: refreshed.body.accessToken });
+    for (const deadline = Date.now() + 5_000; afterSuspension.status !== 401 && Date.now() < deadline; ) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      afterSuspension = await call('GET', '/api/v1/contacts', { token: refreshed.body.accessToken });
+    }
+    expectProblem(afterSuspension, 401, 'UNAUTHENTICATED');
+    expect(afterSuspension.body.detail).toBe('The session has ended. Sign in again.');
     expectProblem(await refresh(refreshed.body.refreshToken), 401, 'INVALID_REFRESH_TOKEN'); // public: 1
     expectProblem(await login(userId, temporaryPassword), 401, 'INVALID_CREDENTIALS'); // public: 1
   });

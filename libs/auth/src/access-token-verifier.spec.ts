@@ -29,6 +29,11 @@ describe('AccessTokenVerifier', () => {
     await expect(verifier.verify(token)).resolves.toEqual({ userId: 'bwe.user', organisationId: 'org-1', organisationType: 'SHIPPER', roles: ['CONTACT_USER'] });
   });
 
+  it('carries the sign-in session of a person\'s token, so that an ended session can be refused', async () => {
+    const token = await sign({ sid: '5b0c7f0e-7c43-4f57-9a43-3f3c2f1d9e11' }, Date.now() + 60_000);
+    await expect(verifier.verify(token)).resolves.toMatchObject({ userId: 'bwe.user', sessionId: '5b0c7f0e-7c43-4f57-9a43-3f3c2f1d9e11' });
+  });
+
   it('refuses a token for another audience or issuer, or with an unknown organisation type', async () => {
     const expiry = Date.now() + 60_000;
     await expect(verifier.verify(await sign({}, expiry, { audience: 'other' }))).rejects.toThrow(InvalidAccessTokenError);

@@ -7,6 +7,8 @@ import {
   CLAIM_CLIENT_ID,
   CLAIM_ROLES,
   CLAIM_SCOPE,
+  CLAIM_SESSION_ID,
+  CLAIM_PASSWORD_CHANGE_REQUIRED,
   ORGANISATION_TYPES,
   type Caller,
   type OrganisationType,
@@ -87,6 +89,8 @@ export class AccessTokenVerifier {
         organisationType: organisationType as OrganisationType,
         roles: roles as string[],
         ...(payload[CLAIM_CLIENT_ID] !== undefined ? { scopes: (scope as string).split(' ').filter(Boolean) } : {}),
+        ...(typeof payload[CLAIM_SESSION_ID] === 'string' ? { sessionId: payload[CLAIM_SESSION_ID] } : {}),
+        ...(payload[CLAIM_PASSWORD_CHANGE_REQUIRED] === true ? { passwordChangeRequired: true } : {}),
       },
       expiresAt: payload.exp! * 1000,
     };

@@ -39,9 +39,25 @@ export function requiredScope(policy: PartnerScopePolicy, method: string): strin
 /** Marks a route that needs no access token (sign-in, JWKS, health). Every other route needs one. */
 export const Public = () => SetMetadata(PUBLIC_ROUTE, true);
 
+const ALLOWED_WHILE_PASSWORD_CHANGE_REQUIRED = 'cms:allowed-while-password-change-required';
+
+/** Marks a route a user who must change their password may still use (the change itself, `/me`). */
+export const AllowedWhilePasswordChangeRequired = () => SetMetadata(ALLOWED_WHILE_PASSWORD_CHANGE_REQUIRED, true);
+
+/** A user signed in with a temporary password asked for anything but changing it: 403 PASSWORD_CHANGE_REQUIRED. */
+export class PasswordChangeRequiredError extends ForbiddenException {
+  constructor() {
+    super('Choose a new password (POST /api/v1/auth/password) before doing anything else.');
+  }
+}
+
 type AuthenticatedRequest = Request & { caller?: Caller };
 
-/** Global guard: every route needs a verified access token unless marked @Public(). */
+/**
+ * Global guard: every route needs a verified access token unless marked @Public(); a partner
+ * system's token needs the scope for it; a user who must change their password may use only the
+ * routes marked @AllowedWhilePasswordChangeRequired(), in every service.
+ */
 @Injectable()
 export class AccessTokenGuard implements CanActivate {
   constructor(
@@ -68,6 +84,12 @@ export class AccessTokenGuard implements CanActivate {
       if (!this.partnerScopes) throw new ForbiddenException('partner system tokens are not accepted here');
       const needed = requiredScope(this.partnerScopes, request.method);
       if (needed && !scopes.includes(needed)) throw new ForbiddenException(`this token lacks the scope ${needed}`);
+    }
+    if (
+      request.caller.passwordChangeRequired &&
+      !this.reflector.getAllAndOverride<boolean>(ALLOWED_WHILE_PASSWORD_CHANGE_REQUIRED, [context.getHandler(), context.getClass()])
+    ) {
+      throw new PasswordChangeRequiredError();
     }
     return true;
   }

@@ -16,6 +16,16 @@ export interface Caller {
    * as `contacts:write`. A person's token has roles instead and no scopes.
    */
   scopes?: string[];
+  /**
+   * The sign-in session a person's token belongs to (claim `sid`): once it has ended (signed out,
+   * suspended) its tokens are refused at once. Partner systems' tokens have none.
+   */
+  sessionId?: string;
+  /**
+   * Signed in with a password someone else set (a new user's temporary one): until it is changed,
+   * only the routes marked @AllowedWhilePasswordChangeRequired() answer.
+   */
+  passwordChangeRequired?: boolean;
 }
 
 /** Custom claims CMS puts in its access tokens, beside the registered `sub`, `iss`, `aud`, `exp`. */
@@ -25,6 +35,10 @@ export const CLAIM_ROLES = 'roles';
 /** Space-separated scopes of a partner system's token (RFC 8693 §4.2 `scope`), with its `client_id`. */
 export const CLAIM_SCOPE = 'scope';
 export const CLAIM_CLIENT_ID = 'client_id';
+/** The sign-in session (refresh-token family) a person's access token was issued for. */
+export const CLAIM_SESSION_ID = 'sid';
+/** Present (and `true`) only while the user must change a password someone else set. */
+export const CLAIM_PASSWORD_CHANGE_REQUIRED = 'pwd_change';
 
 export const ACCESS_TOKEN_AUDIENCE = 'cms-api';
 export const ACCESS_TOKEN_ALGORITHM = 'ES256';

@@ -19,4 +19,8 @@ describe('the AsyncAPI document', () => {
     expect(document).toContain(`address: ${Topics.contacts}\n`);
     expect(document).toContain(`address: ${Topics.contacts}.dlt\n`);
   });
+
+  it('documents the access topic', () => {
+    expect(document).toContain(`address: ${Topics.access}\n`);
+  });
 });

@@ -1,11 +1,12 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { ContactLoggedV1 } from './events/contact-logged.event';
+import { SessionsEndedV1 } from './events/sessions-ended.event';
 
 type EventClass = { new (): object; readonly type: string };
 
 /** Every event schema, once. Producers and consumers both validate against this registry. */
-const eventClasses: EventClass[] = [ContactLoggedV1];
+const eventClasses: EventClass[] = [ContactLoggedV1, SessionsEndedV1];
 
 const registry = new Map<string, EventClass>(eventClasses.map((cls) => [cls.type, cls]));
 

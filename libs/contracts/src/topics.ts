@@ -7,6 +7,7 @@ export const Topics = {
   clarifications: 'cms.clarifications.v1',
   siteVisits: 'cms.site-visits.v1',
   meterPoints: 'cms.meter-points.v1',
+  access: 'cms.access.v1',
 } as const;
 
 export type TopicName = (typeof Topics)[keyof typeof Topics];

@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import type { Consumer, KafkaMessage } from 'kafkajs';
+import type { Consumer } from 'kafkajs';
 import type { Logger } from 'pino';
 import {
   deadLetterTopic,
@@ -10,7 +10,7 @@ import {
   type EventEnvelope,
 } from '@cms/contracts';
 import { eventsConsumed, withTraceparent } from '@cms/observability';
-import type { IncomingMessage, KafkaAdapter } from './kafka-adapter';
+import { toIncoming, type IncomingMessage, type KafkaAdapter } from './kafka-adapter';
 
 /** Applies one event's effect using `manager`, inside the transaction that also records the event id. */
 export type EventHandler = (event: EventEnvelope, manager: EntityManager) => Promise<void>;
@@ -157,19 +157,4 @@ export class EventConsumer {
       },
     ]);
   }
-}
-
-function toIncoming(topic: string, partition: number, message: KafkaMessage): IncomingMessage {
-  const headers: Record<string, string | undefined> = {};
-  for (const [name, value] of Object.entries(message.headers ?? {})) {
-    headers[name] = Array.isArray(value) ? value.map(String).join(',') : value?.toString();
-  }
-  return {
-    topic,
-    partition,
-    offset: message.offset,
-    key: message.key?.toString() ?? null,
-    value: message.value?.toString() ?? '',
-    headers,
-  };
 }

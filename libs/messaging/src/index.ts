@@ -3,6 +3,7 @@ export { applyKafkaJsIdleTimerFix } from './kafkajs-idle-timer-fix';
 export * from './outbox';
 export * from './outbox-relay';
 export * from './event-consumer';
+export * from './broadcast-reader';
 import { CreateOutboxAndInbox1795392000000 } from './migrations/2026-11-23-create-outbox-and-inbox.migration';
 import { NotifyOutboxInserts1795392000001 } from './migrations/2026-11-23-notify-outbox-inserts.migration';
 /** Every service's data source includes these migrations: its outbox and inbox tables. */

@@ -1,4 +1,4 @@
-import { Kafka, logLevel, Partitioners, type Consumer, type Producer, type LogEntry } from 'kafkajs';
+import { Kafka, logLevel, Partitioners, type Consumer, type KafkaMessage, type Producer, type LogEntry } from 'kafkajs';
 import type { Logger } from 'pino';
 import { DEFAULT_PARTITIONS } from '@cms/contracts';
 // Loaded for its effect: kafkajs must not spin a 1 ms timer per idle connection.
@@ -140,6 +140,17 @@ export class KafkaAdapter {
     });
   }
 
+  /** Each partition's first and next offset (low and high watermarks), as decimal strings. */
+  async partitionOffsets(topic: string): Promise<{ partition: number; low: string; high: string }[]> {
+    const admin = this.kafka.admin();
+    try {
+      await admin.connect();
+      return (await admin.fetchTopicOffsets(topic)).map(({ partition, low, high }) => ({ partition, low, high }));
+    } finally {
+      await admin.disconnect().catch(() => undefined);
+    }
+  }
+
   /** Readiness: can we reach the cluster now? */
   async isReachable(timeoutMs = 2_000): Promise<boolean> {
     const admin = this.kafka.admin({ retry: { retries: 0 } });
@@ -189,4 +200,20 @@ export class KafkaAdapter {
     });
     return this.producerConnecting;
   }
+}
+
+/** A message as received, its headers as strings. */
+export function toIncoming(topic: string, partition: number, message: KafkaMessage): IncomingMessage {
+  const headers: Record<string, string | undefined> = {};
+  for (const [name, value] of Object.entries(message.headers ?? {})) {
+    headers[name] = Array.isArray(value) ? value.map(String).join(',') : value?.toString();
+  }
+  return {
+    topic,
+    partition,
+    offset: message.offset,
+    key: message.key?.toString() ?? null,
+    value: message.value?.toString() ?? '',
+    headers,
+  };
 }

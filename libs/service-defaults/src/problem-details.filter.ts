@@ -1,6 +1,7 @@
 import { Catch, HttpException, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import type { Logger } from 'pino';
+import { PasswordChangeRequiredError } from '@cms/auth';
 import { problemType, type ProblemDetails } from '@cms/contracts';
 import { currentTraceId } from '@cms/observability';
 import { isDatabaseUnavailable } from '@cms/persistence';
@@ -35,6 +36,9 @@ export function toProblem(error: unknown, instance?: string): ProblemDetails {
       instance,
       ...(error.errors ? { errors: error.errors } : {}),
     };
+  }
+  if (error instanceof PasswordChangeRequiredError) {
+    return problem(403, 'PASSWORD_CHANGE_REQUIRED', 'Password change required', error.message, traceId, instance);
   }
   if (error instanceof HttpException) {
     const status = error.getStatus();

@@ -9,6 +9,8 @@ import {
   CLAIM_CLIENT_ID,
   CLAIM_ROLES,
   CLAIM_SCOPE,
+  CLAIM_SESSION_ID,
+  CLAIM_PASSWORD_CHANGE_REQUIRED,
   type Caller,
 } from '@cms/auth';
 
@@ -49,6 +51,8 @@ export class TestTokenIssuer {
       [CLAIM_ROLES]: caller.roles,
       // A partner system's token: its scopes and client id.
       ...(caller.scopes ? { [CLAIM_SCOPE]: caller.scopes.join(' '), [CLAIM_CLIENT_ID]: caller.userId.replace(/^client:/, '') } : {}),
+      ...(caller.sessionId ? { [CLAIM_SESSION_ID]: caller.sessionId } : {}),
+      ...(caller.passwordChangeRequired ? { [CLAIM_PASSWORD_CHANGE_REQUIRED]: true } : {}),
     })
       .setProtectedHeader({ alg: ACCESS_TOKEN_ALGORITHM, kid: 'test-key' })
       .setSubject(caller.userId)

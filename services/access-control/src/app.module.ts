@@ -1,7 +1,7 @@
 import { Module, type Provider, type Type } from '@nestjs/common';
-import { APP_INTERCEPTOR } from '@nestjs/core';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
+import { Topics } from '@cms/contracts';
 import { DATA_SOURCE, idempotencyMigrations, IdempotentRequests, PlatformModule } from '@cms/service-defaults';
 import { ACCESS_CONTROL_CONFIG, type AccessControlConfig } from './access-control.config';
 import { ChangePasswordHandler } from './application/change-password.handler';
@@ -44,7 +44,6 @@ import { ClientTokenController } from './http/client-token.controller';
 import { JwksController } from './http/jwks.controller';
 import { MeController } from './http/me.controller';
 import { OrganisationsController } from './http/organisations.controller';
-import { PasswordChangeRequiredInterceptor } from './http/password-change-required.interceptor';
 import { SigningKeysController } from './http/signing-keys.controller';
 import { UsersController } from './http/users.controller';
 
@@ -148,7 +147,6 @@ export function accessControlModule(config: AccessControlConfig, logger: Logger)
       useFactory: (): Mailer =>
         config.SMTP_URL ? new SmtpMailer(config.SMTP_URL, config.MAIL_FROM) : new LogOnlyMailer(logger),
     },
-    { provide: APP_INTERCEPTOR, useClass: PasswordChangeRequiredInterceptor },
     {
       provide: ListUsersHandler,
       inject: [UserAccountRepository, OrganisationRepository, RefreshSessionRepository],
@@ -351,7 +349,7 @@ export function accessControlModule(config: AccessControlConfig, logger: Logger)
         logger,
         entities: accessControlEntities,
         migrations: [...accessControlMigrations, ...idempotencyMigrations],
-        publishesTo: [],
+        publishesTo: [Topics.access],
       }),
     ],
     controllers: [

@@ -115,7 +115,7 @@ describe('sign-in', () => {
 
     const caller = await verifier.verify(body.accessToken);
     const brightwater = demoOrganisations().find((o) => o.shortCode === 'BWE')!;
-    expect(caller).toEqual({ userId: 'bwe.user', organisationId: brightwater.id, organisationType: 'SHIPPER', roles: ['CONTACT_USER'] });
+    expect(caller).toEqual({ userId: 'bwe.user', organisationId: brightwater.id, organisationType: 'SHIPPER', roles: ['CONTACT_USER'], sessionId: decodeJwt(body.accessToken).sid });
 
     const claims = decodeJwt(body.accessToken);
     expect(claims).toMatchObject({ sub: 'bwe.user', iss: ISSUER, aud: 'cms-api', org: brightwater.id, org_type: 'SHIPPER' });

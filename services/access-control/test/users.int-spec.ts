@@ -226,6 +226,19 @@ describe('an LSO managing users', () => {
     await expectProblem(await signIn('lpw.user'), 401, 'INVALID_CREDENTIALS');
     await expectProblem(await call('POST', '/api/v1/auth/refresh', undefined, { refreshToken: session.refreshToken }), 401, 'INVALID_REFRESH_TOKEN');
     await expectProblem(await call('GET', '/api/v1/me', session.accessToken), 401, 'UNAUTHENTICATED');
+    // Announced in the same transaction, for the gateway to refuse the session's access tokens too.
+    const { rows: announced } = await db.query(
+      `SELECT payload::jsonb AS payload FROM outbox_message WHERE topic = 'cms.access.v1' AND message_key = 'lpw.user' AND payload::jsonb->>'reason' = 'USER_SUSPENDED'`,
+    );
+    expect(announced).toEqual([
+      {
+        payload: expect.objectContaining({
+          userId: 'lpw.user',
+          organisationId: organisationId('LPW'),
+          sessionIds: [decodeJwt(session.accessToken).sid],
+        }),
+      },
+    ]);
 
     expect((await call('PATCH', '/api/v1/users/lpw.user', lso, { status: 'ACTIVE' })).status).toBe(200);
     expect((await signIn('lpw.user')).status).toBe(200);

@@ -120,6 +120,15 @@ describe('contact-logging service', () => {
     expect(await countOf()).toEqual(before);
   });
 
+  it('refuses a user who must still change a temporary password, as every service does: 403 PASSWORD_CHANGE_REQUIRED', async () => {
+    const newcomer: Caller = { ...shipper, userId: 'bwe.newcomer', passwordChangeRequired: true };
+
+    const logged = await post(newcomer, dtl('5281736406'));
+    const listed = await service.call(newcomer, 'GET', '/api/v1/contacts');
+
+    expect([logged.status, logged.body.code, listed.status, listed.body.code]).toEqual([403, 'PASSWORD_CHANGE_REQUIRED', 403, 'PASSWORD_CHANGE_REQUIRED']);
+  });
+
   it('answers 503 and logs nothing when the meter point register cannot be reached', async () => {
     service.register.available = false;
     try {

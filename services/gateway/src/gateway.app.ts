@@ -5,6 +5,8 @@ import { SwaggerModule } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type { Logger } from 'pino';
 import { AccessTokenVerifier } from '@cms/auth';
+import { SessionsEndedV1, Topics } from '@cms/contracts';
+import { BroadcastReader, KafkaAdapter } from '@cms/messaging';
 import { NestPinoLogger } from '@cms/observability';
 import {
   HealthController,
@@ -22,20 +24,46 @@ import { OpenApiDocument } from './openapi/openapi-document';
 import { ApiProxy } from './proxy/proxy';
 import { routeTable, upstreams } from './proxy/route-table';
 import { GatewayRateLimits } from './rate-limit/gateway-rate-limits';
+import { EndedSessions } from './sessions/ended-sessions';
 
 /** The gateway application, ready to listen: health, CORS, merged OpenAPI, and the `/api/v1` proxy. */
 export async function createGatewayApp(config: GatewayConfig, logger: Logger): Promise<NestExpressApplication> {
   const routes = routeTable(config);
+  // Every replica holds every ended session of the last few minutes, read from access-control's events.
+  const endedSessions = new EndedSessions((config.ACCESS_TOKEN_TTL_SECONDS + 60) * 1000);
+  const kafka = new KafkaAdapter({ clientId: 'gateway', brokers: config.KAFKA_BROKERS, logger });
+  const endedSessionsFeed = new BroadcastReader(kafka, logger, {
+    name: 'gateway-ended-sessions',
+    topic: Topics.access,
+    take: (event) => {
+      if (event.type === SessionsEndedV1.type) endedSessions.record(event.data as SessionsEndedV1);
+    },
+  });
+  const feedStarted = startUntilItWorks(() => endedSessionsFeed.start(), logger);
 
   @Module({
     controllers: [HealthController],
     providers: [
       {
         provide: READINESS_CHECKS,
-        useValue: upstreams(routes).map((upstream) => ({
-          name: new URL(upstream).host,
-          isReady: async () => (await fetch(new URL('/health/live', upstream), { signal: AbortSignal.timeout(1_000) })).ok,
-        })),
+        useValue: [
+          ...upstreams(routes).map((upstream) => ({
+            name: new URL(upstream).host,
+            isReady: async () => (await fetch(new URL('/health/live', upstream), { signal: AbortSignal.timeout(1_000) })).ok,
+          })),
+          // Not ready to take tokens until it knows every session that ended while it was away.
+          { name: 'ended-sessions', isReady: async () => endedSessionsFeed.isCaughtUp },
+        ],
+      },
+      {
+        provide: 'ENDED_SESSIONS_FEED_STOP',
+        useValue: {
+          async onApplicationShutdown() {
+            await feedStarted.cancel();
+            await endedSessionsFeed.stop();
+            await kafka.disconnect();
+          },
+        },
       },
     ],
   })
@@ -54,7 +82,7 @@ export async function createGatewayApp(config: GatewayConfig, logger: Logger): P
 
   const openApi = new OpenApiDocument(routes);
   const verifier = new AccessTokenVerifier({ jwksUrl: config.AUTH_JWKS_URL, issuer: config.AUTH_ISSUER });
-  const proxy = new ApiProxy(routes, verifier, new GatewayRateLimits(config), config, logger);
+  const proxy = new ApiProxy(routes, verifier, endedSessions, new GatewayRateLimits(config), config, logger);
 
   app.use('/api/docs-json', async (request: Request, response: Response) => {
     try {
@@ -75,4 +103,29 @@ export async function createGatewayApp(config: GatewayConfig, logger: Logger): P
     sendProblem(response, toProblem(ProblemException.notFound('No such API route.'), request.originalUrl));
   });
   return app;
+}
+
+/**
+ * Starts `start` in the background, again every two seconds while it fails (the broker not up yet):
+ * the gateway answers health checks meanwhile, and is not ready until it has worked.
+ */
+function startUntilItWorks(start: () => Promise<void>, logger: Logger): { cancel: () => Promise<void> } {
+  let cancelled = false;
+  const attempts = (async () => {
+    while (!cancelled) {
+      try {
+        await start();
+        return;
+      } catch (error) {
+        logger.warn({ err: error }, 'could not start reading ended sessions yet; trying again');
+        await new Promise((resolve) => setTimeout(resolve, 2_000));
+      }
+    }
+  })();
+  return {
+    cancel: async () => {
+      cancelled = true;
+      await attempts;
+    },
+  };
 }

@@ -29,6 +29,10 @@ export const gatewaySettings = {
   CONTACT_LOGGING_URL: url({ default: 'http://127.0.0.1:8083' }),
   AUTH_JWKS_URL: url({ default: 'http://127.0.0.1:8081/.well-known/jwks.json' }),
   AUTH_ISSUER: text({ default: 'urn:cms:access-control' }),
+  /** The Kafka brokers: the gateway reads access-control's ended sessions (cms.access.v1) from them. */
+  KAFKA_BROKERS: list({ default: ['127.0.0.1:9092'] }),
+  /** The access tokens' lifetime (access-control's setting of the same name): how long an ended session is remembered, plus a minute. */
+  ACCESS_TOKEN_TTL_SECONDS: integer({ default: 300, min: 1 }),
   /** Largest request body accepted, in bytes. */
   GATEWAY_BODY_LIMIT_BYTES: integer({ default: 64 * 1024, min: 1024, max: 10 * 1024 * 1024 }),
   /** How long to wait for a service before answering 504. */

@@ -1,9 +1,12 @@
+import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import pino from 'pino';
 import type { Caller } from '@cms/auth';
-import { TestTokenIssuer } from '@cms/testing';
+import { testKafkaBrokers, TestTokenIssuer } from '@cms/testing';
+import { createEnvelope, SessionsEndedV1, toKafkaHeaders, Topics } from '@cms/contracts';
+import { KafkaAdapter } from '@cms/messaging';
 import { createGatewayApp } from '../src/gateway.app';
 import { loadGatewayConfig } from '../src/gateway.config';
 
@@ -49,6 +52,7 @@ describe('gateway hardening', () => {
     const serviceUrl = `http://127.0.0.1:${(service.address() as AddressInfo).port}`;
     const config = loadGatewayConfig({
       ...issuer.env(),
+      KAFKA_BROKERS: testKafkaBrokers().join(','),
       ACCESS_CONTROL_URL: serviceUrl,
       METER_POINTS_URL: serviceUrl,
       CONTACT_LOGGING_URL: serviceUrl,
@@ -132,6 +136,53 @@ describe('gateway hardening', () => {
 
     expect(closedOneKeptAlive).toBe(true);
     expect(answer.status).toBe(200);
+  });
+
+  it("refuses at once a token whose session access-control announced as ended, and still serves the user's other sessions", async () => {
+    const endedSession = randomUUID();
+    const liveSession = randomUUID();
+    // Organisations of their own: the polling below must not meet another test's rate limit.
+    const suspended: Caller = { userId: 'sws.user', organisationId: '1d7e9a24-8b6c-4f1d-a2e3-5b6c7d8e9fa0', organisationType: 'SHIPPER', roles: ['CONTACT_USER'], sessionId: endedSession };
+    const stillSignedIn: Caller = { ...suspended, organisationId: '2e8f0b35-9c7d-4a2e-b3f4-6c7d8e9fa0b1', sessionId: liveSession };
+    expect((await call('GET', '/api/v1/meter-points/3938424403', { caller: suspended })).status).toBe(200);
+
+    const ended: SessionsEndedV1 = {
+      userId: suspended.userId,
+      organisationId: suspended.organisationId,
+      sessionIds: [endedSession],
+      reason: 'USER_SUSPENDED',
+      endedAt: new Date().toISOString(),
+    };
+    const event = createEnvelope({ type: SessionsEndedV1.type, source: '/cms/access-control', subject: suspended.userId, data: ended });
+    const kafka = new KafkaAdapter({ clientId: 'gateway-test', brokers: testKafkaBrokers(), logger: pino({ level: 'silent' }) });
+    try {
+      await kafka.publish([{ topic: Topics.access, key: suspended.userId, value: JSON.stringify(event.data), headers: toKafkaHeaders(event) }]);
+    } finally {
+      await kafka.disconnect();
+    }
+
+    let refused: Awaited<ReturnType<typeof call>> | undefined;
+    const deadline = Date.now() + 10_000;
+    while (Date.now() < deadline) {
+      const answer = await call('GET', '/api/v1/meter-points/3938424403', { caller: suspended });
+      if (answer.status === 401) {
+        refused = answer;
+        break;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(refused).toEqual(expect.objectContaining({ status: 401, body: expect.objectContaining({ code: 'UNAUTHENTICATED', detail: 'The session has ended. Sign in again.' }) }));
+    expect((await call('GET', '/api/v1/meter-points/3938424403', { caller: stillSignedIn })).status).toBe(200);
+  });
+
+  it('reports in its readiness whether it has read every session ended before it started', async () => {
+    let checks: Record<string, string> = {};
+    const deadline = Date.now() + 20_000;
+    while (checks['ended-sessions'] !== 'up' && Date.now() < deadline) {
+      checks = ((await (await fetch(`${baseUrl}/health/ready`)).json()) as { checks: Record<string, string> }).checks;
+      if (checks['ended-sessions'] !== 'up') await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    expect(checks).toEqual(expect.objectContaining({ 'ended-sessions': 'up' }));
   });
 
   describe('CORS', () => {

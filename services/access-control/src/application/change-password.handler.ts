@@ -57,7 +57,7 @@ export class ChangePasswordHandler {
         failedSignIns: 0,
         lockedUntil: null,
       });
-      await this.sessions.revokeAllOfUser(manager, user.userId, now, sessionId);
+      await this.sessions.revokeAllOfUser(manager, user.userId, now, 'PASSWORD_CHANGED', sessionId);
       await this.resetTokens.spendAll(manager, user.userId, now);
       await this.audit.record(
         manager,

@@ -49,7 +49,7 @@ export class CompletePasswordResetHandler {
         lockedUntil: null,
       });
       await this.resetTokens.spendAll(manager, user.userId, now);
-      const revoked = await this.sessions.revokeAllOfUser(manager, user.userId, now);
+      const revoked = await this.sessions.revokeAllOfUser(manager, user.userId, now, 'PASSWORD_RESET');
       await this.audit.record(
         manager,
         {

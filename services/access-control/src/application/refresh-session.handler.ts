@@ -39,7 +39,7 @@ export class RefreshSessionHandler {
       const { userId, familyId } = current;
       const decision = decideRefresh(current, now);
       if (decision === 'REUSED') {
-        await this.sessions.revokeFamily(manager, familyId, now);
+        await this.sessions.revokeFamily(manager, familyId, now, 'REFRESH_TOKEN_REUSED');
         return { rotated: false, reason: 'REUSED', userId, familyId };
       }
       if (decision === 'EXPIRED') return { rotated: false, reason: 'EXPIRED', userId, familyId };
@@ -47,7 +47,7 @@ export class RefreshSessionHandler {
       const user = await this.users.find(userId, manager);
       const organisation = user && (await this.organisations.get(user.organisationId, manager));
       if (!user || !organisation || user.status !== 'ACTIVE') {
-        await this.sessions.revokeFamily(manager, familyId, now);
+        await this.sessions.revokeFamily(manager, familyId, now, 'USER_SUSPENDED');
         return { rotated: false, reason: 'USER_CANNOT_SIGN_IN', userId, familyId };
       }
       const refreshToken = newRefreshToken();

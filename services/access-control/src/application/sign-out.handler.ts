@@ -20,7 +20,7 @@ export class SignOutHandler {
     await this.dataSource.transaction(async (manager) => {
       const session = await this.sessions.findByTokenHashForUpdate(manager, refreshTokenHash(presented));
       if (!session) return;
-      const revoked = await this.sessions.revokeFamily(manager, session.familyId, now);
+      const revoked = await this.sessions.revokeFamily(manager, session.familyId, now, 'SIGNED_OUT');
       this.logger.info({ event: 'sign-out', userId: session.userId, sessionId: session.familyId, revoked }, 'signed out');
     });
   }

@@ -60,7 +60,7 @@ export class UpdateUserHandler {
         entries.push({ action: 'USER_UNLOCKED', details: { lockedUntil: target.lockedUntil?.toISOString() ?? null } });
       }
       if (Object.keys(changes).length > 0) await this.users.update(manager, userId, changes);
-      if (changes.status === 'SUSPENDED') await this.sessions.revokeAllOfUser(manager, userId, now);
+      if (changes.status === 'SUSPENDED') await this.sessions.revokeAllOfUser(manager, userId, now, 'USER_SUSPENDED');
       for (const entry of entries) {
         await this.audit.record(
           manager,

@@ -1,8 +1,7 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { Request } from 'express';
 import { decodeJwt } from 'jose';
-import { bearerToken } from '@cms/auth';
-import { CLAIM_SESSION_ID } from '../infrastructure/access-token.signer';
+import { bearerToken, CLAIM_SESSION_ID } from '@cms/auth';
 
 /**
  * The `sid` claim of the request's access token. Only for routes behind the global guard, which has

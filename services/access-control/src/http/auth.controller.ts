@@ -10,7 +10,7 @@ import {
   ApiUnauthorizedResponse,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import { CurrentCaller, Public, type Caller } from '@cms/auth';
+import { AllowedWhilePasswordChangeRequired, CurrentCaller, Public, type Caller } from '@cms/auth';
 import { ChangePasswordHandler } from '../application/change-password.handler';
 import { CompletePasswordResetHandler } from '../application/complete-password-reset.handler';
 import { RefreshSessionHandler } from '../application/refresh-session.handler';
@@ -22,7 +22,6 @@ import { CompletePasswordResetRequest } from './dto/complete-password-reset.requ
 import { RefreshTokenRequest } from './dto/refresh-token.request';
 import { SignInRequest } from './dto/sign-in.request';
 import { TokenResponse } from './dto/token.response';
-import { AllowedWhilePasswordChangeRequired } from './password-change-required.interceptor';
 
 /**
  * Sign-in, refresh, sign-out and passwords. Sign-in, refresh, sign-out and completing a reset are

@@ -1,9 +1,8 @@
 import { Controller, Get, Header } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
-import { CurrentCaller, type Caller } from '@cms/auth';
+import { AllowedWhilePasswordChangeRequired, CurrentCaller, type Caller } from '@cms/auth';
 import { WhoAmIHandler } from '../application/who-am-i.handler';
 import { AccessTokenSessionId } from './access-token-session.decorator';
-import { AllowedWhilePasswordChangeRequired } from './password-change-required.interceptor';
 import { MeResponse } from './dto/me.response';
 
 @ApiTags('me')

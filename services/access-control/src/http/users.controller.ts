@@ -21,6 +21,7 @@ import {
   InvalidAccessTokenError,
   Public,
   type Caller,
+  CLAIM_SESSION_ID,
 } from '@cms/auth';
 import { IdempotentRequests, ProblemException } from '@cms/service-defaults';
 import { passwordChangeRequired } from '../application/admin.problems';
@@ -28,7 +29,6 @@ import { CreateUserHandler } from '../application/create-user.handler';
 import { ListUsersHandler } from '../application/list-users.handler';
 import { RequestPasswordResetHandler } from '../application/request-password-reset.handler';
 import { UpdateUserHandler } from '../application/update-user.handler';
-import { CLAIM_SESSION_ID } from '../infrastructure/access-token.signer';
 import { AccessTokenSessionId } from './access-token-session.decorator';
 import { CreateUserRequest } from './dto/create-user.request';
 import { DEFAULT_USERS_PAGE_SIZE, ListUsersQuery } from './dto/list-users.query';
@@ -36,7 +36,6 @@ import { UpdateUserRequest } from './dto/update-user.request';
 import { UserIdParam } from './dto/user-id.param';
 import { IdempotencyKeyHeader } from './idempotency-key.header';
 import { CreatedUserResponse, UserPageResponse, UserResponse } from './dto/user.response';
-import { tokenRequiresPasswordChange } from './password-change-required.interceptor';
 import { decodeJwt } from 'jose';
 
 const NOT_FOUND = 'NOT_FOUND: no such user in your organisation (a user of another organisation is answered the same).';
@@ -170,7 +169,7 @@ export class UsersController {
         throw new ProblemException(401, 'UNAUTHENTICATED', 'Authentication required', error.message);
       throw error;
     }
-    if (tokenRequiresPasswordChange(token)) throw passwordChangeRequired();
+    if (caller.passwordChangeRequired) throw passwordChangeRequired();
     const sessionId = decodeJwt(token)[CLAIM_SESSION_ID];
     return this.requestPasswordReset.bySignedInUser(
       caller,

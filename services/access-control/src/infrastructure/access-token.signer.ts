@@ -6,19 +6,12 @@ import {
   CLAIM_ORGANISATION_ID,
   CLAIM_ORGANISATION_TYPE,
   CLAIM_ROLES,
+  CLAIM_PASSWORD_CHANGE_REQUIRED,
+  CLAIM_SESSION_ID,
 } from '@cms/auth';
 import { clientSubject } from '../domain/api-client';
 import type { OrganisationType } from '../domain/organisation';
 import type { SigningKeyStore } from './signing-key.store';
-
-/** Claim naming the sign-in session (refresh-token family) a token belongs to. */
-export const CLAIM_SESSION_ID = 'sid';
-/**
- * Present (and `true`) only while the user must change a password someone else set. Every service
- * must then refuse everything except changing the password, signing out and `/me`, with 403
- * PASSWORD_CHANGE_REQUIRED.
- */
-export const CLAIM_PASSWORD_CHANGE_REQUIRED = 'pwd_change';
 
 export interface AccessTokenSubject {
   userId: string;

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { IsNull, MoreThan, Not, type DataSource, type EntityManager } from 'typeorm';
+import { IsNull, MoreThan, type DataSource, type EntityManager } from 'typeorm';
+import { createEnvelope, SessionsEndedV1, Topics, type SessionEndReason } from '@cms/contracts';
+import { addToOutbox } from '@cms/messaging';
 import type { RefreshSession } from '../domain/refresh-session';
 import { RefreshSessionEntity } from './entities/refresh-session.entity';
 
@@ -34,10 +36,13 @@ export class RefreshSessionRepository {
     await manager.update(RefreshSessionEntity, { id }, { revokedAt: now, replacedBy });
   }
 
-  /** Revokes every token of the session that is not revoked yet; returns how many. */
-  async revokeFamily(manager: EntityManager, familyId: string, now: Date): Promise<number> {
-    const result = await manager.update(RefreshSessionEntity, { familyId, revokedAt: IsNull() }, { revokedAt: now });
-    return result.affected ?? 0;
+  /**
+   * Ends a session: revokes every token of it that is not revoked yet, and announces the end in the
+   * same transaction (SessionsEnded), so that its access tokens are refused at once. Returns how many
+   * tokens it revoked.
+   */
+  async revokeFamily(manager: EntityManager, familyId: string, now: Date, reason: SessionEndReason): Promise<number> {
+    return this.endSessions(manager, 'family_id = $1', [familyId], now, reason);
   }
 
   /** Whether the session still has a live token: it was neither signed out, revoked, nor has it expired. */
@@ -47,13 +52,42 @@ export class RefreshSessionRepository {
     });
   }
 
-  /** Revokes every live token of every session of the user, except one session if named; returns how many. */
-  async revokeAllOfUser(manager: EntityManager, userId: string, now: Date, exceptFamilyId?: string): Promise<number> {
-    const where =
-      exceptFamilyId === undefined
-        ? { userId, revokedAt: IsNull() }
-        : { userId, revokedAt: IsNull(), familyId: Not(exceptFamilyId) };
-    const result = await manager.update(RefreshSessionEntity, where, { revokedAt: now });
-    return result.affected ?? 0;
+  /** Ends every session of the user, except one if named (as revokeFamily); returns how many tokens it revoked. */
+  async revokeAllOfUser(manager: EntityManager, userId: string, now: Date, reason: SessionEndReason, exceptFamilyId?: string): Promise<number> {
+    return exceptFamilyId === undefined
+      ? this.endSessions(manager, 'user_id = $1', [userId], now, reason)
+      : this.endSessions(manager, 'user_id = $1 AND family_id <> $2', [userId, exceptFamilyId], now, reason);
   }
+
+  private async endSessions(manager: EntityManager, which: string, values: unknown[], now: Date, reason: SessionEndReason): Promise<number> {
+    const nowParameter = `$${values.length + 1}`;
+    const revoked: { family_id: string; user_id: string; organisation_id: string }[] = await manager.query(
+      `WITH revoked AS (
+         UPDATE refresh_session SET revoked_at = ${nowParameter} WHERE ${which} AND revoked_at IS NULL RETURNING family_id, user_id
+       )
+       SELECT revoked.family_id, revoked.user_id, user_account.organisation_id
+         FROM revoked JOIN user_account ON user_account.user_id = revoked.user_id`,
+      [...values, now],
+    );
+    // One user per call: every caller names one user's sessions.
+    for (const [userId, rows] of groupBy(revoked, (row) => row.user_id)) {
+      const ended: SessionsEndedV1 = {
+        userId,
+        organisationId: rows[0].organisation_id,
+        sessionIds: [...new Set(rows.map((row) => row.family_id))],
+        reason,
+        endedAt: now.toISOString(),
+      };
+      await addToOutbox(manager, Topics.access, [
+        createEnvelope({ type: SessionsEndedV1.type, source: '/cms/access-control', subject: userId, data: ended, time: now }),
+      ]);
+    }
+    return revoked.length;
+  }
+}
+
+function groupBy<T>(items: T[], keyOf: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) groups.set(keyOf(item), [...(groups.get(keyOf(item)) ?? []), item]);
+  return groups;
 }

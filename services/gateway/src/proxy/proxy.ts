@@ -13,6 +13,7 @@ import {
 } from '@cms/service-defaults';
 import type { GatewayConfig } from '../gateway.config';
 import type { GatewayRateLimits } from '../rate-limit/gateway-rate-limits';
+import type { EndedSessions } from '../sessions/ended-sessions';
 import { assertJsonBody, readBody } from './read-body';
 import { findRoute, type Route } from './route-table';
 
@@ -42,6 +43,7 @@ export class ApiProxy {
   constructor(
     private readonly routes: Route[],
     private readonly verifier: AccessTokenVerifier,
+    private readonly endedSessions: EndedSessions,
     private readonly rateLimits: GatewayRateLimits,
     private readonly config: GatewayConfig,
     private readonly logger: Logger,
@@ -85,14 +87,20 @@ export class ApiProxy {
     if (!token) {
       throw new ProblemException(401, 'UNAUTHENTICATED', 'Authentication required', 'Send an access token: Authorization: Bearer <token>.');
     }
+    let caller: Caller;
     try {
-      return await this.verifier.verify(token);
+      caller = await this.verifier.verify(token);
     } catch (error) {
       if (error instanceof InvalidAccessTokenError) {
         throw new ProblemException(401, 'UNAUTHENTICATED', 'Authentication required', error.message);
       }
       throw error;
     }
+    // Signed out, suspended, or its password changed: refused now, not when the token expires.
+    if (this.endedSessions.hasEnded(caller.sessionId)) {
+      throw new ProblemException(401, 'UNAUTHENTICATED', 'Authentication required', 'The session has ended. Sign in again.');
+    }
+    return caller;
   }
 
   private async forward(route: Route, request: Request, response: Response, body: Buffer | undefined): Promise<void> {
