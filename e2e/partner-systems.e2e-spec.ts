@@ -51,6 +51,27 @@ describe('Partner systems (OAuth 2 client credentials) through the gateway', () 
     expect(response.body.detail).toContain('contacts:write');
   });
 
+  it('a revoked client is refused at once: its secret, and the token it already holds', async () => {
+    const client = await registerClient(['contacts:read']);
+    const token = await clientToken(client);
+    expect((await api('GET', '/api/v1/contacts', { token })).status).toBe(200);
+
+    const revoked = await api('DELETE', `/api/v1/api-clients/${client.clientId}`, { token: await signIn('bwe.lso') });
+    expect(revoked.status).toBe(204);
+
+    // The gateway hears of it through Kafka (well under a second), minutes before the token expires.
+    let refused = await api('GET', '/api/v1/contacts', { token });
+    for (const deadline = Date.now() + 5_000; refused.status !== 401 && Date.now() < deadline; ) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      refused = await api('GET', '/api/v1/contacts', { token });
+    }
+    expectProblem(refused, 401, 'UNAUTHENTICATED');
+    const again = await api('POST', '/api/v1/auth/token', {
+      json: { grant_type: 'client_credentials', client_id: client.clientId, client_secret: client.clientSecret },
+    });
+    expect(again.status).toBe(401);
+  });
+
   it('a wrong secret gets no token', async () => {
     const client = await registerClient(['contacts:read']);
 

@@ -17,8 +17,9 @@ export interface Caller {
    */
   scopes?: string[];
   /**
-   * The sign-in session a person's token belongs to (claim `sid`): once it has ended (signed out,
-   * suspended) its tokens are refused at once. Partner systems' tokens have none.
+   * The session a token belongs to (claim `sid`): a person's sign-in session, or for a partner
+   * system its API client. Once it has ended (signed out, suspended, client revoked) its tokens are
+   * refused at once.
    */
   sessionId?: string;
   /**

@@ -206,6 +206,7 @@ describe('the client-credentials grant', () => {
       organisationType: 'SHIPPER',
       roles: [],
       scopes: ['contacts:read'],
+      sessionId: client.clientId,
     });
     const claims = decodeJwt(body.access_token);
     expect(claims).toMatchObject({
@@ -218,7 +219,7 @@ describe('the client-credentials grant', () => {
       scope: 'contacts:read',
       client_id: client.clientId,
     });
-    expect(claims.sid).toBeUndefined();
+    expect(claims.sid).toBe(client.clientId); // its one session: revoking the client ends it
     expect(decodeProtectedHeader(body.access_token).alg).toBe('ES256');
   });
 
@@ -325,6 +326,13 @@ describe('revoking an API client', () => {
     expect(rows).toEqual([
       { action: 'API_CLIENT_REGISTERED', actor_user_id: 'lpw.lso', organisation_id: organisationId('LPW') },
       { action: 'API_CLIENT_REVOKED', actor_user_id: 'lpw.lso', organisation_id: organisationId('LPW') },
+    ]);
+    // Announced in the same transaction, for the gateway to refuse the tokens the client holds.
+    const { rows: announced } = await db.query(`SELECT payload::jsonb AS payload FROM outbox_message WHERE topic = 'cms.access.v1' AND message_key = $1`, [
+      `client:${client.clientId}`,
+    ]);
+    expect(announced).toEqual([
+      { payload: expect.objectContaining({ organisationId: organisationId('LPW'), sessionIds: [client.clientId], reason: 'CLIENT_REVOKED' }) },
     ]);
   });
 });

@@ -1,10 +1,12 @@
 import type { Caller } from '@cms/auth';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
+import { clientSubject } from '../domain/api-client';
 import { LSO } from '../domain/roles';
 import type { AdminAuditLog } from '../infrastructure/admin-audit.log';
 import type { ApiClientRepository } from '../infrastructure/api-client.repository';
 import type { RefreshSessionRepository } from '../infrastructure/refresh-session.repository';
+import { announceSessionsEnded } from '../infrastructure/sessions-ended.announcement';
 import type { UserAccountRepository } from '../infrastructure/user-account.repository';
 import { actingUser } from './acting-user';
 import { lsoOnly } from './admin.problems';
@@ -12,7 +14,7 @@ import { apiClientNotFound } from './api-client.problems';
 
 /**
  * `DELETE /api-clients/{clientId}`: the LSO revokes a client of their organisation. Its secret is
- * refused from that instant; tokens already issued expire within the access-token lifetime.
+ * refused from that instant, and so, at the gateway, are the tokens it already holds.
  * Another organisation's client, or one already revoked, is answered 404.
  */
 export class RevokeApiClientHandler {
@@ -33,6 +35,12 @@ export class RevokeApiClientHandler {
       const client = await this.clients.findLiveForUpdate(manager, actor.organisationId, clientId);
       if (!client) throw apiClientNotFound();
       await this.clients.revoke(manager, clientId, actor.userId, now);
+      // Its tokens, not only its secret, stop working now: every gateway hears of it.
+      await announceSessionsEnded(
+        manager,
+        { userId: clientSubject(clientId), organisationId: actor.organisationId, sessionIds: [clientId], reason: 'CLIENT_REVOKED', endedAt: now.toISOString() },
+        now,
+      );
       await this.audit.record(
         manager,
         {

@@ -80,7 +80,7 @@ export class ApiClientsController {
   @HttpCode(204)
   @ApiOperation({
     summary: 'Revoke an API client of your organisation (LSO)',
-    description: 'Its secret is refused at once; tokens it already holds expire within the access-token lifetime.',
+    description: 'Its secret is refused at once, and so are the tokens it already holds (at the gateway, as soon as it hears of the revocation).',
   })
   @IdempotencyKeyHeader('revocation')
   @ApiNoContentResponse({ description: 'Revoked (or, with `Idempotent-Replayed: true`, the first revocation replayed).' })

@@ -69,8 +69,8 @@ export class AccessTokenSigner {
 
   /**
    * A client's token: the same kind of token as a user's (issuer, audience, key, `org`, `org_type`),
-   * with `sub` = `client:<clientId>`, no roles, and the granted scopes. No `sid`: there is no
-   * session to end; a revoked client's tokens die when they expire, within the access-token lifetime.
+   * with `sub` = `client:<clientId>`, no roles, the granted scopes, and `sid` = the client id: when
+   * the client is revoked, the gateway refuses its tokens at once (SessionsEnded).
    */
   async signForClient(subject: ClientTokenSubject, now = new Date()): Promise<SignedAccessToken> {
     return this.signClaims(
@@ -81,6 +81,7 @@ export class AccessTokenSigner {
         [CLAIM_ROLES]: [],
         [CLAIM_SCOPE]: subject.scopes.join(' '),
         [CLAIM_CLIENT_ID]: subject.clientId,
+        [CLAIM_SESSION_ID]: subject.clientId,
       },
       now,
     );

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { IsNull, MoreThan, type DataSource, type EntityManager } from 'typeorm';
-import { createEnvelope, SessionsEndedV1, Topics, type SessionEndReason } from '@cms/contracts';
-import { addToOutbox } from '@cms/messaging';
+import type { SessionEndReason, SessionsEndedV1 } from '@cms/contracts';
 import type { RefreshSession } from '../domain/refresh-session';
 import { RefreshSessionEntity } from './entities/refresh-session.entity';
+import { announceSessionsEnded } from './sessions-ended.announcement';
 
 export interface NewRefreshSession {
   userId: string;
@@ -78,9 +78,7 @@ export class RefreshSessionRepository {
         reason,
         endedAt: now.toISOString(),
       };
-      await addToOutbox(manager, Topics.access, [
-        createEnvelope({ type: SessionsEndedV1.type, source: '/cms/access-control', subject: userId, data: ended, time: now }),
-      ]);
+      await announceSessionsEnded(manager, ended, now);
     }
     return revoked.length;
   }
