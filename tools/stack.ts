@@ -5,8 +5,9 @@
  * exactly as a user starts it.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { provisionKafka, provisionPostgres, type KafkaBroker, type Postgres } from './infra';
 import { freePorts } from './infra/free-port';
 import { tailFile } from './infra/processes';
@@ -95,11 +96,16 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       METER_POINT_EXTRACT: extract,
       ...options.env,
     };
+    // What each service is given besides the common settings: its database, and access-control the
+    // key that seals its signing keys (kept beside the data, never in the database).
+    const ownSettings: Record<string, Record<string, string>> = {
+      gateway: {},
+      ...Object.fromEntries(SERVICES.map((service) => [service.name, { DATABASE_URL: databaseUrls[service.name] }])),
+    };
+    ownSettings['access-control'].SIGNING_KEY_ENCRYPTION_KEY = process.env.SIGNING_KEY_ENCRYPTION_KEY ?? signingKeyEncryptionKey(dataDir);
     log('starting services…');
     for (const service of SERVICES) {
-      services.push(
-        spawnService(service.name, portOf[service.name], dataDir, { ...common, DATABASE_URL: databaseUrls[service.name] }),
-      );
+      services.push(spawnService(service.name, portOf[service.name], dataDir, { ...common, ...ownSettings[service.name] }));
     }
     await Promise.all(services.map((service) => waitUntilReady(service)));
     const gateway = spawnService('gateway', gatewayPort, dataDir, common);
@@ -119,8 +125,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     const startService = async (name: string) => {
       const service = serviceNamed(name);
       if (service.child.exitCode === null && service.child.signalCode === null) throw new Error(`${name} is still running`);
-      const env = name === 'gateway' ? common : { ...common, DATABASE_URL: databaseUrls[name] };
-      Object.assign(service, spawnService(name, service.port, dataDir, env));
+      Object.assign(service, spawnService(name, service.port, dataDir, { ...common, ...ownSettings[name] }));
       await waitUntilReady(service);
     };
     return { gatewayUrl: gateway.url, postgres, kafka, services, databaseUrls, stopService, startService, stop };
@@ -128,6 +133,16 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     await stop().catch(() => undefined);
     throw error;
   }
+}
+
+/** The data folder's signing-key encryption key (base64), made on first use: the keys it sealed stay readable across restarts. */
+function signingKeyEncryptionKey(dataDir: string): string {
+  const file = join(dataDir, 'secrets', 'signing-key-encryption.key');
+  if (!existsSync(file)) {
+    mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+    writeFileSync(file, randomBytes(32).toString('base64'), { mode: 0o600 });
+  }
+  return readFileSync(file, 'utf8').trim();
 }
 
 function spawnService(name: string, port: number, dataDir: string, env: Record<string, string>): ServiceProcess {

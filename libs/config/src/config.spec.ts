@@ -1,4 +1,4 @@
-import { ConfigError, integer, list, loadConfig, text, url } from './config';
+import { base64Key, ConfigError, integer, list, loadConfig, text, url } from './config';
 
 describe('loadConfig', () => {
   const spec = {
@@ -35,5 +35,19 @@ describe('loadConfig', () => {
 
   it('refuses numbers outside their range', () => {
     expect(() => loadConfig({ PORT: integer({ min: 1, max: 65535 }) }, { PORT: '70000' })).toThrow('PORT must be ≤ 65535');
+  });
+
+  it('reads a base64 secret key of the exact length, and never repeats a wrong one', () => {
+    const key = Buffer.alloc(32, 7);
+    expect(loadConfig({ KEY: base64Key({ bytes: 32 }) }, { KEY: key.toString('base64') }).KEY).toEqual(key);
+    for (const wrong of ['c2hvcnQ=', Buffer.alloc(33, 1).toString('base64'), 'not base64 at all!!']) {
+      expect(() => loadConfig({ KEY: base64Key({ bytes: 32 }) }, { KEY: wrong })).toThrow('KEY must be 32 random bytes in base64');
+      try {
+        loadConfig({ KEY: base64Key({ bytes: 32 }) }, { KEY: wrong });
+      } catch (error) {
+        expect(String(error)).not.toContain(wrong);
+      }
+    }
+    expect(() => loadConfig({ KEY: base64Key({ bytes: 32 }) }, {})).toThrow('KEY is required');
   });
 });

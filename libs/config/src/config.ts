@@ -85,6 +85,21 @@ export function list(options: { default?: string[] } = {}): Setting<string[]> {
   };
 }
 
+/** A secret key given in base64 (`openssl rand -base64 32`): exactly `bytes` bytes, and always required. */
+export function base64Key(options: { bytes: number }): Setting<Buffer> {
+  return {
+    read: (raw) =>
+      required(raw, undefined, (value) => {
+        const key = Buffer.from(value, 'base64');
+        if (!/^[A-Za-z0-9+/]+={0,2}$/.test(value) || key.length !== options.bytes) {
+          // The value itself is a secret: never repeated in the message.
+          throw new SettingProblem(`must be ${options.bytes} random bytes in base64 (openssl rand -base64 ${options.bytes})`);
+        }
+        return key;
+      }),
+  };
+}
+
 export type SettingsSpec<T> = { [K in keyof T]: Setting<T[K]> };
 
 /** Reads every setting; collects all problems before failing. Keys are the environment variable names. */

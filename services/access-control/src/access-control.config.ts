@@ -1,4 +1,4 @@
-import { boolean, integer, loadConfig, text, url, type Setting } from '@cms/config';
+import { base64Key, boolean, integer, loadConfig, text, url, type Setting } from '@cms/config';
 
 /** An optional URL: unset or blank means none; anything else must be a URL with one of the protocols. */
 function optionalUrl(protocols: string[]): Setting<string | undefined> {
@@ -38,6 +38,12 @@ export const accessControlSettings = {
    * replicas still signing with it for a few seconds after the switch, and clock skew.
    */
   SIGNING_KEY_RETIREMENT_MARGIN_SECONDS: integer({ default: 300, min: 10, max: 86_400 }),
+  /**
+   * Seals the signing keys' private halves in the database (AES-256-GCM): 32 random bytes in base64,
+   * a secret of the deployment kept apart from the database (`openssl rand -base64 32`). Required;
+   * `npm start` makes one for its data folder. Changing it makes the stored keys unreadable.
+   */
+  SIGNING_KEY_ENCRYPTION_KEY: base64Key({ bytes: 32 }),
   /** Rotate the signing key on its own when it is this many days old; 0 only rotates when a CDSP administrator asks. */
   SIGNING_KEY_ROTATION_DAYS: integer({ default: 90, min: 0, max: 3_650 }),
   /** Insert the demo organisations and users at start. Demo and test environments only. */

@@ -35,6 +35,7 @@ import { LogOnlyMailer, SmtpMailer, type Mailer } from './infrastructure/mailer'
 import { PasswordHasher } from './infrastructure/password-hasher';
 import { PasswordResetTokenRepository } from './infrastructure/password-reset-token.repository';
 import { RefreshSessionRepository } from './infrastructure/refresh-session.repository';
+import { SigningKeyCipher } from './infrastructure/signing-key.cipher';
 import { SigningKeyStore } from './infrastructure/signing-key.store';
 import { UserAccountRepository } from './infrastructure/user-account.repository';
 import { ApiClientsController } from './http/api-clients.controller';
@@ -66,6 +67,7 @@ export function accessControlModule(config: AccessControlConfig, logger: Logger)
       inject: [DATA_SOURCE],
       useFactory: (db: DataSource) =>
         SigningKeyStore.open(db, logger, {
+          cipher: new SigningKeyCipher(config.SIGNING_KEY_ENCRYPTION_KEY),
           retiredKeyPublishedSeconds: config.ACCESS_TOKEN_TTL_SECONDS + config.SIGNING_KEY_RETIREMENT_MARGIN_SECONDS,
           rotationDays: config.SIGNING_KEY_ROTATION_DAYS,
           activationDelaySeconds: config.SIGNING_KEY_ACTIVATION_DELAY_SECONDS,

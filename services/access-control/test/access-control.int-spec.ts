@@ -18,7 +18,7 @@ import { accessControlEntities } from '../src/infrastructure/entities';
 import { accessControlMigrations } from '../src/infrastructure/migrations';
 import { PasswordHasher } from '../src/infrastructure/password-hasher';
 import { SigningKeyStore } from '../src/infrastructure/signing-key.store';
-import { ACCESS_TOKEN_ISSUER, startAccessControl, type AccessControlUnderTest } from './support/access-control-under-test';
+import { ACCESS_TOKEN_ISSUER, startAccessControl, testSigningKeyCipher, type AccessControlUnderTest } from './support/access-control-under-test';
 
 const ISSUER = ACCESS_TOKEN_ISSUER;
 const logger = pino({ level: 'silent' });
@@ -355,11 +355,25 @@ describe('JWKS', () => {
       ),
     );
     try {
-      const stores = await Promise.all(replicas.map((dataSource) => SigningKeyStore.open(dataSource, logger)));
+      const stores = await Promise.all(replicas.map((dataSource) => SigningKeyStore.open(dataSource, logger, { cipher: testSigningKeyCipher() })));
       const kids = new Set(stores.map((store) => store.activeKey().kid));
       expect(kids.size).toBe(1);
       const [{ count }] = await replicas[0].query('SELECT count(*)::int AS count FROM signing_key');
       expect(count).toBe(1);
+      // The private half is stored sealed: the database alone cannot sign.
+      const [{ private_jwk: stored }] = await replicas[0].query('SELECT private_jwk FROM signing_key');
+      expect(stored).toEqual({ enc: 'A256GCM', iv: expect.any(String), ciphertext: expect.any(String), tag: expect.any(String) });
+
+      // A key stored before keys were sealed is sealed when the store opens, and still signs.
+      const [kid] = kids;
+      const plain = testSigningKeyCipher().open(kid, stored);
+      await replicas[0].query('UPDATE signing_key SET private_jwk = $1 WHERE kid = $2', [JSON.stringify(plain), kid]);
+      const reopened = await SigningKeyStore.open(replicas[0], logger, { cipher: testSigningKeyCipher() });
+      const [{ private_jwk: resealed }] = await replicas[0].query('SELECT private_jwk FROM signing_key');
+      expect(resealed.enc).toBe('A256GCM');
+      expect(JSON.stringify(resealed)).not.toContain(String(plain.d));
+      const token = await new SignJWT({}).setProtectedHeader({ alg: 'ES256', kid }).sign(reopened.activeKey().privateKey);
+      expect(token.split('.')).toHaveLength(3);
     } finally {
       await Promise.all(replicas.map((dataSource) => dataSource.destroy()));
     }

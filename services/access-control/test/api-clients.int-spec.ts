@@ -16,7 +16,7 @@ import { accessControlEntities } from '../src/infrastructure/entities';
 import { accessControlMigrations } from '../src/infrastructure/migrations';
 import { AccessTokenSigner } from '../src/infrastructure/access-token.signer';
 import { RotationPendingError, SigningKeyStore } from '../src/infrastructure/signing-key.store';
-import { ACCESS_TOKEN_ISSUER, startAccessControl, type AccessControlUnderTest } from './support/access-control-under-test';
+import { ACCESS_TOKEN_ISSUER, startAccessControl, testSigningKeyCipher, type AccessControlUnderTest } from './support/access-control-under-test';
 
 const ISSUER = ACCESS_TOKEN_ISSUER;
 const ACCESS_TOKEN_TTL_SECONDS = 300;
@@ -399,7 +399,7 @@ describe('signing-key rotation', () => {
       [0, 1].map(() => openServiceDataSource({ url, entities: accessControlEntities, migrations: accessControlMigrations, poolSize: 2 })),
     );
     try {
-      const settings = { retiredKeyPublishedSeconds: RETENTION_SECONDS, rotationDays: 0, activationDelaySeconds: 3600, activeKeyRecheckMs: 0 };
+      const settings = { cipher: testSigningKeyCipher(), retiredKeyPublishedSeconds: RETENTION_SECONDS, rotationDays: 0, activationDelaySeconds: 3600, activeKeyRecheckMs: 0 };
       const [first, second] = await Promise.all(replicas.map((replica) => SigningKeyStore.open(replica, logger, settings)));
       const oldKid = first.activeKey().kid;
       const rotation = await first.rotate(3600);
@@ -442,7 +442,7 @@ describe('automatic signing-key rotation', () => {
       [0, 1].map(() => openServiceDataSource({ url, entities: accessControlEntities, migrations: accessControlMigrations, poolSize: 2 })),
     );
     try {
-      const settings = { retiredKeyPublishedSeconds: RETENTION_SECONDS, rotationDays: 30, activationDelaySeconds: 120, activeKeyRecheckMs: 0 };
+      const settings = { cipher: testSigningKeyCipher(), retiredKeyPublishedSeconds: RETENTION_SECONDS, rotationDays: 30, activationDelaySeconds: 120, activeKeyRecheckMs: 0 };
       const [first, second] = await Promise.all(replicas.map((replica) => SigningKeyStore.open(replica, logger, settings)));
       const oldKid = first.activeKey().kid;
       await first.signingKey();

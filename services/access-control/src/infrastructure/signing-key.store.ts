@@ -3,12 +3,15 @@ import type { Logger } from 'pino';
 import type { DataSource, EntityManager } from 'typeorm';
 import { ACCESS_TOKEN_ALGORITHM } from '@cms/auth';
 import { SigningKeyEntity } from './entities/signing-key.entity';
+import { isSealed, type SigningKeyCipher } from './signing-key.cipher';
 
 // Stable key for the advisory lock under which keys are created, activated and retired.
 const SIGNING_KEY_LOCK_KEY = 4_271_000_101;
 
 
 export interface SigningKeySettings {
+  /** Seals the private halves in the database (SIGNING_KEY_ENCRYPTION_KEY). */
+  cipher: SigningKeyCipher;
   /**
    * How long a retired key stays published: its tokens (signed until the retirement, or until
    * another replica noticed it) must still verify until they expire. Access-token lifetime plus a
@@ -27,7 +30,7 @@ export interface SigningKeySettings {
   activeKeyRecheckMs?: number;
 }
 
-const DEFAULT_SETTINGS: SigningKeySettings = { retiredKeyPublishedSeconds: 900, rotationDays: 0, activationDelaySeconds: 120 };
+const DEFAULT_TIMINGS = { retiredKeyPublishedSeconds: 900, rotationDays: 0, activationDelaySeconds: 120 };
 const ACTIVE_KEY_RECHECK_MS = 5_000;
 
 export interface ActiveSigningKey {
@@ -54,8 +57,9 @@ export class RotationPendingError extends Error {
 /**
  * The token-signing keys, kept in this service's database. At first start one ES256 key pair is
  * generated; with several replicas starting together, an advisory lock (and a unique index on the
- * active key) makes sure only one is created. The private key is stored unencrypted for now: see
- * SigningKeyEntity.
+ * active key) makes sure only one is created. The private halves are stored sealed
+ * (SigningKeyCipher): a copy of the database alone cannot sign tokens. Keys stored before keys were
+ * sealed are sealed when the store opens.
  *
  * Rotation without downtime: the new key is published in the JWKS at once but signs only from
  * `activates_at`, after every verifier has had time to fetch it (the JWKS is cacheable for a minute,
@@ -76,17 +80,27 @@ export class SigningKeyStore {
     this.active = { ...active, checkedAt: Date.now() };
   }
 
-  static async open(dataSource: DataSource, logger: Logger, settings: SigningKeySettings = DEFAULT_SETTINGS): Promise<SigningKeyStore> {
+  static async open(
+    dataSource: DataSource,
+    logger: Logger,
+    settings: Partial<SigningKeySettings> & Pick<SigningKeySettings, 'cipher'>,
+  ): Promise<SigningKeyStore> {
+    const complete: SigningKeySettings = { ...DEFAULT_TIMINGS, ...settings };
+    const { cipher } = complete;
     const key = await dataSource.transaction(async (manager) => {
       await manager.query('SELECT pg_advisory_xact_lock($1)', [SIGNING_KEY_LOCK_KEY]);
+      for (const plain of (await manager.find(SigningKeyEntity)).filter((row) => !isSealed(row.privateJwk))) {
+        await manager.update(SigningKeyEntity, { kid: plain.kid }, { privateJwk: cipher.seal(plain.kid, plain.privateJwk as JWK) });
+        logger.info({ kid: plain.kid }, 'sealed a token-signing key stored before keys were sealed');
+      }
       const existing = await manager.findOne(SigningKeyEntity, { where: { active: true } });
       if (existing) return existing;
-      const created = await generateSigningKey(true, null);
+      const created = await generateSigningKey(true, null, cipher);
       await manager.insert(SigningKeyEntity, created);
       logger.info({ kid: created.kid }, 'generated the first token-signing key');
       return created;
     });
-    return new SigningKeyStore(dataSource, logger, settings, { kid: key.kid, privateKey: await importPrivateKey(key) });
+    return new SigningKeyStore(dataSource, logger, complete, { kid: key.kid, privateKey: await importPrivateKey(key, cipher) });
   }
 
   /** The key this replica last found active (it may be a few seconds behind a rotation). */
@@ -109,7 +123,7 @@ export class SigningKeyStore {
    * another rotation is still waiting. `record` runs in the same transaction (the audit record).
    */
   async rotate(activationDelaySeconds: number, record?: (manager: EntityManager, rotation: Rotation) => Promise<void>): Promise<Rotation> {
-    const created = await generateSigningKey(false, null);
+    const created = await generateSigningKey(false, null, this.settings.cipher);
     const rotation = await this.dataSource.transaction(async (manager) => {
       await manager.query('SELECT pg_advisory_xact_lock($1)', [SIGNING_KEY_LOCK_KEY]);
       const pending = await pendingKey(manager);
@@ -151,7 +165,7 @@ export class SigningKeyStore {
     if (due.rotation_due) await this.rotateAutomatically();
     const row = await this.dataSource.manager.findOneOrFail(SigningKeyEntity, { where: { active: true } });
     if (row.kid !== this.active.kid) {
-      this.active = { kid: row.kid, privateKey: await importPrivateKey(row), checkedAt };
+      this.active = { kid: row.kid, privateKey: await importPrivateKey(row, this.settings.cipher), checkedAt };
       this.logger.info({ event: 'signing-key.switched', kid: row.kid }, 'signing with a new key');
     } else {
       this.active.checkedAt = checkedAt;
@@ -199,11 +213,12 @@ async function databaseNow(manager: EntityManager): Promise<Date> {
   return now;
 }
 
-async function importPrivateKey(key: SigningKeyEntity): Promise<KeyLike> {
-  return (await importJWK(key.privateJwk, ACCESS_TOKEN_ALGORITHM)) as KeyLike;
+async function importPrivateKey(key: SigningKeyEntity, cipher: SigningKeyCipher): Promise<KeyLike> {
+  const jwk = isSealed(key.privateJwk) ? cipher.open(key.kid, key.privateJwk) : key.privateJwk;
+  return (await importJWK(jwk, ACCESS_TOKEN_ALGORITHM)) as KeyLike;
 }
 
-async function generateSigningKey(active: boolean, activatesAt: Date | null): Promise<SigningKeyEntity> {
+async function generateSigningKey(active: boolean, activatesAt: Date | null, cipher: SigningKeyCipher): Promise<SigningKeyEntity> {
   const { publicKey, privateKey } = await generateKeyPair(ACCESS_TOKEN_ALGORITHM, { extractable: true });
   const publicJwk = await exportJWK(publicKey);
   // The RFC 7638 thumbprint: a stable id derived from the key itself.
@@ -213,7 +228,7 @@ async function generateSigningKey(active: boolean, activatesAt: Date | null): Pr
   entity.kid = kid;
   entity.algorithm = ACCESS_TOKEN_ALGORITHM;
   entity.publicJwk = { kty: publicJwk.kty, crv: publicJwk.crv, x: publicJwk.x, y: publicJwk.y, ...labels };
-  entity.privateJwk = { ...(await exportJWK(privateKey)), ...labels };
+  entity.privateJwk = cipher.seal(kid, { ...(await exportJWK(privateKey)), ...labels });
   entity.createdAt = new Date();
   entity.active = active;
   entity.retiredAt = null;

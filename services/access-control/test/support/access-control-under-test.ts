@@ -7,8 +7,13 @@ import { applyHttpDefaults } from '@cms/service-defaults';
 import { createTestDatabase, testKafkaBrokers } from '@cms/testing';
 import { loadAccessControlConfig } from '../../src/access-control.config';
 import { accessControlModule } from '../../src/app.module';
+import { SigningKeyCipher } from '../../src/infrastructure/signing-key.cipher';
 
 export const ACCESS_TOKEN_ISSUER = 'urn:cms:access-control';
+
+/** The tests' SIGNING_KEY_ENCRYPTION_KEY: fixed, so that a test can open the keys the service sealed. */
+export const TEST_SIGNING_KEY_ENCRYPTION_KEY = Buffer.alloc(32, 0x5a);
+export const testSigningKeyCipher = () => new SigningKeyCipher(TEST_SIGNING_KEY_ENCRYPTION_KEY);
 
 export interface AccessControlUnderTest {
   app: NestExpressApplication;
@@ -38,6 +43,7 @@ export async function startAccessControl(options: { databaseName: string; env?: 
     AUTH_JWKS_URL: `${baseUrl}/.well-known/jwks.json`,
     AUTH_ISSUER: ACCESS_TOKEN_ISSUER,
     DEMO_DATA: 'true',
+    SIGNING_KEY_ENCRYPTION_KEY: TEST_SIGNING_KEY_ENCRYPTION_KEY.toString('base64'),
     ...options.env,
   });
   const logger = pino({ level: 'silent' });

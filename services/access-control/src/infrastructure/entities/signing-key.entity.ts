@@ -1,5 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { JWK } from 'jose';
+import type { SealedJwk } from '../signing-key.cipher';
 
 /**
  * A token-signing key pair. The private JWK is stored in plain text for now: anyone who can read
@@ -14,8 +15,9 @@ export class SigningKeyEntity {
   @Column('text')
   algorithm: string;
 
+  /** Sealed (SigningKeyCipher); a plain JWK only in a row stored before keys were sealed, until the store opens. */
   @Column('jsonb', { name: 'private_jwk' })
-  privateJwk: JWK;
+  privateJwk: SealedJwk | JWK;
 
   @Column('jsonb', { name: 'public_jwk' })
   publicJwk: JWK;
