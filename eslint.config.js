@@ -60,7 +60,7 @@ module.exports = tseslint.config(
         {
           patterns: [
             { group: ['@nestjs/*', 'typeorm', 'kafkajs', 'pg', 'express', 'class-validator', 'class-transformer', 'jose', 'pino'], message: 'Domain code is plain TypeScript: no framework, ORM or broker imports.' },
-            { group: ['@cms/*'], message: 'Domain code depends on nothing outside its own domain folder.' },
+            { group: ['@cms/*', '!@cms/gas-market'], message: 'Domain code depends on nothing outside its own domain folder but the gas-market vocabulary (@cms/gas-market).' },
             { group: ['../*', '!../domain'], message: 'Domain code must not reach into application or infrastructure layers.' },
           ],
         },

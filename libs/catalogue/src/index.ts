@@ -1,0 +1,2 @@
+/** The service catalogue: every CMS service once. */
+export {};
