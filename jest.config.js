@@ -45,8 +45,8 @@ module.exports = {
       ...common,
       displayName: 'integration',
       testMatch: ['**/*.int-spec.ts'],
-      globalSetup: '<rootDir>/libs/testing/src/jest-global-setup.ts',
-      globalTeardown: '<rootDir>/libs/testing/src/jest-global-teardown.ts',
+      globalSetup: '<rootDir>/tools/testing/jest-global-setup.ts',
+      globalTeardown: '<rootDir>/tools/testing/jest-global-teardown.ts',
       // Tests' own kafkajs clients get the same idle-timer fix as the services' (libs/messaging).
       setupFilesAfterEnv: ['<rootDir>/libs/testing/src/jest-long-timeout.ts', '<rootDir>/libs/messaging/src/kafkajs-idle-timer-fix.ts'],
     },

@@ -117,3 +117,6 @@ export function loadConfig<T>(spec: SettingsSpec<T>, env: Record<string, string 
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
 }
+
+/** The values a settings spec reads: `SettingsOf<typeof mySettings>`. */
+export type SettingsOf<S> = { [K in keyof S]: S[K] extends Setting<infer T> ? T : never };

@@ -91,3 +91,18 @@ export function fromKafkaMessage(headers: Record<string, string | undefined>, va
     data,
   };
 }
+
+/**
+ * What a use case records: a fact about one aggregate, before it has an envelope. The outbox writer
+ * turns it into an EventEnvelope (id, source, time, trace) and a row, from this one value; the topic
+ * follows from the type (`topicOf`).
+ */
+export interface DomainEvent<TData extends object = object> {
+  /** The versioned event type, e.g. `ContactLoggedV1.type`. */
+  type: string;
+  /** The aggregate id (CRN, MPRN, user id): the CloudEvents subject and the Kafka key. */
+  subject: string;
+  data: TData;
+  /** When the fact happened; defaults to the moment it is written. */
+  time?: Date;
+}

@@ -3,7 +3,10 @@ import { validateSync } from 'class-validator';
 import { ContactLoggedV1 } from './events/contact-logged.event';
 import { SessionsEndedV1 } from './events/sessions-ended.event';
 
-type EventClass = { new (): object; readonly type: string };
+import type { TopicName } from './topics';
+
+/** An event schema: its class carries its versioned type name and the one topic it travels on. */
+type EventClass = { new (): object; readonly type: string; readonly topic: TopicName };
 
 /** Every event schema, once. Producers and consumers both validate against this registry. */
 const eventClasses: EventClass[] = [ContactLoggedV1, SessionsEndedV1];
@@ -21,6 +24,13 @@ export class InvalidEventError extends Error {
 
 export function knownEventTypes(): string[] {
   return [...registry.keys()];
+}
+
+/** The topic an event type travels on (its aggregate's topic); throws for a type not in the registry. */
+export function topicOf(type: string): TopicName {
+  const cls = registry.get(type);
+  if (!cls) throw new InvalidEventError(type, ['unknown event type']);
+  return cls.topic;
 }
 
 /** Validates an event body against its schema; throws InvalidEventError listing every problem. */

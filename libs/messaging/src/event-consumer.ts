@@ -30,6 +30,11 @@ export interface EventConsumerOptions {
    * point for metrics and for the crash-between-commits reliability test.
    */
   afterEffectCommitted?: (event: EventEnvelope) => Promise<void>;
+  /**
+   * Runs the inbox record and the effect in one transaction; by default a transaction of
+   * `dataSource`. The service kit passes one its repositories take part in (libs/service-defaults).
+   */
+  transaction?: <T>(work: (manager: EntityManager) => Promise<T>) => Promise<T>;
 }
 
 export type ConsumeOutcome = 'applied' | 'duplicate' | 'dead_lettered';
@@ -117,7 +122,8 @@ export class EventConsumer {
 
   /** Records the event id and applies the effect in one transaction; false if it was applied before. */
   private async applyOnce(event: EventEnvelope, topic: string): Promise<boolean> {
-    return this.dataSource.transaction(async (manager) => {
+    const transaction = this.options.transaction ?? ((work) => this.dataSource.transaction(work));
+    return transaction(async (manager) => {
       const inserted: unknown[] = await manager.query(
         `INSERT INTO inbox_message (consumer_group, event_id, topic, event_type)
          VALUES ($1, $2, $3, $4)

@@ -1,59 +1,84 @@
 import type { EntityManager } from 'typeorm';
-import { toKafkaHeaders, validateEventData, type EventEnvelope } from '@cms/contracts';
+import { createEnvelope, toKafkaHeaders, topicOf, validateEventData, type DomainEvent, type EventEnvelope } from '@cms/contracts';
 import { currentTraceparent } from '@cms/observability';
 
-/** Events made ready for the outbox table: validated, with the current trace context, serialised. */
-export interface OutboxRows {
-  topic: string;
+/** A batch of events made ready for the outbox table, one array per column (for `unnest`). */
+interface OutboxColumns {
   ids: string[];
+  topics: string[];
   keys: string[];
   headers: string[];
   payloads: string[];
 }
 
+/** An INSERT of outbox rows and its parameters, for a caller that embeds it in a larger statement. */
+export interface OutboxStatement {
+  sql: string;
+  parameters: unknown[];
+}
+
 /**
- * Prepares events for the outbox. Each event is validated against its schema here, so a bad event
- * fails the request that made it instead of a consumer far away.
+ * The one way a service writes events: into its transactional outbox, in the transaction of the
+ * state change they describe, so that both commit or neither does. Nothing here waits for Kafka; the
+ * relay publishes later (outbox-relay.ts).
+ *
+ * Each event becomes its envelope (a UUIDv7 id, this service's CloudEvents `source`, its time, the
+ * caller's trace) and its row from that one value; it is validated against its schema here, so a
+ * bad event fails the request that made it instead of a consumer far away.
  */
-export function toOutboxRows(topic: string, events: EventEnvelope[]): OutboxRows {
-  const rows: OutboxRows = { topic, ids: [], keys: [], headers: [], payloads: [] };
-  for (const event of events) {
-    validateEventData(event.type, event.data);
-    const traced = event.traceparent ? event : { ...event, traceparent: currentTraceparent() };
-    rows.ids.push(event.id);
-    rows.keys.push(event.subject);
-    rows.headers.push(JSON.stringify(toKafkaHeaders(traced)));
-    rows.payloads.push(JSON.stringify(event.data));
+export class OutboxWriter {
+  /**
+   * @param source this service's CloudEvents source, e.g. `/cms/contact-logging`.
+   * @param topicFor where each event type goes: its aggregate's topic (tests route to topics of their own).
+   */
+  constructor(
+    readonly source: string,
+    private readonly topicFor: (type: string) => string = topicOf,
+  ) {}
+
+  /** Writes the events with `manager`, which must be inside the state change's transaction. */
+  async write(manager: EntityManager, events: DomainEvent[]): Promise<EventEnvelope[]> {
+    if (events.length === 0) return [];
+    if (!manager.queryRunner?.isTransactionActive) {
+      throw new Error('events must be written inside the transaction that makes the state change');
+    }
+    const { envelopes, statement } = this.prepare(events, 1);
+    await manager.query(statement.sql, statement.parameters);
+    return envelopes;
   }
-  return rows;
-}
 
-/**
- * The INSERT of outbox rows, its parameters numbered from `firstParameter` (their values from
- * `outboxParameters`): for a service that writes its state change and its events in one statement
- * (a data-modifying WITH query), which commits them together just as a transaction does, in a
- * single round trip.
- */
-export function outboxInsertSql(firstParameter: number): string {
-  const [topic, ids, keys, headers, payloads] = [0, 1, 2, 3, 4].map((offset) => `$${firstParameter + offset}`);
-  return `INSERT INTO outbox_message (id, topic, message_key, headers, payload)
-          SELECT id, ${topic}, message_key, headers::jsonb, payload
-            FROM unnest(${ids}::uuid[], ${keys}::text[], ${headers}::text[], ${payloads}::text[]) AS t(id, message_key, headers, payload)`;
-}
-
-/** The values of outboxInsertSql's parameters, in order. */
-export function outboxParameters(rows: OutboxRows): unknown[] {
-  return [rows.topic, rows.ids, rows.keys, rows.headers, rows.payloads];
-}
-
-/**
- * Writes events to the transactional outbox in the caller's transaction: the state change and its
- * events commit together or not at all. Nothing here waits for Kafka; the relay publishes later.
- */
-export async function addToOutbox(manager: EntityManager, topic: string, events: EventEnvelope[]): Promise<void> {
-  if (events.length === 0) return;
-  if (!manager.queryRunner?.isTransactionActive) {
-    throw new Error('addToOutbox must run inside the transaction that makes the state change');
+  /**
+   * The same rows as an INSERT whose parameters are numbered from `firstParameter`: for a state
+   * change written as one data-modifying WITH statement (atomic on its own, one round trip), which
+   * embeds it as one of its parts.
+   */
+  statement(events: DomainEvent[], firstParameter: number): OutboxStatement {
+    return this.prepare(events, firstParameter).statement;
   }
-  await manager.query(outboxInsertSql(1), outboxParameters(toOutboxRows(topic, events)));
+
+  private prepare(events: DomainEvent[], firstParameter: number): { envelopes: EventEnvelope[]; statement: OutboxStatement } {
+    const columns: OutboxColumns = { ids: [], topics: [], keys: [], headers: [], payloads: [] };
+    const traceparent = currentTraceparent();
+    const envelopes = events.map((event) => {
+      validateEventData(event.type, event.data);
+      const envelope = createEnvelope({ type: event.type, source: this.source, subject: event.subject, data: event.data, time: event.time, traceparent });
+      columns.ids.push(envelope.id);
+      columns.topics.push(this.topicFor(event.type));
+      columns.keys.push(envelope.subject);
+      columns.headers.push(JSON.stringify(toKafkaHeaders(envelope)));
+      columns.payloads.push(JSON.stringify(envelope.data));
+      return envelope;
+    });
+    const [ids, topics, keys, headers, payloads] = [0, 1, 2, 3, 4].map((offset) => `$${firstParameter + offset}`);
+    return {
+      envelopes,
+      statement: {
+        sql: `INSERT INTO outbox_message (id, topic, message_key, headers, payload)
+              SELECT id, topic, message_key, headers::jsonb, payload
+                FROM unnest(${ids}::uuid[], ${topics}::text[], ${keys}::text[], ${headers}::text[], ${payloads}::text[])
+                     AS t(id, topic, message_key, headers, payload)`,
+        parameters: [columns.ids, columns.topics, columns.keys, columns.headers, columns.payloads],
+      },
+    };
+  }
 }

@@ -1,9 +1,9 @@
 import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
-import type { DataSource } from 'typeorm';
-import { Topics, deadLetterTopic, toKafkaHeaders } from '@cms/contracts';
+import type { DataSource, EntityManager } from 'typeorm';
+import { Topics, deadLetterTopic, toKafkaHeaders, type EventEnvelope } from '@cms/contracts';
 import { createTestDatabase, testKafkaBrokers, uniqueTopic } from '@cms/testing';
-import { addToOutbox, EventConsumer, KafkaAdapter, OutboxRelay, type OutgoingMessage } from '../src';
+import { EventConsumer, KafkaAdapter, OutboxRelay, OutboxWriter, type OutgoingMessage } from '../src';
 import { contactLogged, kafkaAdapter, openTestDataSource, quietLogger, readTopic, waitFor } from './messaging-fixtures';
 
 /**
@@ -147,8 +147,7 @@ describe('messaging reliability', () => {
     const realKafka = kafkaAdapter(brokers);
     await realKafka.ensureTopics([topic]);
     stoppers.push(() => realKafka.disconnect());
-    const events = [contactLogged(), contactLogged()];
-    await dataSource.transaction((manager) => addToOutbox(manager, topic, events));
+    const events = await dataSource.transaction((manager) => writeToOutbox(manager, topic, [contactLogged(), contactLogged()]));
 
     // Publishes for real, then "crashes" before the relay can mark the rows sent.
     class CrashAfterPublish extends KafkaAdapter {
@@ -242,17 +241,17 @@ describe('messaging reliability', () => {
     const committed: string[] = [];
     const writers = Array.from({ length: 20 }, async (_, writer) => {
       for (let index = 0; index < 15; index += 1) {
-        const events = [contactLogged(), contactLogged()];
         const rollBack = (writer + index) % 7 === 0;
         try {
-          await dataSource.transaction(async (manager) => {
-            await addToOutbox(manager, topic, [events[0]]);
+          const ids = await dataSource.transaction(async (manager) => {
+            const [first] = await writeToOutbox(manager, topic, [contactLogged()]);
             // Hold the transaction open a while so that later-started ones commit first.
             await manager.query('SELECT pg_sleep($1)', [((writer * 7 + index * 13) % 40) / 1000]);
-            await addToOutbox(manager, topic, [events[1]]);
+            const [second] = await writeToOutbox(manager, topic, [contactLogged()]);
             if (rollBack) throw new Error('rolled back on purpose');
+            return [first.id, second.id];
           });
-          committed.push(events[0].id, events[1].id);
+          committed.push(...ids);
         } catch (error) {
           if (!rollBack) throw error;
         }
@@ -284,8 +283,7 @@ describe('messaging reliability', () => {
     };
     const written: string[] = [];
     const writeAndWaitForPublication = async () => {
-      const events = [contactLogged(), contactLogged()];
-      await dataSource.transaction((manager) => addToOutbox(manager, topic, events));
+      const events = await dataSource.transaction((manager) => writeToOutbox(manager, topic, [contactLogged(), contactLogged()]));
       written.push(...events.map((event) => event.id));
       await waitFor(async () => {
         const [{ pending }] = await dataSource.query('SELECT count(*)::int AS pending FROM outbox_message WHERE topic = $1 AND published_at IS NULL', [topic]);
@@ -317,8 +315,8 @@ describe('messaging reliability', () => {
       await kafka.disconnect();
     });
     relay.start();
-    const publishedWithin = async (events: ReturnType<typeof contactLogged>[], ms: number) => {
-      await dataSource.transaction((manager) => addToOutbox(manager, topic, events));
+    const publishedWithin = async (toWrite: ReturnType<typeof contactLogged>[], ms: number) => {
+      const events = await dataSource.transaction((manager) => writeToOutbox(manager, topic, toWrite));
       await waitFor(async () => {
         const [{ pending }] = await dataSource.query('SELECT count(*)::int AS pending FROM outbox_message WHERE id = ANY($1) AND published_at IS NULL', [events.map((event) => event.id)]);
         return pending === 0;
@@ -334,6 +332,14 @@ describe('messaging reliability', () => {
   });
 
   it('writes nothing to the outbox outside a transaction', async () => {
-    await expect(addToOutbox(dataSource.manager, Topics.contacts, [contactLogged()])).rejects.toThrow(/inside the transaction/);
+    await expect(writeToOutbox(dataSource.manager, Topics.contacts, [contactLogged()])).rejects.toThrow(/inside the transaction/);
   });
 });
+
+/** Writes events to the outbox as a service does (OutboxWriter), on a topic of the test's own: the envelopes as written. */
+function writeToOutbox(manager: EntityManager, topic: string, events: EventEnvelope[]): Promise<EventEnvelope[]> {
+  return new OutboxWriter('/cms/test', () => topic).write(
+    manager,
+    events.map((event) => ({ type: event.type, subject: event.subject, data: event.data as object })),
+  );
+}

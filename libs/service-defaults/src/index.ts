@@ -7,3 +7,7 @@ export * from './run-service';
 export * from './idempotency';
 export * from './graceful-shutdown';
 export * from './kept-alive-connections';
+export * from './request-context';
+export * from './transactions';
+export * from './event-outbox';
+export * from './event-consumers';

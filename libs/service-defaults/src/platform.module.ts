@@ -1,16 +1,28 @@
-import { Module, type DynamicModule, type OnApplicationBootstrap, type OnApplicationShutdown, type Provider, Inject } from '@nestjs/common';
+import { Inject, Injectable, Module, type DynamicModule, type OnApplicationBootstrap, type OnApplicationShutdown, type Provider } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
+import { ClsModule } from 'nestjs-cls';
+import { ClsPluginTransactional } from '@nestjs-cls/transactional';
+import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import type { Logger } from 'pino';
 import type { DataSource, EntitySchema, MixedList } from 'typeorm';
 import { AccessTokenGuard, AccessTokenVerifier, PARTNER_SCOPE_POLICY, type PartnerScopePolicy } from '@cms/auth';
-import { integer, list, loadConfig, text, url } from '@cms/config';
-import { KafkaAdapter, messagingMigrations, OutboxRelay } from '@cms/messaging';
+import { integer, list, text, url } from '@cms/config';
+import type { TopicName } from '@cms/contracts';
+import { KafkaAdapter, messagingMigrations, OutboxRelay, OutboxWriter } from '@cms/messaging';
 import { openServiceDataSource } from '@cms/persistence';
+import { EventOutbox, TransactionalEventOutbox } from './event-outbox';
+import { CONSUMER_DECLARATIONS, EventConsumers, PLATFORM_LOGGER, SERVICE_NAME, type ConsumerDeclaration } from './event-consumers';
 import { HealthController, READINESS_CHECKS, type ReadinessCheck } from './health.controller';
+import { idempotencyMigrations, IdempotentRequests } from './idempotency';
+import { RequestContext } from './request-context';
+import { ClsTransactions, DATA_SOURCE, Database, Transactions } from './transactions';
 
-export const LOGGER = Symbol('LOGGER');
-export const DATA_SOURCE = Symbol('DATA_SOURCE');
-export const PLATFORM_CONFIG = Symbol('PLATFORM_CONFIG');
+export { DATA_SOURCE } from './transactions';
+
+/** The service's JSON logger (pino). */
+export const LOGGER = PLATFORM_LOGGER;
+/** The service's whole configuration, as loaded and validated at start (platform settings and its own). */
+export const SERVICE_CONFIG = Symbol('SERVICE_CONFIG');
 
 /** Settings every service with a database reads; each is an environment variable. */
 export const platformSettings = {
@@ -21,35 +33,49 @@ export const platformSettings = {
   DB_POOL_SIZE: integer({ default: 10, min: 1, max: 100 }),
 };
 
-export type PlatformConfig = ReturnType<typeof loadPlatformConfig>;
-
-export function loadPlatformConfig(env: Record<string, string | undefined> = process.env) {
-  return loadConfig(platformSettings, env);
+export interface PlatformConfig {
+  DATABASE_URL: string;
+  KAFKA_BROKERS: string[];
+  AUTH_JWKS_URL: string;
+  AUTH_ISSUER: string;
+  DB_POOL_SIZE: number;
 }
 
 export interface PlatformModuleOptions {
-  serviceName: string;
+  /** The service's name (its folder and catalogue entry): Kafka client id, CloudEvents source `/cms/<name>`, consumer group prefix. */
+  service: string;
   logger: Logger;
-  entities: MixedList<Function | string | EntitySchema>;
+  /** The service's own migrations (the outbox's, the inbox's and, with `idempotency`, its table come first). */
   migrations: Function[];
-  /** Topics this service publishes to; created at start if missing. */
-  publishesTo: string[];
+  /** TypeORM entities, where a repository uses them. */
+  entities?: MixedList<Function | string | EntitySchema>;
+  /** Topics the service publishes to (through its outbox); created at start if missing. */
+  publishes?: TopicName[];
+  /** Events the service consumes: a handler each, run by the one consumer runner with its inbox. */
+  consumes?: ConsumerDeclaration[];
+  /** Provides `IdempotentRequests` for `Idempotency-Key` on the service's writes. */
+  idempotency?: boolean;
   /** What partner systems' tokens need here (see PartnerScopePolicy); without it they are refused. */
   partnerScopes?: PartnerScopePolicy;
 }
 
-class OutboxRelayLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
+/** Starts the relay and the consumers once the service is up; stops them, Kafka and the database last. */
+@Injectable()
+class PlatformLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
   constructor(
     @Inject(OutboxRelay) private readonly relay: OutboxRelay,
+    @Inject(EventConsumers) private readonly consumers: EventConsumers,
     @Inject(KafkaAdapter) private readonly kafka: KafkaAdapter,
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
   ) {}
 
-  onApplicationBootstrap(): void {
+  async onApplicationBootstrap(): Promise<void> {
     this.relay.start();
+    await this.consumers.start();
   }
 
   async onApplicationShutdown(): Promise<void> {
+    await this.consumers.stop();
     await this.relay.stop();
     await this.kafka.disconnect();
     await this.dataSource.destroy();
@@ -57,39 +83,52 @@ class OutboxRelayLifecycle implements OnApplicationBootstrap, OnApplicationShutd
 }
 
 /**
- * The "service defaults" every CMS service with data shares: config, its own PostgreSQL database
- * (migrations run at start), the Kafka adapter, the outbox relay, token verification on every
- * route, and health and metrics endpoints.
+ * The service kit: what every CMS service with data shares, wired from its configuration (passed
+ * in, loaded once at start) and its declared options. Its own PostgreSQL database (migrations run at
+ * start), the request context and transactions (nestjs-cls), the transactional outbox and its relay,
+ * the declared event consumers, token verification on every route, idempotency, health and metrics.
+ *
+ * Use cases depend on its ports (`Transactions`, `EventOutbox`); adapters on `Database`,
+ * `RequestContext`, `SERVICE_CONFIG` and `LOGGER`.
  */
 @Module({})
 export class PlatformModule {
-  static forRoot(options: PlatformModuleOptions): DynamicModule {
-    const config = loadPlatformConfig();
+  static forRoot(config: PlatformConfig, options: PlatformModuleOptions): DynamicModule {
+    const { logger } = options;
+    const database: DynamicModule = {
+      module: class DatabaseModule {},
+      providers: [
+        {
+          provide: DATA_SOURCE,
+          useFactory: () =>
+            openServiceDataSource({
+              url: config.DATABASE_URL,
+              entities: options.entities ?? [],
+              migrations: [...messagingMigrations, ...(options.idempotency ? idempotencyMigrations : []), ...options.migrations],
+              poolSize: config.DB_POOL_SIZE,
+            }),
+        },
+      ],
+      exports: [DATA_SOURCE],
+    };
     const providers: Provider[] = [
-      { provide: PLATFORM_CONFIG, useValue: config },
-      { provide: LOGGER, useValue: options.logger },
-      {
-        provide: DATA_SOURCE,
-        useFactory: () =>
-          openServiceDataSource({
-            url: config.DATABASE_URL,
-            entities: options.entities,
-            migrations: [...messagingMigrations, ...options.migrations],
-            poolSize: config.DB_POOL_SIZE,
-          }),
-      },
+      { provide: SERVICE_CONFIG, useValue: config },
+      { provide: PLATFORM_LOGGER, useValue: logger },
+      { provide: SERVICE_NAME, useValue: options.service },
+      { provide: CONSUMER_DECLARATIONS, useValue: options.consumes ?? [] },
       {
         provide: KafkaAdapter,
         useFactory: async () => {
-          const kafka = new KafkaAdapter({ clientId: options.serviceName, brokers: config.KAFKA_BROKERS, logger: options.logger });
-          await kafka.ensureTopics(options.publishesTo);
+          const kafka = new KafkaAdapter({ clientId: options.service, brokers: config.KAFKA_BROKERS, logger });
+          await kafka.ensureTopics(options.publishes ?? []);
           return kafka;
         },
       },
+      { provide: OutboxWriter, useValue: new OutboxWriter(`/cms/${options.service}`) },
       {
         provide: OutboxRelay,
         inject: [DATA_SOURCE, KafkaAdapter],
-        useFactory: (dataSource: DataSource, kafka: KafkaAdapter) => new OutboxRelay(dataSource, kafka, options.logger),
+        useFactory: (dataSource: DataSource, kafka: KafkaAdapter) => new OutboxRelay(dataSource, kafka, logger),
       },
       {
         provide: READINESS_CHECKS,
@@ -104,15 +143,44 @@ export class PlatformModule {
         useFactory: () => new AccessTokenVerifier({ jwksUrl: config.AUTH_JWKS_URL, issuer: config.AUTH_ISSUER }),
       },
       ...(options.partnerScopes ? [{ provide: PARTNER_SCOPE_POLICY, useValue: options.partnerScopes }] : []),
+      ...(options.idempotency
+        ? [{ provide: IdempotentRequests, inject: [DATA_SOURCE], useFactory: (dataSource: DataSource) => new IdempotentRequests(dataSource, logger) }]
+        : []),
       { provide: APP_GUARD, useClass: AccessTokenGuard },
-      OutboxRelayLifecycle,
+      Database,
+      RequestContext,
+      { provide: Transactions, useClass: ClsTransactions },
+      { provide: EventOutbox, useClass: TransactionalEventOutbox },
+      EventConsumers,
+      PlatformLifecycle,
     ];
     return {
       module: PlatformModule,
       global: true,
+      imports: [
+        database,
+        ClsModule.forRoot({
+          global: true,
+          middleware: { mount: true },
+          plugins: [new ClsPluginTransactional({ imports: [database], adapter: new TransactionalAdapterTypeOrm({ dataSourceToken: DATA_SOURCE }) })],
+        }),
+      ],
       controllers: [HealthController],
       providers,
-      exports: [PLATFORM_CONFIG, LOGGER, DATA_SOURCE, KafkaAdapter, OutboxRelay, AccessTokenVerifier],
+      exports: [
+        database,
+        SERVICE_CONFIG,
+        PLATFORM_LOGGER,
+        KafkaAdapter,
+        OutboxWriter,
+        OutboxRelay,
+        AccessTokenVerifier,
+        Database,
+        RequestContext,
+        Transactions,
+        EventOutbox,
+        ...(options.idempotency ? [IdempotentRequests] : []),
+      ],
     };
   }
 }

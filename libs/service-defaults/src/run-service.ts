@@ -5,24 +5,55 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { Logger } from 'pino';
-import { ConfigError } from '@cms/config';
-import { httpRequestDuration, NestPinoLogger } from '@cms/observability';
+import { ConfigError, loadConfig, type Setting, type SettingsOf, type SettingsSpec } from '@cms/config';
+import { createLogger, httpRequestDuration, NestPinoLogger } from '@cms/observability';
 import { processShutdown, stopGracefullyOnSignal } from './graceful-shutdown';
 import { keepConnectionsAlive } from './kept-alive-connections';
+import { platformSettings, type PlatformConfig } from './platform.module';
 import { ProblemDetailsFilter, sendProblem, toProblem } from './problem-details.filter';
 import { strictValidationPipe } from './validation';
 
-export interface ServiceDefinition<TConfig extends { PORT: number }> {
+/**
+ * A CMS service, as its `service.ts` declares it: `main.ts` runs it (`runService`), and its
+ * integration tests start the very same thing in-process (`startServiceUnderTest`, libs/testing).
+ */
+export interface ServiceDefinition<TSpec extends { PORT: Setting<number> }, TSettings = SettingsOf<TSpec>> {
+  /** Its folder under services/ and its catalogue entry. */
   name: string;
   title: string;
   description: string;
-  logger: Logger;
-  /** Reads and validates the service's settings (the config loader); PORT among them. */
-  loadConfig: () => TConfig;
-  /** Builds the root module once the settings are known to be valid. */
-  module: (config: TConfig) => Type<unknown>;
+  /** Its own settings (PORT among them), beside the platform's (`platformSettings`). */
+  settings: TSpec;
+  /** Its root module, built once the settings are known to be valid. */
+  module: (config: TSettings & PlatformConfig, logger: Logger) => Type<unknown>;
   /** Largest JSON body accepted. */
   bodyLimit?: string;
+}
+
+/** The service's whole configuration from `env`: the platform's settings and its own, every problem at once. */
+export function loadServiceConfig<TSpec extends { PORT: Setting<number> }>(
+  definition: Pick<ServiceDefinition<TSpec>, 'settings'>,
+  env: Record<string, string | undefined> = process.env,
+): SettingsOf<TSpec> & PlatformConfig {
+  return loadConfig({ ...platformSettings, ...definition.settings } as SettingsSpec<SettingsOf<TSpec> & PlatformConfig>, env);
+}
+
+/** The service's Nest application with every HTTP default applied and its OpenAPI document at `/docs-json`, not yet listening. */
+export async function createServiceApp<TSpec extends { PORT: Setting<number> }>(
+  definition: ServiceDefinition<TSpec>,
+  config: SettingsOf<TSpec> & PlatformConfig,
+  logger: Logger,
+): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(definition.module(config, logger), {
+    logger: new NestPinoLogger(logger),
+    bodyParser: false,
+  });
+  applyHttpDefaults(app, logger, definition.bodyLimit);
+  const document = buildOpenApiDocument(app, definition);
+  (app.getHttpAdapter().getInstance() as express.Express).get('/docs-json', (_request, response) => {
+    response.json(document);
+  });
+  return app;
 }
 
 /** Applies the HTTP defaults every CMS service shares: strict JSON, problem details, validation, metrics. */
@@ -63,28 +94,19 @@ export function buildOpenApiDocument(app: INestApplication, definition: { title:
  * every setting at fault, exit code 78), JSON logs, the HTTP defaults, its OpenAPI document at
  * `/docs-json` (merged by the gateway), and a graceful stop on SIGTERM (stopGracefullyOnSignal).
  */
-export async function runService<TConfig extends { PORT: number }>(definition: ServiceDefinition<TConfig>): Promise<NestExpressApplication> {
-  const { logger } = definition;
+export async function runService<TSpec extends { PORT: Setting<number> }>(definition: ServiceDefinition<TSpec>): Promise<NestExpressApplication> {
+  const logger = createLogger(definition.name);
   try {
-    const config = definition.loadConfig();
-    const app = await NestFactory.create<NestExpressApplication>(definition.module(config), {
-      logger: new NestPinoLogger(logger),
-      bodyParser: false,
-    });
-    applyHttpDefaults(app, logger, definition.bodyLimit);
-    const document = buildOpenApiDocument(app, definition);
-    (app.getHttpAdapter().getInstance() as express.Express).get('/docs-json', (_request, response) => {
-      response.json(document);
-    });
+    const config = loadServiceConfig(definition);
+    const app = await createServiceApp(definition, config, logger);
     stopGracefullyOnSignal(app, logger, definition.name);
     keepConnectionsAlive(app.getHttpServer());
-    await app.listen(config.PORT, process.env.HOST ?? '127.0.0.1');
+    await app.listen(config.PORT as number, process.env.HOST ?? '127.0.0.1');
     logger.info({ port: config.PORT }, `${definition.name} listening`);
     return app;
   } catch (error) {
     if (error instanceof ConfigError) {
       logger.fatal(error.message);
-       
       console.error(`${definition.name}: ${error.message}`);
       process.exit(78); // EX_CONFIG
     }

@@ -13,7 +13,7 @@ function required(name: string, what: string): string {
   const value = process.env[name]?.trim();
   if (!value) {
     throw new Error(
-      `${name} is not set. Integration tests get ${what} from libs/testing/src/jest-global-setup.ts: ` +
+      `${name} is not set. Integration tests get ${what} from tools/testing/jest-global-setup.ts: ` +
         'run them as `jest --selectProjects integration` (or `npm test`), not through another Jest project.',
     );
   }

@@ -1,4 +1,5 @@
-import { base64Key, boolean, integer, loadConfig, text, url, type Setting } from '@cms/config';
+import { base64Key, boolean, integer, text, url, type Setting, type SettingsOf } from '@cms/config';
+import type { PlatformConfig } from '@cms/service-defaults';
 
 /** An optional URL: unset or blank means none; anything else must be a URL with one of the protocols. */
 function optionalUrl(protocols: string[]): Setting<string | undefined> {
@@ -50,10 +51,6 @@ export const accessControlSettings = {
   DEMO_DATA: boolean({ default: false }),
 };
 
-export type AccessControlConfig = ReturnType<typeof loadAccessControlConfig>;
-
-export function loadAccessControlConfig(env: Record<string, string | undefined> = process.env) {
-  return loadConfig(accessControlSettings, env);
-}
+export type AccessControlConfig = SettingsOf<typeof accessControlSettings> & PlatformConfig;
 
 export const ACCESS_CONTROL_CONFIG = Symbol('ACCESS_CONTROL_CONFIG');

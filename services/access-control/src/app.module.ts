@@ -2,7 +2,7 @@ import { Module, type Provider, type Type } from '@nestjs/common';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import { Topics } from '@cms/contracts';
-import { DATA_SOURCE, idempotencyMigrations, IdempotentRequests, PlatformModule } from '@cms/service-defaults';
+import { DATA_SOURCE, PlatformModule } from '@cms/service-defaults';
 import { ACCESS_CONTROL_CONFIG, type AccessControlConfig } from './access-control.config';
 import { ChangePasswordHandler } from './application/change-password.handler';
 import { CompletePasswordResetHandler } from './application/complete-password-reset.handler';
@@ -334,7 +334,6 @@ export function accessControlModule(config: AccessControlConfig, logger: Logger)
     // /auth/password-reset/complete, /users/{userId}/password-reset): replaying a stored answer there would hand
     // out tokens or secrets again. Not on POST /users, /organisations, /api-clients: their answers carry a
     // one-time temporary password or client secret, which must never be stored. See http/idempotency-key.header.ts.
-    { provide: IdempotentRequests, inject: [DATA_SOURCE], useFactory: (db: DataSource) => new IdempotentRequests(db, logger) },
     {
       // Runs while the module starts, so the demo users exist before the first request is served.
       provide: DEMO_DATA_SEEDED,
@@ -346,12 +345,13 @@ export function accessControlModule(config: AccessControlConfig, logger: Logger)
 
   @Module({
     imports: [
-      PlatformModule.forRoot({
-        serviceName: 'access-control',
+      PlatformModule.forRoot(config, {
+        service: 'access-control',
         logger,
         entities: accessControlEntities,
-        migrations: [...accessControlMigrations, ...idempotencyMigrations],
-        publishesTo: [Topics.access],
+        migrations: accessControlMigrations,
+        publishes: [Topics.access],
+        idempotency: true,
       }),
     ],
     controllers: [

@@ -1,5 +1,7 @@
-import { integer, loadConfig, url } from '@cms/config';
+import { integer, url, type SettingsOf } from '@cms/config';
+import type { PlatformConfig } from '@cms/service-defaults';
 
+/** The settings of contact-logging, beside the platform's; each is an environment variable. */
 export const contactLoggingSettings = {
   PORT: integer({ default: 8083, min: 0, max: 65535 }),
   /** The meter point register, asked synchronously at logging time. */
@@ -7,10 +9,4 @@ export const contactLoggingSettings = {
   METER_POINTS_TIMEOUT_MS: integer({ default: 3_000, min: 100 }),
 };
 
-export type ContactLoggingConfig = ReturnType<typeof loadContactLoggingConfig>;
-
-export function loadContactLoggingConfig(env: Record<string, string | undefined> = process.env) {
-  return loadConfig(contactLoggingSettings, env);
-}
-
-export const CONTACT_LOGGING_CONFIG = Symbol('CONTACT_LOGGING_CONFIG');
+export type ContactLoggingConfig = SettingsOf<typeof contactLoggingSettings> & PlatformConfig;

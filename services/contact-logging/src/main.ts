@@ -1,13 +1,5 @@
 import './tracing';
 import { runService } from '@cms/service-defaults';
-import { contactLoggingModule, logger } from './app.module';
-import { loadContactLoggingConfig } from './contact-logging.config';
+import { contactLoggingService } from './service';
 
-void runService({
-  name: 'contact-logging',
-  title: 'CMS contact logging',
-  description: 'DTL and ISO contacts: logging, lifecycle and history',
-  logger,
-  loadConfig: loadContactLoggingConfig,
-  module: contactLoggingModule,
-});
+void runService(contactLoggingService);

@@ -1,6 +1,8 @@
 import { createServer, type Server, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { MeterPointClient } from '../src/infrastructure/meter-point-client';
+import type { RequestContext } from '@cms/service-defaults';
+import type { ContactLoggingConfig } from '../src/contact-logging.config';
 
 const METER_POINT = JSON.stringify({
   mprn: '3938424403',
@@ -46,30 +48,36 @@ async function startRegister(misbehave: (socket: Socket, requestOnSocket: number
   };
 }
 
+/** The client as the service wires it, on behalf of a request carrying a bearer token. */
+function registerClient(url: string): MeterPointClient {
+  const config = { METER_POINTS_URL: url, METER_POINTS_TIMEOUT_MS: 2_000 } as ContactLoggingConfig;
+  return new MeterPointClient(config, { authorization: () => 'Bearer t' } as RequestContext);
+}
+
 describe('MeterPointClient on kept-alive connections', () => {
   it('asks again on a new connection when the register closed the kept-alive one as the request went out', async () => {
     // The second request on the first connection finds it closed under it, unread.
     const register = await startRegister((_socket, requestOnSocket) => (requestOnSocket === 2 ? 'close' : 'answer'));
-    const client = new MeterPointClient(register.url, 2_000);
+    const client = registerClient(register.url);
     try {
-      expect(await client.find('3938424403', 'Bearer t')).toEqual(expect.objectContaining({ mprn: '3938424403' }));
+      expect(await client.find('3938424403')).toEqual(expect.objectContaining({ mprn: '3938424403' }));
 
-      expect(await client.find('3938424403', 'Bearer t')).toEqual(expect.objectContaining({ mprn: '3938424403' }));
+      expect(await client.find('3938424403')).toEqual(expect.objectContaining({ mprn: '3938424403' }));
       expect(register.connections).toHaveLength(2);
     } finally {
-      client.close();
+      client.onApplicationShutdown();
       await register.close();
     }
   });
 
   it('does not ask again when a new connection is closed unanswered: the register is unavailable', async () => {
     const register = await startRegister(() => 'close');
-    const client = new MeterPointClient(register.url, 2_000);
+    const client = registerClient(register.url);
     try {
-      await expect(client.find('3938424403', 'Bearer t')).rejects.toMatchObject({ status: 503, code: 'METER_POINT_REGISTER_UNAVAILABLE' });
+      await expect(client.find('3938424403')).rejects.toMatchObject({ status: 503, code: 'METER_POINT_REGISTER_UNAVAILABLE' });
       expect(register.connections).toHaveLength(1);
     } finally {
-      client.close();
+      client.onApplicationShutdown();
       await register.close();
     }
   });

@@ -7,6 +7,7 @@ import { DATA_SOURCE } from '@cms/service-defaults';
 import { LogContactHandler } from '../src/application/log-contact.handler';
 import { readAsCaller } from '../src/infrastructure/caller-scope';
 import { dtl, startContactLogging, type ContactLoggingUnderTest } from './support/contact-logging-under-test';
+import { CLS_REQ, ClsService } from 'nestjs-cls';
 
 /**
  * The database's own walls around contact data: row-level security behind the application's
@@ -121,7 +122,12 @@ describe('contact data in the database: row-level security and audit', () => {
       const result = await trace.getTracer('test').startActiveSpan('log a contact', async (span) => {
         traceId = span.spanContext().traceId;
         try {
-          return await handler.handle(shipper, dtl('2738491003'), 'Bearer unused-by-the-stand-in');
+          // As on a request: the register is asked with the request's credentials (RequestContext).
+          const cls = service.app.get(ClsService);
+          return await cls.run(async () => {
+            cls.set(CLS_REQ, { headers: { authorization: 'Bearer unused-by-the-stand-in' } });
+            return handler.handle(shipper, dtl('2738491003'));
+          });
         } finally {
           span.end();
         }

@@ -1,9 +1,7 @@
-import { integer, loadConfig, optionalText } from '@cms/config';
+import { integer, optionalText, type SettingsOf } from '@cms/config';
+import type { PlatformConfig } from '@cms/service-defaults';
 
-/**
- * Settings of the meter-points service (environment variables), beside the platform settings
- * every service reads (DATABASE_URL, KAFKA_BROKERS, AUTH_JWKS_URL, AUTH_ISSUER, DB_POOL_SIZE).
- */
+/** Settings of the meter-points service (environment variables), beside the platform's. */
 export const meterPointsSettings = {
   PORT: integer({ default: 8082, min: 0, max: 65_535 }),
   /** A meter point extract (CSV) to import at start; unset means no import at start. */
@@ -12,8 +10,4 @@ export const meterPointsSettings = {
   METER_POINT_IMPORT_BATCH_SIZE: integer({ default: 1_000, min: 1, max: 10_000 }),
 };
 
-export type MeterPointsSettings = ReturnType<typeof loadMeterPointsSettings>;
-
-export function loadMeterPointsSettings(env: Record<string, string | undefined> = process.env) {
-  return loadConfig(meterPointsSettings, env);
-}
+export type MeterPointsConfig = SettingsOf<typeof meterPointsSettings> & PlatformConfig;

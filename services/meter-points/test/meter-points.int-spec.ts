@@ -6,11 +6,9 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import type { AddressInfo } from 'node:net';
-import { createTestDatabase, testKafkaBrokers, TestTokenIssuer } from '@cms/testing';
-import { applyHttpDefaults, buildOpenApiDocument } from '@cms/service-defaults';
+import { startServiceUnderTest, TestTokenIssuer, type ServiceUnderTest } from '@cms/testing';
+import { buildOpenApiDocument } from '@cms/service-defaults';
 import { demoOrganisation, demoShowcase, demoUnknownMprns, writeDemoExtract } from '@cms/demo-data';
 import {
   addressLabel,
@@ -24,6 +22,7 @@ import {
 import { importExtractFile, type ExtractImportReport } from '../src/application/import-extract';
 import { METER_POINT_REGISTER, type MeterPointRegister } from '../src/application/meter-point-register.port';
 import { ExtractImportOnStart } from '../src/infrastructure/extract-import-on-start';
+import { meterPointsService } from '../src/service';
 import type { MeterPointResponse, MeterPointsAtPostcodeResponse } from '../src/http/dto/meter-point.response';
 import type { ProblemDetails } from '@cms/contracts';
 
@@ -44,12 +43,12 @@ const elsewhere: MeterPoint = {
 const CAD = demoOrganisation('CAD');
 
 describe('meter-points service', () => {
-  const environment = { ...process.env };
   let workDir: string;
   let extractPath: string;
   let extract: MeterPoint[];
   let databaseUrl: string;
   let issuer: TestTokenIssuer;
+  let service: ServiceUnderTest;
   let app: NestExpressApplication;
   let register: MeterPointRegister;
   let baseUrl: string;
@@ -68,21 +67,11 @@ describe('meter-points service', () => {
     extract = parseExtract(readFileSync(extractPath, 'utf8'), statusCodes()).rows;
 
     issuer = await TestTokenIssuer.start();
-    databaseUrl = await createTestDatabase('meter_points');
-    Object.assign(process.env, {
-      DATABASE_URL: databaseUrl,
-      KAFKA_BROKERS: testKafkaBrokers().join(','),
-      ...issuer.env(),
-      METER_POINT_EXTRACT: extractPath,
-      LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+    service = await startServiceUnderTest(meterPointsService, {
+      databaseName: 'meter_points',
+      env: { ...issuer.env(), METER_POINT_EXTRACT: extractPath },
     });
-    // Imported only now: the module reads its settings from the environment as it loads.
-    const { AppModule } = await import('../src/app.module');
-    const { logger } = await import('../src/logger');
-    app = await NestFactory.create<NestExpressApplication>(AppModule, { bodyParser: false, logger: ['error', 'warn'] });
-    applyHttpDefaults(app, logger);
-    await app.listen(0, '127.0.0.1');
-    baseUrl = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
+    ({ app, baseUrl, databaseUrl } = service);
     register = app.get<MeterPointRegister>(METER_POINT_REGISTER);
     token = await issuer.tokenFor({
       userId: 'bwe.user',
@@ -93,10 +82,9 @@ describe('meter-points service', () => {
   });
 
   afterAll(async () => {
-    await app?.close();
+    await service?.close();
     await issuer?.stop();
     rmSync(workDir, { recursive: true, force: true });
-    process.env = environment;
   });
 
   describe('importing the extract', () => {

@@ -9,10 +9,12 @@ import {
   Matches,
   MaxLength,
 } from 'class-validator';
+import { Topics } from '../topics';
 
 /** A shipper's DTL or ISO contact was accepted and given a CRN. Published on `cms.contacts.v1`, keyed by CRN. */
 export class ContactLoggedV1 {
   static readonly type = 'uk.gas.cms.contact.logged.v1';
+  static readonly topic = Topics.contacts;
 
   @IsString()
   @MaxLength(20)

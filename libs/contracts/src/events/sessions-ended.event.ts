@@ -1,4 +1,5 @@
 import { ArrayMinSize, IsArray, IsIn, IsISO8601, IsString, IsUUID, MaxLength } from 'class-validator';
+import { Topics } from '../topics';
 
 export const SESSION_END_REASONS = ['USER_SUSPENDED', 'SIGNED_OUT', 'PASSWORD_CHANGED', 'PASSWORD_RESET', 'REFRESH_TOKEN_REUSED', 'CLIENT_REVOKED'] as const;
 export type SessionEndReason = (typeof SESSION_END_REASONS)[number];
@@ -12,6 +13,7 @@ export type SessionEndReason = (typeof SESSION_END_REASONS)[number];
  */
 export class SessionsEndedV1 {
   static readonly type = 'uk.gas.cms.access.sessions-ended.v1';
+  static readonly topic = Topics.access;
 
   @IsString()
   @MaxLength(64)

@@ -1,12 +1,7 @@
-import net from 'node:net';
-import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import pino from 'pino';
 import { DEMO_PASSWORD } from '@cms/demo-data';
-import { applyHttpDefaults } from '@cms/service-defaults';
-import { createTestDatabase, testKafkaBrokers } from '@cms/testing';
-import { loadAccessControlConfig } from '../../src/access-control.config';
-import { accessControlModule } from '../../src/app.module';
+import { freePort, startServiceUnderTest } from '@cms/testing';
+import { accessControlService } from '../../src/service';
 import { SigningKeyCipher } from '../../src/infrastructure/signing-key.cipher';
 
 export const ACCESS_TOKEN_ISSUER = 'urn:cms:access-control';
@@ -33,26 +28,19 @@ export interface AccessControlUnderTest {
  * or overrides settings (an SMTP server, lock-out limits).
  */
 export async function startAccessControl(options: { databaseName: string; env?: Record<string, string> }): Promise<AccessControlUnderTest> {
-  const databaseUrl = await createTestDatabase(options.databaseName);
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  Object.assign(process.env, {
-    DATABASE_URL: databaseUrl,
-    KAFKA_BROKERS: testKafkaBrokers().join(','),
-    PORT: String(port),
-    AUTH_JWKS_URL: `${baseUrl}/.well-known/jwks.json`,
-    AUTH_ISSUER: ACCESS_TOKEN_ISSUER,
-    DEMO_DATA: 'true',
-    SIGNING_KEY_ENCRYPTION_KEY: TEST_SIGNING_KEY_ENCRYPTION_KEY.toString('base64'),
-    ...options.env,
+  const service = await startServiceUnderTest(accessControlService, {
+    databaseName: options.databaseName,
+    port,
+    env: {
+      AUTH_JWKS_URL: `${baseUrl}/.well-known/jwks.json`,
+      AUTH_ISSUER: ACCESS_TOKEN_ISSUER,
+      DEMO_DATA: 'true',
+      SIGNING_KEY_ENCRYPTION_KEY: TEST_SIGNING_KEY_ENCRYPTION_KEY.toString('base64'),
+      ...options.env,
+    },
   });
-  const logger = pino({ level: 'silent' });
-  const app = await NestFactory.create<NestExpressApplication>(accessControlModule(loadAccessControlConfig(), logger), {
-    bodyParser: false,
-    logger: false,
-  });
-  applyHttpDefaults(app, logger);
-  await app.listen(port, '127.0.0.1');
 
   const call = (method: string, path: string, accessToken?: string, body?: unknown, headers: Record<string, string> = {}) =>
     fetch(`${baseUrl}${path}`, {
@@ -66,29 +54,15 @@ export async function startAccessControl(options: { databaseName: string; env?: 
     });
 
   return {
-    app,
+    app: service.app,
     baseUrl,
-    databaseUrl,
+    databaseUrl: service.databaseUrl,
     call,
     async tokenOf(userId: string, password = DEMO_PASSWORD) {
       const response = await call('POST', '/api/v1/auth/login', undefined, { userId, password });
       if (response.status !== 200) throw new Error(`${userId} could not sign in: ${response.status} ${await response.text()}`);
       return ((await response.json()) as { accessToken: string }).accessToken;
     },
-    async close() {
-      await app.close();
-      for (const name of Object.keys(options.env ?? {})) delete process.env[name];
-    },
+    close: () => service.close(),
   };
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }

@@ -1,6 +1,7 @@
+import { Inject, Injectable } from '@nestjs/common';
 import type { Caller } from '@cms/auth';
 import { ProblemException } from '@cms/service-defaults';
-import type { ContactAuditReader, ContactAuditRow } from '../infrastructure/contact-audit.reader';
+import { CONTACT_AUDIT_STORE, type ContactAuditRow, type ContactAuditStore } from './contact-audit.port';
 
 export const DEFAULT_AUDIT_PAGE_SIZE = 50;
 
@@ -42,8 +43,9 @@ export interface ContactAuditQuery {
  * - anyone else (a contact user, an agent, a partner system): 403 FORBIDDEN.
  * The roles are those in the verified access token.
  */
+@Injectable()
 export class ContactAuditQueries {
-  constructor(private readonly audit: ContactAuditReader) {}
+  constructor(@Inject(CONTACT_AUDIT_STORE) private readonly audit: ContactAuditStore) {}
 
   async list(caller: Caller, query: ContactAuditQuery): Promise<ContactAuditPage> {
     const roles = caller.roles;

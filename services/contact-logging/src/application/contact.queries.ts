@@ -1,15 +1,17 @@
+import { Inject, Injectable } from '@nestjs/common';
 import type { Caller } from '@cms/auth';
 import { ProblemException } from '@cms/service-defaults';
-import type { ContactRepository, ContactRow } from '../infrastructure/contact.repository';
-import type { ContactListResponse, ContactResponse, ContactSummaryResponse, ListContactsQuery } from '../http/contact.dto';
+import { CONTACT_STORE, type ContactRow, type ContactStore } from './contact-store.port';
+import type { ContactListQuery, ContactListView, ContactSummaryView, ContactView } from './contact.views';
 
 const DEFAULT_PAGE_SIZE = 25;
 
 /** Reads of contacts, always scoped to what the caller's organisation may see. */
+@Injectable()
 export class ContactQueries {
-  constructor(private readonly contacts: ContactRepository) {}
+  constructor(@Inject(CONTACT_STORE) private readonly contacts: ContactStore) {}
 
-  async get(caller: Caller, crn: string): Promise<ContactResponse | null> {
+  async get(caller: Caller, crn: string): Promise<ContactView | null> {
     const found = await this.contacts.findVisible(caller, crn);
     if (!found) return null;
     const { contact: row, history } = found;
@@ -31,7 +33,7 @@ export class ContactQueries {
     };
   }
 
-  async list(caller: Caller, query: ListContactsQuery): Promise<ContactListResponse> {
+  async list(caller: Caller, query: ContactListQuery): Promise<ContactListView> {
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
     const rows = await this.contacts.listVisible(caller, {
       type: query.type,
@@ -52,7 +54,7 @@ export class ContactQueries {
   }
 }
 
-function summaryOf(row: ContactRow): ContactSummaryResponse {
+function summaryOf(row: ContactRow): ContactSummaryView {
   return {
     crn: row.crn,
     type: row.contact_type,

@@ -1,6 +1,6 @@
+import { Inject, Injectable } from '@nestjs/common';
 import type { Caller } from '@cms/auth';
-import { ContactLoggedV1, createEnvelope, Topics, uuidv7, type ProblemError } from '@cms/contracts';
-import { toOutboxRows } from '@cms/messaging';
+import { ContactLoggedV1, uuidv7, type DomainEvent, type ProblemError } from '@cms/contracts';
 import { currentTraceId } from '@cms/observability';
 import {
   evaluateSubmission,
@@ -10,37 +10,29 @@ import {
   type Rejection,
   type ValidContactSubmission,
 } from '../domain';
-import type { MeterPointClient, RegisteredMeterPoint } from '../infrastructure/meter-point-client';
-import type { ContactRepository } from '../infrastructure/contact.repository';
-import type { CrnAllocator } from '../infrastructure/crn-allocator';
+import { CONTACT_STORE, isOpenContactConflict, type ContactStore, type NewContact } from './contact-store.port';
 import { londonToday } from './london-today';
+import { METER_POINT_REGISTER, type MeterPointRegister, type RegisteredMeterPoint } from './meter-point-register.port';
 
 export type LogContactResult =
   | { accepted: true; crn: string; status: 'LOGGED'; loggedAt: string }
   | { accepted: false; rejections: ProblemError[] };
-
-const UNIQUE_VIOLATION = '23505';
-
-function isOpenContactConflict(error: unknown): boolean {
-  const { code, constraint } = error as { code?: string; constraint?: string };
-  return code === UNIQUE_VIOLATION && constraint === 'contact_one_open_per_mprn';
-}
 
 /**
  * Logs a DTL or ISO contact: every logging rule at once, then either a CRN (the contact, its first
  * history entry, its audit record and its ContactLogged event written together, in one statement)
  * or a recorded rejection.
  */
+@Injectable()
 export class LogContactHandler {
   constructor(
-    private readonly crns: CrnAllocator,
-    private readonly contacts: ContactRepository,
-    private readonly meterPoints: MeterPointClient,
+    @Inject(CONTACT_STORE) private readonly contacts: ContactStore,
+    @Inject(METER_POINT_REGISTER) private readonly meterPoints: MeterPointRegister,
   ) {}
 
-  async handle(caller: Caller, submission: unknown, authorization: string): Promise<LogContactResult> {
+  async handle(caller: Caller, submission: unknown): Promise<LogContactResult> {
     const mprn = readMprn(submission);
-    const meterPoint = mprn ? await this.meterPoints.find(mprn, authorization) : null;
+    const meterPoint = mprn ? await this.meterPoints.find(mprn) : null;
     const today = londonToday();
     const judge = (openContact: OpenContact | null) =>
       evaluateSubmission({
@@ -75,50 +67,33 @@ export class LogContactHandler {
     }
   }
 
-  private async accept(caller: Caller, contact: ValidContactSubmission, meterPoint: RegisteredMeterPoint): Promise<LogContactResult> {
+  private async accept(caller: Caller, submission: ValidContactSubmission, meterPoint: RegisteredMeterPoint): Promise<LogContactResult> {
     const loggedAt = new Date();
-    const crn = await this.crns.next();
-    // The originator's organisation; transporters join when referred. CDSP agents see every
-    // contact by their organisation type, so they are not listed per row.
-    const visibleTo = [caller.organisationId];
-    const logged: ContactLoggedV1 = {
-      crn,
-      contactType: contact.type,
-      mprn: contact.mprn,
+    const contact: NewContact = {
+      crn: await this.contacts.nextCrn(),
+      contactType: submission.type,
+      mprn: submission.mprn,
       status: 'LOGGED',
-      requestedStatus: contact.requestedStatus,
+      requestedStatus: submission.requestedStatus,
       originatorOrganisationId: caller.organisationId,
-      loggedByUserId: caller.userId,
+      originatorUserId: caller.userId,
       transporterOrganisationId: meterPoint.transporterId,
       registeredShipperOrganisationId: meterPoint.registeredShipperId,
-      loggedAt: loggedAt.toISOString(),
-      organisationIds: visibleTo,
-    };
-    await this.contacts.insertLogged(
-      {
-        crn,
-        contactType: contact.type,
-        mprn: contact.mprn,
-        status: 'LOGGED',
-        requestedStatus: contact.requestedStatus,
-        originatorOrganisationId: caller.organisationId,
-        originatorUserId: caller.userId,
-        transporterOrganisationId: meterPoint.transporterId,
-        registeredShipperOrganisationId: meterPoint.registeredShipperId,
-        visibleTo,
-        details: detailsOf(contact),
-        loggedAt,
-        history: {
-          action: 'LOGGED',
-          actorUserId: caller.userId,
-          actorOrganisationId: caller.organisationId,
-          detail: { contactType: contact.type, requestedStatus: contact.requestedStatus },
-        },
-        traceId: currentTraceId() ?? null,
+      // The originator's organisation; transporters join when referred. CDSP agents see every
+      // contact by their organisation type, so they are not listed per row.
+      visibleTo: [caller.organisationId],
+      details: detailsOf(submission),
+      loggedAt,
+      history: {
+        action: 'LOGGED',
+        actorUserId: caller.userId,
+        actorOrganisationId: caller.organisationId,
+        detail: { contactType: submission.type, requestedStatus: submission.requestedStatus },
       },
-      toOutboxRows(Topics.contacts, [createEnvelope({ type: ContactLoggedV1.type, source: '/cms/contact-logging', subject: crn, data: logged, time: loggedAt })]),
-    );
-    return { accepted: true, crn, status: 'LOGGED', loggedAt: loggedAt.toISOString() };
+      traceId: currentTraceId() ?? null,
+    };
+    await this.contacts.insertLogged(contact, [contactLogged(contact)]);
+    return { accepted: true, crn: contact.crn, status: 'LOGGED', loggedAt: loggedAt.toISOString() };
   }
 
   private async reject(caller: Caller, submission: unknown, mprn: string | null, rejections: Rejection[]): Promise<LogContactResult> {
@@ -136,6 +111,28 @@ export class LogContactHandler {
       rejections: rejections.map(({ code, message, field }) => ({ code, message, ...(field ? { field } : {}) })),
     };
   }
+}
+
+/** The ContactLogged event of a contact as it is stored: the row and the event come from one value. */
+function contactLogged(contact: NewContact): DomainEvent<ContactLoggedV1> {
+  return {
+    type: ContactLoggedV1.type,
+    subject: contact.crn,
+    time: contact.loggedAt,
+    data: {
+      crn: contact.crn,
+      contactType: contact.contactType,
+      mprn: contact.mprn,
+      status: contact.status,
+      requestedStatus: contact.requestedStatus,
+      originatorOrganisationId: contact.originatorOrganisationId,
+      loggedByUserId: contact.originatorUserId,
+      transporterOrganisationId: contact.transporterOrganisationId,
+      registeredShipperOrganisationId: contact.registeredShipperOrganisationId,
+      loggedAt: contact.loggedAt.toISOString(),
+      organisationIds: contact.visibleTo,
+    },
+  };
 }
 
 function detailsOf(contact: ValidContactSubmission): Record<string, unknown> {

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsISO8601, IsOptional, Matches, Max, MaxLength, Min } from 'class-validator';
+import type { ContactListQuery, ContactListView, ContactSummaryView, ContactView, HistoryEntryView } from '../application/contact.views';
 
 // Request documentation for POST /contacts. The body is read by the domain's logging rules (every
 // reason at once, as 422 rejections), so these classes describe it for the OpenAPI document only.
@@ -65,7 +66,7 @@ export class ContactLoggedResponse {
   @ApiProperty({ format: 'date-time' }) loggedAt!: string;
 }
 
-export class HistoryEntryResponse {
+export class HistoryEntryResponse implements HistoryEntryView {
   @ApiProperty({ format: 'date-time' }) at!: string;
   @ApiProperty({ example: 'LOGGED' }) action!: string;
   @ApiProperty() actorUserId!: string;
@@ -73,7 +74,7 @@ export class HistoryEntryResponse {
   @ApiProperty({ type: 'object', additionalProperties: true }) detail!: Record<string, unknown>;
 }
 
-export class ContactSummaryResponse {
+export class ContactSummaryResponse implements ContactSummaryView {
   @ApiProperty() crn!: string;
   @ApiProperty({ enum: ['DTL', 'ISO'] }) type!: string;
   @ApiProperty() mprn!: string;
@@ -85,7 +86,7 @@ export class ContactSummaryResponse {
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
 }
 
-export class ContactResponse extends ContactSummaryResponse {
+export class ContactResponse extends ContactSummaryResponse implements ContactView {
   @ApiProperty() originatorUserId!: string;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) registeredShipperOrganisationId!: string | null;
   @ApiProperty({ type: 'object', additionalProperties: true, description: 'Originator contact, description, evidence, alternative address.' })
@@ -97,13 +98,13 @@ export class ContactResponse extends ContactSummaryResponse {
   @ApiProperty({ type: [HistoryEntryResponse] }) history!: HistoryEntryResponse[];
 }
 
-export class ContactListResponse {
+export class ContactListResponse implements ContactListView {
   @ApiProperty({ type: [ContactSummaryResponse] }) items!: ContactSummaryResponse[];
   @ApiProperty({ nullable: true, type: String, description: 'Pass as `cursor` for the next page; null on the last page.' })
   nextCursor!: string | null;
 }
 
-export class ListContactsQuery {
+export class ListContactsQuery implements ContactListQuery {
   @ApiPropertyOptional({ enum: ['DTL', 'ISO'] }) @IsOptional() @IsIn(['DTL', 'ISO']) type?: string;
   @ApiPropertyOptional({ enum: ['LOGGED', 'UNDER_INVESTIGATION', 'RESOLVED', 'WITHDRAWN'] })
   @IsOptional()

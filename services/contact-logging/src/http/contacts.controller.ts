@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Headers, HttpCode, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBody, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags, ApiResponse } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { CurrentCaller, type Caller } from '@cms/auth';
@@ -49,7 +49,6 @@ export class ContactsController {
   async log(
     @CurrentCaller() caller: Caller,
     @Body() body: unknown,
-    @Headers('authorization') authorization: string,
     @Req() request: Request,
     @Res() response: Response,
   ): Promise<void> {
@@ -57,7 +56,7 @@ export class ContactsController {
       throw ProblemException.forbidden(`Logging a contact needs the ${CONTACT_USER_ROLE} role; your organisation's Local Security Officer can grant it.`);
     }
     await this.idempotency.respond({ caller, request, response }, async () => {
-      const result = await this.logContact.handle(caller, body, authorization);
+      const result = await this.logContact.handle(caller, body);
       if (!result.accepted) {
         throw new ProblemException(
           422,

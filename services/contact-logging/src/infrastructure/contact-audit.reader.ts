@@ -1,31 +1,6 @@
-import type { DataSource } from 'typeorm';
-
-export interface ContactAuditRow {
-  id: string;
-  occurred_at: Date;
-  actor_user_id: string;
-  actor_organisation_id: string;
-  action: string;
-  crn: string;
-  before: Record<string, unknown> | null;
-  after: Record<string, unknown> | null;
-  trace_id: string | null;
-}
-
-export interface ContactAuditFilter {
-  /**
-   * Only the records an organisation may read: those it acted in, and those of contacts it can see
-   * (its id in the contact's `visible_to`); every record when absent.
-   */
-  visibleToOrganisationId?: string;
-  action?: string;
-  crn?: string;
-  from?: Date;
-  to?: Date;
-  /** Keyset cursor: records strictly older than this (occurred_at, id). */
-  before?: { occurredAt: Date; id: string };
-  limit: number;
-}
+import { Injectable } from '@nestjs/common';
+import { Database } from '@cms/service-defaults';
+import type { ContactAuditFilter, ContactAuditRow, ContactAuditStore } from '../application/contact-audit.port';
 
 /**
  * Reads of `contact_audit`, newest first. Runs as the service's own connection, NOT through
@@ -34,8 +9,9 @@ export interface ContactAuditFilter {
  * (`visibleToOrganisationId`, set by the caller's organisation in ContactAuditQueries) is the only
  * wall here and must always be passed for anyone but a CDSP administrator.
  */
-export class ContactAuditReader {
-  constructor(private readonly dataSource: DataSource) {}
+@Injectable()
+export class ContactAuditReader implements ContactAuditStore {
+  constructor(private readonly database: Database) {}
 
   list(filter: ContactAuditFilter): Promise<ContactAuditRow[]> {
     const conditions: string[] = [];
@@ -60,7 +36,7 @@ export class ContactAuditReader {
       conditions.push(`(a.occurred_at, a.id) < ($${parameters.length - 1}, $${parameters.length}::bigint)`);
     }
     parameters.push(filter.limit);
-    return this.dataSource.query(
+    return this.database.query<ContactAuditRow>(
       `SELECT a.id::text AS id, a.occurred_at, a.actor_user_id, a.actor_organisation_id, a.action, a.crn,
               a.before, a.after, a.trace_id
          FROM contact_audit a

@@ -1,9 +1,21 @@
-import type { DataSource } from 'typeorm';
+import { Inject, Injectable } from '@nestjs/common';
 import type { Caller } from '@cms/auth';
-import { outboxInsertSql, outboxParameters, type OutboxRows } from '@cms/messaging';
+import type { DomainEvent } from '@cms/contracts';
+import { OutboxWriter } from '@cms/messaging';
 import { runPrepared, toStorableJson, type PreparedStatement } from '@cms/persistence';
-import { seesEveryContact, type OpenContact, type Rejection } from '../domain';
+import { Database } from '@cms/service-defaults';
+import type {
+  ContactListFilter,
+  ContactRow,
+  ContactStore,
+  HistoryRow,
+  NewContact,
+  RejectedSubmission,
+  VisibleContact,
+} from '../application/contact-store.port';
+import { seesEveryContact, type OpenContact } from '../domain';
 import { readAsCaller } from './caller-scope';
+import { CrnAllocator } from './crn-allocator';
 
 export const OPEN_STATUSES = ['LOGGED', 'UNDER_INVESTIGATION'] as const;
 
@@ -12,9 +24,8 @@ const FIND_OPEN: PreparedStatement = {
   text: `SELECT crn, ($3::boolean OR $4 = ANY(visible_to)) AS visible FROM contact WHERE mprn = $1 AND status = ANY($2) LIMIT 1`,
 };
 
-const INSERT_LOGGED: PreparedStatement = {
-  name: 'contact-insert-logged',
-  text: `WITH new_contact AS (
+// The contact's events: the outbox writer's INSERT, its parameters from $18 on (see insertLogged).
+const INSERT_LOGGED_TEMPLATE = `WITH new_contact AS (
            INSERT INTO contact (crn, contact_type, mprn, status, requested_status, originator_organisation_id,
                                 originator_user_id, transporter_organisation_id, registered_shipper_organisation_id,
                                 visible_to, details, logged_at, updated_at)
@@ -27,81 +38,9 @@ const INSERT_LOGGED: PreparedStatement = {
            INSERT INTO contact_audit (occurred_at, actor_user_id, actor_organisation_id, action, crn, before, after, trace_id)
            SELECT $11, $13, $14, $12, crn, NULL, to_jsonb(new_contact), $16 FROM new_contact
          ), outbox AS (
-           ${outboxInsertSql(18)}
+           %OUTBOX%
          )
-         SELECT crn FROM new_contact`,
-};
-
-export interface NewContact {
-  crn: string;
-  contactType: 'DTL' | 'ISO';
-  mprn: string;
-  status: 'LOGGED';
-  requestedStatus: string;
-  originatorOrganisationId: string;
-  originatorUserId: string;
-  transporterOrganisationId: string;
-  registeredShipperOrganisationId: string | null;
-  visibleTo: string[];
-  details: Record<string, unknown>;
-  loggedAt: Date;
-  /** The first entry of its history timeline, written with it. */
-  history: Omit<HistoryEntry, 'crn' | 'occurredAt'>;
-  /** The trace of the request that logged it, for its audit record; null outside a trace. */
-  traceId: string | null;
-}
-
-export interface HistoryEntry {
-  crn: string;
-  occurredAt: Date;
-  action: string;
-  actorUserId: string;
-  actorOrganisationId: string;
-  detail: Record<string, unknown>;
-}
-
-export interface ContactRow {
-  crn: string;
-  contact_type: 'DTL' | 'ISO';
-  mprn: string;
-  status: string;
-  requested_status: string;
-  originator_organisation_id: string;
-  originator_user_id: string;
-  transporter_organisation_id: string;
-  registered_shipper_organisation_id: string | null;
-  details: Record<string, unknown>;
-  outcome: string | null;
-  outcome_reason: string | null;
-  logged_at: Date;
-  updated_at: Date;
-  version: number;
-}
-
-export interface HistoryRow {
-  occurred_at: Date;
-  action: string;
-  actor_user_id: string;
-  actor_organisation_id: string;
-  detail: Record<string, unknown>;
-}
-
-export interface ContactListFilter {
-  type?: string;
-  status?: string;
-  mprn?: string;
-  crn?: string;
-  loggedFrom?: Date;
-  loggedTo?: Date;
-  /** Keyset cursor: contacts logged strictly before this (logged_at, crn). */
-  before?: { loggedAt: Date; crn: string };
-  limit: number;
-}
-
-export interface VisibleContact {
-  contact: ContactRow;
-  history: HistoryRow[];
-}
+         SELECT crn FROM new_contact`;
 
 /**
  * Contacts in PostgreSQL. Every read takes the caller and returns only what the caller's
@@ -109,8 +48,23 @@ export interface VisibleContact {
  * Two walls: each query filters on the caller itself, and runs through `readAsCaller`, where the
  * database's row-level security policies filter again.
  */
-export class ContactRepository {
-  constructor(private readonly dataSource: DataSource) {}
+@Injectable()
+export class ContactRepository implements ContactStore {
+  private readonly crns: CrnAllocator;
+  private readonly insertLoggedStatement: PreparedStatement;
+
+  constructor(
+    private readonly database: Database,
+    @Inject(OutboxWriter) private readonly outbox: OutboxWriter,
+  ) {
+    this.crns = new CrnAllocator(database.dataSource);
+    // One prepared statement: the outbox part has the same text for any number of events.
+    this.insertLoggedStatement = { name: 'contact-insert-logged', text: INSERT_LOGGED_TEMPLATE.replace('%OUTBOX%', outbox.statement([], 18).sql) };
+  }
+
+  nextCrn(): Promise<string> {
+    return this.crns.next();
+  }
 
   /**
    * The open contact on this meter point, whoever logged it: a logging rule (one open contact per
@@ -118,7 +72,7 @@ export class ContactRepository {
    * read that runs outside `readAsCaller`. The unique index contact_one_open_per_mprn backs it.
    */
   async findOpen(mprn: string, caller: Caller): Promise<OpenContact | null> {
-    const [open] = await runPrepared<{ crn: string; visible: boolean }>(this.dataSource, FIND_OPEN, [
+    const [open] = await runPrepared<{ crn: string; visible: boolean }>(this.database.dataSource, FIND_OPEN, [
       mprn,
       OPEN_STATUSES,
       seesEveryContact(caller.organisationType),
@@ -132,10 +86,10 @@ export class ContactRepository {
    * after: the row as stored) and its events for the outbox in one statement: one round trip, and
    * one implicit transaction, so all of it commits together or none of it does.
    */
-  async insertLogged(contact: NewContact, events: OutboxRows): Promise<void> {
+  async insertLogged(contact: NewContact, events: DomainEvent[]): Promise<void> {
     await runPrepared(
-      this.dataSource,
-      INSERT_LOGGED,
+      this.database.dataSource,
+      this.insertLoggedStatement,
       [
         contact.contactType,
         contact.mprn,
@@ -154,21 +108,13 @@ export class ContactRepository {
         contact.history.detail,
         contact.traceId,
         contact.crn,
-        ...outboxParameters(events),
+        ...this.outbox.statement(events, 18).parameters,
       ],
     );
   }
 
-  async recordRejection(rejection: {
-    id: string;
-    submittedAt: Date;
-    userId: string;
-    organisationId: string;
-    mprn: string | null;
-    submission: unknown;
-    rejections: Rejection[];
-  }): Promise<void> {
-    await this.dataSource.query(
+  async recordRejection(rejection: RejectedSubmission): Promise<void> {
+    await this.database.query(
       `INSERT INTO rejected_submission (id, submitted_at, user_id, organisation_id, mprn, submission, rejections)
        VALUES ($1, $2, $3, $4, $5, $6, $7)`,
       [
@@ -185,7 +131,7 @@ export class ContactRepository {
 
   /** The contact and its whole history, in one transaction as the caller; null if not visible. */
   async findVisible(caller: Caller, crn: string): Promise<VisibleContact | null> {
-    return readAsCaller(this.dataSource, caller, async (manager) => {
+    return readAsCaller(this.database.dataSource, caller, async (manager) => {
       const [contact]: ContactRow[] = await manager.query(
         `SELECT * FROM contact WHERE crn = $1 AND ($2 OR $3 = ANY(visible_to))`,
         [crn, seesEveryContact(caller.organisationType), caller.organisationId],
@@ -218,7 +164,7 @@ export class ContactRepository {
       conditions.push(`(logged_at, crn) < ($${parameters.length - 1}, $${parameters.length})`);
     }
     parameters.push(filter.limit);
-    return readAsCaller(this.dataSource, caller, (manager) =>
+    return readAsCaller(this.database.dataSource, caller, (manager) =>
       manager.query(
         `SELECT * FROM contact WHERE ${conditions.join(' AND ')}
           ORDER BY logged_at DESC, crn DESC LIMIT $${parameters.length}`,

@@ -1,35 +1,41 @@
 import { Agent, request } from 'node:http';
+import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import {
   CLIENT_IDLE_CONNECTION_MS,
   failedOnStaleConnection,
   ProblemException,
+  RequestContext,
+  SERVICE_CONFIG,
   sendOnceMoreIfStale,
   StaleConnectionError,
 } from '@cms/service-defaults';
-
-/** What logging needs to know of a meter point, from the register. */
-export interface RegisteredMeterPoint {
-  mprn: string;
-  status: string;
-  registeredShipperId: string | null;
-  transporterId: string;
-}
+import type { MeterPointRegister, RegisteredMeterPoint } from '../application/meter-point-register.port';
+import type { ContactLoggingConfig } from '../contact-logging.config';
 
 /**
  * Asks the meter point register (the meter-points service) about one MPRN, synchronously, with the
- * caller's own token: the register sees who is asking.
+ * credentials of the request being served (RequestContext): the register sees who is asking.
  */
-export class MeterPointClient {
+@Injectable()
+export class MeterPointClient implements MeterPointRegister, OnApplicationShutdown {
   // Kept-alive connections: a logging request must not pay for a TCP handshake to the register.
   private readonly agent = new Agent({ keepAlive: true, maxSockets: 64, timeout: CLIENT_IDLE_CONNECTION_MS });
 
+  private readonly baseUrl: string;
+  private readonly timeoutMs: number;
+
   constructor(
-    private readonly baseUrl: string,
-    private readonly timeoutMs: number,
-  ) {}
+    @Inject(SERVICE_CONFIG) config: ContactLoggingConfig,
+    private readonly context: RequestContext,
+  ) {
+    this.baseUrl = config.METER_POINTS_URL;
+    this.timeoutMs = config.METER_POINTS_TIMEOUT_MS;
+  }
 
   /** The meter point, or null when the register has no such MPRN. */
-  async find(mprn: string, authorization: string): Promise<RegisteredMeterPoint | null> {
+  async find(mprn: string): Promise<RegisteredMeterPoint | null> {
+    const authorization = this.context.authorization();
+    if (!authorization) throw new Error('the meter point register is asked on behalf of a signed-in caller only');
     let answer: { status: number; body: string };
     try {
       answer = await this.get(`/api/v1/meter-points/${encodeURIComponent(mprn)}`, authorization);
@@ -57,7 +63,7 @@ export class MeterPointClient {
     };
   }
 
-  close(): void {
+  onApplicationShutdown(): void {
     this.agent.destroy();
   }
 

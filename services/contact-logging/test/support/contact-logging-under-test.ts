@@ -1,11 +1,9 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { Client } from 'pg';
 import type { Caller } from '@cms/auth';
-import { applyHttpDefaults } from '@cms/service-defaults';
-import { createTestDatabase, testKafkaBrokers, TestTokenIssuer } from '@cms/testing';
+import { startServiceUnderTest, TestTokenIssuer } from '@cms/testing';
+import { contactLoggingService } from '../../src/service';
 
 /** The transporter every stand-in meter point belongs to unless a test says otherwise (Cadent). */
 export const TRANSPORTER_ID = '383da001-dcc0-4cf5-8481-59b9749b0a6c';
@@ -53,17 +51,11 @@ export async function startContactLogging(options: {
   const register: StandInRegister = { points: new Map(Object.entries(options.meterPoints)), available: true, delayMs: 0 };
   const issuer = await TestTokenIssuer.start();
   const meterPoints = await startStandInRegister(register);
-  const databaseUrl = await createTestDatabase(options.databaseName);
-  Object.assign(process.env, issuer.env(), {
-    DATABASE_URL: databaseUrl,
-    KAFKA_BROKERS: testKafkaBrokers().join(','),
-    METER_POINTS_URL: `http://127.0.0.1:${(meterPoints.address() as AddressInfo).port}`,
+  const service = await startServiceUnderTest(contactLoggingService, {
+    databaseName: options.databaseName,
+    env: { ...issuer.env(), METER_POINTS_URL: `http://127.0.0.1:${(meterPoints.address() as AddressInfo).port}` },
   });
-  const { contactLoggingModule, logger } = await import('../../src/app.module');
-  const app = await NestFactory.create<NestExpressApplication>(contactLoggingModule(), { bodyParser: false, logger: false });
-  applyHttpDefaults(app, logger);
-  await app.listen(0, '127.0.0.1');
-  const baseUrl = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
+  const { app, baseUrl, databaseUrl } = service;
 
   const call = async (caller: Caller, method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
     const response = await fetch(`${baseUrl}${path}`, {
@@ -83,17 +75,9 @@ export async function startContactLogging(options: {
     register,
     post: (caller, body, headers) => call(caller, 'POST', '/api/v1/contacts', body, headers),
     call: (caller, method, path, body) => call(caller, method, path, body),
-    async sql<T = any>(text: string, values: unknown[] = []): Promise<T[]> {
-      const client = new Client({ connectionString: databaseUrl });
-      await client.connect();
-      try {
-        return (await client.query(text, values)).rows as T[];
-      } finally {
-        await client.end();
-      }
-    },
+    sql: service.sql,
     async close() {
-      await app.close();
+      await service.close();
       await new Promise((resolve) => meterPoints.close(resolve));
       await issuer.stop();
     },

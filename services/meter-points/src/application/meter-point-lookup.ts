@@ -1,3 +1,4 @@
+import { Inject, Injectable } from '@nestjs/common';
 import {
   hasConsistentCheckDigits,
   isValidPostcodeShape,
@@ -5,7 +6,7 @@ import {
   normalisePostcode,
   type MeterPointStatus,
 } from '../domain';
-import type { MeterPointRegister, RegisteredMeterPoint } from './meter-point-register.port';
+import { METER_POINT_REGISTER, type MeterPointRegister, type RegisteredMeterPoint } from './meter-point-register.port';
 
 export type MeterPointLookupResult =
   | { outcome: 'found'; meterPoint: RegisteredMeterPoint; checkDigitsConsistent: boolean }
@@ -20,8 +21,9 @@ export type PostcodeLookupResult =
   | { outcome: 'malformed-cursor' };
 
 /** The register's read side: what the logging form and the contact services look up. */
+@Injectable()
 export class MeterPointLookup {
-  constructor(private readonly register: MeterPointRegister) {}
+  constructor(@Inject(METER_POINT_REGISTER) private readonly register: MeterPointRegister) {}
 
   async byMprn(mprn: string): Promise<MeterPointLookupResult> {
     if (!isWellFormedMprn(mprn)) return { outcome: 'malformed' };

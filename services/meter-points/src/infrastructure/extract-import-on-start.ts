@@ -1,11 +1,9 @@
 import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Logger } from 'pino';
-import { LOGGER } from '@cms/service-defaults';
+import { LOGGER, SERVICE_CONFIG } from '@cms/service-defaults';
 import { importExtractFile, type ExtractImportReport } from '../application/import-extract';
 import { METER_POINT_REGISTER, type MeterPointRegister } from '../application/meter-point-register.port';
-import type { MeterPointsSettings } from '../meter-points.settings';
-
-export const METER_POINTS_SETTINGS = Symbol('METER_POINTS_SETTINGS');
+import type { MeterPointsConfig } from '../meter-points.settings';
 
 /** Errors written to the log at start; the rest are counted (the import command prints them all). */
 const LOGGED_LINE_ERRORS = 50;
@@ -21,7 +19,7 @@ export class ExtractImportOnStart implements OnApplicationBootstrap {
   report?: ExtractImportReport;
 
   constructor(
-    @Inject(METER_POINTS_SETTINGS) private readonly settings: MeterPointsSettings,
+    @Inject(SERVICE_CONFIG) private readonly settings: MeterPointsConfig,
     @Inject(METER_POINT_REGISTER) private readonly register: MeterPointRegister,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}

@@ -1,3 +1,4 @@
+import { Inject, Injectable } from '@nestjs/common';
 import { MoreThan, type DataSource, type EntityManager } from 'typeorm';
 import { runPrepared, type PreparedStatement } from '@cms/persistence';
 import type { MeterPoint, MeterPointStatus, PafAddress } from '../domain';
@@ -10,6 +11,7 @@ import type {
 } from '../application/meter-point-register.port';
 import { MeterPointStatusEntity } from './meter-point-status.entity';
 import { MeterPointEntity } from './meter-point.entity';
+import { DATA_SOURCE } from '@cms/service-defaults';
 
 /** Register columns in insert order: name, SQL type (for the unnest arrays), value from a meter point. */
 const COLUMNS: ReadonlyArray<readonly [column: string, type: string, value: (mp: MeterPoint) => unknown]> = [
@@ -80,8 +82,9 @@ function isRowError(error: unknown): boolean {
 }
 
 /** The meter point register in PostgreSQL (the service's own database). */
+@Injectable()
 export class TypeOrmMeterPointRegister implements MeterPointRegister {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(@Inject(DATA_SOURCE) private readonly dataSource: DataSource) {}
 
   async statuses(): Promise<MeterPointStatus[]> {
     const rows = await this.dataSource.getRepository(MeterPointStatusEntity).find({ order: { displayOrder: 'ASC', code: 'ASC' } });

@@ -17,7 +17,7 @@ import {
   provisionPostgres,
   redactUrl,
 } from '@cms/infra';
-import { TEST_DATABASE_ADMIN_URL, TEST_KAFKA_BROKERS } from './infrastructure';
+import { TEST_DATABASE_ADMIN_URL, TEST_KAFKA_BROKERS } from '@cms/testing';
 
 export interface TestInfrastructure {
   postgres: Postgres;

@@ -1,0 +1,27 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { DomainEvent } from '@cms/contracts';
+import { OutboxWriter } from '@cms/messaging';
+import { Database } from './transactions';
+
+/**
+ * Port (for use cases): records the events of a state change. They are written to the service's
+ * outbox in the transaction in progress (`Transactions.run`), which is required: an event without
+ * its state change, or the reverse, is never committed.
+ */
+export abstract class EventOutbox {
+  abstract record(...events: DomainEvent[]): Promise<void>;
+}
+
+@Injectable()
+export class TransactionalEventOutbox extends EventOutbox {
+  constructor(
+    @Inject(OutboxWriter) private readonly writer: OutboxWriter,
+    @Inject(Database) private readonly database: Database,
+  ) {
+    super();
+  }
+
+  async record(...events: DomainEvent[]): Promise<void> {
+    await this.writer.write(this.database.manager, events);
+  }
+}
