@@ -1,12 +1,19 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { findLdz, LDZ_CODES } from '../../services/meter-points/src/domain/ldz';
-import { isWellFormedMprn, PAF_FIELD_MAX_LENGTHS, type PafAddress } from '../../services/meter-points/src/domain/meter-point';
+import {
+  findLdz,
+  hasConsistentCheckDigits,
+  isMprn,
+  LDZ_CODES,
+  normalisePostcode,
+  PAF_FIELD_MAX_LENGTHS,
+  type PafAddress,
+  postcodeArea,
+  postcodeOutwardCode,
+  statusCodes,
+} from '@cms/gas-market';
 import { formatExtract, parseExtract } from '../../services/meter-points/src/domain/meter-point-extract';
-import { statusCodes } from '../../services/meter-points/src/domain/meter-point-status';
-import { hasConsistentCheckDigits } from '../../services/meter-points/src/domain/mprn-check-digits';
-import { isValidPostcodeShape, postcodeArea } from '../../services/meter-points/src/domain/postcode';
 import { demoShowcase, demoUnknownMprns, generateDemoMeterPoints, shortCodeOf } from './meter-points';
 import { DN_SHORT_CODES, demoOrganisation, demoOrganisations } from './organisations';
 import { TOWNS_BY_LDZ } from './places';
@@ -138,7 +145,7 @@ describe('generateDemoMeterPoints', () => {
 
   it('gives unique MPRNs of 6 to 10 digits with consistent check digits', () => {
     expect(new Set(points.map((p) => p.mprn)).size).toBe(points.length);
-    const bad = points.filter((p) => !isWellFormedMprn(p.mprn) || p.mprn.length < 6 || !hasConsistentCheckDigits(p.mprn));
+    const bad = points.filter((p) => !isMprn(p.mprn) || p.mprn.length < 6 || !hasConsistentCheckDigits(p.mprn));
     expect(bad.map((p) => p.mprn)).toEqual([]);
     expect(new Set(points.map((p) => p.mprn.length))).toEqual(new Set([6, 7, 8, 9, 10]));
   });
@@ -152,12 +159,12 @@ describe('generateDemoMeterPoints', () => {
       const problem = (what: string) => problems.push(`${p.mprn}: ${what}`);
       const town = TOWNS_BY_LDZ[p.ldz as keyof typeof TOWNS_BY_LDZ].find((t) => t.postTown === a.postTown);
       if (!town) problem(`post town ${a.postTown} is not in LDZ ${p.ldz}`);
-      if (!isValidPostcodeShape(a.postcode)) problem(`postcode shape ${a.postcode}`);
-      if (town && !town.districts.includes(a.postcode.split(' ')[0])) problem(`postcode ${a.postcode} not in ${a.postTown}`);
+      if (normalisePostcode(a.postcode) !== a.postcode) problem(`postcode shape ${a.postcode}`);
+      if (town && !town.districts.includes(postcodeOutwardCode(a.postcode) ?? '')) problem(`postcode ${a.postcode} not in ${a.postTown}`);
       if (town && !town.districts.map(postcodeArea).includes(postcodeArea(a.postcode))) problem('postcode area');
       if (a.buildingNumber === undefined && a.buildingName === undefined) problem('no building number or name');
       for (const [key, max] of Object.entries(PAF_FIELD_MAX_LENGTHS)) {
-        if ((a[key as keyof PafAddress] ?? '').length > max!) problem(`${key} too long`);
+        if ((a[key as keyof PafAddress] ?? '').length > max) problem(`${key} too long`);
       }
       if (!/^[0-9]{8}$/.test(a.udprn ?? '')) problem(`udprn ${a.udprn}`);
       udprns.add(a.udprn!);

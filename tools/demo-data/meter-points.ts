@@ -16,9 +16,8 @@
  *
  * The showcase meter points of `demoShowcase()` come first, always, with fixed MPRNs.
  */
-import { findLdz, type LdzCode } from '../../services/meter-points/src/domain/ldz';
-import type { MeterPoint, PafAddress } from '../../services/meter-points/src/domain/meter-point';
-import { checkDigitsFor } from '../../services/meter-points/src/domain/mprn-check-digits';
+import { checkDigitsFor, findLdz, type LdzCode, type PafAddress } from '@cms/gas-market';
+import type { MeterPoint } from '../../services/meter-points/src/domain/meter-point';
 import { DN_SHORT_CODES, demoOrganisations } from './organisations';
 import {
   BLOCK_SUFFIXES,

@@ -2,16 +2,14 @@
  * Demo market organisations. All names except the four real Distribution Networks are fictional.
  * Ids are fixed UUID literals so every environment (and every test) sees the same organisations.
  */
-import type { DistributionNetwork } from '../../services/meter-points/src/domain/ldz';
-
-export type DemoOrganisationType = 'SHIPPER' | 'DN' | 'IGT' | 'CDSP';
+import type { DistributionNetwork, OrganisationType } from '@cms/gas-market';
 
 export interface DemoOrganisation {
   id: string;
   /** Three-letter short code, unique across all organisations. */
   shortCode: string;
   name: string;
-  type: DemoOrganisationType;
+  type: OrganisationType;
 }
 
 const ORGANISATIONS: readonly DemoOrganisation[] = Object.freeze([

@@ -3,7 +3,7 @@
  * street and building names. Street names are invented combinations; a match with a real street is
  * chance.
  */
-import type { LdzCode } from '../../services/meter-points/src/domain/ldz';
+import type { LdzCode } from '@cms/gas-market';
 
 export interface DemoTown {
   postTown: string;

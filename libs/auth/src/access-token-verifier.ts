@@ -1,4 +1,5 @@
 import { createRemoteJWKSet, jwtVerify, errors as joseErrors, type JWTVerifyGetKey } from 'jose';
+import { isOrganisationType } from '@cms/gas-market';
 import {
   ACCESS_TOKEN_ALGORITHM,
   ACCESS_TOKEN_AUDIENCE,
@@ -9,9 +10,7 @@ import {
   CLAIM_SCOPE,
   CLAIM_SESSION_ID,
   CLAIM_PASSWORD_CHANGE_REQUIRED,
-  ORGANISATION_TYPES,
   type Caller,
-  type OrganisationType,
 } from './caller';
 
 export class InvalidAccessTokenError extends Error {}
@@ -72,7 +71,7 @@ export class AccessTokenVerifier {
     const roles = payload[CLAIM_ROLES] ?? [];
     if (
       typeof payload[CLAIM_ORGANISATION_ID] !== 'string' ||
-      !ORGANISATION_TYPES.includes(organisationType as OrganisationType) ||
+      !isOrganisationType(organisationType) ||
       !Array.isArray(roles) ||
       !roles.every((role) => typeof role === 'string')
     ) {
@@ -86,7 +85,7 @@ export class AccessTokenVerifier {
       caller: {
         userId: payload.sub!,
         organisationId: payload[CLAIM_ORGANISATION_ID] as string,
-        organisationType: organisationType as OrganisationType,
+        organisationType,
         roles: roles as string[],
         ...(payload[CLAIM_CLIENT_ID] !== undefined ? { scopes: (scope as string).split(' ').filter(Boolean) } : {}),
         ...(typeof payload[CLAIM_SESSION_ID] === 'string' ? { sessionId: payload[CLAIM_SESSION_ID] } : {}),

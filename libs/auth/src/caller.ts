@@ -1,7 +1,4 @@
-/** Organisation types of the GB gas market that use CMS. */
-export type OrganisationType = 'SHIPPER' | 'DN' | 'IGT' | 'CDSP';
-
-export const ORGANISATION_TYPES: readonly OrganisationType[] = ['SHIPPER', 'DN', 'IGT', 'CDSP'];
+import type { OrganisationType } from '@cms/gas-market';
 
 /**
  * Who is calling, taken only from a verified access token: never from the path, query or body.

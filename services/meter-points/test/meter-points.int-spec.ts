@@ -10,15 +10,8 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { startServiceUnderTest, TestTokenIssuer, type ServiceUnderTest } from '@cms/testing';
 import { buildOpenApiDocument } from '@cms/service-defaults';
 import { demoOrganisation, demoShowcase, demoUnknownMprns, writeDemoExtract } from '@cms/demo-data';
-import {
-  addressLabel,
-  DEFAULT_METER_POINT_STATUSES,
-  extractHeader,
-  formatExtractRow,
-  parseExtract,
-  statusCodes,
-  type MeterPoint,
-} from '../src/domain';
+import { DEFAULT_METER_POINT_STATUSES, statusCodes } from '@cms/gas-market';
+import { addressLabel, extractHeader, formatExtractRow, parseExtract, type MeterPoint } from '../src/domain';
 import { importExtractFile, type ExtractImportReport } from '../src/application/import-extract';
 import { METER_POINT_REGISTER, type MeterPointRegister } from '../src/application/meter-point-register.port';
 import { ExtractImportOnStart } from '../src/infrastructure/extract-import-on-start';

@@ -10,6 +10,7 @@ import {
   MaxLength,
 } from 'class-validator';
 import { Topics } from '../topics';
+import { MPRN_PATTERN } from '@cms/gas-market';
 
 /** A shipper's DTL or ISO contact was accepted and given a CRN. Published on `cms.contacts.v1`, keyed by CRN. */
 export class ContactLoggedV1 {
@@ -23,7 +24,7 @@ export class ContactLoggedV1 {
   @IsIn(['DTL', 'ISO'])
   contactType!: 'DTL' | 'ISO';
 
-  @Matches(/^\d{1,10}$/)
+  @Matches(MPRN_PATTERN)
   mprn!: string;
 
   @IsIn(['LOGGED'])

@@ -1,4 +1,5 @@
-import type { Organisation, OrganisationType } from '../domain/organisation';
+import type { OrganisationType } from '@cms/gas-market';
+import type { Organisation } from '../domain/organisation';
 import type { OrganisationRepository } from '../infrastructure/organisation.repository';
 
 /** `GET /organisations`: the market directory every signed-in user may read. */

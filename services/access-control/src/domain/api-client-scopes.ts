@@ -1,4 +1,4 @@
-import type { OrganisationType } from './organisation';
+import type { OrganisationType } from '@cms/gas-market';
 
 /**
  * The scopes an API client (a partner system using the OAuth 2 client-credentials grant) may be

@@ -1,4 +1,4 @@
-import type { OrganisationType } from './organisation';
+import type { OrganisationType } from '@cms/gas-market';
 
 /** Local Security Officer: creates and suspends the organisation's users, sets roles, resets passwords. */
 export const LSO = 'LSO';

@@ -1,4 +1,4 @@
-import type { OrganisationType } from './organisation';
+import type { OrganisationType } from '@cms/gas-market';
 import { LSO, rolesNotAllowedFor } from './roles';
 import type { UserStatus } from './user-account';
 

@@ -10,7 +10,7 @@ import {
   CLAIM_SESSION_ID,
 } from '@cms/auth';
 import { clientSubject } from '../domain/api-client';
-import type { OrganisationType } from '../domain/organisation';
+import type { OrganisationType } from '@cms/gas-market';
 import type { SigningKeyStore } from './signing-key.store';
 
 export interface AccessTokenSubject {

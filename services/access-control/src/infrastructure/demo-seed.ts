@@ -9,7 +9,8 @@
  */
 import type { Logger } from 'pino';
 import { In, type DataSource } from 'typeorm';
-import { isOrganisationType, isShortCode } from '../domain/organisation';
+import { isOrganisationType } from '@cms/gas-market';
+import { isShortCode } from '../domain/organisation';
 import { rolesNotAllowedFor } from '../domain/roles';
 import { OrganisationEntity } from './entities/organisation.entity';
 import { UserAccountEntity } from './entities/user-account.entity';

@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import type { Organisation, OrganisationType } from '../domain/organisation';
+import type { OrganisationType } from '@cms/gas-market';
+import type { Organisation } from '../domain/organisation';
 import { OrganisationEntity } from './entities/organisation.entity';
 
 export class OrganisationRepository {

@@ -102,6 +102,38 @@ describe('readAlternativeAddress', () => {
     ]);
   });
 
+  it.each([
+    ['organisation', 'x'.repeat(61), 60],
+    ['department', 'x'.repeat(61), 60],
+    ['subBuildingName', 'x'.repeat(31), 30],
+    ['poBox', 'x'.repeat(7), 6],
+    ['doubleDependentLocality', 'x'.repeat(36), 35],
+    ['dependentLocality', 'x'.repeat(36), 35],
+  ])("limits %s to Royal Mail's PAF length, as the register does", (field, value, max) => {
+    const { problems } = read({ ...MINIMAL, [field]: value });
+
+    expect(problems).toEqual([
+      expect.objectContaining({
+        field: `alternativeAddress.${field}`,
+        message: expect.stringContaining(`at most ${max} characters`),
+      }),
+    ]);
+  });
+
+  it('takes every field at its full length', () => {
+    const full = {
+      ...MINIMAL,
+      organisation: 'o'.repeat(60),
+      subBuildingName: 's'.repeat(30),
+      buildingName: 'b'.repeat(50),
+      buildingNumber: '1234',
+      dependentLocality: 'd'.repeat(35),
+      postTown: 't'.repeat(40),
+    };
+
+    expect(read(full).problems).toEqual([]);
+  });
+
   it('does not also call a field missing when it is present but too long', () => {
     const { problems } = read({ ...MINIMAL, buildingNumber: '12345' });
 

@@ -1,55 +1,22 @@
-import { normalisePostcode } from './postcode';
+import { normalisePostcode, PAF_FIELD_MAX_LENGTHS, PAF_TEXT_FIELDS, type PafTextField } from '@cms/gas-market';
 import { isAbsent, JsonObject, Problems, readDigits, readText, refuseUnknownFields } from './submitted-value';
 import { Rejections } from './rejection';
 
 /**
  * Where the originator believes the supply point is, when it differs from the address held
  * (docs/domain.md "Mandatory items": optional for both contact types). PAF-style fields, either
- * chosen through the postcode look-up or typed. Absent fields are null.
+ * chosen through the postcode look-up or typed; absent fields are null. Field lengths are the
+ * shared PAF set (PAF_FIELD_MAX_LENGTHS), the same the meter point register holds.
  */
-export interface AlternativeAddress {
-  readonly organisation: string | null;
-  readonly department: string | null;
-  readonly subBuildingName: string | null;
-  readonly buildingName: string | null;
-  readonly buildingNumber: string | null;
-  readonly poBox: string | null;
-  readonly dependentThoroughfare: string | null;
-  readonly thoroughfare: string | null;
-  readonly doubleDependentLocality: string | null;
-  readonly dependentLocality: string | null;
-  readonly postTown: string | null;
-  readonly county: string | null;
+export type AlternativeAddress = {
+  readonly [Field in PafTextField | 'udprn' | 'uprn']: string | null;
+} & {
   /** Upper-case, one space before the inward code, e.g. "SW1A 1AA". */
   readonly postcode: string;
-  /** Royal Mail's delivery point id, up to 8 digits. */
-  readonly udprn: string | null;
-  /** GeoPlace's property id, up to 12 digits. */
-  readonly uprn: string | null;
-}
-
-type TextFieldName = Exclude<keyof AlternativeAddress, 'postcode' | 'udprn' | 'uprn'>;
-
-/**
- * Field lengths. docs/domain.md "Postal addresses" gives the legacy lengths: building number 4,
- * building name 50, streets 40, post town 40, county 40. PD for the rest, following the same legacy
- * style: localities 40 like streets; sub-building name 50 like building name; organisation and
- * department 60 and PO box 6 as in PAF.
- */
-export const ALTERNATIVE_ADDRESS_MAX_LENGTHS: Readonly<Record<TextFieldName, number>> = {
-  organisation: 60,
-  department: 60,
-  subBuildingName: 50,
-  buildingName: 50,
-  buildingNumber: 4,
-  poBox: 6,
-  dependentThoroughfare: 40,
-  thoroughfare: 40,
-  doubleDependentLocality: 40,
-  dependentLocality: 40,
-  postTown: 40,
-  county: 40,
 };
+
+/** Room for a postcode as typed, spaces and all; normalised it has at most PAF_FIELD_MAX_LENGTHS.postcode. */
+const TYPED_POSTCODE_MAX_LENGTH = 16;
 
 const LABELS: Readonly<Record<keyof AlternativeAddress, string>> = {
   organisation: 'The organisation name',
@@ -86,15 +53,15 @@ export function readAlternativeAddress(block: JsonObject, problems: Problems): A
   if (ALTERNATIVE_ADDRESS_FIELDS.every((name) => isAbsent(block[name]))) return null;
 
   const before = problems.length;
-  const text = {} as Record<TextFieldName, string | null>;
-  for (const name of Object.keys(ALTERNATIVE_ADDRESS_MAX_LENGTHS) as TextFieldName[]) {
+  const text = {} as Record<PafTextField, string | null>;
+  for (const name of PAF_TEXT_FIELDS) {
     text[name] = readText(
       block[name],
       {
         field: `${PATH}.${name}`,
         label: LABELS[name],
         required: false,
-        maxLength: ALTERNATIVE_ADDRESS_MAX_LENGTHS[name],
+        maxLength: PAF_FIELD_MAX_LENGTHS[name],
       },
       problems,
     );
@@ -102,7 +69,7 @@ export function readAlternativeAddress(block: JsonObject, problems: Problems): A
 
   const postcodeText = readText(
     block['postcode'],
-    { field: `${PATH}.postcode`, label: LABELS.postcode, required: true, maxLength: 16 },
+    { field: `${PATH}.postcode`, label: LABELS.postcode, required: true, maxLength: TYPED_POSTCODE_MAX_LENGTH },
     problems,
   );
   const postcode = postcodeText === null ? null : normalisePostcode(postcodeText);
@@ -114,12 +81,12 @@ export function readAlternativeAddress(block: JsonObject, problems: Problems): A
 
   const udprn = readDigits(
     block['udprn'],
-    { field: `${PATH}.udprn`, label: LABELS.udprn, required: false, maxDigits: 8 },
+    { field: `${PATH}.udprn`, label: LABELS.udprn, required: false, maxDigits: PAF_FIELD_MAX_LENGTHS.udprn },
     problems,
   );
   const uprn = readDigits(
     block['uprn'],
-    { field: `${PATH}.uprn`, label: LABELS.uprn, required: false, maxDigits: 12 },
+    { field: `${PATH}.uprn`, label: LABELS.uprn, required: false, maxDigits: PAF_FIELD_MAX_LENGTHS.uprn },
     problems,
   );
 

@@ -1,9 +1,9 @@
+import { DEFAULT_METER_POINT_STATUS_CODES, type MeterPointStatusCodes } from '@cms/gas-market';
 import { ContactOutcome, isContactOutcome } from './contact-outcome';
 import { ContactStatus } from './contact-status';
 import { IllegalTransitionError } from './illegal-transition.error';
 import { InvalidResolutionError } from './invalid-resolution.error';
 import { LIFECYCLE_COMMANDS, LifecycleCommand } from './lifecycle-command';
-import { DEFAULT_METER_POINT_STATUS_CODES, MeterPointStatusCodes } from './meter-point-status';
 import { findTextFault } from './submitted-value';
 import { MeterPointStatusRequest, targetMeterPointStatus } from './target-meter-point-status';
 

@@ -1,4 +1,4 @@
-import { parseSubmission, ParsedSubmission } from './contact-submission-parser';
+import { parseSubmission, ParsedSubmission, readMprn } from './contact-submission-parser';
 import { dtlSubmission, isoSubmission, TODAY, withItem } from './contact-submission.fixture';
 
 function parse(submission: unknown): ParsedSubmission {
@@ -211,5 +211,18 @@ describe('parseSubmission: malformed items', () => {
 describe('parseSubmission: caller mistakes', () => {
   it('throws when today is not a calendar date', () => {
     expect(() => parseSubmission(dtlSubmission(), { today: '23/11/2026' })).toThrow(RangeError);
+  });
+});
+
+describe('readMprn', () => {
+  it('reads the normalised MPRN from a submission so the caller can look it up', () => {
+    expect(readMprn({ type: 'DTL', mprn: ' 3938424403 ' })).toBe('3938424403');
+    expect(readMprn({ type: 'DTL', mprn: 3938424403 })).toBe('3938424403');
+  });
+
+  it('reads nothing from a submission whose MPRN is missing or malformed', () => {
+    expect(readMprn({ type: 'DTL' })).toBeNull();
+    expect(readMprn({ mprn: 'ABC' })).toBeNull();
+    expect(readMprn('3938424403')).toBeNull();
   });
 });

@@ -1,3 +1,4 @@
+import { normaliseMprn } from '@cms/gas-market';
 import { readAlternativeAddress, AlternativeAddress } from './alternative-address';
 import { toEpochDay } from './calendar-date';
 import { CONTACT_SUBMISSION_FIELDS, ValidContactSubmission } from './contact-submission';
@@ -5,10 +6,9 @@ import { CONTACT_TYPES, ContactType } from './contact-type';
 import { DtlEvidence, readDtlEvidence } from './dtl-evidence';
 import { IsolationWork, readIsolationWork } from './isolation-work';
 import { LoggingRulesConfig, resolveLoggingRulesConfig } from './logging-rules-config';
-import { REQUESTED_METER_POINT_STATUSES, RequestedMeterPointStatus } from './meter-point-status';
-import { normaliseMprn } from './mprn';
 import { readOriginatorContact } from './originator-contact';
 import { Rejection, Rejections } from './rejection';
+import { REQUESTED_METER_POINT_STATUSES, RequestedMeterPointStatus } from './requested-meter-point-status';
 import {
   isAbsent,
   isJsonObject,
@@ -39,6 +39,14 @@ export interface ParsedSubmission {
   readonly requestedStatus: RequestedMeterPointStatus | null;
   readonly rejections: readonly Rejection[];
   readonly contact: ValidContactSubmission | null;
+}
+
+/**
+ * The submission's MPRN, normalised, or null when absent or malformed. The caller reads it first
+ * to look the meter point up, then hands the meter point (or null) to `evaluateSubmission`.
+ */
+export function readMprn(submission: unknown): string | null {
+  return isJsonObject(submission) ? normaliseMprn(submission['mprn']) : null;
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { AlternativeAddress } from './alternative-address';
 import type { DtlEvidence } from './dtl-evidence';
 import type { IsolationWork } from './isolation-work';
-import type { RequestedMeterPointStatus } from './meter-point-status';
+import type { RequestedMeterPointStatus } from './requested-meter-point-status';
 import type { OriginatorContact } from './originator-contact';
 
 /**

@@ -7,7 +7,7 @@
 // Logging rules: read the MPRN, look the meter point up, then evaluate the whole submission.
 export { evaluateSubmission } from './logging-rules';
 export type { LoggingDecision, LoggingRulesInput, Originator, RegisteredMeterPoint } from './logging-rules';
-export { parseSubmission } from './contact-submission-parser';
+export { parseSubmission, readMprn } from './contact-submission-parser';
 export type { ParsedSubmission, SubmissionContext } from './contact-submission-parser';
 export { DEFAULT_LOGGING_RULES_CONFIG, resolveLoggingRulesConfig } from './logging-rules-config';
 export type { LoggingRulesConfig } from './logging-rules-config';
@@ -32,27 +32,18 @@ export { METER_READ_MAX_DIGITS } from './dtl-evidence';
 export type { DtlEvidence, MeterRead } from './dtl-evidence';
 export { ISOLATION_WORK_TYPES, requestedStatusImpliedBy } from './isolation-work';
 export type { IsolationWork, IsolationWorkType } from './isolation-work';
-export { ALTERNATIVE_ADDRESS_FIELDS, ALTERNATIVE_ADDRESS_MAX_LENGTHS } from './alternative-address';
+export { ALTERNATIVE_ADDRESS_FIELDS } from './alternative-address';
 export type { AlternativeAddress } from './alternative-address';
-export { isUkPostcodeShape, normalisePostcode } from './postcode';
-export { isMprnFormat, mprnCheckDigitsLookValid, normaliseMprn, readMprn } from './mprn';
 
-// Vocabulary.
+// Vocabulary of contacts; the market's own (MPRN, postcode, statuses, organisation types) is @cms/gas-market.
 export { CONTACT_TYPES, isContactType } from './contact-type';
 export type { ContactType } from './contact-type';
 export { CONTACT_STATUSES, OPEN_CONTACT_STATUSES, isContactStatus, isOpenContactStatus } from './contact-status';
 export type { ContactStatus } from './contact-status';
 export { CONTACT_OUTCOMES, isContactOutcome } from './contact-outcome';
 export type { ContactOutcome } from './contact-outcome';
-export { ORGANISATION_TYPES } from './organisation-type';
-export type { OrganisationType } from './organisation-type';
-export {
-  DEFAULT_METER_POINT_STATUS_CODES,
-  REQUESTED_METER_POINT_STATUSES,
-  describeMeterPointStatus,
-  meterPointStatusCodeFor,
-} from './meter-point-status';
-export type { MeterPointStatusCodes, RequestedMeterPointStatus } from './meter-point-status';
+export { REQUESTED_METER_POINT_STATUSES, meterPointStatusCodeFor } from './requested-meter-point-status';
+export type { RequestedMeterPointStatus } from './requested-meter-point-status';
 
 // Lifecycle.
 export {

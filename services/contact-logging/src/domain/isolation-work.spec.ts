@@ -1,7 +1,7 @@
 import { toEpochDay } from './calendar-date';
 import { TODAY } from './contact-submission.fixture';
 import { IsolationWorkType, readIsolationWork, requestedStatusImpliedBy } from './isolation-work';
-import type { RequestedMeterPointStatus } from './meter-point-status';
+import type { RequestedMeterPointStatus } from './requested-meter-point-status';
 import type { Rejection } from './rejection';
 
 const today = toEpochDay(TODAY) as number;

@@ -1,4 +1,4 @@
-import type { RequestedMeterPointStatus } from './meter-point-status';
+import type { RequestedMeterPointStatus } from './requested-meter-point-status';
 import { Rejections } from './rejection';
 import { JsonObject, Problems, readBlock, readChoice, readPastDate, refuseUnknownFields } from './submitted-value';
 

@@ -1,6 +1,5 @@
+import { DEFAULT_METER_POINT_STATUS_CODES, type MeterPointStatusCodes, type OrganisationType } from '@cms/gas-market';
 import type { ContactType } from './contact-type';
-import { DEFAULT_METER_POINT_STATUS_CODES, MeterPointStatusCodes } from './meter-point-status';
-import type { OrganisationType } from './organisation-type';
 
 /**
  * The product-decision (PD) values of the logging rules. docs/domain.md asks that every PD number

@@ -133,6 +133,15 @@ describe('evaluateSubmission: each rejection code, from a submission built for i
     expect(rejection?.message).toContain('check digits also look wrong');
   });
 
+  it.each(['0', '00'])('hints at a typing mistake for the unknown MPRN %p, too short for a body and check digits', (mprn) => {
+    const submission = withItem(dtlSubmission(), 'mprn', mprn);
+
+    const [rejection] = rejectionsOf(evaluate({ submission, meterPoint: null }));
+
+    expect(rejection?.code).toBe('MPRN_NOT_FOUND');
+    expect(rejection?.message).toContain('check digits also look wrong');
+  });
+
   it('does not hint at a typing mistake when the unknown MPRN has consistent check digits', () => {
     const [rejection] = rejectionsOf(evaluate({ meterPoint: null }));
 

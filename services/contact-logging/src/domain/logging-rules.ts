@@ -1,12 +1,11 @@
+import { describeMeterPointStatus, hasConsistentCheckDigits, type OrganisationType } from '@cms/gas-market';
 import { parseSubmission } from './contact-submission-parser';
 import type { ValidContactSubmission } from './contact-submission';
 import type { ContactType } from './contact-type';
 import { LoggingRulesConfig, resolveLoggingRulesConfig } from './logging-rules-config';
-import { describeMeterPointStatus, RequestedMeterPointStatus } from './meter-point-status';
-import { mprnCheckDigitsLookValid } from './mprn';
 import type { OpenContact } from './open-contact';
-import type { OrganisationType } from './organisation-type';
 import { Rejection, Rejections } from './rejection';
+import type { RequestedMeterPointStatus } from './requested-meter-point-status';
 
 /** The organisation raising the contact, taken from the verified token, never from the body. */
 export interface Originator {
@@ -85,7 +84,7 @@ function registerRejections(
   const meterPoint = input.meterPoint;
 
   if (meterPoint === null) {
-    rejections.push(Rejections.mprnNotFound(mprn, mprnCheckDigitsLookValid(mprn)));
+    rejections.push(Rejections.mprnNotFound(mprn, hasConsistentCheckDigits(mprn)));
   } else {
     rejections.push(...statusRejections(mprn, type, requestedStatus, meterPoint.status, config));
 

@@ -1,5 +1,5 @@
 import { resolveLoggingRulesConfig, type LoggingRulesConfig } from './logging-rules-config';
-import type { OrganisationType } from './organisation-type';
+import type { OrganisationType } from '@cms/gas-market';
 
 /** The role a person needs to log DTL and ISO contacts (docs/api.md: `POST /contacts` is for SHIPPER users). */
 export const CONTACT_USER_ROLE = 'CONTACT_USER';

@@ -1,6 +1,6 @@
 import type { ContactType } from './contact-type';
 import type { OpenContact } from './open-contact';
-import type { OrganisationType } from './organisation-type';
+import type { OrganisationType } from '@cms/gas-market';
 
 /**
  * The stable reason codes of a rejected submission (docs/domain.md "Logging rules", the codes are

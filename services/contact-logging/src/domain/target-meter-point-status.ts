@@ -1,5 +1,5 @@
-import type { RequestedMeterPointStatus } from './meter-point-status';
-import { DEFAULT_METER_POINT_STATUS_CODES, MeterPointStatusCodes, meterPointStatusCodeFor } from './meter-point-status';
+import { DEFAULT_METER_POINT_STATUS_CODES, type MeterPointStatusCodes } from '@cms/gas-market';
+import { meterPointStatusCodeFor, type RequestedMeterPointStatus } from './requested-meter-point-status';
 
 /** The part of a contact that decides what a VALID outcome does to the meter point. */
 export type MeterPointStatusRequest =

@@ -1,4 +1,4 @@
-import type { OrganisationType } from './organisation-type';
+import type { OrganisationType } from '@cms/gas-market';
 
 /**
  * CDSP agents see every contact; anyone else only those their organisation is involved in

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsISO8601, IsOptional, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import { CRN_PATTERN } from '@cms/gas-market';
 
 export class ListContactAuditQuery {
   @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 100, default: 50 })
@@ -19,7 +20,7 @@ export class ListContactAuditQuery {
   @IsOptional()
   @Matches(/^[A-Z_]{1,40}$/)
   action?: string;
-  @ApiPropertyOptional({ pattern: '^C\\d{9}$' }) @IsOptional() @Matches(/^C\d{9}$/) crn?: string;
+  @ApiPropertyOptional({ pattern: CRN_PATTERN.source }) @IsOptional() @Matches(CRN_PATTERN) crn?: string;
   @ApiPropertyOptional({ format: 'date-time', description: 'Records at or after this time.' })
   @IsOptional()
   @IsISO8601({ strict: true })

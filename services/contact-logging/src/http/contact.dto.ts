@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsISO8601, IsOptional, Matches, Max, MaxLength, Min } from 'class-validator';
 import type { ContactListQuery, ContactListView, ContactSummaryView, ContactView, HistoryEntryView } from '../application/contact.views';
+import { CRN_PATTERN, MPRN_PATTERN, PAF_FIELD_MAX_LENGTHS as PAF } from '@cms/gas-market';
 
 // Request documentation for POST /contacts. The body is read by the domain's logging rules (every
 // reason at once, as 422 rejections), so these classes describe it for the OpenAPI document only.
@@ -29,27 +30,28 @@ export class IsolationDoc {
   @ApiProperty({ enum: ['SERVICE_REMOVED', 'CAPPED', 'CLAMPED', 'UNCAPPED', 'UNCLAMPED'] }) workType!: string;
 }
 
+/** An alternative address: the shared PAF field lengths (@cms/gas-market), as the register holds them. */
 export class PafAddressDoc {
-  @ApiPropertyOptional({ maxLength: 60 }) organisation?: string;
-  @ApiPropertyOptional({ maxLength: 60 }) department?: string;
-  @ApiPropertyOptional({ maxLength: 50 }) subBuildingName?: string;
-  @ApiPropertyOptional({ maxLength: 50 }) buildingName?: string;
-  @ApiPropertyOptional({ maxLength: 4 }) buildingNumber?: string;
-  @ApiPropertyOptional({ maxLength: 6 }) poBox?: string;
-  @ApiPropertyOptional({ maxLength: 40 }) dependentThoroughfare?: string;
-  @ApiPropertyOptional({ maxLength: 40 }) thoroughfare?: string;
-  @ApiPropertyOptional({ maxLength: 40 }) doubleDependentLocality?: string;
-  @ApiPropertyOptional({ maxLength: 40 }) dependentLocality?: string;
-  @ApiPropertyOptional({ maxLength: 40 }) postTown?: string;
-  @ApiPropertyOptional({ maxLength: 40 }) county?: string;
-  @ApiProperty({ maxLength: 8, example: 'M1 1AE' }) postcode!: string;
-  @ApiPropertyOptional({ pattern: '^\\d{1,8}$' }) udprn?: string;
-  @ApiPropertyOptional({ pattern: '^\\d{1,12}$' }) uprn?: string;
+  @ApiPropertyOptional({ maxLength: PAF.organisation }) organisation?: string;
+  @ApiPropertyOptional({ maxLength: PAF.department }) department?: string;
+  @ApiPropertyOptional({ maxLength: PAF.subBuildingName }) subBuildingName?: string;
+  @ApiPropertyOptional({ maxLength: PAF.buildingName }) buildingName?: string;
+  @ApiPropertyOptional({ maxLength: PAF.buildingNumber }) buildingNumber?: string;
+  @ApiPropertyOptional({ maxLength: PAF.poBox }) poBox?: string;
+  @ApiPropertyOptional({ maxLength: PAF.dependentThoroughfare }) dependentThoroughfare?: string;
+  @ApiPropertyOptional({ maxLength: PAF.thoroughfare }) thoroughfare?: string;
+  @ApiPropertyOptional({ maxLength: PAF.doubleDependentLocality }) doubleDependentLocality?: string;
+  @ApiPropertyOptional({ maxLength: PAF.dependentLocality }) dependentLocality?: string;
+  @ApiPropertyOptional({ maxLength: PAF.postTown }) postTown?: string;
+  @ApiPropertyOptional({ maxLength: PAF.county }) county?: string;
+  @ApiProperty({ maxLength: PAF.postcode, example: 'M1 1AE' }) postcode!: string;
+  @ApiPropertyOptional({ pattern: `^\\d{1,${PAF.udprn}}$` }) udprn?: string;
+  @ApiPropertyOptional({ pattern: `^\\d{1,${PAF.uprn}}$` }) uprn?: string;
 }
 
 export class LogContactRequest {
   @ApiProperty({ enum: ['DTL', 'ISO'] }) type!: 'DTL' | 'ISO';
-  @ApiProperty({ pattern: '^\\d{1,10}$', example: '3938424403' }) mprn!: string;
+  @ApiProperty({ pattern: MPRN_PATTERN.source, example: '3938424403' }) mprn!: string;
   @ApiPropertyOptional({ enum: ['DE', 'LI'], description: 'ISO: DE, or LI from Capped/Clamped. DTL: LI or omitted.' })
   requestedStatus?: 'DE' | 'LI';
   @ApiProperty({ type: OriginatorContactDoc }) originatorContact!: OriginatorContactDoc;
@@ -110,8 +112,8 @@ export class ListContactsQuery implements ContactListQuery {
   @IsOptional()
   @IsIn(['LOGGED', 'UNDER_INVESTIGATION', 'RESOLVED', 'WITHDRAWN'])
   status?: string;
-  @ApiPropertyOptional({ pattern: '^\\d{1,10}$' }) @IsOptional() @Matches(/^\d{1,10}$/) mprn?: string;
-  @ApiPropertyOptional({ pattern: '^C\\d{9}$' }) @IsOptional() @Matches(/^C\d{9}$/) crn?: string;
+  @ApiPropertyOptional({ pattern: MPRN_PATTERN.source }) @IsOptional() @Matches(MPRN_PATTERN) mprn?: string;
+  @ApiPropertyOptional({ pattern: CRN_PATTERN.source }) @IsOptional() @Matches(CRN_PATTERN) crn?: string;
   @ApiPropertyOptional({ format: 'date-time' }) @IsOptional() @IsISO8601({ strict: true }) loggedFrom?: string;
   @ApiPropertyOptional({ format: 'date-time' }) @IsOptional() @IsISO8601({ strict: true }) loggedTo?: string;
   @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 25 })

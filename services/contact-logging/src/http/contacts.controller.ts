@@ -2,13 +2,12 @@ import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Req, Res }
 import { ApiBody, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags, ApiResponse } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { CurrentCaller, type Caller } from '@cms/auth';
+import { isCrn } from '@cms/gas-market';
 import { IdempotentRequests, ProblemException } from '@cms/service-defaults';
 import { LogContactHandler } from '../application/log-contact.handler';
 import { CONTACT_USER_ROLE, lacksRoleToLogContacts } from '../domain';
 import { ContactQueries } from '../application/contact.queries';
 import { ContactListResponse, ContactLoggedResponse, ContactResponse, ListContactsQuery, LogContactRequest } from './contact.dto';
-
-const CRN_PATTERN = /^C\d{9}$/;
 
 @ApiTags('Contacts')
 @Controller('api/v1/contacts')
@@ -83,7 +82,7 @@ export class ContactsController {
   @ApiOkResponse({ type: ContactResponse })
   @ApiResponse({ status: 404, description: 'No such contact, or your organisation is not involved in it.' })
   async get(@CurrentCaller() caller: Caller, @Param('crn') crn: string): Promise<ContactResponse> {
-    const contact = CRN_PATTERN.test(crn) ? await this.queries.get(caller, crn) : null;
+    const contact = isCrn(crn) ? await this.queries.get(caller, crn) : null;
     if (!contact) throw ProblemException.notFound('No such contact.');
     return contact;
   }

@@ -1,12 +1,8 @@
 import type { DataSource } from 'typeorm';
+import { formatCrn } from '@cms/gas-market';
 
 /** How many CRNs one call of the sequence reserves (the sequence's INCREMENT BY). */
 export const CRN_BLOCK_SIZE = 50;
-
-/** `C` and nine digits (PD), e.g. C000001234. */
-export function formatCrn(number: number): string {
-  return `C${String(number).padStart(9, '0')}`;
-}
 
 /**
  * Contact Reference Numbers from the database sequence `contact_crn_seq`, a block at a time: each

@@ -1,4 +1,5 @@
-import { DEFAULT_METER_POINT_STATUSES, extractHeader, formatExtractRow, type MeterPoint } from '../domain';
+import { DEFAULT_METER_POINT_STATUSES } from '@cms/gas-market';
+import { extractHeader, formatExtractRow, type MeterPoint } from '../domain';
 import { importExtract } from './import-extract';
 import type { ExtractRow, MeterPointRegister, RegisteredMeterPoint, UpsertResult } from './meter-point-register.port';
 

@@ -1,11 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import {
-  hasConsistentCheckDigits,
-  isValidPostcodeShape,
-  isWellFormedMprn,
-  normalisePostcode,
-  type MeterPointStatus,
-} from '../domain';
+import { hasConsistentCheckDigits, isMprn, normalisePostcode, type MeterPointStatus } from '@cms/gas-market';
 import { METER_POINT_REGISTER, type MeterPointRegister, type RegisteredMeterPoint } from './meter-point-register.port';
 
 export type MeterPointLookupResult =
@@ -26,7 +20,7 @@ export class MeterPointLookup {
   constructor(@Inject(METER_POINT_REGISTER) private readonly register: MeterPointRegister) {}
 
   async byMprn(mprn: string): Promise<MeterPointLookupResult> {
-    if (!isWellFormedMprn(mprn)) return { outcome: 'malformed' };
+    if (!isMprn(mprn)) return { outcome: 'malformed' };
     // A hint only (docs/domain.md, "Meter points"): the register is the authority on existence.
     const checkDigitsConsistent = hasConsistentCheckDigits(mprn);
     const meterPoint = await this.register.find(mprn);
@@ -36,8 +30,8 @@ export class MeterPointLookup {
   /** Meter points at a postcode, a page at a time in MPRN order; `cursor` is the last MPRN of the previous page. */
   async atPostcode(rawPostcode: string, page: { limit: number; cursor?: string }): Promise<PostcodeLookupResult> {
     const postcode = normalisePostcode(rawPostcode);
-    if (!isValidPostcodeShape(postcode)) return { outcome: 'malformed-postcode' };
-    if (page.cursor !== undefined && !isWellFormedMprn(page.cursor)) return { outcome: 'malformed-cursor' };
+    if (postcode === null) return { outcome: 'malformed-postcode' };
+    if (page.cursor !== undefined && !isMprn(page.cursor)) return { outcome: 'malformed-cursor' };
     const found = await this.register.findByPostcode(postcode, { limit: page.limit + 1, afterMprn: page.cursor });
     const meterPoints = found.slice(0, page.limit);
     const nextCursor = found.length > page.limit ? meterPoints[meterPoints.length - 1].meterPoint.mprn : null;

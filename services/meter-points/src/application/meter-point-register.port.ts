@@ -1,4 +1,5 @@
-import type { MeterPoint, MeterPointStatus } from '../domain';
+import type { MeterPointStatus } from '@cms/gas-market';
+import type { MeterPoint } from '../domain';
 
 /** A meter point as the register holds it: the domain record, its status's name, when it last changed. */
 export interface RegisteredMeterPoint {

@@ -1,28 +1,5 @@
-import type { MeterPoint, PafAddress } from '../domain';
-
-/**
- * Limits the register's columns put on an address beyond what the extract format checks itself
- * (the legacy lengths of building number, building name, streets, post town and county). The
- * others are the Royal Mail PAF field lengths. Kept equal to the migration's column sizes, so that a long value is reported against its line
- * instead of failing a whole batch.
- */
-export const REGISTER_ADDRESS_MAX_LENGTHS: Readonly<Record<keyof PafAddress, number>> = Object.freeze({
-  organisation: 60,
-  department: 60,
-  subBuildingName: 30,
-  buildingName: 50,
-  buildingNumber: 4,
-  poBox: 6,
-  dependentThoroughfare: 40,
-  thoroughfare: 40,
-  doubleDependentLocality: 35,
-  dependentLocality: 35,
-  postTown: 40,
-  county: 40,
-  postcode: 8,
-  udprn: 8,
-  uprn: 12,
-});
+import { PAF_FIELD_MAX_LENGTHS, type PafAddress } from '@cms/gas-market';
+import type { MeterPoint } from '../domain';
 
 const COLUMN_OF: Readonly<Record<keyof PafAddress, string>> = Object.freeze({
   organisation: 'organisation',
@@ -59,9 +36,11 @@ export function registerConstraintProblems(meterPoint: MeterPoint): string[] {
       `registered_shipper_id: must be an organisation id (UUID) or empty (got "${meterPoint.registeredShipperId}")`,
     );
   }
-  for (const key of Object.keys(REGISTER_ADDRESS_MAX_LENGTHS) as (keyof PafAddress)[]) {
+  // The register's columns are sized to the shared PAF lengths (the migration), so a long value is
+  // reported against its line instead of failing a whole batch.
+  for (const key of Object.keys(PAF_FIELD_MAX_LENGTHS) as (keyof PafAddress)[]) {
     const value = meterPoint.address[key];
-    const max = REGISTER_ADDRESS_MAX_LENGTHS[key];
+    const max = PAF_FIELD_MAX_LENGTHS[key];
     if (value !== undefined && value.length > max) problems.push(`${COLUMN_OF[key]}: longer than ${max} characters`);
   }
   return problems;

@@ -95,6 +95,20 @@ describe('parseExtract', () => {
     expect(result.rows[0]).toMatchObject({ status: 'DE', ldz: 'NW', address: { postcode: 'PR2 3LH' } });
   });
 
+  it('holds every text field to the shared PAF length, and the postcode to its shape, not its spacing', () => {
+    const long = formatExtractRow({
+      ...plain,
+      address: { ...plain.address, subBuildingName: 'x'.repeat(31), dependentLocality: 'x'.repeat(36) },
+    });
+    const spaced = formatExtractRow(plain).replace('PR2 3LH', 'pr2   3lh');
+    const result = parseExtract([extractHeader, long, spaced].join('\r\n'), STATUSES);
+    expect(result.errors).toEqual([
+      { line: 2, message: 'sub_building_name: longer than 30 characters' },
+      { line: 2, message: 'dependent_locality: longer than 35 characters' },
+    ]);
+    expect(result.rows.map((r) => r.address.postcode)).toEqual(['PR2 3LH']);
+  });
+
   it('reports every bad line with its line number and keeps going', () => {
     const bad = (patch: Partial<MeterPoint>, address: Partial<MeterPoint['address']> = {}) =>
       formatExtractRow({ ...plain, ...patch, address: { ...plain.address, ...address } });

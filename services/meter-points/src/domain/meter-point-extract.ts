@@ -10,9 +10,8 @@
  * without stopping: good rows are returned alongside the errors.
  */
 import { type CsvRecord, CsvRecordReader, formatCsvRecord, readCsv } from './csv';
-import { isLdzCode } from './ldz';
-import { isWellFormedMprn, type MeterPoint, PAF_FIELD_MAX_LENGTHS, type PafAddress } from './meter-point';
-import { isValidPostcodeShape, normalisePostcode } from './postcode';
+import { isLdzCode, isMprn, isPafTextField, normalisePostcode, PAF_FIELD_MAX_LENGTHS, type PafAddress } from '@cms/gas-market';
+import type { MeterPoint } from './meter-point';
 
 /** The address columns after the meter point columns, in order, with their PafAddress field. */
 const ADDRESS_COLUMNS: ReadonlyArray<readonly [string, keyof PafAddress]> = [
@@ -99,7 +98,7 @@ export function parseExtractRecord(fields: readonly string[], knownStatuses: rea
   const errors: string[] = [];
 
   const mprn = v[0];
-  if (!isWellFormedMprn(mprn)) errors.push(`mprn: must be numeric, at most 10 digits (got "${mprn}")`);
+  if (!isMprn(mprn)) errors.push(`mprn: must be numeric, at most 10 digits (got "${mprn}")`);
 
   const status = v[1].toUpperCase();
   if (!knownStatuses.includes(status)) {
@@ -122,8 +121,9 @@ export function parseExtractRecord(fields: readonly string[], knownStatuses: rea
   ADDRESS_COLUMNS.forEach(([column, key], index) => {
     const value = v[6 + index];
     if (value === '') return;
+    // The postcode and the reference numbers have shapes of their own, checked below.
     const max = PAF_FIELD_MAX_LENGTHS[key];
-    if (max !== undefined && value.length > max) {
+    if (isPafTextField(key) && value.length > max) {
       errors.push(`${column}: longer than ${max} characters`);
     }
     address[key] = value;
@@ -134,8 +134,8 @@ export function parseExtractRecord(fields: readonly string[], knownStatuses: rea
     errors.push('postcode: is required');
   } else {
     const postcode = normalisePostcode(address.postcode);
-    if (!isValidPostcodeShape(postcode)) errors.push(`postcode: "${address.postcode}" is not a UK postcode shape`);
-    address.postcode = postcode;
+    if (postcode === null) errors.push(`postcode: "${address.postcode}" is not a UK postcode shape`);
+    else address.postcode = postcode;
   }
   if (address.udprn !== undefined && !/^[0-9]{1,8}$/.test(address.udprn)) {
     errors.push(`udprn: must be numeric, at most 8 digits (got "${address.udprn}")`);

@@ -1,38 +1,4 @@
-import type { MeterPointStatusCode } from './meter-point-status';
-
-/**
- * A PAF-style postal address (Royal Mail Postcode Address File fields). Only post town and
- * postcode are mandatory. County is not a PAF field but is held by the legacy register.
- */
-export interface PafAddress {
-  organisation?: string;
-  department?: string;
-  subBuildingName?: string;
-  buildingName?: string;
-  buildingNumber?: string;
-  poBox?: string;
-  dependentThoroughfare?: string;
-  thoroughfare?: string;
-  doubleDependentLocality?: string;
-  dependentLocality?: string;
-  postTown: string;
-  county?: string;
-  postcode: string;
-  /** Royal Mail Unique Delivery Point Reference Number (8 digits). */
-  udprn?: string;
-  /** GeoPlace Unique Property Reference Number (up to 12 digits). */
-  uprn?: string;
-}
-
-/** Legacy register field lengths (docs/domain.md, "Postal addresses"). */
-export const PAF_FIELD_MAX_LENGTHS: Readonly<Partial<Record<keyof PafAddress, number>>> = Object.freeze({
-  buildingNumber: 4,
-  buildingName: 50,
-  dependentThoroughfare: 40,
-  thoroughfare: 40,
-  postTown: 40,
-  county: 40,
-});
+import type { MeterPointStatusCode, PafAddress } from '@cms/gas-market';
 
 export interface MeterPoint {
   /** Meter Point Reference Number: digits only, up to 10. */
@@ -48,13 +14,6 @@ export interface MeterPoint {
   /** Local Distribution Zone code (EA, EM, NT, ...). */
   ldz: string;
   address: PafAddress;
-}
-
-export const MPRN_PATTERN = /^[0-9]{1,10}$/;
-
-/** True when `mprn` is numeric and at most 10 digits (the MPRN_FORMAT rule). */
-export function isWellFormedMprn(mprn: string): boolean {
-  return MPRN_PATTERN.test(mprn);
 }
 
 /** A building "name" that is really a number or number range ("1A", "12-14") reads with the street. */

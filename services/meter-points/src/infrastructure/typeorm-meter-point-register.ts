@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { MoreThan, type DataSource, type EntityManager } from 'typeorm';
 import { runPrepared, type PreparedStatement } from '@cms/persistence';
-import type { MeterPoint, MeterPointStatus, PafAddress } from '../domain';
+import type { MeterPointStatus, PafAddress } from '@cms/gas-market';
+import type { MeterPoint } from '../domain';
 import type {
   ExtractRow,
   MeterPointRegister,

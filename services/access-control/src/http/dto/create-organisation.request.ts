@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsNotEmpty, IsObject, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
-import { ORGANISATION_TYPES, type OrganisationType } from '../../domain/organisation';
+import { ORGANISATION_TYPES, type OrganisationType } from '@cms/gas-market';
 import { NewUserIdentity } from './create-user.request';
 
 export class CreateOrganisationRequest {

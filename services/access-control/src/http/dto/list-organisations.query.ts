@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
-import { ORGANISATION_TYPES, type OrganisationType } from '../../domain/organisation';
+import { ORGANISATION_TYPES, type OrganisationType } from '@cms/gas-market';
 
 export class ListOrganisationsQuery {
   @ApiPropertyOptional({ enum: ORGANISATION_TYPES, description: 'Only organisations of this type.', maxLength: 7 })

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { ORGANISATION_TYPES, type OrganisationType } from '../../domain/organisation';
+import { ORGANISATION_TYPES, type OrganisationType } from '@cms/gas-market';
 
 export class OrganisationResponse {
   @ApiProperty({ format: 'uuid', maxLength: 36 })

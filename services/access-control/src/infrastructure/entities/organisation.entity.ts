@@ -1,5 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { Organisation, OrganisationType } from '../../domain/organisation';
+import type { OrganisationType } from '@cms/gas-market';
+import type { Organisation } from '../../domain/organisation';
 
 @Entity({ name: 'organisation' })
 export class OrganisationEntity {

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { MeterPointStatus } from '../../domain';
+import type { MeterPointStatus } from '@cms/gas-market';
 
 /** A meter point status from the reference data. */
 export class MeterPointStatusResponse {

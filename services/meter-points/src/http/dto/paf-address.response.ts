@@ -1,51 +1,51 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type { PafAddress } from '../../domain';
+import { PAF_FIELD_MAX_LENGTHS as MAX, type PafAddress } from '@cms/gas-market';
 
-/** A PAF-style supply address; fields the register does not hold are left out. */
+/** A PAF-style supply address; fields the register does not hold are left out. Lengths: the shared PAF set. */
 export class PafAddressResponse {
-  @ApiPropertyOptional({ maxLength: 60 })
+  @ApiPropertyOptional({ maxLength: MAX.organisation })
   organisation?: string;
 
-  @ApiPropertyOptional({ maxLength: 60 })
+  @ApiPropertyOptional({ maxLength: MAX.department })
   department?: string;
 
-  @ApiPropertyOptional({ maxLength: 30, example: 'Flat 2' })
+  @ApiPropertyOptional({ maxLength: MAX.subBuildingName, example: 'Flat 2' })
   subBuildingName?: string;
 
-  @ApiPropertyOptional({ maxLength: 50, example: 'Kingfisher House' })
+  @ApiPropertyOptional({ maxLength: MAX.buildingName, example: 'Kingfisher House' })
   buildingName?: string;
 
-  @ApiPropertyOptional({ maxLength: 4, example: '14' })
+  @ApiPropertyOptional({ maxLength: MAX.buildingNumber, example: '14' })
   buildingNumber?: string;
 
-  @ApiPropertyOptional({ maxLength: 6 })
+  @ApiPropertyOptional({ maxLength: MAX.poBox })
   poBox?: string;
 
-  @ApiPropertyOptional({ maxLength: 40 })
+  @ApiPropertyOptional({ maxLength: MAX.dependentThoroughfare })
   dependentThoroughfare?: string;
 
-  @ApiPropertyOptional({ maxLength: 40, example: 'Station Road' })
+  @ApiPropertyOptional({ maxLength: MAX.thoroughfare, example: 'Station Road' })
   thoroughfare?: string;
 
-  @ApiPropertyOptional({ maxLength: 35 })
+  @ApiPropertyOptional({ maxLength: MAX.doubleDependentLocality })
   doubleDependentLocality?: string;
 
-  @ApiPropertyOptional({ maxLength: 35, example: 'Didsbury' })
+  @ApiPropertyOptional({ maxLength: MAX.dependentLocality, example: 'Didsbury' })
   dependentLocality?: string;
 
-  @ApiProperty({ maxLength: 40, example: 'Manchester' })
+  @ApiProperty({ maxLength: MAX.postTown, example: 'Manchester' })
   postTown: string;
 
-  @ApiPropertyOptional({ maxLength: 40, description: 'Not a PAF field; held by the legacy register.' })
+  @ApiPropertyOptional({ maxLength: MAX.county, description: 'Not a PAF field; held by the legacy register.' })
   county?: string;
 
-  @ApiProperty({ maxLength: 8, example: 'M20 4QT' })
+  @ApiProperty({ maxLength: MAX.postcode, example: 'M20 4QT' })
   postcode: string;
 
-  @ApiPropertyOptional({ maxLength: 8, description: 'Royal Mail Unique Delivery Point Reference Number.' })
+  @ApiPropertyOptional({ maxLength: MAX.udprn, description: 'Royal Mail Unique Delivery Point Reference Number.' })
   udprn?: string;
 
-  @ApiPropertyOptional({ maxLength: 12, description: 'GeoPlace Unique Property Reference Number.' })
+  @ApiPropertyOptional({ maxLength: MAX.uprn, description: 'GeoPlace Unique Property Reference Number.' })
   uprn?: string;
 
   static from(address: PafAddress): PafAddressResponse {

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { MPRN_MAX_DIGITS } from '@cms/gas-market';
 
 export const MAX_PAGE_SIZE = 100;
 
@@ -18,9 +19,9 @@ export class PostcodeQuery {
   @Max(MAX_PAGE_SIZE)
   limit?: number;
 
-  @ApiPropertyOptional({ description: '`nextCursor` of the previous page.', maxLength: 10 })
+  @ApiPropertyOptional({ description: '`nextCursor` of the previous page.', maxLength: MPRN_MAX_DIGITS })
   @IsOptional()
   @IsString()
-  @MaxLength(10)
+  @MaxLength(MPRN_MAX_DIGITS)
   cursor?: string;
 }

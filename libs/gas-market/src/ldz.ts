@@ -1,4 +1,8 @@
-/** The Distribution Networks (DN) that own the 13 Local Distribution Zones. */
+/**
+ * The 13 Local Distribution Zones (LDZ) and the Distribution Network (DN) that owns each
+ * (docs/domain.md "Who uses it"): Cadent EA, EM, NT, NW, WM; NGN NE, NO; SGN SC, SE, SO;
+ * WWU SW, WN, WS.
+ */
 export type DistributionNetwork = 'CADENT' | 'NGN' | 'SGN' | 'WWU';
 
 export type LdzCode =
@@ -34,7 +38,7 @@ export const LDZS: readonly Ldz[] = Object.freeze([
   { code: 'SW', name: 'South West', dn: 'WWU', dnName: WWU },
   { code: 'WN', name: 'Wales North', dn: 'WWU', dnName: WWU },
   { code: 'WS', name: 'Wales South', dn: 'WWU', dnName: WWU },
-] as Ldz[]);
+] satisfies Ldz[]);
 
 export const LDZ_CODES: readonly LdzCode[] = Object.freeze(LDZS.map((l) => l.code));
 
