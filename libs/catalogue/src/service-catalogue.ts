@@ -143,10 +143,16 @@ export const serviceCatalogue = [
   },
 ] as const satisfies readonly ServiceEntry[];
 
-export type CatalogueEntry = (typeof serviceCatalogue)[number];
-export type ServiceName = CatalogueEntry['name'];
+type LiteralEntry = (typeof serviceCatalogue)[number];
+export type ServiceName = LiteralEntry['name'];
 /** The services the gateway routes to: those with at least one route. */
-export type RoutedServiceName = Extract<CatalogueEntry, { routes: readonly [CatalogueRoute, ...CatalogueRoute[]] }>['name'];
+export type RoutedServiceName = Extract<LiteralEntry, { routes: readonly [CatalogueRoute, ...CatalogueRoute[]] }>['name'];
+
+/** An entry as its readers see it: every field of ServiceEntry, its name one of the catalogue's. */
+export type CatalogueEntry = ServiceEntry & { readonly name: ServiceName };
+
+/** The catalogue's entries, in order (the same list as serviceCatalogue, typed for reading). */
+export const catalogueEntries: readonly CatalogueEntry[] = serviceCatalogue;
 
 /** `meter-points` → `METER_POINTS`. */
 type UpperSnake<Name extends string> = Name extends `${infer Head}-${infer Tail}` ? `${Uppercase<Head>}_${UpperSnake<Tail>}` : Uppercase<Name>;
@@ -164,9 +170,16 @@ export const tokenKeys = { service: 'access-control', path: '/.well-known/jwks.j
 
 /** The entry of a service; throws for a name not in the catalogue. */
 export function entryOf(name: string): CatalogueEntry {
-  const entry = serviceCatalogue.find((candidate) => candidate.name === name);
+  const entry = catalogueEntries.find((candidate) => candidate.name === name);
   if (!entry) throw new Error(`no service named ${name} in the catalogue`);
   return entry;
+}
+
+/** The gateway's entry (the catalogue has exactly one). */
+export function gatewayEntry(): CatalogueEntry {
+  const [gateway, ...others] = catalogueEntries.filter((entry) => entry.role === 'gateway');
+  if (!gateway || others.length > 0) throw new Error('the catalogue must have exactly one gateway');
+  return gateway;
 }
 
 /** The setting that holds a service's address for its callers: `meter-points` → `METER_POINTS_URL`. */
@@ -185,14 +198,14 @@ export function localUrlOf(name: ServiceName): string {
 }
 
 /** The entries with at least one route, in catalogue order: the gateway's upstreams. */
-export function routedServices(): CatalogueEntry[] {
-  return serviceCatalogue.filter((entry) => entry.routes.length > 0);
+export function routedServices(): (CatalogueEntry & { readonly name: RoutedServiceName })[] {
+  return catalogueEntries.filter((entry): entry is CatalogueEntry & { readonly name: RoutedServiceName } => entry.routes.length > 0);
 }
 
 /** The services a service calls synchronously: its `calls`, or for the gateway every routed service. */
 export function callsOf(name: ServiceName): ServiceName[] {
   const entry = entryOf(name);
-  return entry.role === 'gateway' ? routedServices().map((service) => service.name) : [...(entry.calls as readonly ServiceName[])];
+  return entry.role === 'gateway' ? routedServices().map((service) => service.name) : entry.calls.map((callee) => entryOf(callee).name);
 }
 
 /** The routes of one service, as its entry lists them. */
@@ -211,12 +224,17 @@ export interface GatewayRoute extends CatalogueRoute {
  */
 export function gatewayRoutes(): GatewayRoute[] {
   return routedServices()
-    .flatMap((entry) => entry.routes.map((route): GatewayRoute => ({ ...route, service: entry.name as RoutedServiceName })))
+    .flatMap((entry) => entry.routes.map((route): GatewayRoute => ({ ...route, service: entry.name })))
     .sort((a, b) => Number(Boolean(b.pattern)) - Number(Boolean(a.pattern)) || b.prefix.length - a.prefix.length);
+}
+
+/** Every secret some service needs, each setting once, in catalogue order. */
+export function catalogueSecrets(): CatalogueSecret[] {
+  const secrets = catalogueEntries.flatMap((entry) => entry.secrets);
+  return secrets.filter((secret, index) => secrets.findIndex((other) => other.setting === secret.setting) === index);
 }
 
 /** A pod's requests and limits: its entry's, else the defaults. */
 export function resourcesOf(name: ServiceName): ResourceHints {
-  const entry: ServiceEntry = entryOf(name);
-  return entry.resources ?? defaultResources;
+  return entryOf(name).resources ?? defaultResources;
 }

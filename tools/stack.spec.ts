@@ -1,0 +1,72 @@
+import type { ServiceName } from '@cms/catalogue';
+import { localSecretFileName, serviceEnvironment, type LocalStackSettings } from './stack';
+
+/** One run's inputs, as startStack gathers them. */
+const settings: LocalStackSettings = {
+  ports: { gateway: 18080, 'access-control': 18081, 'meter-points': 18082, 'contact-logging': 18083 },
+  kafkaBrokers: ['127.0.0.1:19092', '127.0.0.1:19093'],
+  databaseUrls: {
+    'access-control': 'postgres://cms@127.0.0.1:15432/cms_access_control',
+    'meter-points': 'postgres://cms@127.0.0.1:15432/cms_meter_points',
+    'contact-logging': 'postgres://cms@127.0.0.1:15432/cms_contact_logging',
+  },
+  secrets: { SIGNING_KEY_ENCRYPTION_KEY: 'c2VjcmV0LWtleS1mb3ItdGhlLXN0YWNrLXRlc3QtMzI=' },
+  demo: { DEMO_DATA: 'true', METER_POINT_EXTRACT: '/data/demo/meter-points.csv' },
+  extra: { SMTP_URL: 'smtp://127.0.0.1:2525' },
+};
+
+const common = {
+  KAFKA_BROKERS: '127.0.0.1:19092,127.0.0.1:19093',
+  AUTH_JWKS_URL: 'http://127.0.0.1:18081/.well-known/jwks.json',
+  DEMO_DATA: 'true',
+  METER_POINT_EXTRACT: '/data/demo/meter-points.csv',
+  SMTP_URL: 'smtp://127.0.0.1:2525',
+};
+
+/**
+ * The environment tools/stack.ts gave each service before the catalogue (its hand-written
+ * SERVICES list and settings), less the addresses of services it does not call: before, every
+ * service was given ACCESS_CONTROL_URL, METER_POINTS_URL and CONTACT_LOGGING_URL; now each is
+ * given those of the services it calls (the gateway: all three; contact-logging: meter-points),
+ * as compose and Kubernetes always did.
+ */
+const expected: Record<ServiceName, Record<string, string>> = {
+  'access-control': {
+    ...common,
+    DATABASE_URL: 'postgres://cms@127.0.0.1:15432/cms_access_control',
+    SIGNING_KEY_ENCRYPTION_KEY: 'c2VjcmV0LWtleS1mb3ItdGhlLXN0YWNrLXRlc3QtMzI=',
+  },
+  'meter-points': { ...common, DATABASE_URL: 'postgres://cms@127.0.0.1:15432/cms_meter_points' },
+  'contact-logging': {
+    ...common,
+    METER_POINTS_URL: 'http://127.0.0.1:18082',
+    DATABASE_URL: 'postgres://cms@127.0.0.1:15432/cms_contact_logging',
+  },
+  gateway: {
+    ...common,
+    ACCESS_CONTROL_URL: 'http://127.0.0.1:18081',
+    METER_POINTS_URL: 'http://127.0.0.1:18082',
+    CONTACT_LOGGING_URL: 'http://127.0.0.1:18083',
+  },
+};
+
+describe('the local stack', () => {
+  it.each(Object.keys(expected) as ServiceName[])('gives %s the environment it had before the catalogue, but the addresses it never reads', (name) => {
+    expect(serviceEnvironment(name, settings)).toEqual(expected[name]);
+  });
+
+  it("lets the caller's extra settings override the shared ones, never a service's database or secrets", () => {
+    const extra = { METER_POINTS_URL: 'http://elsewhere:1', DATABASE_URL: 'postgres://wrong/db', SIGNING_KEY_ENCRYPTION_KEY: 'wrong', DEMO_DATA: 'false' };
+    const accessControl = serviceEnvironment('access-control', { ...settings, extra });
+    expect(accessControl.DATABASE_URL).toBe('postgres://cms@127.0.0.1:15432/cms_access_control');
+    expect(accessControl.SIGNING_KEY_ENCRYPTION_KEY).toBe('c2VjcmV0LWtleS1mb3ItdGhlLXN0YWNrLXRlc3QtMzI=');
+    expect(accessControl.DEMO_DATA).toBe('false');
+    expect(serviceEnvironment('contact-logging', { ...settings, extra }).METER_POINTS_URL).toBe('http://elsewhere:1');
+    expect(serviceEnvironment('gateway', { ...settings, extra }).DATABASE_URL).toBe('postgres://wrong/db');
+  });
+
+  it('keeps each secret in the file npm start has always used for it', () => {
+    expect(localSecretFileName('SIGNING_KEY_ENCRYPTION_KEY')).toBe('signing-key-encryption.key');
+    expect(localSecretFileName('WEBHOOK_SIGNING_SECRET')).toBe('webhook-signing-secret.key');
+  });
+});
