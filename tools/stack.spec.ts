@@ -51,12 +51,20 @@ const expected: Record<ServiceName, Record<string, string>> = {
 };
 
 describe('the local stack', () => {
-  it.each(Object.keys(expected) as ServiceName[])('gives %s the environment it had before the catalogue, but the addresses it never reads', (name) => {
-    expect(serviceEnvironment(name, settings)).toEqual(expected[name]);
-  });
+  it.each(Object.keys(expected) as ServiceName[])(
+    'gives %s the environment it had before the catalogue, but the addresses it never reads',
+    (name) => {
+      expect(serviceEnvironment(name, settings)).toEqual(expected[name]);
+    },
+  );
 
   it("lets the caller's extra settings override the shared ones, never a service's database or secrets", () => {
-    const extra = { METER_POINTS_URL: 'http://elsewhere:1', DATABASE_URL: 'postgres://wrong/db', SIGNING_KEY_ENCRYPTION_KEY: 'wrong', DEMO_DATA: 'false' };
+    const extra = {
+      METER_POINTS_URL: 'http://elsewhere:1',
+      DATABASE_URL: 'postgres://wrong/db',
+      SIGNING_KEY_ENCRYPTION_KEY: 'wrong',
+      DEMO_DATA: 'false',
+    };
     const accessControl = serviceEnvironment('access-control', { ...settings, extra });
     expect(accessControl.DATABASE_URL).toBe('postgres://cms@127.0.0.1:15432/cms_access_control');
     expect(accessControl.SIGNING_KEY_ENCRYPTION_KEY).toBe('c2VjcmV0LWtleS1mb3ItdGhlLXN0YWNrLXRlc3QtMzI=');

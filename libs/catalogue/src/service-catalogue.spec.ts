@@ -21,7 +21,9 @@ function serviceFolders(): string[] {
   return readdirSync(SERVICES_DIR, { withFileTypes: true })
     .filter((dirent) => dirent.isDirectory() && existsSync(join(SERVICES_DIR, dirent.name, 'project.json')))
     .filter((dirent) => {
-      const project = JSON.parse(readFileSync(join(SERVICES_DIR, dirent.name, 'project.json'), 'utf8')) as { tags?: string[] };
+      const project = JSON.parse(readFileSync(join(SERVICES_DIR, dirent.name, 'project.json'), 'utf8')) as {
+        tags?: string[];
+      };
       return project.tags?.includes('type:service') ?? false;
     })
     .map((dirent) => dirent.name)
@@ -45,7 +47,9 @@ describe('the service catalogue', () => {
 
   it('has one gateway, without a database or routes of its own; every other service has a database', () => {
     const gateways = entries.filter((entry) => entry.role === 'gateway');
-    expect(gateways.map((entry) => [entry.name, entry.database, entry.routes.length])).toEqual([['gateway', undefined, 0]]);
+    expect(gateways.map((entry) => [entry.name, entry.database, entry.routes.length])).toEqual([
+      ['gateway', undefined, 0],
+    ]);
     for (const entry of entries.filter((candidate) => candidate.role === 'service')) {
       expect([entry.name, entry.database]).toEqual([entry.name, expect.stringMatching(/^cms_[a-z0-9_]+$/)]);
     }
@@ -73,7 +77,8 @@ describe('the service catalogue', () => {
   it('produces and consumes only the topics in libs/contracts', () => {
     const known: string[] = Object.values(Topics);
     for (const entry of entries) {
-      for (const topic of [...entry.produces, ...entry.consumes]) expect([entry.name, topic, known.includes(topic)]).toEqual([entry.name, topic, true]);
+      for (const topic of [...entry.produces, ...entry.consumes])
+        expect([entry.name, topic, known.includes(topic)]).toEqual([entry.name, topic, true]);
     }
   });
 
@@ -84,7 +89,12 @@ describe('the service catalogue', () => {
   it('lets services call only other services in the catalogue', () => {
     const names = entries.map((entry) => entry.name);
     for (const entry of entries) {
-      for (const callee of entry.calls) expect([entry.name, callee, names.includes(callee) && callee !== entry.name]).toEqual([entry.name, callee, true]);
+      for (const callee of entry.calls)
+        expect([entry.name, callee, names.includes(callee) && callee !== entry.name]).toEqual([
+          entry.name,
+          callee,
+          true,
+        ]);
     }
     expect(callsOf('contact-logging')).toEqual(['meter-points']);
   });
@@ -99,7 +109,9 @@ describe('the service catalogue', () => {
       for (const secret of entry.secrets) expect(secret.setting).toMatch(/^[A-Z][A-Z0-9_]*$/);
       expect(duplicates(entry.secrets.map((secret) => secret.setting))).toEqual([]);
     }
-    expect(entries.find((entry) => entry.name === 'access-control')?.secrets.map((secret) => secret.setting)).toEqual(['SIGNING_KEY_ENCRYPTION_KEY']);
+    expect(entries.find((entry) => entry.name === 'access-control')?.secrets.map((secret) => secret.setting)).toEqual([
+      'SIGNING_KEY_ENCRYPTION_KEY',
+    ]);
   });
 
   it("names a service's address setting after it, and defaults it to its local port", () => {

@@ -146,7 +146,10 @@ export const serviceCatalogue = [
 type LiteralEntry = (typeof serviceCatalogue)[number];
 export type ServiceName = LiteralEntry['name'];
 /** The services the gateway routes to: those with at least one route. */
-export type RoutedServiceName = Extract<LiteralEntry, { routes: readonly [CatalogueRoute, ...CatalogueRoute[]] }>['name'];
+export type RoutedServiceName = Extract<
+  LiteralEntry,
+  { routes: readonly [CatalogueRoute, ...CatalogueRoute[]] }
+>['name'];
 
 /** An entry as its readers see it: every field of ServiceEntry, its name one of the catalogue's. */
 export type CatalogueEntry = ServiceEntry & { readonly name: ServiceName };
@@ -155,7 +158,9 @@ export type CatalogueEntry = ServiceEntry & { readonly name: ServiceName };
 export const catalogueEntries: readonly CatalogueEntry[] = serviceCatalogue;
 
 /** `meter-points` → `METER_POINTS`. */
-type UpperSnake<Name extends string> = Name extends `${infer Head}-${infer Tail}` ? `${Uppercase<Head>}_${UpperSnake<Tail>}` : Uppercase<Name>;
+type UpperSnake<Name extends string> = Name extends `${infer Head}-${infer Tail}`
+  ? `${Uppercase<Head>}_${UpperSnake<Tail>}`
+  : Uppercase<Name>;
 /** `meter-points` → `METER_POINTS_URL`. */
 export type UrlSetting<Name extends string> = `${UpperSnake<Name>}_URL`;
 
@@ -163,10 +168,18 @@ export type UrlSetting<Name extends string> = `${UpperSnake<Name>}_URL`;
 export const healthPaths = { live: '/health/live', ready: '/health/ready' } as const;
 
 /** What a pod asks for and may use unless its entry says otherwise. */
-export const defaultResources: ResourceHints = { cpuRequest: '100m', memoryRequest: '256Mi', cpuLimit: '1', memoryLimit: '512Mi' };
+export const defaultResources: ResourceHints = {
+  cpuRequest: '100m',
+  memoryRequest: '256Mi',
+  cpuLimit: '1',
+  memoryLimit: '512Mi',
+};
 
 /** Where every service finds the keys that verify access tokens: access-control publishes them. */
-export const tokenKeys = { service: 'access-control', path: '/.well-known/jwks.json' } as const satisfies { service: ServiceName; path: string };
+export const tokenKeys = { service: 'access-control', path: '/.well-known/jwks.json' } as const satisfies {
+  service: ServiceName;
+  path: string;
+};
 
 /** The entry of a service; throws for a name not in the catalogue. */
 export function entryOf(name: string): CatalogueEntry {
@@ -199,13 +212,17 @@ export function localUrlOf(name: ServiceName): string {
 
 /** The entries with at least one route, in catalogue order: the gateway's upstreams. */
 export function routedServices(): (CatalogueEntry & { readonly name: RoutedServiceName })[] {
-  return catalogueEntries.filter((entry): entry is CatalogueEntry & { readonly name: RoutedServiceName } => entry.routes.length > 0);
+  return catalogueEntries.filter(
+    (entry): entry is CatalogueEntry & { readonly name: RoutedServiceName } => entry.routes.length > 0,
+  );
 }
 
 /** The services a service calls synchronously: its `calls`, or for the gateway every routed service. */
 export function callsOf(name: ServiceName): ServiceName[] {
   const entry = entryOf(name);
-  return entry.role === 'gateway' ? routedServices().map((service) => service.name) : entry.calls.map((callee) => entryOf(callee).name);
+  return entry.role === 'gateway'
+    ? routedServices().map((service) => service.name)
+    : entry.calls.map((callee) => entryOf(callee).name);
 }
 
 /** The routes of one service, as its entry lists them. */
