@@ -1,15 +1,19 @@
-import type { ServiceName } from '@cms/catalogue';
+import { catalogueEntries, type ServiceName } from '@cms/catalogue';
 import { localSecretFileName, serviceEnvironment, type LocalStackSettings } from './stack';
 
 /** One run's inputs, as startStack gathers them. */
 const settings: LocalStackSettings = {
-  ports: { gateway: 18080, 'access-control': 18081, 'meter-points': 18082, 'contact-logging': 18083 },
+  // Each service on its catalogue port + 10000 (gateway 18080, access-control 18081, …).
+  ports: Object.fromEntries(catalogueEntries.map((entry) => [entry.name, entry.port + 10_000])) as Record<
+    ServiceName,
+    number
+  >,
   kafkaBrokers: ['127.0.0.1:19092', '127.0.0.1:19093'],
-  databaseUrls: {
-    'access-control': 'postgres://cms@127.0.0.1:15432/cms_access_control',
-    'meter-points': 'postgres://cms@127.0.0.1:15432/cms_meter_points',
-    'contact-logging': 'postgres://cms@127.0.0.1:15432/cms_contact_logging',
-  },
+  databaseUrls: Object.fromEntries(
+    catalogueEntries.flatMap((entry) =>
+      entry.database ? [[entry.name, `postgres://cms@127.0.0.1:15432/${entry.database}`]] : [],
+    ),
+  ),
   secrets: { SIGNING_KEY_ENCRYPTION_KEY: 'c2VjcmV0LWtleS1mb3ItdGhlLXN0YWNrLXRlc3QtMzI=' },
   demo: { DEMO_DATA: 'true', METER_POINT_EXTRACT: '/data/demo/meter-points.csv' },
   extra: { SMTP_URL: 'smtp://127.0.0.1:2525' },
@@ -30,7 +34,7 @@ const common = {
  * given those of the services it calls (the gateway: all three; contact-logging: meter-points),
  * as compose and Kubernetes always did.
  */
-const expected: Record<ServiceName, Record<string, string>> = {
+const expected: Record<string, Record<string, string>> = {
   'access-control': {
     ...common,
     DATABASE_URL: 'postgres://cms@127.0.0.1:15432/cms_access_control',

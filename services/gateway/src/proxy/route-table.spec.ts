@@ -26,13 +26,18 @@ describe('the gateway route table', () => {
   });
 
   it('is built from the service catalogue: patterned routes first, then the longest prefix', () => {
-    const table = routes.map((route) => [
-      route.prefix,
-      route.pattern?.source ?? null,
-      new URL(route.upstream).port,
-      route.public ? 'public' : 'token',
-      route.acceptForm ? 'form' : 'json',
-    ]);
+    // Today's services' routes, in the order they were in before the catalogue (a new service's
+    // routes may fall between them).
+    const todays = new Set(['8081', '8082', '8083']);
+    const table = routes
+      .filter((route) => todays.has(new URL(route.upstream).port))
+      .map((route) => [
+        route.prefix,
+        route.pattern?.source ?? null,
+        new URL(route.upstream).port,
+        route.public ? 'public' : 'token',
+        route.acceptForm ? 'form' : 'json',
+      ]);
     expect(table).toEqual([
       ['/api/v1/users', '^\\/api\\/v1\\/users\\/[^/]+\\/password-reset$', '8081', 'public', 'json'],
       ['/api/v1', '^\\/api\\/v1\\/(api-clients|signing-keys)(\\/|$)', '8081', 'token', 'json'],
