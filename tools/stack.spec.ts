@@ -1,4 +1,4 @@
-import { catalogueEntries, type ServiceName } from '@cms/catalogue';
+import { catalogueEntries, catalogueSecrets, routedServices, urlSettingOf, type ServiceName } from '@cms/catalogue';
 import { localSecretFileName, serviceEnvironment, type LocalStackSettings } from './stack';
 
 /** One run's inputs, as startStack gathers them. */
@@ -14,7 +14,7 @@ const settings: LocalStackSettings = {
       entry.database ? [[entry.name, `postgres://cms@127.0.0.1:15432/${entry.database}`]] : [],
     ),
   ),
-  secrets: { SIGNING_KEY_ENCRYPTION_KEY: 'c2VjcmV0LWtleS1mb3ItdGhlLXN0YWNrLXRlc3QtMzI=' },
+  secrets: Object.fromEntries(catalogueSecrets().map((secret) => [secret.setting, `secret ${secret.setting}`])),
   demo: { DEMO_DATA: 'true', METER_POINT_EXTRACT: '/data/demo/meter-points.csv' },
   extra: { SMTP_URL: 'smtp://127.0.0.1:2525' },
 };
@@ -38,7 +38,7 @@ const expected: Record<string, Record<string, string>> = {
   'access-control': {
     ...common,
     DATABASE_URL: 'postgres://cms@127.0.0.1:15432/cms_access_control',
-    SIGNING_KEY_ENCRYPTION_KEY: 'c2VjcmV0LWtleS1mb3ItdGhlLXN0YWNrLXRlc3QtMzI=',
+    SIGNING_KEY_ENCRYPTION_KEY: 'secret SIGNING_KEY_ENCRYPTION_KEY',
   },
   'meter-points': { ...common, DATABASE_URL: 'postgres://cms@127.0.0.1:15432/cms_meter_points' },
   'contact-logging': {
@@ -54,13 +54,29 @@ const expected: Record<string, Record<string, string>> = {
   },
 };
 
+/** The addresses of services added since (the gateway calls every service with routes). */
+const addedSince: string[] = catalogueEntries
+  .filter((entry) => !(entry.name in expected))
+  .map((entry) => urlSettingOf(entry.name));
+const withoutAddedServices = (environment: Record<string, string>) =>
+  Object.fromEntries(Object.entries(environment).filter(([setting]) => !addedSince.includes(setting)));
+
 describe('the local stack', () => {
   it.each(Object.keys(expected) as ServiceName[])(
     'gives %s the environment it had before the catalogue, but the addresses it never reads',
     (name) => {
-      expect(serviceEnvironment(name, settings)).toEqual(expected[name]);
+      expect(withoutAddedServices(serviceEnvironment(name, settings))).toEqual(expected[name]);
     },
   );
+
+  it('gives the gateway the address of every service with routes', () => {
+    const addresses = routedServices().map((entry) => [
+      urlSettingOf(entry.name),
+      `http://127.0.0.1:${entry.port + 10_000}`,
+    ]);
+    expect(addresses.length).toBeGreaterThanOrEqual(3);
+    expect(serviceEnvironment('gateway', settings)).toMatchObject(Object.fromEntries(addresses));
+  });
 
   it("lets the caller's extra settings override the shared ones, never a service's database or secrets", () => {
     const extra = {
@@ -71,7 +87,7 @@ describe('the local stack', () => {
     };
     const accessControl = serviceEnvironment('access-control', { ...settings, extra });
     expect(accessControl.DATABASE_URL).toBe('postgres://cms@127.0.0.1:15432/cms_access_control');
-    expect(accessControl.SIGNING_KEY_ENCRYPTION_KEY).toBe('c2VjcmV0LWtleS1mb3ItdGhlLXN0YWNrLXRlc3QtMzI=');
+    expect(accessControl.SIGNING_KEY_ENCRYPTION_KEY).toBe('secret SIGNING_KEY_ENCRYPTION_KEY');
     expect(accessControl.DEMO_DATA).toBe('false');
     expect(serviceEnvironment('contact-logging', { ...settings, extra }).METER_POINTS_URL).toBe('http://elsewhere:1');
     expect(serviceEnvironment('gateway', { ...settings, extra }).DATABASE_URL).toBe('postgres://wrong/db');
