@@ -1,5 +1,5 @@
-# One image for every service; SERVICE picks the one that runs (gateway, access-control,
-# meter-points, contact-logging). TypeScript runs through @swc-node/register, as with `npm start`.
+# One image for every service; SERVICE picks the one that runs (its folder under services/, its name
+# in the service catalogue, libs/catalogue). TypeScript runs through @swc-node/register, as with `npm start`.
 #   docker build -t cms .
 #   docker run -e SERVICE=meter-points -e DATABASE_URL=... -e KAFKA_BROKERS=... cms
 FROM node:24-slim
@@ -24,6 +24,7 @@ ENV NODE_ENV=production \
 # The image's unprivileged user (uid 1000); nothing under /app needs to be writable.
 USER node
 
+# Every service's port, from the service catalogue (`npm run catalogue -- write` sets this line).
 EXPOSE 8080 8081 8082 8083
 STOPSIGNAL SIGTERM
 CMD ["sh", "-c", "exec node --enable-source-maps -r @swc-node/register \"services/${SERVICE}/src/main.ts\""]

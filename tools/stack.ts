@@ -8,6 +8,17 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import {
+  callsOf,
+  catalogueEntries,
+  catalogueSecrets,
+  entryOf,
+  gatewayEntry,
+  healthPaths,
+  tokenKeys,
+  urlSettingOf,
+  type ServiceName,
+} from '@cms/catalogue';
 import { provisionKafka, provisionPostgres, type KafkaBroker, type Postgres } from './infra';
 import { freePorts } from './infra/free-port';
 import { tailFile } from './infra/processes';
@@ -48,13 +59,42 @@ export interface Stack {
   stop(): Promise<void>;
 }
 
-const SERVICES = [
-  { name: 'access-control', database: 'cms_access_control', defaultPort: 8081 },
-  { name: 'meter-points', database: 'cms_meter_points', defaultPort: 8082 },
-  { name: 'contact-logging', database: 'cms_contact_logging', defaultPort: 8083 },
-] as const;
+/** What a service is given besides its PORT, apart from what it inherits from this process. */
+export interface LocalStackSettings {
+  /** Each service's port this run. */
+  ports: Record<ServiceName, number>;
+  kafkaBrokers: string[];
+  /** Each service's database URL, for the services with a database. */
+  databaseUrls: Record<string, string>;
+  /** The value of every catalogue secret, by setting name. */
+  secrets: Record<string, string>;
+  /** Demo-only settings, for every service (DEMO_DATA, METER_POINT_EXTRACT). */
+  demo: Record<string, string>;
+  /** Extra environment for every service (StackOptions.env). */
+  extra: Record<string, string>;
+}
 
-const GATEWAY_DEFAULT_PORT = 8080;
+/**
+ * One service's environment on this machine, from its catalogue entry: the broker, where the
+ * token keys are, the address of each service it calls (`<NAME>_URL`), the demo settings, the
+ * caller's extra settings, then its own database and secrets (which the extra settings do not
+ * override).
+ */
+export function serviceEnvironment(name: ServiceName, settings: LocalStackSettings): Record<string, string> {
+  const entry = entryOf(name);
+  const urlOf = (service: ServiceName) => `http://127.0.0.1:${settings.ports[service]}`;
+  const own: Record<string, string> = {};
+  if (entry.database) own.DATABASE_URL = settings.databaseUrls[name];
+  for (const { setting } of entry.secrets) own[setting] = settings.secrets[setting];
+  return {
+    KAFKA_BROKERS: settings.kafkaBrokers.join(','),
+    AUTH_JWKS_URL: `${urlOf(tokenKeys.service)}${tokenKeys.path}`,
+    ...Object.fromEntries(callsOf(name).map((callee) => [urlSettingOf(callee), urlOf(callee)])),
+    ...settings.demo,
+    ...settings.extra,
+    ...own,
+  };
+}
 
 export async function startStack(options: StackOptions): Promise<Stack> {
   const { dataDir, log } = options;
@@ -70,12 +110,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   };
   try {
     const ports =
-      options.ports === 'free'
-        ? await freePorts(SERVICES.length + 1)
-        : [...SERVICES.map((service) => service.defaultPort), GATEWAY_DEFAULT_PORT];
-    const portOf = Object.fromEntries(SERVICES.map((service, index) => [service.name, ports[index]]));
-    const urlOf = (name: string) => `http://127.0.0.1:${portOf[name]}`;
-    const gatewayPort = ports[SERVICES.length];
+      options.ports === 'free' ? await freePorts(catalogueEntries.length) : catalogueEntries.map((entry) => entry.port);
+    const portOf = Object.fromEntries(catalogueEntries.map((entry, index) => [entry.name, ports[index]])) as Record<ServiceName, number>;
 
     const extract = join(dataDir, 'demo', 'meter-points.csv');
     if (!existsSync(extract)) {
@@ -84,31 +120,30 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     }
 
     const databaseUrls: Record<string, string> = {};
-    for (const service of SERVICES) databaseUrls[service.name] = await postgres.createDatabase(service.database);
-
-    const common: Record<string, string> = {
-      KAFKA_BROKERS: kafka.brokers.join(','),
-      AUTH_JWKS_URL: `${urlOf('access-control')}/.well-known/jwks.json`,
-      METER_POINTS_URL: urlOf('meter-points'),
-      ACCESS_CONTROL_URL: urlOf('access-control'),
-      CONTACT_LOGGING_URL: urlOf('contact-logging'),
-      DEMO_DATA: 'true',
-      METER_POINT_EXTRACT: extract,
-      ...options.env,
-    };
-    // What each service is given besides the common settings: its database, and access-control the
-    // key that seals its signing keys (kept beside the data, never in the database).
-    const ownSettings: Record<string, Record<string, string>> = {
-      gateway: {},
-      ...Object.fromEntries(SERVICES.map((service) => [service.name, { DATABASE_URL: databaseUrls[service.name] }])),
-    };
-    ownSettings['access-control'].SIGNING_KEY_ENCRYPTION_KEY = process.env.SIGNING_KEY_ENCRYPTION_KEY ?? signingKeyEncryptionKey(dataDir);
-    log('starting services…');
-    for (const service of SERVICES) {
-      services.push(spawnService(service.name, portOf[service.name], dataDir, { ...common, ...ownSettings[service.name] }));
+    for (const entry of catalogueEntries) {
+      if (entry.database) databaseUrls[entry.name] = await postgres.createDatabase(entry.database);
     }
+    // Each secret from this process's environment, else the data folder's own (kept beside the
+    // data, never in the database).
+    const secrets: Record<string, string> = {};
+    for (const { setting } of catalogueSecrets()) {
+      secrets[setting] = process.env[setting] ?? localSecret(dataDir, setting);
+    }
+    const settings: LocalStackSettings = {
+      ports: portOf,
+      kafkaBrokers: kafka.brokers,
+      databaseUrls,
+      secrets,
+      demo: { DEMO_DATA: 'true', METER_POINT_EXTRACT: extract },
+      extra: options.env ?? {},
+    };
+    const start = (name: ServiceName) => spawnService(name, portOf[name], dataDir, serviceEnvironment(name, settings));
+
+    // The services first, then the gateway in front of them.
+    log('starting services…');
+    for (const entry of catalogueEntries.filter((candidate) => candidate.role === 'service')) services.push(start(entry.name));
     await Promise.all(services.map((service) => waitUntilReady(service)));
-    const gateway = spawnService('gateway', gatewayPort, dataDir, common);
+    const gateway = start(gatewayEntry().name);
     services.push(gateway);
     await waitUntilReady(gateway);
 
@@ -125,7 +160,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     const startService = async (name: string) => {
       const service = serviceNamed(name);
       if (service.child.exitCode === null && service.child.signalCode === null) throw new Error(`${name} is still running`);
-      Object.assign(service, spawnService(name, service.port, dataDir, { ...common, ...ownSettings[name] }));
+      Object.assign(service, start(entryOf(name).name));
       await waitUntilReady(service);
     };
     return { gatewayUrl: gateway.url, postgres, kafka, services, databaseUrls, stopService, startService, stop };
@@ -135,9 +170,21 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   }
 }
 
-/** The data folder's signing-key encryption key (base64), made on first use: the keys it sealed stay readable across restarts. */
-function signingKeyEncryptionKey(dataDir: string): string {
-  const file = join(dataDir, 'secrets', 'signing-key-encryption.key');
+/**
+ * The name of a secret's file under .data/secrets: the setting in kebab case with a `.key`
+ * extension, a trailing `_KEY` becoming the extension (SIGNING_KEY_ENCRYPTION_KEY →
+ * signing-key-encryption.key, the file `npm start` has always kept it in).
+ */
+export function localSecretFileName(setting: string): string {
+  return `${setting.toLowerCase().replaceAll('_', '-').replace(/-key$/, '')}.key`;
+}
+
+/**
+ * The data folder's value of a secret (32 random bytes, base64, as every catalogue secret is),
+ * made on first use: what it sealed stays readable across restarts.
+ */
+function localSecret(dataDir: string, setting: string): string {
+  const file = join(dataDir, 'secrets', localSecretFileName(setting));
   if (!existsSync(file)) {
     mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
     writeFileSync(file, randomBytes(32).toString('base64'), { mode: 0o600 });
@@ -169,7 +216,7 @@ async function waitUntilReady(service: ServiceProcess, timeoutMs = 120_000): Pro
       throw new Error(`${service.name} exited during start-up; last log lines:\n${tailFile(service.logFile, 30)}`);
     }
     try {
-      const response = await fetch(`${service.url}/health/ready`, { signal: AbortSignal.timeout(2_000) });
+      const response = await fetch(`${service.url}${healthPaths.ready}`, { signal: AbortSignal.timeout(2_000) });
       if (response.ok) return;
     } catch {
       // not listening yet

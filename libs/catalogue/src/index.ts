@@ -1,2 +1,2 @@
 /** The service catalogue: every CMS service once. */
-export {};
+export * from './service-catalogue';

@@ -1,3 +1,4 @@
+import { localUrlOf, routedServices, urlSettingOf, type RoutedServiceName, type UrlSetting } from '@cms/catalogue';
 import { ConfigError, integer, list, loadConfig, text, url, type Setting } from '@cms/config';
 
 /** A comma-separated list of exact browser origins (`https://host[:port]`), for CORS. */
@@ -22,11 +23,17 @@ function origins(): Setting<string[]> {
   };
 }
 
+/**
+ * Where each service behind the gateway listens: one `<NAME>_URL` per service with routes in the
+ * catalogue (ACCESS_CONTROL_URL, METER_POINTS_URL, …), by default its local port.
+ */
+const upstreamUrlSettings = Object.fromEntries(
+  routedServices().map((service) => [urlSettingOf(service.name), url({ default: localUrlOf(service.name) })]),
+) as Record<UrlSetting<RoutedServiceName>, Setting<string>>;
+
 export const gatewaySettings = {
   PORT: integer({ default: 8080, min: 0, max: 65535 }),
-  ACCESS_CONTROL_URL: url({ default: 'http://127.0.0.1:8081' }),
-  METER_POINTS_URL: url({ default: 'http://127.0.0.1:8082' }),
-  CONTACT_LOGGING_URL: url({ default: 'http://127.0.0.1:8083' }),
+  ...upstreamUrlSettings,
   AUTH_JWKS_URL: url({ default: 'http://127.0.0.1:8081/.well-known/jwks.json' }),
   AUTH_ISSUER: text({ default: 'urn:cms:access-control' }),
   /** The Kafka brokers: the gateway reads access-control's ended sessions (cms.access.v1) from them. */

@@ -24,4 +24,50 @@ describe('the gateway route table', () => {
     expect(find('/api/v1/users')?.public).toBe(false);
     expect(find('/api/v1/users/bwe.user/password-reset/extra')?.public).toBe(false);
   });
+
+  it('is built from the service catalogue: patterned routes first, then the longest prefix', () => {
+    // Today's services' routes, in the order they were in before the catalogue (a new service's
+    // routes may fall between them).
+    const todays = new Set(['8081', '8082', '8083']);
+    const table = routes
+      .filter((route) => todays.has(new URL(route.upstream).port))
+      .map((route) => [
+        route.prefix,
+        route.pattern?.source ?? null,
+        new URL(route.upstream).port,
+        route.public ? 'public' : 'token',
+        route.acceptForm ? 'form' : 'json',
+      ]);
+    expect(table).toEqual([
+      ['/api/v1/users', '^\\/api\\/v1\\/users\\/[^/]+\\/password-reset$', '8081', 'public', 'json'],
+      ['/api/v1', '^\\/api\\/v1\\/(api-clients|signing-keys)(\\/|$)', '8081', 'token', 'json'],
+      ['/api/v1/auth/password-reset/complete', null, '8081', 'public', 'json'],
+      ['/api/v1/meter-point-statuses', null, '8082', 'token', 'json'],
+      ['/api/v1/auth/jwks.json', null, '8081', 'public', 'json'],
+      ['/api/v1/audit/contacts', null, '8083', 'token', 'json'],
+      ['/api/v1/auth/password', null, '8081', 'token', 'json'],
+      ['/api/v1/organisations', null, '8081', 'token', 'json'],
+      ['/api/v1/auth/refresh', null, '8081', 'public', 'json'],
+      ['/api/v1/meter-points', null, '8082', 'token', 'json'],
+      ['/api/v1/auth/logout', null, '8081', 'public', 'json'],
+      ['/api/v1/auth/login', null, '8081', 'public', 'json'],
+      ['/api/v1/auth/token', null, '8081', 'public', 'form'],
+      ['/api/v1/contacts', null, '8083', 'token', 'json'],
+      ['/api/v1/users', null, '8081', 'token', 'json'],
+      ['/api/v1/audit', null, '8081', 'token', 'json'],
+      ['/api/v1/me', null, '8081', 'token', 'json'],
+    ]);
+  });
+
+  it("sends each service's routes to its <NAME>_URL setting", () => {
+    const config = loadGatewayConfig({
+      ACCESS_CONTROL_URL: 'http://access-control.internal',
+      METER_POINTS_URL: 'http://meter-points.internal',
+      CONTACT_LOGGING_URL: 'http://contact-logging.internal',
+    });
+    const upstreamOf = (path: string) => findRoute(routeTable(config), path)?.upstream;
+    expect(upstreamOf('/api/v1/signing-keys')).toBe('http://access-control.internal');
+    expect(upstreamOf('/api/v1/meter-point-statuses')).toBe('http://meter-points.internal');
+    expect(upstreamOf('/api/v1/contacts')).toBe('http://contact-logging.internal');
+  });
 });

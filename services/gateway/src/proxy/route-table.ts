@@ -1,3 +1,4 @@
+import { gatewayRoutes, urlSettingOf } from '@cms/catalogue';
 import type { GatewayConfig } from '../gateway.config';
 
 export interface Route {
@@ -16,32 +17,13 @@ export interface Route {
 }
 
 /**
- * Which service answers which public path. Longest prefix wins. The gateway verifies the access
- * token before forwarding (defence in depth: each service verifies it again and scopes by the
- * caller's organisation).
+ * Which service answers which public path: the service catalogue's routes (libs/catalogue), each
+ * sent to its service's `<NAME>_URL`. Patterned routes first, then the longest prefix. The gateway
+ * verifies the access token before forwarding (defence in depth: each service verifies it again
+ * and scopes by the caller's organisation).
  */
 export function routeTable(config: GatewayConfig): Route[] {
-  const accessControl = config.ACCESS_CONTROL_URL;
-  return [
-    { prefix: '/api/v1/auth/login', upstream: accessControl, public: true },
-    { prefix: '/api/v1/auth/refresh', upstream: accessControl, public: true },
-    { prefix: '/api/v1/auth/logout', upstream: accessControl, public: true },
-    { prefix: '/api/v1/auth/token', upstream: accessControl, public: true, acceptForm: true },
-    { prefix: '/api/v1/auth/jwks.json', upstream: accessControl, public: true },
-    { prefix: '/api/v1/auth/password-reset/complete', upstream: accessControl, public: true },
-    { prefix: '/api/v1/auth/password', upstream: accessControl },
-    // The forgotten-password request: anyone may ask, the answer never says whether the user exists.
-    { prefix: '/api/v1/users', pattern: /^\/api\/v1\/users\/[^/]+\/password-reset$/, upstream: accessControl, public: true },
-    { prefix: '/api/v1/me', upstream: accessControl },
-    { prefix: '/api/v1/users', upstream: accessControl },
-    { prefix: '/api/v1/organisations', upstream: accessControl },
-    { prefix: '/api/v1/audit', upstream: accessControl },
-    { prefix: '/api/v1', pattern: /^\/api\/v1\/(api-clients|signing-keys)(\/|$)/, upstream: accessControl },
-    { prefix: '/api/v1/meter-points', upstream: config.METER_POINTS_URL },
-    { prefix: '/api/v1/meter-point-statuses', upstream: config.METER_POINTS_URL },
-    { prefix: '/api/v1/contacts', upstream: config.CONTACT_LOGGING_URL },
-    { prefix: '/api/v1/audit/contacts', upstream: config.CONTACT_LOGGING_URL },
-  ].sort((a, b) => Number(Boolean(b.pattern)) - Number(Boolean(a.pattern)) || b.prefix.length - a.prefix.length);
+  return gatewayRoutes().map(({ service, ...route }) => ({ ...route, upstream: config[urlSettingOf(service)] }));
 }
 
 /** The route for a path: patterned routes first, then the longest prefix. */

@@ -1,0 +1,209 @@
+/**
+ * deploy/k8s, from the service catalogue: one Deployment and one Service per service (probes,
+ * requests and limits, a non-root read-only pod, a preStop pause), and the kustomization that
+ * lists them with the settings every service shares.
+ */
+import {
+  callsOf,
+  catalogueEntries,
+  catalogueSecrets,
+  healthPaths,
+  resourcesOf,
+  tokenKeys,
+  upperSnake,
+  urlSettingOf,
+  type CatalogueEntry,
+} from '@cms/catalogue';
+import { GENERATED_NOTE } from './generated-note';
+import { commented, flow, quoted, renderYaml, section, type YamlValue } from './yaml-document';
+
+/** The Secret (not created by the base, see deploy/k8s/README.md) the services' database URLs and secrets come from. */
+export const SECRETS_NAME = 'cms-secrets';
+/** The ConfigMap of the settings every service shares (kustomization.yaml). */
+const CONFIG_NAME = 'cms-config';
+
+/** The key of a service's database URL in cms-secrets: `meter-points` → `METER_POINTS_DATABASE_URL`. */
+export function databaseUrlSecretKey(name: string): string {
+  return `${upperSnake(name)}_DATABASE_URL`;
+}
+
+/** The cms-secrets keys a service's pods read: its database URL, then its secrets. */
+export function secretKeysOf(entry: CatalogueEntry): string[] {
+  return [
+    ...(entry.database ? [databaseUrlSecretKey(entry.name)] : []),
+    ...entry.secrets.map((secret) => secret.setting),
+  ];
+}
+
+/** deploy/k8s/<name>.yaml: the service's Deployment and its Service. */
+export function kubernetesManifest(entry: CatalogueEntry): string {
+  const keys = secretKeysOf(entry);
+  const fromSecret = keys.length > 0 ? `;\n${keys.join(', ')} from the ${SECRETS_NAME} Secret (see README.md)` : '';
+  const header = `${entry.name} (${entry.title}): Deployment + Service. Settings shared by every service come
+from the ${CONFIG_NAME} ConfigMap (kustomization.yaml)${fromSecret}.
+${GENERATED_NOTE}`;
+  return `${renderYaml(deployment(entry), header)}---\n${renderYaml(service(entry))}`;
+}
+
+/** deploy/k8s/kustomization.yaml: every service's manifest, the image, the shared settings. */
+export function kustomization(): string {
+  const header = `Kustomize base for the CMS services. Kafka and PostgreSQL are not here: use managed services or
+operators and point KAFKA_BROKERS and the ${SECRETS_NAME} database URLs at them (see README.md).
+  kubectl kustomize deploy/k8s            render
+  kubectl apply -k deploy/k8s             apply (after creating the ${SECRETS_NAME} Secret)
+${GENERATED_NOTE}`;
+  return renderYaml(
+    {
+      apiVersion: 'kustomize.config.k8s.io/v1beta1',
+      kind: 'Kustomization',
+      labels: section([{ pairs: { 'app.kubernetes.io/part-of': 'cms' } }]),
+      resources: section(catalogueEntries.map((entry) => `${entry.name}.yaml`)),
+      images: section(
+        [{ name: 'cms', newName: 'registry.example.com/cms', newTag: quoted('0.1.0') }],
+        'Replace with the image built from the root Dockerfile (an overlay usually sets newName/newTag).',
+      ),
+      configMapGenerator: section(
+        [
+          {
+            name: CONFIG_NAME,
+            literals: [
+              'KAFKA_BROKERS=kafka-bootstrap.kafka.svc:9092',
+              // A Service listens on port 80 (service() below).
+              `AUTH_JWKS_URL=http://${tokenKeys.service}${tokenKeys.path}`,
+              'AUTH_ISSUER=urn:cms:access-control',
+              'OTEL_EXPORTER_OTLP_ENDPOINT=http://otel-collector.observability.svc:4318',
+              'LOG_LEVEL=info',
+              'NODE_OPTIONS=--max-old-space-size=384',
+            ],
+          },
+        ],
+        'Settings shared by every service. Overlays replace them with `behavior: merge`.',
+      ),
+    },
+    header,
+  );
+}
+
+function labels(entry: CatalogueEntry) {
+  return { 'app.kubernetes.io/name': entry.name, 'app.kubernetes.io/part-of': 'cms' };
+}
+
+function deployment(entry: CatalogueEntry): YamlValue {
+  const resources = resourcesOf(entry.name);
+  const probe = (path: string) => ({ httpGet: { path, port: 'http' } });
+  return {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name: entry.name, labels: labels(entry) },
+    spec: {
+      replicas: 2,
+      revisionHistoryLimit: 3,
+      selector: { matchLabels: { 'app.kubernetes.io/name': entry.name } },
+      strategy: { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: 0, maxSurge: 1 } },
+      template: {
+        metadata: { labels: labels(entry) },
+        spec: {
+          automountServiceAccountToken: false,
+          terminationGracePeriodSeconds: 40,
+          securityContext: {
+            runAsNonRoot: true,
+            runAsUser: 1000,
+            runAsGroup: 1000,
+            fsGroup: 1000,
+            seccompProfile: { type: 'RuntimeDefault' },
+          },
+          containers: [
+            {
+              name: entry.name,
+              image: 'cms',
+              imagePullPolicy: 'IfNotPresent',
+              ports: [{ name: 'http', containerPort: entry.port }],
+              envFrom: [{ configMapRef: { name: CONFIG_NAME } }],
+              env: environment(entry),
+              resources: {
+                requests: { cpu: resources.cpuRequest, memory: resources.memoryRequest },
+                limits: { cpu: resources.cpuLimit, memory: resources.memoryLimit },
+              },
+              securityContext: {
+                allowPrivilegeEscalation: false,
+                readOnlyRootFilesystem: true,
+                capabilities: { drop: flow(['ALL']) },
+              },
+              startupProbe: { ...probe(healthPaths.live), periodSeconds: 2, failureThreshold: 60 },
+              readinessProbe: { ...probe(healthPaths.ready), periodSeconds: 5, timeoutSeconds: 3, failureThreshold: 3 },
+              livenessProbe: { ...probe(healthPaths.live), periodSeconds: 10, timeoutSeconds: 3, failureThreshold: 3 },
+              lifecycle: {
+                preStop: {
+                  exec: commented('Keep serving while the endpoint removal reaches every proxy, then SIGTERM.', {
+                    command: flow(['sleep', '5']),
+                  }),
+                },
+              },
+              volumeMounts: [{ name: 'tmp', mountPath: '/tmp' }],
+            },
+          ],
+          volumes: [{ name: 'tmp', emptyDir: { sizeLimit: '64Mi' } }],
+        },
+      },
+    },
+  };
+}
+
+/** The container's own settings: its name and port, its database URL and secrets, the services it calls. */
+function environment(entry: CatalogueEntry): YamlValue[] {
+  const fromSecret = (name: string, key: string) => ({
+    name,
+    valueFrom: { secretKeyRef: { name: SECRETS_NAME, key } },
+  });
+  return [
+    { name: 'SERVICE', value: entry.name },
+    { name: 'PORT', value: String(entry.port) },
+    { name: 'OTEL_SERVICE_NAME', value: entry.name },
+    ...(entry.database ? [fromSecret('DATABASE_URL', databaseUrlSecretKey(entry.name))] : []),
+    ...entry.secrets.map((secret) => fromSecret(secret.setting, secret.setting)),
+    // Each Service listens on port 80.
+    ...callsOf(entry.name).map((callee) => ({ name: urlSettingOf(callee), value: `http://${callee}` })),
+  ];
+}
+
+function service(entry: CatalogueEntry): YamlValue {
+  return {
+    apiVersion: 'v1',
+    kind: 'Service',
+    metadata: { name: entry.name, labels: labels(entry) },
+    spec: {
+      selector: { 'app.kubernetes.io/name': entry.name },
+      ports: [{ name: 'http', port: 80, targetPort: 'http' }],
+    },
+  };
+}
+
+const SECRET_COMMAND = /(<!-- generated: the cms-secrets command[^\n]*-->\n)([\s\S]*?)(\n *<!-- end generated -->)/;
+
+/**
+ * deploy/k8s/README.md with its `kubectl create secret` command listing every key the manifests
+ * read: each service's database URL (its own role owning its own database), then every secret.
+ */
+export function withSecretCommand(readme: string): string {
+  if (!SECRET_COMMAND.test(readme))
+    throw new Error('deploy/k8s/README.md has lost its generated cms-secrets command markers');
+  const indent = '   ';
+  const literals = [
+    ...catalogueEntries.flatMap((entry) =>
+      entry.database
+        ? [
+            `--from-literal=${databaseUrlSecretKey(entry.name)}='postgres://${entry.name.replaceAll('-', '_')}:…@db:5432/${entry.database}'`,
+          ]
+        : [],
+    ),
+    ...catalogueSecrets().map((secret) => `--from-literal=${secret.setting}="$(openssl rand -base64 32)"`),
+  ];
+  const command = [`kubectl create secret generic ${SECRETS_NAME}`, ...literals.map((literal) => `  ${literal}`)].join(
+    ' \\\n' + indent,
+  );
+  return readme.replace(
+    SECRET_COMMAND,
+    (_, start: string, _old: string, end: string) =>
+      `${start}${indent}\`\`\`bash\n${indent}${command}\n${indent}\`\`\`${end}`,
+  );
+}

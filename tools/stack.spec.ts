@@ -1,0 +1,100 @@
+import { catalogueEntries, catalogueSecrets, routedServices, urlSettingOf, type ServiceName } from '@cms/catalogue';
+import { localSecretFileName, serviceEnvironment, type LocalStackSettings } from './stack';
+
+/** One run's inputs, as startStack gathers them. */
+const settings: LocalStackSettings = {
+  // Each service on its catalogue port + 10000 (gateway 18080, access-control 18081, …).
+  ports: Object.fromEntries(catalogueEntries.map((entry) => [entry.name, entry.port + 10_000])) as Record<
+    ServiceName,
+    number
+  >,
+  kafkaBrokers: ['127.0.0.1:19092', '127.0.0.1:19093'],
+  databaseUrls: Object.fromEntries(
+    catalogueEntries.flatMap((entry) =>
+      entry.database ? [[entry.name, `postgres://cms@127.0.0.1:15432/${entry.database}`]] : [],
+    ),
+  ),
+  secrets: Object.fromEntries(catalogueSecrets().map((secret) => [secret.setting, `secret ${secret.setting}`])),
+  demo: { DEMO_DATA: 'true', METER_POINT_EXTRACT: '/data/demo/meter-points.csv' },
+  extra: { SMTP_URL: 'smtp://127.0.0.1:2525' },
+};
+
+const common = {
+  KAFKA_BROKERS: '127.0.0.1:19092,127.0.0.1:19093',
+  AUTH_JWKS_URL: 'http://127.0.0.1:18081/.well-known/jwks.json',
+  DEMO_DATA: 'true',
+  METER_POINT_EXTRACT: '/data/demo/meter-points.csv',
+  SMTP_URL: 'smtp://127.0.0.1:2525',
+};
+
+/**
+ * The environment tools/stack.ts gave each service before the catalogue (its hand-written
+ * SERVICES list and settings), less the addresses of services it does not call: before, every
+ * service was given ACCESS_CONTROL_URL, METER_POINTS_URL and CONTACT_LOGGING_URL; now each is
+ * given those of the services it calls (the gateway: all three; contact-logging: meter-points),
+ * as compose and Kubernetes always did.
+ */
+const expected: Record<string, Record<string, string>> = {
+  'access-control': {
+    ...common,
+    DATABASE_URL: 'postgres://cms@127.0.0.1:15432/cms_access_control',
+    SIGNING_KEY_ENCRYPTION_KEY: 'secret SIGNING_KEY_ENCRYPTION_KEY',
+  },
+  'meter-points': { ...common, DATABASE_URL: 'postgres://cms@127.0.0.1:15432/cms_meter_points' },
+  'contact-logging': {
+    ...common,
+    METER_POINTS_URL: 'http://127.0.0.1:18082',
+    DATABASE_URL: 'postgres://cms@127.0.0.1:15432/cms_contact_logging',
+  },
+  gateway: {
+    ...common,
+    ACCESS_CONTROL_URL: 'http://127.0.0.1:18081',
+    METER_POINTS_URL: 'http://127.0.0.1:18082',
+    CONTACT_LOGGING_URL: 'http://127.0.0.1:18083',
+  },
+};
+
+/** The addresses of services added since (the gateway calls every service with routes). */
+const addedSince: string[] = catalogueEntries
+  .filter((entry) => !(entry.name in expected))
+  .map((entry) => urlSettingOf(entry.name));
+const withoutAddedServices = (environment: Record<string, string>) =>
+  Object.fromEntries(Object.entries(environment).filter(([setting]) => !addedSince.includes(setting)));
+
+describe('the local stack', () => {
+  it.each(Object.keys(expected) as ServiceName[])(
+    'gives %s the environment it had before the catalogue, but the addresses it never reads',
+    (name) => {
+      expect(withoutAddedServices(serviceEnvironment(name, settings))).toEqual(expected[name]);
+    },
+  );
+
+  it('gives the gateway the address of every service with routes', () => {
+    const addresses = routedServices().map((entry) => [
+      urlSettingOf(entry.name),
+      `http://127.0.0.1:${entry.port + 10_000}`,
+    ]);
+    expect(addresses.length).toBeGreaterThanOrEqual(3);
+    expect(serviceEnvironment('gateway', settings)).toMatchObject(Object.fromEntries(addresses));
+  });
+
+  it("lets the caller's extra settings override the shared ones, never a service's database or secrets", () => {
+    const extra = {
+      METER_POINTS_URL: 'http://elsewhere:1',
+      DATABASE_URL: 'postgres://wrong/db',
+      SIGNING_KEY_ENCRYPTION_KEY: 'wrong',
+      DEMO_DATA: 'false',
+    };
+    const accessControl = serviceEnvironment('access-control', { ...settings, extra });
+    expect(accessControl.DATABASE_URL).toBe('postgres://cms@127.0.0.1:15432/cms_access_control');
+    expect(accessControl.SIGNING_KEY_ENCRYPTION_KEY).toBe('secret SIGNING_KEY_ENCRYPTION_KEY');
+    expect(accessControl.DEMO_DATA).toBe('false');
+    expect(serviceEnvironment('contact-logging', { ...settings, extra }).METER_POINTS_URL).toBe('http://elsewhere:1');
+    expect(serviceEnvironment('gateway', { ...settings, extra }).DATABASE_URL).toBe('postgres://wrong/db');
+  });
+
+  it('keeps each secret in the file npm start has always used for it', () => {
+    expect(localSecretFileName('SIGNING_KEY_ENCRYPTION_KEY')).toBe('signing-key-encryption.key');
+    expect(localSecretFileName('WEBHOOK_SIGNING_SECRET')).toBe('webhook-signing-secret.key');
+  });
+});
