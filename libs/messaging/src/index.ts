@@ -2,6 +2,7 @@ export * from './kafka-adapter';
 export { applyKafkaJsIdleTimerFix } from './kafkajs-idle-timer-fix';
 export * from './outbox';
 export * from './outbox-relay';
+export * from './outbox-admin';
 export * from './event-consumer';
 export * from './broadcast-reader';
 import { CreateOutboxAndInbox1795392000000 } from './migrations/2026-11-23-create-outbox-and-inbox.migration';
