@@ -240,6 +240,19 @@ async function binaryMajor(bin: Binaries, runAs: RunAs | undefined): Promise<str
   return /(\d+)(\.\d+)?/.exec(stdout)?.[1] ?? '?';
 }
 
+function adminUrlOn(port: number): string {
+  return `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`;
+}
+
+/**
+ * The admin URL of the local server whose data is in `${dataDir}/postgres`, on the port it last
+ * ran on (as its state file records, running or not); undefined if none was ever started there.
+ */
+export function localPostgresAdminUrl(dataDir: string): string | undefined {
+  const port = readState<PostgresState>(path.join(path.resolve(dataDir), 'postgres.json'))?.port;
+  return port ? adminUrlOn(port) : undefined;
+}
+
 /** Starts (or reuses) a local PostgreSQL server in `${dataDir}/postgres`. */
 export async function startLocalPostgres(opts: ProvisionOptions): Promise<Postgres> {
   const { log } = opts;
@@ -291,7 +304,7 @@ export async function startLocalPostgres(opts: ProvisionOptions): Promise<Postgr
 
   const port =
     previous?.port && !fresh && (await isPortFree(previous.port)) ? previous.port : await freePort();
-  const adminUrl = `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`;
+  const adminUrl = adminUrlOn(port);
   const args = [
     '-D',
     pgdata,

@@ -1,7 +1,7 @@
 import { Kafka, logLevel } from 'kafkajs';
 import pino from 'pino';
 import { DataSource, type MigrationInterface, type QueryRunner } from 'typeorm';
-import { ContactLoggedV1, createEnvelope, type EventEnvelope } from '@cms/contracts';
+import { ContactLoggedV1, createEnvelope, toKafkaHeaders, type EventEnvelope } from '@cms/contracts';
 import { openServiceDataSource } from '@cms/persistence';
 import { KafkaAdapter, messagingMigrations } from '../src';
 
@@ -47,6 +47,44 @@ export function contactLogged(crn = `C${String(++sequence).padStart(9, '0')}`): 
       organisationIds: ['b39b394d-4352-47f1-9cab-919d828cf087'],
     },
   });
+}
+
+/** An outbox row as the table holds it. */
+export interface OutboxRow {
+  id: string;
+  topic: string;
+  key: string;
+  headers: Record<string, string>;
+  payload: string;
+}
+
+/** The outbox row of an event, its payload replaced if `payload` is given. */
+export function outboxRow(topic: string, event: EventEnvelope, payload = JSON.stringify(event.data)): OutboxRow {
+  return { id: event.id, topic, key: event.subject, headers: toKafkaHeaders(event), payload };
+}
+
+/**
+ * The outbox row of an event too large for the broker: message.max.bytes is about 1 MB by default
+ * (tools/infra leaves it so), and this payload is larger.
+ */
+export function oversizedOutboxRow(topic: string, event: EventEnvelope): OutboxRow {
+  return outboxRow(topic, event, JSON.stringify({ ...(event.data as object), padding: 'x'.repeat(1_200_000) }));
+}
+
+/**
+ * Commits rows straight into the outbox, one after another in the given order. The relay's tests
+ * write rows this way: some carry payloads that no event schema would let addToOutbox write.
+ */
+export async function insertOutboxRows(dataSource: DataSource, rows: OutboxRow[]): Promise<void> {
+  for (const row of rows) {
+    await dataSource.query('INSERT INTO outbox_message (id, topic, message_key, headers, payload) VALUES ($1, $2, $3, $4, $5)', [
+      row.id,
+      row.topic,
+      row.key,
+      JSON.stringify(row.headers),
+      row.payload,
+    ]);
+  }
 }
 
 export interface ReadMessage {

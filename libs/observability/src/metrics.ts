@@ -1,4 +1,4 @@
-import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 /** One Prometheus registry per process, served at `/metrics`. */
 export const metricsRegistry = new Registry();
@@ -16,6 +16,21 @@ export const eventsPublished = new Counter({
   name: 'cms_events_published_total',
   help: 'Events published from the outbox to Kafka',
   labelNames: ['topic'],
+  registers: [metricsRegistry],
+});
+
+export const outboxPublishFailures = new Counter({
+  name: 'cms_outbox_publish_failures_total',
+  help:
+    'Failed attempts to publish outbox rows, by reason: refused (the broker refused the row), topic (its topic ' +
+    'cannot be written while other rows go), unavailable (the broker could not take the cycle: it backs off)',
+  labelNames: ['reason'],
+  registers: [metricsRegistry],
+});
+
+export const outboxParkedMessages = new Gauge({
+  name: 'cms_outbox_parked_messages',
+  help: 'Outbox rows parked after repeated publish failures, waiting for an operator (npm run outbox -- parked); reported by the replica that publishes',
   registers: [metricsRegistry],
 });
 
