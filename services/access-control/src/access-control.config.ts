@@ -52,5 +52,3 @@ export const accessControlSettings = {
 };
 
 export type AccessControlConfig = SettingsOf<typeof accessControlSettings> & PlatformConfig;
-
-export const ACCESS_CONTROL_CONFIG = Symbol('ACCESS_CONTROL_CONFIG');

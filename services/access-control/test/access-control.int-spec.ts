@@ -12,7 +12,7 @@ import { openServiceDataSource } from '@cms/persistence';
 import { DATA_SOURCE } from '@cms/service-defaults';
 import { createTestDatabase } from '@cms/testing';
 import { DEMO_PASSWORD, demoOrganisations } from '@cms/demo-data';
-import { AccessTokenSigner } from '../src/infrastructure/access-token.signer';
+import { ACCESS_TOKEN_SIGNING, type AccessTokenSigning } from '../src/application/token-signing.port';
 import { seedDemoData } from '../src/infrastructure/demo-seed';
 import { accessControlEntities } from '../src/infrastructure/entities';
 import { accessControlMigrations } from '../src/infrastructure/migrations';
@@ -248,7 +248,7 @@ describe('access tokens', () => {
   it('refuses an expired token signed with the real key', async () => {
     const { accessToken } = await signedIn('wwu.user');
     const claims = decodeJwt(accessToken);
-    const { token: expired } = await app.get(AccessTokenSigner).sign(
+    const { token: expired } = await app.get<AccessTokenSigning>(ACCESS_TOKEN_SIGNING).sign(
       {
         userId: 'wwu.user',
         organisationId: claims.org as string,

@@ -1,11 +1,12 @@
+import { Inject, Injectable } from '@nestjs/common';
 import type { Caller } from '@cms/auth';
 import { ProblemException } from '@cms/service-defaults';
 import { CDSP_ADMIN, LSO } from '../domain/roles';
-import type { AdminAuditReader, AdminAuditRow } from '../infrastructure/admin-audit.reader';
-import type { RefreshSessionRepository } from '../infrastructure/refresh-session.repository';
-import type { UserAccountRepository } from '../infrastructure/user-account.repository';
 import { actingUser } from './acting-user';
+import { ADMIN_AUDIT_READER, type AdminAuditReader, type AdminAuditRow } from './admin-audit.port';
 import { invalidCursor } from './admin.problems';
+import { REFRESH_SESSIONS, type RefreshSessions } from './sessions.port';
+import { USER_ACCOUNTS, type UserAccounts } from './users.port';
 
 export interface AdminAuditItem {
   id: string;
@@ -40,11 +41,12 @@ export interface AdminAuditQuery {
  * actor was; a CDSP administrator reads every record and may narrow to one organisation; anyone
  * else is refused. Roles are read afresh (a suspended LSO is refused at once).
  */
+@Injectable()
 export class ListAdminAuditHandler {
   constructor(
-    private readonly audit: AdminAuditReader,
-    private readonly users: UserAccountRepository,
-    private readonly sessions: RefreshSessionRepository,
+    @Inject(ADMIN_AUDIT_READER) private readonly audit: AdminAuditReader,
+    @Inject(USER_ACCOUNTS) private readonly users: UserAccounts,
+    @Inject(REFRESH_SESSIONS) private readonly sessions: RefreshSessions,
   ) {}
 
   async execute(caller: Caller, sessionId: string | undefined, query: AdminAuditQuery): Promise<AdminAuditPage> {

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsISO8601, IsOptional, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
-import type { AdminAction } from '../../infrastructure/admin-audit.log';
+import type { AdminAction } from '../../application/admin-audit.port';
 
 export const MAX_AUDIT_PAGE_SIZE = 100;
 export const DEFAULT_AUDIT_PAGE_SIZE = 50;
