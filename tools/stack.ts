@@ -11,6 +11,7 @@ import { dirname, join, resolve } from 'node:path';
 import { provisionKafka, provisionPostgres, type KafkaBroker, type Postgres } from './infra';
 import { freePorts } from './infra/free-port';
 import { tailFile } from './infra/processes';
+import { seedAccessControl } from './demo-data/seed-access-control';
 import { writeDemoExtract } from './demo-data/write-extract';
 
 const ROOT = resolve(__dirname, '..');
@@ -92,7 +93,6 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       METER_POINTS_URL: urlOf('meter-points'),
       ACCESS_CONTROL_URL: urlOf('access-control'),
       CONTACT_LOGGING_URL: urlOf('contact-logging'),
-      DEMO_DATA: 'true',
       METER_POINT_EXTRACT: extract,
       ...options.env,
     };
@@ -103,6 +103,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       ...Object.fromEntries(SERVICES.map((service) => [service.name, { DATABASE_URL: databaseUrls[service.name] }])),
     };
     ownSettings['access-control'].SIGNING_KEY_ENCRYPTION_KEY = process.env.SIGNING_KEY_ENCRYPTION_KEY ?? signingKeyEncryptionKey(dataDir);
+    // The demo organisations and users (access-control's seed command; idempotent).
+    await seedAccessControl(databaseUrls['access-control'], dataDir);
     log('starting services…');
     for (const service of SERVICES) {
       services.push(spawnService(service.name, portOf[service.name], dataDir, { ...common, ...ownSettings[service.name] }));
