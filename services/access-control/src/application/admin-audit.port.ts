@@ -1,3 +1,5 @@
+import type { KeysetFilter } from '@cms/service-defaults';
+
 export type AdminAction =
   | 'ORGANISATION_CREATED'
   | 'USER_CREATED'
@@ -43,15 +45,10 @@ export interface AdminAuditRow {
   details: Record<string, unknown>;
 }
 
-export interface AdminAuditFilter {
+export interface AdminAuditFilter extends KeysetFilter {
   /** Only records of this organisation (the organisation acted upon); all when absent. */
   organisationId?: string;
   action?: string;
-  from?: Date;
-  to?: Date;
-  /** Keyset cursor: records strictly older than this (occurred_at, id). */
-  before?: { occurredAt: Date; id: string };
-  limit: number;
 }
 
 /** Port: reads of the admin audit trail, newest first. */

@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Caller } from '@cms/auth';
-import { ProblemException } from '@cms/service-defaults';
+import { invalidCursor, ProblemException } from '@cms/service-defaults';
 import { CDSP_ADMIN, LSO } from '../domain/roles';
 import { actingUser } from './acting-user';
-import { invalidCursor, lsoOnly } from './admin.problems';
+import { lsoOnly } from './admin.problems';
 import { ORGANISATIONS, type Organisations } from './organisations.port';
 import { REFRESH_SESSIONS, type RefreshSessions } from './sessions.port';
 import { userView, type UserView } from './user-view';
