@@ -15,14 +15,13 @@ const settings: LocalStackSettings = {
     ),
   ),
   secrets: Object.fromEntries(catalogueSecrets().map((secret) => [secret.setting, `secret ${secret.setting}`])),
-  demo: { DEMO_DATA: 'true', METER_POINT_EXTRACT: '/data/demo/meter-points.csv' },
+  demo: { METER_POINT_EXTRACT: '/data/demo/meter-points.csv' },
   extra: { SMTP_URL: 'smtp://127.0.0.1:2525' },
 };
 
 const common = {
   KAFKA_BROKERS: '127.0.0.1:19092,127.0.0.1:19093',
   AUTH_JWKS_URL: 'http://127.0.0.1:18081/.well-known/jwks.json',
-  DEMO_DATA: 'true',
   METER_POINT_EXTRACT: '/data/demo/meter-points.csv',
   SMTP_URL: 'smtp://127.0.0.1:2525',
 };
@@ -83,12 +82,12 @@ describe('the local stack', () => {
       METER_POINTS_URL: 'http://elsewhere:1',
       DATABASE_URL: 'postgres://wrong/db',
       SIGNING_KEY_ENCRYPTION_KEY: 'wrong',
-      DEMO_DATA: 'false',
+      METER_POINT_EXTRACT: '/elsewhere/extract.csv',
     };
     const accessControl = serviceEnvironment('access-control', { ...settings, extra });
     expect(accessControl.DATABASE_URL).toBe('postgres://cms@127.0.0.1:15432/cms_access_control');
     expect(accessControl.SIGNING_KEY_ENCRYPTION_KEY).toBe('secret SIGNING_KEY_ENCRYPTION_KEY');
-    expect(accessControl.DEMO_DATA).toBe('false');
+    expect(accessControl.METER_POINT_EXTRACT).toBe('/elsewhere/extract.csv');
     expect(serviceEnvironment('contact-logging', { ...settings, extra }).METER_POINTS_URL).toBe('http://elsewhere:1');
     expect(serviceEnvironment('gateway', { ...settings, extra }).DATABASE_URL).toBe('postgres://wrong/db');
   });

@@ -22,6 +22,7 @@ import {
 import { provisionKafka, provisionPostgres, type KafkaBroker, type Postgres } from './infra';
 import { freePorts } from './infra/free-port';
 import { tailFile } from './infra/processes';
+import { seedAccessControl } from './demo-data/seed-access-control';
 import { writeDemoExtract } from './demo-data/write-extract';
 
 const ROOT = resolve(__dirname, '..');
@@ -68,7 +69,7 @@ export interface LocalStackSettings {
   databaseUrls: Record<string, string>;
   /** The value of every catalogue secret, by setting name. */
   secrets: Record<string, string>;
-  /** Demo-only settings, for every service (DEMO_DATA, METER_POINT_EXTRACT). */
+  /** Demo-only settings, for every service (METER_POINT_EXTRACT). */
   demo: Record<string, string>;
   /** Extra environment for every service (StackOptions.env). */
   extra: Record<string, string>;
@@ -134,9 +135,11 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       kafkaBrokers: kafka.brokers,
       databaseUrls,
       secrets,
-      demo: { DEMO_DATA: 'true', METER_POINT_EXTRACT: extract },
+      demo: { METER_POINT_EXTRACT: extract },
       extra: options.env ?? {},
     };
+    // The demo organisations and users (access-control's seed command; idempotent).
+    await seedAccessControl(databaseUrls['access-control'], dataDir);
     const start = (name: ServiceName) => spawnService(name, portOf[name], dataDir, serviceEnvironment(name, settings));
 
     // The services first, then the gateway in front of them.

@@ -78,10 +78,6 @@ ${GENERATED_NOTE}`;
         AUTH_ISSUER: 'urn:cms:access-control',
         OTEL_EXPORTER_OTLP_ENDPOINT: 'http://jaeger:4318',
         LOG_LEVEL: 'info',
-        DEMO_DATA: commented(
-          'A demo stack: the services load their demo data (access-control its organisations and users).',
-          'true',
-        ),
       }),
       'x-infra-ready': anchored('infra-ready', {
         postgres: healthy,

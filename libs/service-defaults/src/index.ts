@@ -11,3 +11,4 @@ export * from './request-context';
 export * from './transactions';
 export * from './event-outbox';
 export * from './event-consumers';
+export * from './audit-page';

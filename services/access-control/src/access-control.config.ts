@@ -1,4 +1,4 @@
-import { base64Key, boolean, integer, text, url, type Setting, type SettingsOf } from '@cms/config';
+import { base64Key, integer, text, url, type Setting, type SettingsOf } from '@cms/config';
 import type { PlatformConfig } from '@cms/service-defaults';
 
 /** An optional URL: unset or blank means none; anything else must be a URL with one of the protocols. */
@@ -47,10 +47,6 @@ export const accessControlSettings = {
   SIGNING_KEY_ENCRYPTION_KEY: base64Key({ bytes: 32 }),
   /** Rotate the signing key on its own when it is this many days old; 0 only rotates when a CDSP administrator asks. */
   SIGNING_KEY_ROTATION_DAYS: integer({ default: 90, min: 0, max: 3_650 }),
-  /** Insert the demo organisations and users at start. Demo and test environments only. */
-  DEMO_DATA: boolean({ default: false }),
 };
 
 export type AccessControlConfig = SettingsOf<typeof accessControlSettings> & PlatformConfig;
-
-export const ACCESS_CONTROL_CONFIG = Symbol('ACCESS_CONTROL_CONFIG');

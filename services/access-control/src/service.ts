@@ -8,10 +8,5 @@ export const accessControlService: ServiceDefinition<typeof accessControlSetting
   title: 'CMS access control',
   description: 'Organisations, users, sign-in and access tokens (ES256 JWT, JWKS) for the Contact Management Service.',
   settings: accessControlSettings,
-  module: (config, logger) => {
-    if (config.DEMO_DATA && process.env.NODE_ENV === 'production') {
-      logger.warn('DEMO_DATA=true with NODE_ENV=production: demo users with a published password will be created');
-    }
-    return accessControlModule(config, logger);
-  },
+  module: accessControlModule,
 };

@@ -9,16 +9,19 @@ import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
 import { AccessTokenVerifier } from '@cms/auth';
 import { openServiceDataSource } from '@cms/persistence';
-import { DATA_SOURCE } from '@cms/service-defaults';
 import { createTestDatabase } from '@cms/testing';
 import { DEMO_PASSWORD, demoOrganisations } from '@cms/demo-data';
-import { AccessTokenSigner } from '../src/infrastructure/access-token.signer';
-import { seedDemoData } from '../src/infrastructure/demo-seed';
+import { ACCESS_TOKEN_SIGNING, type AccessTokenSigning } from '../src/application/token-signing.port';
 import { accessControlEntities } from '../src/infrastructure/entities';
 import { accessControlMigrations } from '../src/infrastructure/migrations';
-import { PasswordHasher } from '../src/infrastructure/password-hasher';
 import { SigningKeyStore } from '../src/infrastructure/signing-key.store';
-import { ACCESS_TOKEN_ISSUER, startAccessControl, testSigningKeyCipher, type AccessControlUnderTest } from './support/access-control-under-test';
+import {
+  ACCESS_TOKEN_ISSUER,
+  seedDemoAccounts,
+  startAccessControl,
+  testSigningKeyCipher,
+  type AccessControlUnderTest,
+} from './support/access-control-under-test';
 
 const ISSUER = ACCESS_TOKEN_ISSUER;
 const logger = pino({ level: 'silent' });
@@ -248,7 +251,7 @@ describe('access tokens', () => {
   it('refuses an expired token signed with the real key', async () => {
     const { accessToken } = await signedIn('wwu.user');
     const claims = decodeJwt(accessToken);
-    const { token: expired } = await app.get(AccessTokenSigner).sign(
+    const { token: expired } = await app.get<AccessTokenSigning>(ACCESS_TOKEN_SIGNING).sign(
       {
         userId: 'wwu.user',
         organisationId: claims.org as string,
@@ -405,7 +408,7 @@ describe('organisation directory', () => {
 
 describe('demo seeding', () => {
   it('is idempotent: a second run adds nothing', async () => {
-    const result = await seedDemoData(app.get<DataSource>(DATA_SOURCE), app.get(PasswordHasher), logger);
+    const result = await seedDemoAccounts(app);
     expect(result).toEqual({ organisationsAdded: 0, usersAdded: 0 });
     const { rows } = await db.query('SELECT count(*)::int AS users FROM user_account');
     expect(rows[0].users).toBe(29);

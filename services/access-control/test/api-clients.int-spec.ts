@@ -421,7 +421,7 @@ describe('signing-key rotation', () => {
 
       // A verifier holding only the JWKS it fetched while the key waited verifies the new key's tokens without refetching.
       const cachedJwks = new AccessTokenVerifier({ jwksUrl: 'http://127.0.0.1:9/never-fetched', issuer: ISSUER }, createLocalJWKSet({ keys: published }));
-      const { token } = await new AccessTokenSigner(second, ISSUER, 300).signForClient({
+      const { token } = await new AccessTokenSigner(second, { AUTH_ISSUER: ISSUER, ACCESS_TOKEN_TTL_SECONDS: 300 }).signForClient({
         clientId: '00000000-0000-4000-8000-000000000001',
         organisationId: organisationId('BWE'),
         organisationType: 'SHIPPER',

@@ -1,7 +1,7 @@
 import type { Caller } from '@cms/auth';
 import type { UserAccount } from '../domain/user-account';
-import type { RefreshSessionRepository } from '../infrastructure/refresh-session.repository';
-import type { UserAccountRepository } from '../infrastructure/user-account.repository';
+import type { RefreshSessions } from './sessions.port';
+import type { UserAccounts } from './users.port';
 import { sessionEnded } from './auth.problems';
 
 /**
@@ -10,8 +10,8 @@ import { sessionEnded } from './auth.problems';
  * the roles are today's, not those in the token.
  */
 export async function actingUser(
-  users: UserAccountRepository,
-  sessions: RefreshSessionRepository,
+  users: UserAccounts,
+  sessions: RefreshSessions,
   caller: Caller,
   sessionId: string | undefined,
 ): Promise<UserAccount> {

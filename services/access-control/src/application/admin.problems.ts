@@ -85,10 +85,6 @@ export function passwordChangeRequired(): ProblemException {
   );
 }
 
-export function invalidCursor(): ProblemException {
-  return new ProblemException(400, 'INVALID_CURSOR', 'Invalid cursor', 'The cursor is not one this API returned.');
-}
-
 /** Whether a database error is a unique violation, optionally of a named constraint. */
 export function isUniqueViolation(error: unknown, constraint?: string): boolean {
   const driverError = (error as { driverError?: { code?: string; constraint?: string } } | null)?.driverError;

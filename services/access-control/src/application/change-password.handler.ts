@@ -1,15 +1,18 @@
+import { Inject, Injectable } from '@nestjs/common';
 import type { Caller } from '@cms/auth';
 import type { Logger } from 'pino';
-import type { DataSource } from 'typeorm';
+import { LOGGER, SERVICE_CONFIG, Transactions } from '@cms/service-defaults';
+import type { AccessControlConfig } from '../access-control.config';
 import { passwordPolicyViolations } from '../domain/password-policy';
-import { decideSignIn, type LockoutPolicy } from '../domain/sign-in-lockout';
-import type { AdminAuditLog } from '../infrastructure/admin-audit.log';
-import type { PasswordHasher } from '../infrastructure/password-hasher';
-import type { PasswordResetTokenRepository } from '../infrastructure/password-reset-token.repository';
-import type { RefreshSessionRepository } from '../infrastructure/refresh-session.repository';
-import type { UserAccountRepository } from '../infrastructure/user-account.repository';
+import { decideSignIn } from '../domain/sign-in-lockout';
 import { actingUser } from './acting-user';
+import { ADMIN_AUDIT_LOG, type AdminAuditLog } from './admin-audit.port';
 import { currentPasswordIncorrect, passwordRejected } from './admin.problems';
+import { PASSWORD_HASHING, type PasswordHashing } from './password-hashing.port';
+import { PASSWORD_RESET_TOKENS, type PasswordResetTokens } from './password-reset-tokens.port';
+import { SessionEnder } from './session-ender';
+import { REFRESH_SESSIONS, type RefreshSessions } from './sessions.port';
+import { USER_ACCOUNTS, type UserAccounts } from './users.port';
 
 /**
  * `POST /auth/password`: the signed-in user changes their password, proving the current one. This
@@ -18,16 +21,18 @@ import { currentPasswordIncorrect, passwordRejected } from './admin.problems';
  * guess the password at leisure. Every other session of the user ends; this one stays, and its
  * next refresh no longer carries the password-change claim.
  */
+@Injectable()
 export class ChangePasswordHandler {
   constructor(
-    private readonly dataSource: DataSource,
-    private readonly users: UserAccountRepository,
-    private readonly sessions: RefreshSessionRepository,
-    private readonly resetTokens: PasswordResetTokenRepository,
-    private readonly passwords: PasswordHasher,
-    private readonly audit: AdminAuditLog,
-    private readonly lockout: LockoutPolicy,
-    private readonly logger: Logger,
+    @Inject(Transactions) private readonly transactions: Transactions,
+    @Inject(USER_ACCOUNTS) private readonly users: UserAccounts,
+    @Inject(REFRESH_SESSIONS) private readonly sessions: RefreshSessions,
+    @Inject(SessionEnder) private readonly sessionEnder: SessionEnder,
+    @Inject(PASSWORD_RESET_TOKENS) private readonly resetTokens: PasswordResetTokens,
+    @Inject(PASSWORD_HASHING) private readonly passwords: PasswordHashing,
+    @Inject(ADMIN_AUDIT_LOG) private readonly audit: AdminAuditLog,
+    @Inject(SERVICE_CONFIG) private readonly config: Pick<AccessControlConfig, 'LOCKOUT_THRESHOLD' | 'LOCKOUT_MINUTES'>,
+    @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
   async execute(
@@ -43,24 +48,26 @@ export class ChangePasswordHandler {
     const newHash = await this.passwords.hash(newPassword);
     const now = new Date();
 
-    const changed = await this.dataSource.transaction(async (manager): Promise<boolean> => {
-      const user = await this.users.findForUpdate(manager, actor.userId);
+    const changed = await this.transactions.run(async (): Promise<boolean> => {
+      const user = await this.users.findForUpdate(actor.userId);
       if (!user) return false;
-      const decision = decideSignIn(user, matches && user.passwordHash === actor.passwordHash, now, this.lockout);
+      const decision = decideSignIn(user, matches && user.passwordHash === actor.passwordHash, now, {
+        maxConsecutiveFailures: this.config.LOCKOUT_THRESHOLD,
+        lockoutMinutes: this.config.LOCKOUT_MINUTES,
+      });
       if (!decision.accepted) {
-        await this.users.saveSignInCounters(manager, user.userId, decision.next);
+        await this.users.saveSignInCounters(user.userId, decision.next);
         return false;
       }
-      await this.users.update(manager, user.userId, {
+      await this.users.update(user.userId, {
         passwordHash: newHash,
         mustChangePassword: false,
         failedSignIns: 0,
         lockedUntil: null,
       });
-      await this.sessions.revokeAllOfUser(manager, user.userId, now, 'PASSWORD_CHANGED', sessionId);
-      await this.resetTokens.spendAll(manager, user.userId, now);
+      await this.sessionEnder.endAllOfUser(user.userId, now, 'PASSWORD_CHANGED', sessionId);
+      await this.resetTokens.spendAll(user.userId, now);
       await this.audit.record(
-        manager,
         {
           actorUserId: user.userId,
           action: 'PASSWORD_CHANGED',

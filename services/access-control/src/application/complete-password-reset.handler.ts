@@ -1,14 +1,15 @@
+import { Inject, Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
-import type { DataSource } from 'typeorm';
+import { LOGGER, Transactions } from '@cms/service-defaults';
 import { passwordPolicyViolations } from '../domain/password-policy';
 import { isResetTokenUsable } from '../domain/password-reset';
-import type { AdminAuditLog } from '../infrastructure/admin-audit.log';
-import type { PasswordHasher } from '../infrastructure/password-hasher';
-import { passwordResetTokenHash } from '../infrastructure/password-reset-token';
-import type { PasswordResetTokenRepository } from '../infrastructure/password-reset-token.repository';
-import type { RefreshSessionRepository } from '../infrastructure/refresh-session.repository';
-import type { UserAccountRepository } from '../infrastructure/user-account.repository';
+import { ADMIN_AUDIT_LOG, type AdminAuditLog } from './admin-audit.port';
 import { invalidResetToken, passwordRejected } from './admin.problems';
+import { PASSWORD_HASHING, type PasswordHashing } from './password-hashing.port';
+import { PASSWORD_RESET_TOKENS, type PasswordResetTokens } from './password-reset-tokens.port';
+import { SECRETS, type Secrets } from './secrets.port';
+import { SessionEnder } from './session-ender';
+import { USER_ACCOUNTS, type UserAccounts } from './users.port';
 
 /**
  * `POST /auth/password-reset/complete`: the emailed token and a new password. The token is spent;
@@ -16,19 +17,21 @@ import { invalidResetToken, passwordRejected } from './admin.problems';
  * sign-in lock and must-change-password mark are cleared. A password the policy refuses leaves the
  * token unspent, so the user can try another.
  */
+@Injectable()
 export class CompletePasswordResetHandler {
   constructor(
-    private readonly dataSource: DataSource,
-    private readonly users: UserAccountRepository,
-    private readonly sessions: RefreshSessionRepository,
-    private readonly resetTokens: PasswordResetTokenRepository,
-    private readonly passwords: PasswordHasher,
-    private readonly audit: AdminAuditLog,
-    private readonly logger: Logger,
+    @Inject(Transactions) private readonly transactions: Transactions,
+    @Inject(USER_ACCOUNTS) private readonly users: UserAccounts,
+    @Inject(SessionEnder) private readonly sessionEnder: SessionEnder,
+    @Inject(PASSWORD_RESET_TOKENS) private readonly resetTokens: PasswordResetTokens,
+    @Inject(PASSWORD_HASHING) private readonly passwords: PasswordHashing,
+    @Inject(SECRETS) private readonly secrets: Secrets,
+    @Inject(ADMIN_AUDIT_LOG) private readonly audit: AdminAuditLog,
+    @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
   async execute(token: string, newPassword: string): Promise<void> {
-    const tokenHash = passwordResetTokenHash(token);
+    const tokenHash = this.secrets.passwordResetTokenHash(token);
     const found = await this.resetTokens.find(tokenHash);
     if (!found || !isResetTokenUsable(found, new Date())) throw invalidResetToken();
     const violations = passwordPolicyViolations(newPassword, found.userId);
@@ -36,22 +39,21 @@ export class CompletePasswordResetHandler {
     const newHash = await this.passwords.hash(newPassword);
 
     const now = new Date();
-    const userId = await this.dataSource.transaction(async (manager): Promise<string | undefined> => {
+    const userId = await this.transactions.run(async (): Promise<string | undefined> => {
       // Locked and checked again: of two uses at once, only the first succeeds.
-      const current = await this.resetTokens.findForUpdate(manager, tokenHash);
+      const current = await this.resetTokens.findForUpdate(tokenHash);
       if (!current || !isResetTokenUsable(current, now)) return undefined;
-      const user = await this.users.findForUpdate(manager, current.userId);
+      const user = await this.users.findForUpdate(current.userId);
       if (!user) return undefined;
-      await this.users.update(manager, user.userId, {
+      await this.users.update(user.userId, {
         passwordHash: newHash,
         mustChangePassword: false,
         failedSignIns: 0,
         lockedUntil: null,
       });
-      await this.resetTokens.spendAll(manager, user.userId, now);
-      const revoked = await this.sessions.revokeAllOfUser(manager, user.userId, now, 'PASSWORD_RESET');
+      await this.resetTokens.spendAll(user.userId, now);
+      const revoked = await this.sessionEnder.endAllOfUser(user.userId, now, 'PASSWORD_RESET');
       await this.audit.record(
-        manager,
         {
           actorUserId: user.userId,
           action: 'PASSWORD_RESET_COMPLETED',

@@ -1,19 +1,21 @@
 import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
 import type { Caller } from '@cms/auth';
 import type { Logger } from 'pino';
-import type { DataSource } from 'typeorm';
+import { LOGGER, Transactions } from '@cms/service-defaults';
 import type { OrganisationType } from '@cms/gas-market';
 import type { Organisation } from '../domain/organisation';
 import { CDSP_ADMIN, LSO } from '../domain/roles';
-import type { AdminAuditLog } from '../infrastructure/admin-audit.log';
-import type { OrganisationRepository } from '../infrastructure/organisation.repository';
-import type { PasswordHasher } from '../infrastructure/password-hasher';
-import type { RefreshSessionRepository } from '../infrastructure/refresh-session.repository';
-import type { UserAccountRepository } from '../infrastructure/user-account.repository';
 import { actingUser } from './acting-user';
+import { ADMIN_AUDIT_LOG, type AdminAuditLog } from './admin-audit.port';
 import { cdspAdminOnly, isUniqueViolation, shortCodeTaken, userIdTaken } from './admin.problems';
 import { addUser, prepareNewUser } from './create-user.handler';
+import { ORGANISATIONS, type Organisations } from './organisations.port';
+import { PASSWORD_HASHING, type PasswordHashing } from './password-hashing.port';
+import { SECRETS, type Secrets } from './secrets.port';
+import { REFRESH_SESSIONS, type RefreshSessions } from './sessions.port';
 import { userView, type CreatedUser } from './user-view';
+import { USER_ACCOUNTS, type UserAccounts } from './users.port';
 
 export interface NewOrganisation {
   shortCode: string;
@@ -32,15 +34,17 @@ export interface CreatedOrganisation {
  * Local Security Officer, who then creates the organisation's other users. One transaction: there
  * is never an organisation nobody can administer.
  */
+@Injectable()
 export class CreateOrganisationHandler {
   constructor(
-    private readonly dataSource: DataSource,
-    private readonly users: UserAccountRepository,
-    private readonly organisations: OrganisationRepository,
-    private readonly sessions: RefreshSessionRepository,
-    private readonly passwords: PasswordHasher,
-    private readonly audit: AdminAuditLog,
-    private readonly logger: Logger,
+    @Inject(Transactions) private readonly transactions: Transactions,
+    @Inject(USER_ACCOUNTS) private readonly users: UserAccounts,
+    @Inject(ORGANISATIONS) private readonly organisations: Organisations,
+    @Inject(REFRESH_SESSIONS) private readonly sessions: RefreshSessions,
+    @Inject(PASSWORD_HASHING) private readonly passwords: PasswordHashing,
+    @Inject(SECRETS) private readonly secrets: Secrets,
+    @Inject(ADMIN_AUDIT_LOG) private readonly audit: AdminAuditLog,
+    @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
   async execute(caller: Caller, sessionId: string | undefined, request: NewOrganisation): Promise<CreatedOrganisation> {
@@ -54,17 +58,16 @@ export class CreateOrganisationHandler {
       name: request.name,
       type: request.type,
     };
-    const { temporaryPassword, passwordHash } = await prepareNewUser(this.passwords, request.firstLso.userId);
+    const { temporaryPassword, passwordHash } = await prepareNewUser(this.passwords, this.secrets, request.firstLso.userId);
     const now = new Date();
-    const lso = await this.dataSource.transaction(async (manager) => {
+    const lso = await this.transactions.run(async () => {
       try {
-        await manager.transaction((inner) => this.organisations.insert(inner, organisation, now));
+        await this.organisations.insert(organisation, now);
       } catch (error) {
         if (isUniqueViolation(error, 'organisation_short_code_unique')) throw shortCodeTaken(request.shortCode);
         throw error;
       }
       await this.audit.record(
-        manager,
         {
           actorUserId: actor.userId,
           action: 'ORGANISATION_CREATED',
@@ -75,7 +78,6 @@ export class CreateOrganisationHandler {
         now,
       );
       return addUser(
-        manager,
         this.users,
         this.audit,
         actor.userId,

@@ -1,19 +1,20 @@
+import { Inject, Injectable } from '@nestjs/common';
 import type { Caller } from '@cms/auth';
 import type { Logger } from 'pino';
-import type { DataSource, EntityManager } from 'typeorm';
+import { LOGGER, Transactions } from '@cms/service-defaults';
 import type { Organisation } from '../domain/organisation';
 import { LSO, type Role } from '../domain/roles';
 import { refuseRoles } from '../domain/user-administration';
 import type { UserAccount } from '../domain/user-account';
-import type { AdminAuditLog } from '../infrastructure/admin-audit.log';
-import type { OrganisationRepository } from '../infrastructure/organisation.repository';
-import type { PasswordHasher } from '../infrastructure/password-hasher';
-import type { RefreshSessionRepository } from '../infrastructure/refresh-session.repository';
-import { newTemporaryPassword } from '../infrastructure/temporary-password';
-import type { UserAccountRepository } from '../infrastructure/user-account.repository';
 import { actingUser } from './acting-user';
+import { ADMIN_AUDIT_LOG, type AdminAuditLog } from './admin-audit.port';
 import { changeRefused, isUniqueViolation, lsoOnly, userIdTaken } from './admin.problems';
+import { ORGANISATIONS, type Organisations } from './organisations.port';
+import { PASSWORD_HASHING, type PasswordHashing } from './password-hashing.port';
+import { SECRETS, type Secrets } from './secrets.port';
+import { REFRESH_SESSIONS, type RefreshSessions } from './sessions.port';
 import { userView, type CreatedUser } from './user-view';
+import { USER_ACCOUNTS, type UserAccounts } from './users.port';
 
 export interface NewUser {
   userId: string;
@@ -24,20 +25,20 @@ export interface NewUser {
 
 /**
  * Adds a user with a fresh temporary password, marked must-change-password, and its audit record,
- * inside the caller's transaction. Shared by user creation and organisation creation (first LSO).
+ * inside the caller's transaction (`Transactions.run`). Shared by user creation and organisation creation (first LSO).
  * The password is hashed before the transaction is opened, so slow hashing holds no lock.
  */
 export async function prepareNewUser(
-  passwords: PasswordHasher,
+  passwords: PasswordHashing,
+  secrets: Secrets,
   userId: string,
 ): Promise<{ temporaryPassword: string; passwordHash: string }> {
-  const temporaryPassword = newTemporaryPassword(userId);
+  const temporaryPassword = secrets.newTemporaryPassword(userId);
   return { temporaryPassword, passwordHash: await passwords.hash(temporaryPassword) };
 }
 
 export async function addUser(
-  manager: EntityManager,
-  users: UserAccountRepository,
+  users: UserAccounts,
   audit: AdminAuditLog,
   actorUserId: string,
   organisation: Organisation,
@@ -59,28 +60,23 @@ export async function addUser(
     mustChangePassword: true,
   };
   try {
-    // A savepoint, so a taken user id leaves the surrounding transaction usable.
-    await manager.transaction((inner) =>
-      users.insert(
-        inner,
-        {
-          userId: account.userId,
-          organisationId: account.organisationId,
-          displayName: account.displayName,
-          email: account.email,
-          roles: account.roles,
-          passwordHash,
-          mustChangePassword: true,
-        },
-        now,
-      ),
+    await users.insert(
+      {
+        userId: account.userId,
+        organisationId: account.organisationId,
+        displayName: account.displayName,
+        email: account.email,
+        roles: account.roles,
+        passwordHash,
+        mustChangePassword: true,
+      },
+      now,
     );
   } catch (error) {
     if (isUniqueViolation(error, 'user_account_pkey')) throw userIdTaken(user.userId);
     throw error;
   }
   await audit.record(
-    manager,
     {
       actorUserId,
       action: 'USER_CREATED',
@@ -94,15 +90,17 @@ export async function addUser(
 }
 
 /** `POST /users`: an LSO creates a user in their own organisation. */
+@Injectable()
 export class CreateUserHandler {
   constructor(
-    private readonly dataSource: DataSource,
-    private readonly users: UserAccountRepository,
-    private readonly organisations: OrganisationRepository,
-    private readonly sessions: RefreshSessionRepository,
-    private readonly passwords: PasswordHasher,
-    private readonly audit: AdminAuditLog,
-    private readonly logger: Logger,
+    @Inject(Transactions) private readonly transactions: Transactions,
+    @Inject(USER_ACCOUNTS) private readonly users: UserAccounts,
+    @Inject(ORGANISATIONS) private readonly organisations: Organisations,
+    @Inject(REFRESH_SESSIONS) private readonly sessions: RefreshSessions,
+    @Inject(PASSWORD_HASHING) private readonly passwords: PasswordHashing,
+    @Inject(SECRETS) private readonly secrets: Secrets,
+    @Inject(ADMIN_AUDIT_LOG) private readonly audit: AdminAuditLog,
+    @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
   async execute(caller: Caller, sessionId: string | undefined, user: NewUser): Promise<CreatedUser> {
@@ -114,10 +112,10 @@ export class CreateUserHandler {
     if (refusal) throw changeRefused(refusal);
     if (await this.users.find(user.userId)) throw userIdTaken(user.userId);
 
-    const { temporaryPassword, passwordHash } = await prepareNewUser(this.passwords, user.userId);
+    const { temporaryPassword, passwordHash } = await prepareNewUser(this.passwords, this.secrets, user.userId);
     const now = new Date();
-    const created = await this.dataSource.transaction((manager) =>
-      addUser(manager, this.users, this.audit, actor.userId, organisation, user, passwordHash, now),
+    const created = await this.transactions.run(() =>
+      addUser(this.users, this.audit, actor.userId, organisation, user, passwordHash, now),
     );
     this.logger.info(
       { event: 'user.created', userId: user.userId, by: actor.userId, organisationId: organisation.id },

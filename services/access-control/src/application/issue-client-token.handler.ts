@@ -1,11 +1,13 @@
+import { Inject, Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
+import { LOGGER } from '@cms/service-defaults';
 import { scopesForTokenRequest } from '../domain/api-client-scopes';
 import type { ClientCredentialsRequest } from '../domain/client-credentials-request';
-import type { AccessTokenSigner } from '../infrastructure/access-token.signer';
-import type { ApiClientRepository } from '../infrastructure/api-client.repository';
-import { clientSecretMatches } from '../infrastructure/client-secret';
-import type { OrganisationRepository } from '../infrastructure/organisation.repository';
 import { OAuthProblem } from './api-client.problems';
+import { API_CLIENTS, type ApiClients } from './api-clients.port';
+import { ORGANISATIONS, type Organisations } from './organisations.port';
+import { SECRETS, type Secrets } from './secrets.port';
+import { ACCESS_TOKEN_SIGNING, type AccessTokenSigning } from './token-signing.port';
 
 /** The token response of RFC 6749 §5.1, member names as the RFC spells them. */
 export interface ClientToken {
@@ -22,18 +24,20 @@ const NO_HASH = Buffer.alloc(32);
  * `POST /auth/token`, client-credentials grant (RFC 6749 §4.4): an authenticated, unrevoked client
  * gets an access token for its organisation with the scopes asked for (all of its own if none).
  */
+@Injectable()
 export class IssueClientTokenHandler {
   constructor(
-    private readonly clients: ApiClientRepository,
-    private readonly organisations: OrganisationRepository,
-    private readonly signer: AccessTokenSigner,
-    private readonly logger: Logger,
+    @Inject(API_CLIENTS) private readonly clients: ApiClients,
+    @Inject(ORGANISATIONS) private readonly organisations: Organisations,
+    @Inject(ACCESS_TOKEN_SIGNING) private readonly signer: AccessTokenSigning,
+    @Inject(SECRETS) private readonly secrets: Secrets,
+    @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
   async execute(request: ClientCredentialsRequest): Promise<ClientToken> {
     const found = UUID.test(request.clientId) ? await this.clients.findWithSecret(request.clientId.toLowerCase()) : undefined;
     // The secret is compared whatever was found, so an unknown client costs the same as a wrong secret.
-    const secretMatches = clientSecretMatches(request.clientSecret, found?.secretHash ?? NO_HASH);
+    const secretMatches = this.secrets.clientSecretMatches(request.clientSecret, found?.secretHash ?? NO_HASH);
     if (!found || !secretMatches || found.client.revokedAt !== null) {
       this.logger.info(
         { event: 'client-token.refused', reason: !found ? 'UNKNOWN_CLIENT' : !secretMatches ? 'WRONG_SECRET' : 'REVOKED', ...(found ? { clientId: found.client.clientId } : {}) },

@@ -1,35 +1,21 @@
+import { Inject, Injectable } from '@nestjs/common';
 import type { Caller } from '@cms/auth';
-import { ProblemException } from '@cms/service-defaults';
+import { keysetFilter, keysetPage, ProblemException, type AuditRecordItem, type KeysetPage, type KeysetPageRequest } from '@cms/service-defaults';
 import { CDSP_ADMIN, LSO } from '../domain/roles';
-import type { AdminAuditReader, AdminAuditRow } from '../infrastructure/admin-audit.reader';
-import type { RefreshSessionRepository } from '../infrastructure/refresh-session.repository';
-import type { UserAccountRepository } from '../infrastructure/user-account.repository';
 import { actingUser } from './acting-user';
-import { invalidCursor } from './admin.problems';
+import { ADMIN_AUDIT_READER, type AdminAuditReader, type AdminAuditRow } from './admin-audit.port';
+import { REFRESH_SESSIONS, type RefreshSessions } from './sessions.port';
+import { USER_ACCOUNTS, type UserAccounts } from './users.port';
 
-export interface AdminAuditItem {
-  id: string;
-  occurredAt: string;
+export interface AdminAuditItem extends AuditRecordItem {
   actor: { userId: string | null; organisationId: string | null };
-  organisationId: string | null;
-  action: string;
-  before: Record<string, unknown> | null;
-  after: Record<string, unknown> | null;
-  traceId: string | null;
 }
 
-export interface AdminAuditPage {
-  items: AdminAuditItem[];
-  /** Pass as `cursor` for the next page; null on the last page. */
-  nextCursor: string | null;
-}
+export type AdminAuditPage = KeysetPage<AdminAuditItem>;
 
-export interface AdminAuditQuery {
+export interface AdminAuditQuery extends KeysetPageRequest {
   organisationId?: string;
   action?: string;
-  from?: string;
-  to?: string;
-  cursor?: string;
   limit: number;
 }
 
@@ -40,11 +26,12 @@ export interface AdminAuditQuery {
  * actor was; a CDSP administrator reads every record and may narrow to one organisation; anyone
  * else is refused. Roles are read afresh (a suspended LSO is refused at once).
  */
+@Injectable()
 export class ListAdminAuditHandler {
   constructor(
-    private readonly audit: AdminAuditReader,
-    private readonly users: UserAccountRepository,
-    private readonly sessions: RefreshSessionRepository,
+    @Inject(ADMIN_AUDIT_READER) private readonly audit: AdminAuditReader,
+    @Inject(USER_ACCOUNTS) private readonly users: UserAccounts,
+    @Inject(REFRESH_SESSIONS) private readonly sessions: RefreshSessions,
   ) {}
 
   async execute(caller: Caller, sessionId: string | undefined, query: AdminAuditQuery): Promise<AdminAuditPage> {
@@ -60,18 +47,8 @@ export class ListAdminAuditHandler {
     } else {
       throw ProblemException.forbidden('Only a Local Security Officer (LSO) or a CDSP administrator may read the audit.');
     }
-    const rows = await this.audit.list({
-      organisationId,
-      action: query.action,
-      from: query.from === undefined ? undefined : new Date(query.from),
-      to: query.to === undefined ? undefined : new Date(query.to),
-      before: query.cursor === undefined ? undefined : decodeCursor(query.cursor),
-      // One row more than asked shows whether there is a next page.
-      limit: query.limit + 1,
-    });
-    const page = rows.slice(0, query.limit);
-    const last = page[page.length - 1];
-    return { items: page.map(itemOf), nextCursor: rows.length > query.limit && last ? encodeCursor(last) : null };
+    const rows = await this.audit.list({ organisationId, action: query.action, ...keysetFilter(query, query.limit) });
+    return keysetPage(rows, query.limit, (row) => ({ occurredAt: row.occurred_at, id: row.id }), itemOf);
   }
 }
 
@@ -109,22 +86,5 @@ function beforeAndAfter(
       return { before: { ...subject, lockedUntil: details.lockedUntil ?? null }, after: { ...subject, lockedUntil: null } };
     default:
       return { before: null, after: { ...subject, ...details } };
-  }
-}
-
-/** Keyset cursor: the last row's (occurred_at, id), opaque to clients. */
-function encodeCursor(row: AdminAuditRow): string {
-  return Buffer.from(JSON.stringify([row.occurred_at.toISOString(), row.id]), 'utf8').toString('base64url');
-}
-
-function decodeCursor(cursor: string): { occurredAt: Date; id: string } {
-  try {
-    const [occurredAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [unknown, unknown];
-    const date = new Date(occurredAt as string);
-    if (typeof occurredAt !== 'string' || Number.isNaN(date.getTime()) || typeof id !== 'string' || !/^\d{1,19}$/.test(id))
-      throw new Error('bad cursor');
-    return { occurredAt: date, id };
-  } catch {
-    throw invalidCursor();
   }
 }

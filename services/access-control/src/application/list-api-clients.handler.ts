@@ -1,21 +1,23 @@
+import { Inject, Injectable } from '@nestjs/common';
 import type { Caller } from '@cms/auth';
 import { LSO } from '../domain/roles';
-import type { ApiClientRepository } from '../infrastructure/api-client.repository';
-import type { RefreshSessionRepository } from '../infrastructure/refresh-session.repository';
-import type { UserAccountRepository } from '../infrastructure/user-account.repository';
 import { actingUser } from './acting-user';
 import { lsoOnly } from './admin.problems';
 import { apiClientView, type ApiClientView } from './api-client-view';
+import { API_CLIENTS, type ApiClients } from './api-clients.port';
+import { REFRESH_SESSIONS, type RefreshSessions } from './sessions.port';
+import { USER_ACCOUNTS, type UserAccounts } from './users.port';
 
 /**
  * `GET /api-clients`: the LSO's own organisation's unrevoked clients, never a secret. An
  * organisation holds at most MAX_API_CLIENTS_PER_ORGANISATION, so one page holds them all.
  */
+@Injectable()
 export class ListApiClientsHandler {
   constructor(
-    private readonly users: UserAccountRepository,
-    private readonly sessions: RefreshSessionRepository,
-    private readonly clients: ApiClientRepository,
+    @Inject(USER_ACCOUNTS) private readonly users: UserAccounts,
+    @Inject(REFRESH_SESSIONS) private readonly sessions: RefreshSessions,
+    @Inject(API_CLIENTS) private readonly clients: ApiClients,
   ) {}
 
   async execute(caller: Caller, sessionId: string | undefined): Promise<{ items: ApiClientView[] }> {

@@ -1,12 +1,13 @@
+import { Inject, Injectable } from '@nestjs/common';
 import type { Caller } from '@cms/auth';
-import { ProblemException } from '@cms/service-defaults';
+import { invalidCursor, ProblemException } from '@cms/service-defaults';
 import { CDSP_ADMIN, LSO } from '../domain/roles';
-import type { OrganisationRepository } from '../infrastructure/organisation.repository';
-import type { RefreshSessionRepository } from '../infrastructure/refresh-session.repository';
-import type { UserAccountRepository } from '../infrastructure/user-account.repository';
 import { actingUser } from './acting-user';
-import { invalidCursor, lsoOnly } from './admin.problems';
+import { lsoOnly } from './admin.problems';
+import { ORGANISATIONS, type Organisations } from './organisations.port';
+import { REFRESH_SESSIONS, type RefreshSessions } from './sessions.port';
 import { userView, type UserView } from './user-view';
+import { USER_ACCOUNTS, type UserAccounts } from './users.port';
 
 export interface UserPage {
   items: UserView[];
@@ -18,11 +19,12 @@ export interface UserPage {
  * `GET /users`: the users of the caller's organisation, for its LSO; a CDSP administrator may name
  * another organisation. Keyset paging by user id; the cursor is opaque to clients.
  */
+@Injectable()
 export class ListUsersHandler {
   constructor(
-    private readonly users: UserAccountRepository,
-    private readonly organisations: OrganisationRepository,
-    private readonly sessions: RefreshSessionRepository,
+    @Inject(USER_ACCOUNTS) private readonly users: UserAccounts,
+    @Inject(ORGANISATIONS) private readonly organisations: Organisations,
+    @Inject(REFRESH_SESSIONS) private readonly sessions: RefreshSessions,
   ) {}
 
   async execute(

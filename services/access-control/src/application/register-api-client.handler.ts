@@ -1,20 +1,21 @@
 import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
 import type { Caller } from '@cms/auth';
 import type { Logger } from 'pino';
-import type { DataSource } from 'typeorm';
+import { LOGGER, Transactions } from '@cms/service-defaults';
 import { MAX_API_CLIENTS_PER_ORGANISATION } from '../domain/api-client';
 import { refuseScopes } from '../domain/api-client-scopes';
 import { LSO } from '../domain/roles';
-import type { AdminAuditLog } from '../infrastructure/admin-audit.log';
-import type { ApiClientRepository } from '../infrastructure/api-client.repository';
-import { clientSecretHash, newClientSecret } from '../infrastructure/client-secret';
-import type { OrganisationRepository } from '../infrastructure/organisation.repository';
-import type { RefreshSessionRepository } from '../infrastructure/refresh-session.repository';
-import type { UserAccountRepository } from '../infrastructure/user-account.repository';
 import { actingUser } from './acting-user';
+import { ADMIN_AUDIT_LOG, type AdminAuditLog } from './admin-audit.port';
 import { lsoOnly } from './admin.problems';
 import { apiClientLimitReached, scopesRefused } from './api-client.problems';
 import { apiClientView, type ApiClientView } from './api-client-view';
+import { API_CLIENTS, type ApiClients } from './api-clients.port';
+import { ORGANISATIONS, type Organisations } from './organisations.port';
+import { SECRETS, type Secrets } from './secrets.port';
+import { REFRESH_SESSIONS, type RefreshSessions } from './sessions.port';
+import { USER_ACCOUNTS, type UserAccounts } from './users.port';
 
 export interface RegisteredApiClient extends ApiClientView {
   /** Shown in this answer only; only its hash is kept. */
@@ -25,15 +26,17 @@ export interface RegisteredApiClient extends ApiClientView {
  * `POST /api-clients`: an LSO registers a partner system of their own organisation. The secret is
  * made here, answered once and stored only as a hash.
  */
+@Injectable()
 export class RegisterApiClientHandler {
   constructor(
-    private readonly dataSource: DataSource,
-    private readonly users: UserAccountRepository,
-    private readonly organisations: OrganisationRepository,
-    private readonly sessions: RefreshSessionRepository,
-    private readonly clients: ApiClientRepository,
-    private readonly audit: AdminAuditLog,
-    private readonly logger: Logger,
+    @Inject(Transactions) private readonly transactions: Transactions,
+    @Inject(USER_ACCOUNTS) private readonly users: UserAccounts,
+    @Inject(ORGANISATIONS) private readonly organisations: Organisations,
+    @Inject(REFRESH_SESSIONS) private readonly sessions: RefreshSessions,
+    @Inject(API_CLIENTS) private readonly clients: ApiClients,
+    @Inject(SECRETS) private readonly secrets: Secrets,
+    @Inject(ADMIN_AUDIT_LOG) private readonly audit: AdminAuditLog,
+    @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
   async execute(
@@ -49,27 +52,25 @@ export class RegisterApiClientHandler {
     const refusal = refuseScopes(organisation.type, scopes);
     if (refusal) throw scopesRefused(refusal);
 
-    const clientSecret = newClientSecret();
+    const clientSecret = this.secrets.newClientSecret();
     const now = new Date();
-    const client = await this.dataSource.transaction(async (manager) => {
+    const client = await this.transactions.run(async () => {
       // Registrations of one organisation take turns, so the limit holds under concurrency.
-      await manager.query('SELECT 1 FROM organisation WHERE id = $1 FOR UPDATE', [organisation.id]);
-      const live = await this.clients.listLive(organisation.id, manager);
+      await this.organisations.lock(organisation.id);
+      const live = await this.clients.listLive(organisation.id);
       if (live.length >= MAX_API_CLIENTS_PER_ORGANISATION) throw apiClientLimitReached(MAX_API_CLIENTS_PER_ORGANISATION);
       const created = await this.clients.insert(
-        manager,
         {
           clientId: randomUUID(),
           organisationId: organisation.id,
           name: request.name,
           scopes,
-          secretHash: clientSecretHash(clientSecret),
+          secretHash: this.secrets.clientSecretHash(clientSecret),
           createdBy: actor.userId,
         },
         now,
       );
       await this.audit.record(
-        manager,
         {
           actorUserId: actor.userId,
           action: 'API_CLIENT_REGISTERED',

@@ -1,17 +1,19 @@
+import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import type { Caller } from '@cms/auth';
 import type { Logger } from 'pino';
-import type { DataSource, EntityManager } from 'typeorm';
+import { LOGGER, SERVICE_CONFIG, Transactions } from '@cms/service-defaults';
+import type { AccessControlConfig } from '../access-control.config';
 import { mayEmailResetAgain, resetTokenExpiry } from '../domain/password-reset';
 import { LSO } from '../domain/roles';
 import type { UserAccount } from '../domain/user-account';
-import type { AdminAuditLog } from '../infrastructure/admin-audit.log';
-import type { Mailer } from '../infrastructure/mailer';
-import type { PasswordResetTokenRepository } from '../infrastructure/password-reset-token.repository';
-import { newPasswordResetToken, passwordResetTokenHash } from '../infrastructure/password-reset-token';
-import type { RefreshSessionRepository } from '../infrastructure/refresh-session.repository';
-import type { UserAccountRepository } from '../infrastructure/user-account.repository';
 import { actingUser } from './acting-user';
+import { ADMIN_AUDIT_LOG, type AdminAuditLog } from './admin-audit.port';
 import { userNotFound } from './admin.problems';
+import { MAILER, type Mailer } from './mail.port';
+import { PASSWORD_RESET_TOKENS, type PasswordResetTokens } from './password-reset-tokens.port';
+import { SECRETS, type Secrets } from './secrets.port';
+import { REFRESH_SESSIONS, type RefreshSessions } from './sessions.port';
+import { USER_ACCOUNTS, type UserAccounts } from './users.port';
 
 export interface PasswordResetSettings {
   ttlMinutes: number;
@@ -34,31 +36,40 @@ export interface PasswordResetSettings {
  * The email is sent after the answer in both cases. Work still running when the service stops is
  * waited for.
  */
-export class RequestPasswordResetHandler {
+@Injectable()
+export class RequestPasswordResetHandler implements OnModuleDestroy {
   private readonly inFlight = new Set<Promise<void>>();
+  private readonly settings: PasswordResetSettings;
 
   constructor(
-    private readonly dataSource: DataSource,
-    private readonly users: UserAccountRepository,
-    private readonly sessions: RefreshSessionRepository,
-    private readonly resetTokens: PasswordResetTokenRepository,
-    private readonly mailer: Mailer,
-    private readonly audit: AdminAuditLog,
-    private readonly settings: PasswordResetSettings,
-    private readonly logger: Logger,
-  ) {}
+    @Inject(Transactions) private readonly transactions: Transactions,
+    @Inject(USER_ACCOUNTS) private readonly users: UserAccounts,
+    @Inject(REFRESH_SESSIONS) private readonly sessions: RefreshSessions,
+    @Inject(PASSWORD_RESET_TOKENS) private readonly resetTokens: PasswordResetTokens,
+    @Inject(SECRETS) private readonly secrets: Secrets,
+    @Inject(MAILER) private readonly mailer: Mailer,
+    @Inject(ADMIN_AUDIT_LOG) private readonly audit: AdminAuditLog,
+    @Inject(SERVICE_CONFIG)
+    config: Pick<AccessControlConfig, 'PASSWORD_RESET_TTL_MINUTES' | 'PASSWORD_RESET_EMAIL_INTERVAL_SECONDS' | 'PASSWORD_RESET_URL_BASE'>,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {
+    this.settings = {
+      ttlMinutes: config.PASSWORD_RESET_TTL_MINUTES,
+      emailIntervalSeconds: config.PASSWORD_RESET_EMAIL_INTERVAL_SECONDS,
+      resetUrlBase: config.PASSWORD_RESET_URL_BASE,
+    };
+  }
 
   /** A signed-in caller: their LSO flow if they are an LSO, else the forgotten-password flow. */
   async bySignedInUser(caller: Caller, sessionId: string | undefined, userId: string): Promise<void> {
     const actor = await actingUser(this.users, this.sessions, caller, sessionId);
     if (!actor.roles.includes(LSO)) return this.anonymously(userId);
     const now = new Date();
-    const issued = await this.dataSource.transaction(async (manager) => {
-      const target = await this.users.findForUpdate(manager, userId);
+    const issued = await this.transactions.run(async () => {
+      const target = await this.users.findForUpdate(userId);
       if (!target || target.organisationId !== actor.organisationId) throw userNotFound();
-      const token = await this.issue(manager, target, now);
+      const token = await this.issue(target, now);
       await this.audit.record(
-        manager,
         {
           actorUserId: actor.userId,
           action: 'PASSWORD_RESET_REQUESTED',
@@ -80,14 +91,13 @@ export class RequestPasswordResetHandler {
   anonymously(userId: string): Promise<void> {
     this.inBackground(async () => {
       const now = new Date();
-      const issued = await this.dataSource.transaction(async (manager) => {
-        const target = await this.users.findForUpdate(manager, userId);
+      const issued = await this.transactions.run(async () => {
+        const target = await this.users.findForUpdate(userId);
         if (!target || target.status !== 'ACTIVE') return undefined;
-        const last = await this.users.passwordResetRequestedAt(manager, userId);
+        const last = await this.users.passwordResetRequestedAt(userId);
         if (!mayEmailResetAgain(last, now, this.settings.emailIntervalSeconds)) return 'RATE_LIMITED' as const;
-        const token = await this.issue(manager, target, now);
+        const token = await this.issue(target, now);
         await this.audit.record(
-          manager,
           {
             actorUserId: null,
             action: 'PASSWORD_RESET_REQUESTED',
@@ -129,16 +139,15 @@ export class RequestPasswordResetHandler {
     this.mailer.close();
   }
 
-  private async issue(manager: EntityManager, target: UserAccount, now: Date): Promise<string> {
-    const token = newPasswordResetToken();
+  private async issue(target: UserAccount, now: Date): Promise<string> {
+    const token = this.secrets.newPasswordResetToken();
     await this.resetTokens.replace(
-      manager,
       target.userId,
-      passwordResetTokenHash(token),
+      this.secrets.passwordResetTokenHash(token),
       resetTokenExpiry(now, this.settings.ttlMinutes),
       now,
     );
-    await this.users.update(manager, target.userId, { passwordResetRequestedAt: now });
+    await this.users.update(target.userId, { passwordResetRequestedAt: now });
     return token;
   }
 

@@ -1,6 +1,6 @@
 import type { Organisation } from '../domain/organisation';
 import type { UserAccount } from '../domain/user-account';
-import type { AccessTokenSigner } from '../infrastructure/access-token.signer';
+import type { AccessTokenSigning } from './token-signing.port';
 
 /** What a successful sign-in or refresh returns (OAuth 2.0 token response shape, RFC 6749 §5.1). */
 export interface TokenPair {
@@ -12,7 +12,7 @@ export interface TokenPair {
 }
 
 export async function tokenPair(
-  signer: AccessTokenSigner,
+  signer: AccessTokenSigning,
   user: UserAccount,
   organisation: Organisation,
   sessionId: string,

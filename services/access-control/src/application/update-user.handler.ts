@@ -1,30 +1,34 @@
+import { Inject, Injectable } from '@nestjs/common';
 import type { Caller } from '@cms/auth';
 import type { Logger } from 'pino';
-import type { DataSource } from 'typeorm';
+import { LOGGER, Transactions } from '@cms/service-defaults';
 import { LSO, type Role } from '../domain/roles';
 import { refuseUserChange, type UserChange } from '../domain/user-administration';
 import type { UserAccount } from '../domain/user-account';
-import type { AdminAuditLog, AdminAuditEntry } from '../infrastructure/admin-audit.log';
-import type { OrganisationRepository } from '../infrastructure/organisation.repository';
-import type { RefreshSessionRepository } from '../infrastructure/refresh-session.repository';
-import type { UserAccountChanges, UserAccountRepository } from '../infrastructure/user-account.repository';
 import { actingUser } from './acting-user';
+import { ADMIN_AUDIT_LOG, type AdminAuditEntry, type AdminAuditLog } from './admin-audit.port';
 import { changeRefused, lsoOnly, userNotFound } from './admin.problems';
+import { ORGANISATIONS, type Organisations } from './organisations.port';
+import { SessionEnder } from './session-ender';
+import { REFRESH_SESSIONS, type RefreshSessions } from './sessions.port';
 import { userView, type UserView } from './user-view';
+import { USER_ACCOUNTS, type UserAccountChanges, type UserAccounts } from './users.port';
 
 /**
  * `PATCH /users/{userId}`: the organisation's LSO suspends or reactivates a user, sets their roles,
  * or lifts a sign-in lock. A suspension ends every session of the user at once: their refresh
  * tokens are revoked, and sign-in, refresh and `/me` refuse them from then on.
  */
+@Injectable()
 export class UpdateUserHandler {
   constructor(
-    private readonly dataSource: DataSource,
-    private readonly users: UserAccountRepository,
-    private readonly organisations: OrganisationRepository,
-    private readonly sessions: RefreshSessionRepository,
-    private readonly audit: AdminAuditLog,
-    private readonly logger: Logger,
+    @Inject(Transactions) private readonly transactions: Transactions,
+    @Inject(USER_ACCOUNTS) private readonly users: UserAccounts,
+    @Inject(ORGANISATIONS) private readonly organisations: Organisations,
+    @Inject(REFRESH_SESSIONS) private readonly sessions: RefreshSessions,
+    @Inject(SessionEnder) private readonly sessionEnder: SessionEnder,
+    @Inject(ADMIN_AUDIT_LOG) private readonly audit: AdminAuditLog,
+    @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
   async execute(caller: Caller, sessionId: string | undefined, userId: string, change: UserChange): Promise<UserView> {
@@ -35,8 +39,8 @@ export class UpdateUserHandler {
     if (!organisation) throw lsoOnly();
     const now = new Date();
 
-    const updated = await this.dataSource.transaction(async (manager): Promise<UserAccount> => {
-      const target = await this.users.findForUpdate(manager, userId);
+    const updated = await this.transactions.run(async (): Promise<UserAccount> => {
+      const target = await this.users.findForUpdate(userId);
       if (!target || target.organisationId !== actor.organisationId) throw userNotFound();
       const refusal = refuseUserChange(actor.userId, target, organisation.type, change);
       if (refusal) throw changeRefused(refusal);
@@ -59,11 +63,10 @@ export class UpdateUserHandler {
         changes.lockedUntil = null;
         entries.push({ action: 'USER_UNLOCKED', details: { lockedUntil: target.lockedUntil?.toISOString() ?? null } });
       }
-      if (Object.keys(changes).length > 0) await this.users.update(manager, userId, changes);
-      if (changes.status === 'SUSPENDED') await this.sessions.revokeAllOfUser(manager, userId, now, 'USER_SUSPENDED');
+      if (Object.keys(changes).length > 0) await this.users.update(userId, changes);
+      if (changes.status === 'SUSPENDED') await this.sessionEnder.endAllOfUser(userId, now, 'USER_SUSPENDED');
       for (const entry of entries) {
         await this.audit.record(
-          manager,
           { ...entry, actorUserId: actor.userId, organisationId: organisation.id, subjectUserId: userId },
           now,
         );

@@ -1,10 +1,11 @@
+import { Inject, Injectable } from '@nestjs/common';
 import type { Caller } from '@cms/auth';
 import type { Organisation } from '../domain/organisation';
 import type { Role } from '../domain/roles';
-import type { OrganisationRepository } from '../infrastructure/organisation.repository';
-import type { RefreshSessionRepository } from '../infrastructure/refresh-session.repository';
-import type { UserAccountRepository } from '../infrastructure/user-account.repository';
 import { sessionEnded } from './auth.problems';
+import { ORGANISATIONS, type Organisations } from './organisations.port';
+import { REFRESH_SESSIONS, type RefreshSessions } from './sessions.port';
+import { USER_ACCOUNTS, type UserAccounts } from './users.port';
 
 export interface Me {
   userId: string;
@@ -18,11 +19,12 @@ export interface Me {
  * `GET /me`: the signed-in user, read afresh. A suspended user, or a token of a session that was
  * signed out, is refused at once here rather than when the access token expires.
  */
+@Injectable()
 export class WhoAmIHandler {
   constructor(
-    private readonly users: UserAccountRepository,
-    private readonly organisations: OrganisationRepository,
-    private readonly sessions: RefreshSessionRepository,
+    @Inject(USER_ACCOUNTS) private readonly users: UserAccounts,
+    @Inject(ORGANISATIONS) private readonly organisations: Organisations,
+    @Inject(REFRESH_SESSIONS) private readonly sessions: RefreshSessions,
   ) {}
 
   async execute(caller: Caller, sessionId: string | undefined): Promise<Me> {

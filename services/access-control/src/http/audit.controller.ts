@@ -10,9 +10,10 @@ import {
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import { CurrentCaller, type Caller } from '@cms/auth';
+import { KEYSET_PAGE_SIZE } from '@cms/service-defaults';
 import { ListAdminAuditHandler } from '../application/list-admin-audit.handler';
 import { AccessTokenSessionId } from './access-token-session.decorator';
-import { AdminAuditPageResponse, DEFAULT_AUDIT_PAGE_SIZE, ListAdminAuditQuery } from './dto/audit.dto';
+import { AdminAuditPageResponse, ListAdminAuditQuery } from './dto/audit.dto';
 
 /** The append-only audit of administrative actions (docs/quality.md "Security"), read-only. */
 @ApiTags('audit')
@@ -45,7 +46,7 @@ export class AuditController {
       from: query.from,
       to: query.to,
       cursor: query.cursor,
-      limit: query.limit ?? DEFAULT_AUDIT_PAGE_SIZE,
+      limit: query.limit ?? KEYSET_PAGE_SIZE.default,
     });
   }
 }

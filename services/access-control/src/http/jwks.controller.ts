@@ -1,7 +1,7 @@
-import { Controller, Get, Header } from '@nestjs/common';
+import { Controller, Get, Header, Inject } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public } from '@cms/auth';
-import { SigningKeyStore } from '../infrastructure/signing-key.store';
+import { SIGNING_KEYS, type SigningKeys } from '../application/token-signing.port';
 import { JwksResponse } from './dto/jwks.response';
 
 /** The public keys that verify CMS access tokens (RFC 7517 JWK Set), read by every service's verifier. */
@@ -9,7 +9,7 @@ import { JwksResponse } from './dto/jwks.response';
 @Public()
 @Controller()
 export class JwksController {
-  constructor(private readonly keys: SigningKeyStore) {}
+  constructor(@Inject(SIGNING_KEYS) private readonly keys: SigningKeys) {}
 
   @Get(['.well-known/jwks.json', 'api/v1/auth/jwks.json'])
   @Header('Cache-Control', 'public, max-age=60')

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
 import { SignJWT } from 'jose';
 import {
   ACCESS_TOKEN_ALGORITHM,
@@ -9,49 +10,38 @@ import {
   CLAIM_PASSWORD_CHANGE_REQUIRED,
   CLAIM_SESSION_ID,
 } from '@cms/auth';
+import { SERVICE_CONFIG } from '@cms/service-defaults';
+import type { AccessControlConfig } from '../access-control.config';
+import {
+  SIGNING_KEYS,
+  type AccessTokenSigning,
+  type AccessTokenSubject,
+  type ClientTokenSubject,
+  type SignedAccessToken,
+} from '../application/token-signing.port';
 import { clientSubject } from '../domain/api-client';
-import type { OrganisationType } from '@cms/gas-market';
 import type { SigningKeyStore } from './signing-key.store';
-
-export interface AccessTokenSubject {
-  userId: string;
-  organisationId: string;
-  organisationType: OrganisationType;
-  roles: string[];
-  /** The refresh-token family: lets this service refuse tokens of a session that was signed out. */
-  sessionId: string;
-  /** The user must change their password before doing anything else. */
-  passwordChangeRequired?: boolean;
-}
-
-/** A partner system's API client, signing in with the client-credentials grant. */
-export interface ClientTokenSubject {
-  clientId: string;
-  organisationId: string;
-  organisationType: OrganisationType;
-  /** The scopes granted to this token. */
-  scopes: string[];
-}
 
 /** Claims of a client's token (RFC 8693 §4.2 `scope`, RFC 9068 §2.2 `client_id`). */
 export const CLAIM_SCOPE = 'scope';
 export const CLAIM_CLIENT_ID = 'client_id';
 
-export interface SignedAccessToken {
-  token: string;
-  expiresIn: number;
-}
-
 /**
  * Signs CMS access tokens: ES256 JWTs with the active key's `kid`, verified by every service with
  * `AccessTokenVerifier` (@cms/auth) against this service's JWKS.
  */
-export class AccessTokenSigner {
+@Injectable()
+export class AccessTokenSigner implements AccessTokenSigning {
+  private readonly issuer: string;
+  private readonly ttlSeconds: number;
+
   constructor(
-    private readonly keys: SigningKeyStore,
-    private readonly issuer: string,
-    private readonly ttlSeconds: number,
-  ) {}
+    @Inject(SIGNING_KEYS) private readonly keys: SigningKeyStore,
+    @Inject(SERVICE_CONFIG) config: Pick<AccessControlConfig, 'AUTH_ISSUER' | 'ACCESS_TOKEN_TTL_SECONDS'>,
+  ) {
+    this.issuer = config.AUTH_ISSUER;
+    this.ttlSeconds = config.ACCESS_TOKEN_TTL_SECONDS;
+  }
 
   async sign(subject: AccessTokenSubject, now = new Date()): Promise<SignedAccessToken> {
     return this.signClaims(

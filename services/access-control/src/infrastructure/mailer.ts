@@ -1,16 +1,12 @@
 import { createTransport, type Transporter } from 'nodemailer';
 import type { Logger } from 'pino';
 
-export interface OutgoingMail {
-  to: string;
-  subject: string;
-  text: string;
-}
+import type { AccessControlConfig } from '../access-control.config';
+import type { Mailer, OutgoingMail } from '../application/mail.port';
 
-/** Sends email. The SMTP one when SMTP_URL is set; otherwise one that only logs. */
-export interface Mailer {
-  send(mail: OutgoingMail): Promise<void>;
-  close(): void;
+/** The mailer the configuration asks for: SMTP when SMTP_URL is set; otherwise one that only logs. */
+export function configuredMailer(config: Pick<AccessControlConfig, 'SMTP_URL' | 'MAIL_FROM'>, logger: Logger): Mailer {
+  return config.SMTP_URL ? new SmtpMailer(config.SMTP_URL, config.MAIL_FROM) : new LogOnlyMailer(logger);
 }
 
 /** Email over SMTP (nodemailer), e.g. `smtp://127.0.0.1:2525` or `smtps://user:pass@host:465`. */

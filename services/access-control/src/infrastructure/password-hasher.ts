@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Algorithm, hash, verify, type Options } from '@node-rs/argon2';
+import type { PasswordHashing } from '../application/password-hashing.port';
 
 /**
  * argon2id with the OWASP Password Storage Cheat Sheet's first recommended setting (19 MiB, two
@@ -16,7 +17,7 @@ function normalise(password: string): string {
   return password.normalize('NFC');
 }
 
-export class PasswordHasher {
+export class PasswordHasher implements PasswordHashing {
   private constructor(private readonly dummyHash: string) {}
 
   /** Builds the hasher and its dummy hash, a hash of a random secret nobody knows. */

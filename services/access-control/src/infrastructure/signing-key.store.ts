@@ -2,8 +2,13 @@ import { calculateJwkThumbprint, exportJWK, generateKeyPair, importJWK, type JWK
 import type { Logger } from 'pino';
 import type { DataSource, EntityManager } from 'typeorm';
 import { ACCESS_TOKEN_ALGORITHM } from '@cms/auth';
+import type { Database, Transactions } from '@cms/service-defaults';
+import type { AccessControlConfig } from '../access-control.config';
+import { RotationPendingError, type PublishedKey, type Rotation, type SigningKeys } from '../application/token-signing.port';
 import { SigningKeyEntity } from './entities/signing-key.entity';
-import { isSealed, type SigningKeyCipher } from './signing-key.cipher';
+import { isSealed, SigningKeyCipher } from './signing-key.cipher';
+
+export { RotationPendingError, type PublishedKey, type Rotation } from '../application/token-signing.port';
 
 // Stable key for the advisory lock under which keys are created, activated and retired.
 const SIGNING_KEY_LOCK_KEY = 4_271_000_101;
@@ -30,28 +35,15 @@ export interface SigningKeySettings {
   activeKeyRecheckMs?: number;
 }
 
+/** Runs `work` in one transaction, handing it the transaction's EntityManager. */
+export type RunInTransaction = <T>(work: (manager: EntityManager) => Promise<T>) => Promise<T>;
+
 const DEFAULT_TIMINGS = { retiredKeyPublishedSeconds: 900, rotationDays: 0, activationDelaySeconds: 120 };
 const ACTIVE_KEY_RECHECK_MS = 5_000;
 
 export interface ActiveSigningKey {
   kid: string;
   privateKey: KeyLike;
-}
-
-export interface Rotation {
-  kid: string;
-  /** The key that signs until the new one activates, then stays published for the retention window. */
-  retiringKid: string;
-  activatesAt: Date;
-}
-
-/** A public key as published in the JWKS. */
-export type PublishedKey = JWK & { kid: string; alg: string; use: 'sig' };
-
-export class RotationPendingError extends Error {
-  constructor(readonly pendingKid: string) {
-    super(`key ${pendingKid} is already waiting to sign`);
-  }
 }
 
 /**
@@ -67,12 +59,13 @@ export class RotationPendingError extends Error {
  * is retired and stays published until every token it signed has expired. Exactly one key is active
  * at any time: the switch is one transaction under the advisory lock, guarded by unique indexes.
  */
-export class SigningKeyStore {
+export class SigningKeyStore implements SigningKeys {
   private active: ActiveSigningKey & { checkedAt: number };
   private refreshing?: Promise<ActiveSigningKey>;
 
   private constructor(
     private readonly dataSource: DataSource,
+    private readonly inTransaction: RunInTransaction,
     private readonly logger: Logger,
     private readonly settings: SigningKeySettings,
     active: ActiveSigningKey,
@@ -84,10 +77,11 @@ export class SigningKeyStore {
     dataSource: DataSource,
     logger: Logger,
     settings: Partial<SigningKeySettings> & Pick<SigningKeySettings, 'cipher'>,
+    inTransaction: RunInTransaction = (work) => dataSource.transaction(work),
   ): Promise<SigningKeyStore> {
     const complete: SigningKeySettings = { ...DEFAULT_TIMINGS, ...settings };
     const { cipher } = complete;
-    const key = await dataSource.transaction(async (manager) => {
+    const key = await inTransaction(async (manager) => {
       await manager.query('SELECT pg_advisory_xact_lock($1)', [SIGNING_KEY_LOCK_KEY]);
       for (const plain of (await manager.find(SigningKeyEntity)).filter((row) => !isSealed(row.privateJwk))) {
         await manager.update(SigningKeyEntity, { kid: plain.kid }, { privateJwk: cipher.seal(plain.kid, plain.privateJwk as JWK) });
@@ -100,7 +94,7 @@ export class SigningKeyStore {
       logger.info({ kid: created.kid }, 'generated the first token-signing key');
       return created;
     });
-    return new SigningKeyStore(dataSource, logger, complete, { kid: key.kid, privateKey: await importPrivateKey(key, cipher) });
+    return new SigningKeyStore(dataSource, inTransaction, logger, complete, { kid: key.kid, privateKey: await importPrivateKey(key, cipher) });
   }
 
   /** The key this replica last found active (it may be a few seconds behind a rotation). */
@@ -122,9 +116,9 @@ export class SigningKeyStore {
    * Makes a new key, published at once and signing after `activationDelaySeconds`. Refused while
    * another rotation is still waiting. `record` runs in the same transaction (the audit record).
    */
-  async rotate(activationDelaySeconds: number, record?: (manager: EntityManager, rotation: Rotation) => Promise<void>): Promise<Rotation> {
+  async rotate(activationDelaySeconds: number, record?: (rotation: Rotation, manager: EntityManager) => Promise<void>): Promise<Rotation> {
     const created = await generateSigningKey(false, null, this.settings.cipher);
-    const rotation = await this.dataSource.transaction(async (manager) => {
+    const rotation = await this.inTransaction(async (manager) => {
       await manager.query('SELECT pg_advisory_xact_lock($1)', [SIGNING_KEY_LOCK_KEY]);
       const pending = await pendingKey(manager);
       if (pending) throw new RotationPendingError(pending.kid);
@@ -133,7 +127,7 @@ export class SigningKeyStore {
       created.activatesAt = at;
       await manager.insert(SigningKeyEntity, created);
       const result: Rotation = { kid: created.kid, retiringKid: active.kid, activatesAt: at };
-      await record?.(manager, result);
+      await record?.(result, manager);
       return result;
     });
     this.logger.info({ event: 'signing-key.rotation', ...rotation }, 'new token-signing key published');
@@ -174,7 +168,7 @@ export class SigningKeyStore {
   }
 
   private async activateDueKey(): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
+    await this.inTransaction(async (manager) => {
       await manager.query('SELECT pg_advisory_xact_lock($1)', [SIGNING_KEY_LOCK_KEY]);
       const pending = await pendingKey(manager);
       // Another replica may have activated it meanwhile.
@@ -187,7 +181,7 @@ export class SigningKeyStore {
 
   private async rotateAutomatically(): Promise<void> {
     try {
-      await this.rotate(this.settings.activationDelaySeconds, async (manager, rotation) => {
+      await this.rotate(this.settings.activationDelaySeconds, async (rotation, manager) => {
         await manager.query(
           `INSERT INTO admin_audit (occurred_at, actor_user_id, action, organisation_id, subject_user_id, details)
            VALUES (now(), NULL, 'SIGNING_KEY_ROTATED', NULL, NULL, $1)`,
@@ -199,6 +193,30 @@ export class SigningKeyStore {
       if (!(error instanceof RotationPendingError)) throw error;
     }
   }
+}
+
+/**
+ * The service's store, opened as it starts (the first key is made if there is none): its
+ * transactions are the kit's (`Transactions.run`), so that the audit record of a rotation, written
+ * through `Database`, commits with it.
+ */
+export function openSigningKeyStore(
+  database: Database,
+  transactions: Transactions,
+  config: AccessControlConfig,
+  logger: Logger,
+): Promise<SigningKeyStore> {
+  return SigningKeyStore.open(
+    database.dataSource,
+    logger,
+    {
+      cipher: new SigningKeyCipher(config.SIGNING_KEY_ENCRYPTION_KEY),
+      retiredKeyPublishedSeconds: config.ACCESS_TOKEN_TTL_SECONDS + config.SIGNING_KEY_RETIREMENT_MARGIN_SECONDS,
+      rotationDays: config.SIGNING_KEY_ROTATION_DAYS,
+      activationDelaySeconds: config.SIGNING_KEY_ACTIVATION_DELAY_SECONDS,
+    },
+    (work) => transactions.run(() => work(database.manager)),
+  );
 }
 
 async function pendingKey(manager: EntityManager): Promise<SigningKeyEntity | null> {

@@ -1,6 +1,11 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DEMO_PASSWORD } from '@cms/demo-data';
+import type { DataSource } from 'typeorm';
+import { DEMO_PASSWORD, demoOrganisations, demoUsers } from '@cms/demo-data';
+import { DATA_SOURCE } from '@cms/service-defaults';
 import { freePort, startServiceUnderTest } from '@cms/testing';
+import { readAccessSeed } from '../../src/application/access-seed';
+import { PASSWORD_HASHING, type PasswordHashing } from '../../src/application/password-hashing.port';
+import { insertAccessSeed, type AccessSeedResult } from '../../src/infrastructure/access-seed.writer';
 import { accessControlService } from '../../src/service';
 import { SigningKeyCipher } from '../../src/infrastructure/signing-key.cipher';
 
@@ -36,11 +41,11 @@ export async function startAccessControl(options: { databaseName: string; env?: 
     env: {
       AUTH_JWKS_URL: `${baseUrl}/.well-known/jwks.json`,
       AUTH_ISSUER: ACCESS_TOKEN_ISSUER,
-      DEMO_DATA: 'true',
       SIGNING_KEY_ENCRYPTION_KEY: TEST_SIGNING_KEY_ENCRYPTION_KEY.toString('base64'),
       ...options.env,
     },
   });
+  await seedDemoAccounts(service.app);
 
   const call = (method: string, path: string, accessToken?: string, body?: unknown, headers: Record<string, string> = {}) =>
     fetch(`${baseUrl}${path}`, {
@@ -65,4 +70,16 @@ export async function startAccessControl(options: { databaseName: string; env?: 
     },
     close: () => service.close(),
   };
+}
+
+/**
+ * The demo organisations and users (tools/demo-data), put in as the seed command does
+ * (seed-command.ts: readAccessSeed, then insertAccessSeed); idempotent.
+ */
+export async function seedDemoAccounts(app: NestExpressApplication): Promise<AccessSeedResult> {
+  return insertAccessSeed(
+    app.get<DataSource>(DATA_SOURCE),
+    app.get<PasswordHashing>(PASSWORD_HASHING),
+    readAccessSeed({ organisations: demoOrganisations(), users: demoUsers() }),
+  );
 }

@@ -1,3 +1,5 @@
+import type { KeysetFilter } from '@cms/service-defaults';
+
 export interface ContactAuditRow {
   id: string;
   occurred_at: Date;
@@ -10,7 +12,7 @@ export interface ContactAuditRow {
   trace_id: string | null;
 }
 
-export interface ContactAuditFilter {
+export interface ContactAuditFilter extends KeysetFilter {
   /**
    * Only the records an organisation may read: those it acted in, and those of contacts it can see
    * (its id in the contact's `visible_to`); every record when absent.
@@ -18,11 +20,6 @@ export interface ContactAuditFilter {
   visibleToOrganisationId?: string;
   action?: string;
   crn?: string;
-  from?: Date;
-  to?: Date;
-  /** Keyset cursor: records strictly older than this (occurred_at, id). */
-  before?: { occurredAt: Date; id: string };
-  limit: number;
 }
 
 /** Port: the append-only audit of contact state changes, read newest first. */

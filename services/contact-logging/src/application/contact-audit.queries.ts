@@ -1,36 +1,28 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Caller } from '@cms/auth';
-import { ProblemException } from '@cms/service-defaults';
+import {
+  KEYSET_PAGE_SIZE,
+  keysetFilter,
+  keysetPage,
+  ProblemException,
+  type AuditRecordItem,
+  type KeysetPage,
+  type KeysetPageRequest,
+} from '@cms/service-defaults';
 import { CONTACT_AUDIT_STORE, type ContactAuditRow, type ContactAuditStore } from './contact-audit.port';
 
-export const DEFAULT_AUDIT_PAGE_SIZE = 50;
-
-export interface ContactAuditItem {
-  id: string;
-  occurredAt: string;
+/** `organisationId`: the organisation the record is about, the contact's originator, taken from its state. */
+export interface ContactAuditItem extends AuditRecordItem {
   actor: { userId: string; organisationId: string };
-  /** The organisation the record is about: the contact's originator, taken from its state. */
-  organisationId: string | null;
-  action: string;
   crn: string;
-  before: Record<string, unknown> | null;
-  after: Record<string, unknown> | null;
-  traceId: string | null;
 }
 
-export interface ContactAuditPage {
-  items: ContactAuditItem[];
-  nextCursor: string | null;
-}
+export type ContactAuditPage = KeysetPage<ContactAuditItem>;
 
-export interface ContactAuditQuery {
+export interface ContactAuditQuery extends KeysetPageRequest {
   organisationId?: string;
   action?: string;
   crn?: string;
-  from?: string;
-  to?: string;
-  cursor?: string;
-  limit?: number;
 }
 
 /**
@@ -58,19 +50,9 @@ export class ContactAuditQueries {
     } else {
       throw ProblemException.forbidden('Only a Local Security Officer (LSO) or a CDSP administrator may read the audit.');
     }
-    const limit = query.limit ?? DEFAULT_AUDIT_PAGE_SIZE;
-    const rows = await this.audit.list({
-      visibleToOrganisationId,
-      action: query.action,
-      crn: query.crn,
-      from: query.from === undefined ? undefined : new Date(query.from),
-      to: query.to === undefined ? undefined : new Date(query.to),
-      before: query.cursor === undefined ? undefined : decodeCursor(query.cursor),
-      limit: limit + 1,
-    });
-    const page = rows.slice(0, limit);
-    const last = page[page.length - 1];
-    return { items: page.map(itemOf), nextCursor: rows.length > limit && last ? encodeCursor(last) : null };
+    const limit = query.limit ?? KEYSET_PAGE_SIZE.default;
+    const rows = await this.audit.list({ visibleToOrganisationId, action: query.action, crn: query.crn, ...keysetFilter(query, limit) });
+    return keysetPage(rows, limit, (row) => ({ occurredAt: row.occurred_at, id: row.id }), itemOf);
   }
 }
 
@@ -88,21 +70,4 @@ function itemOf(row: ContactAuditRow): ContactAuditItem {
     after: row.after,
     traceId: row.trace_id,
   };
-}
-
-/** Keyset cursor: the last row's (occurred_at, id), opaque to clients. */
-function encodeCursor(row: ContactAuditRow): string {
-  return Buffer.from(JSON.stringify([row.occurred_at.toISOString(), row.id])).toString('base64url');
-}
-
-function decodeCursor(cursor: string): { occurredAt: Date; id: string } {
-  try {
-    const [occurredAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [unknown, unknown];
-    const date = new Date(occurredAt as string);
-    if (typeof occurredAt !== 'string' || Number.isNaN(date.getTime()) || typeof id !== 'string' || !/^\d{1,19}$/.test(id))
-      throw new Error('bad cursor');
-    return { occurredAt: date, id };
-  } catch {
-    throw new ProblemException(400, 'INVALID_CURSOR', 'Invalid cursor', 'The cursor is not one this API returned.');
-  }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Database } from '@cms/service-defaults';
+import { Database, KeysetConditions } from '@cms/service-defaults';
 import type { ContactAuditFilter, ContactAuditRow, ContactAuditStore } from '../application/contact-audit.port';
 
 /**
@@ -14,35 +14,26 @@ export class ContactAuditReader implements ContactAuditStore {
   constructor(private readonly database: Database) {}
 
   list(filter: ContactAuditFilter): Promise<ContactAuditRow[]> {
-    const conditions: string[] = [];
-    const parameters: unknown[] = [];
-    const add = (sql: string, value: unknown) => {
-      parameters.push(value);
-      conditions.push(sql.replace(/\?/g, `$${parameters.length}`));
-    };
+    const where = new KeysetConditions();
     if (filter.visibleToOrganisationId !== undefined) {
-      add(
+      where.add(
         `(a.actor_organisation_id = ?::uuid
           OR EXISTS (SELECT 1 FROM contact c WHERE c.crn = a.crn AND ?::uuid = ANY (c.visible_to)))`,
         filter.visibleToOrganisationId,
       );
     }
-    if (filter.action !== undefined) add('a.action = ?', filter.action);
-    if (filter.crn !== undefined) add('a.crn = ?', filter.crn);
-    if (filter.from !== undefined) add('a.occurred_at >= ?', filter.from);
-    if (filter.to !== undefined) add('a.occurred_at < ?', filter.to);
-    if (filter.before !== undefined) {
-      parameters.push(filter.before.occurredAt, filter.before.id);
-      conditions.push(`(a.occurred_at, a.id) < ($${parameters.length - 1}, $${parameters.length}::bigint)`);
-    }
-    parameters.push(filter.limit);
+    if (filter.action !== undefined) where.add('a.action = ?', filter.action);
+    if (filter.crn !== undefined) where.add('a.crn = ?', filter.crn);
+    if (filter.from !== undefined) where.add('a.occurred_at >= ?', filter.from);
+    if (filter.to !== undefined) where.add('a.occurred_at < ?', filter.to);
+    where.before(filter.before, 'a.occurred_at', 'a.id');
     return this.database.query<ContactAuditRow>(
       `SELECT a.id::text AS id, a.occurred_at, a.actor_user_id, a.actor_organisation_id, a.action, a.crn,
               a.before, a.after, a.trace_id
          FROM contact_audit a
-        ${conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : ''}
-        ORDER BY a.occurred_at DESC, a.id DESC LIMIT $${parameters.length}`,
-      parameters,
+        ${where.where()}
+        ORDER BY a.occurred_at DESC, a.id DESC LIMIT ${where.last(filter.limit)}`,
+      where.parameters,
     );
   }
 }

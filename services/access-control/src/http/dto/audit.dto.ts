@@ -1,10 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsOptional, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
-import type { AdminAction } from '../../infrastructure/admin-audit.log';
-
-export const MAX_AUDIT_PAGE_SIZE = 100;
-export const DEFAULT_AUDIT_PAGE_SIZE = 50;
+import { IsIn, IsOptional, IsUUID } from 'class-validator';
+import { AuditRecordResponse, KeysetPageQuery } from '@cms/service-defaults';
+import type { AdminAction } from '../../application/admin-audit.port';
 
 export const ADMIN_ACTIONS: readonly AdminAction[] = [
   'ORGANISATION_CREATED',
@@ -21,35 +18,12 @@ export const ADMIN_ACTIONS: readonly AdminAction[] = [
   'SIGNING_KEY_ROTATED',
 ];
 
-export class ListAdminAuditQuery {
-  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: MAX_AUDIT_PAGE_SIZE, default: DEFAULT_AUDIT_PAGE_SIZE })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(MAX_AUDIT_PAGE_SIZE)
-  limit?: number;
-
-  @ApiPropertyOptional({ description: '`nextCursor` of the previous page.', maxLength: 200 })
-  @IsOptional()
-  @MaxLength(200)
-  @Matches(/^[A-Za-z0-9_-]+$/)
-  cursor?: string;
-
+/** The paging and time bounds of every audit list (KeysetPageQuery), and the admin audit's own filters. */
+export class ListAdminAuditQuery extends KeysetPageQuery {
   @ApiPropertyOptional({ enum: ADMIN_ACTIONS })
   @IsOptional()
   @IsIn(ADMIN_ACTIONS)
   action?: string;
-
-  @ApiPropertyOptional({ format: 'date-time', description: 'Records at or after this time.' })
-  @IsOptional()
-  @IsISO8601({ strict: true })
-  from?: string;
-
-  @ApiPropertyOptional({ format: 'date-time', description: 'Records before this time.' })
-  @IsOptional()
-  @IsISO8601({ strict: true })
-  to?: string;
 
   @ApiPropertyOptional({
     format: 'uuid',
@@ -67,9 +41,7 @@ export class AuditActorResponse {
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) organisationId!: string | null;
 }
 
-export class AdminAuditItemResponse {
-  @ApiProperty({ example: '1234' }) id!: string;
-  @ApiProperty({ format: 'date-time' }) occurredAt!: string;
+export class AdminAuditItemResponse extends AuditRecordResponse {
   @ApiProperty({ type: AuditActorResponse }) actor!: AuditActorResponse;
   @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The organisation acted upon.' })
   organisationId!: string | null;
@@ -78,8 +50,6 @@ export class AdminAuditItemResponse {
   before!: Record<string, unknown> | null;
   @ApiProperty({ type: 'object', additionalProperties: true, nullable: true, description: 'The state after, or what was done.' })
   after!: Record<string, unknown> | null;
-  @ApiProperty({ type: String, nullable: true, description: 'W3C trace id of the request; null outside a trace.' })
-  traceId!: string | null;
 }
 
 export class AdminAuditPageResponse {

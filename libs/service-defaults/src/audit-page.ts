@@ -1,0 +1,176 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsISO8601, IsOptional, Matches, Max, MaxLength, Min } from 'class-validator';
+import { ProblemException } from './problem.exception';
+
+/**
+ * The read API of the audit trails (access-control's admin audit, contact-logging's contact audit):
+ * records newest first, in keyset pages, with the same paging, time bounds and record fields.
+ *
+ * Keyset paging of an append-only record, newest first: a page ends at a row's
+ * (occurred_at, id), and the next page is the rows strictly before it. Unlike an offset, the pages
+ * stay right while records are being added.
+ */
+export interface KeysetPosition {
+  occurredAt: Date;
+  /** The row's bigint id, as decimal text. */
+  id: string;
+}
+
+export interface KeysetPage<T> {
+  items: T[];
+  /** Pass as `cursor` for the next page; null on the last page. */
+  nextCursor: string | null;
+}
+
+/** What a keyset-paged, time-bounded list is asked for (KeysetPageQuery, as received). */
+export interface KeysetPageRequest {
+  from?: string;
+  to?: string;
+  cursor?: string;
+  limit?: number;
+}
+
+/** What its reader is given: the time bounds, the position to read before, and how many rows. */
+export interface KeysetFilter {
+  /** At or after. */
+  from?: Date;
+  /** Before. */
+  to?: Date;
+  /** Strictly before this (occurred_at, id). */
+  before?: KeysetPosition;
+  limit: number;
+}
+
+/** The fields every audit record shows, besides who acted (and what the record is about). */
+export interface AuditRecordItem {
+  id: string;
+  occurredAt: string;
+  organisationId: string | null;
+  action: string;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+  traceId: string | null;
+}
+
+/** Page sizes of a keyset-paged list: 50 unless asked, at most 100. */
+export const KEYSET_PAGE_SIZE = { default: 50, max: 100 } as const;
+
+export function invalidCursor(): ProblemException {
+  return new ProblemException(400, 'INVALID_CURSOR', 'Invalid cursor', 'The cursor is not one this API returned.');
+}
+
+/** The cursor of a position: opaque to clients (base64url of JSON). */
+export function encodeKeysetCursor(position: KeysetPosition): string {
+  return Buffer.from(JSON.stringify([position.occurredAt.toISOString(), position.id]), 'utf8').toString('base64url');
+}
+
+/** The position a cursor of encodeKeysetCursor holds; anything else is refused (400 INVALID_CURSOR). */
+export function decodeKeysetCursor(cursor: string): KeysetPosition {
+  try {
+    const [occurredAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [unknown, unknown];
+    const date = new Date(occurredAt as string);
+    if (typeof occurredAt !== 'string' || Number.isNaN(date.getTime()) || typeof id !== 'string' || !/^\d{1,19}$/.test(id))
+      throw new Error('bad cursor');
+    return { occurredAt: date, id };
+  } catch {
+    throw invalidCursor();
+  }
+}
+
+/**
+ * The reader's filter for a request and a page size: one row more than the page (it shows whether
+ * there is a next page), the cursor decoded (400 INVALID_CURSOR if it is not one of ours).
+ */
+export function keysetFilter(request: KeysetPageRequest, limit: number): KeysetFilter {
+  return {
+    from: request.from === undefined ? undefined : new Date(request.from),
+    to: request.to === undefined ? undefined : new Date(request.to),
+    before: request.cursor === undefined ? undefined : decodeKeysetCursor(request.cursor),
+    limit: limit + 1,
+  };
+}
+
+/**
+ * A page from rows read with one more than `limit` (the extra row only shows whether there is a
+ * next page): at most `limit` items, and the cursor of the last one if more follow.
+ */
+export function keysetPage<Row, Item>(
+  rows: Row[],
+  limit: number,
+  positionOf: (row: Row) => KeysetPosition,
+  itemOf: (row: Row) => Item,
+): KeysetPage<Item> {
+  const page = rows.slice(0, limit);
+  const last = page[page.length - 1];
+  return { items: page.map(itemOf), nextCursor: rows.length > limit && last ? encodeKeysetCursor(positionOf(last)) : null };
+}
+
+/**
+ * The WHERE clause of a keyset-paged read, built one condition at a time, with its parameters
+ * ($1, $2…) in order.
+ */
+export class KeysetConditions {
+  readonly parameters: unknown[] = [];
+  private readonly conditions: string[] = [];
+
+  /** A condition in which each `?` stands for `value`. */
+  add(sql: string, value: unknown): void {
+    this.parameters.push(value);
+    this.conditions.push(sql.replace(/\?/g, `$${this.parameters.length}`));
+  }
+
+  /** Only rows strictly before the position, by `(occurredAtColumn, idColumn)` (id a bigint). */
+  before(position: KeysetPosition | undefined, occurredAtColumn: string, idColumn: string): void {
+    if (position === undefined) return;
+    this.parameters.push(position.occurredAt, position.id);
+    const n = this.parameters.length;
+    this.conditions.push(`(${occurredAtColumn}, ${idColumn}) < ($${n - 1}, $${n}::bigint)`);
+  }
+
+  /** `WHERE …`, or nothing when there is no condition. */
+  where(): string {
+    return this.conditions.length > 0 ? `WHERE ${this.conditions.join(' AND ')}` : '';
+  }
+
+  /** The placeholder of one more parameter (a LIMIT), added last. */
+  last(value: unknown): string {
+    this.parameters.push(value);
+    return `$${this.parameters.length}`;
+  }
+}
+
+/** The query parameters every keyset-paged, time-bounded list takes (an audit trail); extend it with the list's own filters. */
+export class KeysetPageQuery {
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: KEYSET_PAGE_SIZE.max, default: KEYSET_PAGE_SIZE.default })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(KEYSET_PAGE_SIZE.max)
+  limit?: number;
+
+  @ApiPropertyOptional({ description: '`nextCursor` of the previous page.', maxLength: 200 })
+  @IsOptional()
+  @MaxLength(200)
+  @Matches(/^[A-Za-z0-9_-]+$/)
+  cursor?: string;
+
+  @ApiPropertyOptional({ format: 'date-time', description: 'Records at or after this time.' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  from?: string;
+
+  @ApiPropertyOptional({ format: 'date-time', description: 'Records before this time.' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  to?: string;
+}
+
+/** The response fields every audit record shares; each audit extends it with its own. */
+export class AuditRecordResponse {
+  @ApiProperty({ example: '1234' }) id!: string;
+  @ApiProperty({ format: 'date-time' }) occurredAt!: string;
+  @ApiProperty({ type: String, nullable: true, description: 'W3C trace id of the request; null outside a trace.' })
+  traceId!: string | null;
+}
