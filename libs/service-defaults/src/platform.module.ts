@@ -31,6 +31,10 @@ export const platformSettings = {
   AUTH_JWKS_URL: url({ default: 'http://127.0.0.1:8081/.well-known/jwks.json' }),
   AUTH_ISSUER: text({ default: 'urn:cms:access-control' }),
   DB_POOL_SIZE: integer({ default: 10, min: 1, max: 100 }),
+  /** Failed attempts after which the relay parks an outbox message the broker refuses (`npm run outbox -- parked`). */
+  OUTBOX_MAX_ATTEMPTS: integer({ default: 5, min: 1, max: 1_000 }),
+  /** How long published outbox rows are kept before the relay deletes them. */
+  OUTBOX_RETENTION_HOURS: integer({ default: 168, min: 1, max: 24 * 366 }),
 };
 
 export interface PlatformConfig {
@@ -39,6 +43,8 @@ export interface PlatformConfig {
   AUTH_JWKS_URL: string;
   AUTH_ISSUER: string;
   DB_POOL_SIZE: number;
+  OUTBOX_MAX_ATTEMPTS: number;
+  OUTBOX_RETENTION_HOURS: number;
 }
 
 export interface PlatformModuleOptions {
@@ -128,7 +134,11 @@ export class PlatformModule {
       {
         provide: OutboxRelay,
         inject: [DATA_SOURCE, KafkaAdapter],
-        useFactory: (dataSource: DataSource, kafka: KafkaAdapter) => new OutboxRelay(dataSource, kafka, logger),
+        useFactory: (dataSource: DataSource, kafka: KafkaAdapter) =>
+          new OutboxRelay(dataSource, kafka, logger, {
+            maxAttempts: config.OUTBOX_MAX_ATTEMPTS,
+            retentionMs: config.OUTBOX_RETENTION_HOURS * 3_600_000,
+          }),
       },
       {
         provide: READINESS_CHECKS,
