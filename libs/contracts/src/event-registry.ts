@@ -1,6 +1,23 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { ContactLoggedV1 } from './events/contact-logged.event';
+import { ContactAssignedV1 } from './events/contact-assigned.event';
+import { ContactResolvedV1 } from './events/contact-resolved.event';
+import { ContactWithdrawnV1 } from './events/contact-withdrawn.event';
+import { ContactParticipantsChangedV1 } from './events/contact-participants-changed.event';
+import { ContactDeadlineReachedV1 } from './events/contact-deadline-reached.event';
+import { ClarificationRaisedV1 } from './events/clarification-raised.event';
+import { ClarificationMessagePostedV1 } from './events/clarification-message-posted.event';
+import { ClarificationClosedV1 } from './events/clarification-closed.event';
+import { ClarificationDeadlineReachedV1 } from './events/clarification-deadline-reached.event';
+import { SiteVisitReferredV1 } from './events/site-visit-referred.event';
+import { SiteVisitAcceptedV1 } from './events/site-visit-accepted.event';
+import { SiteVisitDeclinedV1 } from './events/site-visit-declined.event';
+import { SiteVisitFindingReportedV1 } from './events/site-visit-finding-reported.event';
+import { SiteVisitCancelledV1 } from './events/site-visit-cancelled.event';
+import { SiteVisitDeadlineReachedV1 } from './events/site-visit-deadline-reached.event';
+import { MeterPointStatusChangedV1 } from './events/meter-point-status-changed.event';
+import { MeterPointStatusChangeRefusedV1 } from './events/meter-point-status-change-refused.event';
 import { SessionsEndedV1 } from './events/sessions-ended.event';
 
 import type { TopicName } from './topics';
@@ -9,7 +26,27 @@ import type { TopicName } from './topics';
 type EventClass = { new (): object; readonly type: string; readonly topic: TopicName };
 
 /** Every event schema, once. Producers and consumers both validate against this registry. */
-const eventClasses: EventClass[] = [ContactLoggedV1, SessionsEndedV1];
+const eventClasses: EventClass[] = [
+  ContactLoggedV1,
+  ContactAssignedV1,
+  ContactResolvedV1,
+  ContactWithdrawnV1,
+  ContactParticipantsChangedV1,
+  ContactDeadlineReachedV1,
+  ClarificationRaisedV1,
+  ClarificationMessagePostedV1,
+  ClarificationClosedV1,
+  ClarificationDeadlineReachedV1,
+  SiteVisitReferredV1,
+  SiteVisitAcceptedV1,
+  SiteVisitDeclinedV1,
+  SiteVisitFindingReportedV1,
+  SiteVisitCancelledV1,
+  SiteVisitDeadlineReachedV1,
+  MeterPointStatusChangedV1,
+  MeterPointStatusChangeRefusedV1,
+  SessionsEndedV1,
+];
 
 const registry = new Map<string, EventClass>(eventClasses.map((cls) => [cls.type, cls]));
 
@@ -24,6 +61,11 @@ export class InvalidEventError extends Error {
 
 export function knownEventTypes(): string[] {
   return [...registry.keys()];
+}
+
+/** The schema class of an event type (its validation rules, topic and type name); undefined if unknown. */
+export function eventClassOf(type: string): EventClass | undefined {
+  return registry.get(type);
 }
 
 /** The topic an event type travels on (its aggregate's topic); throws for a type not in the registry. */
