@@ -134,7 +134,7 @@ export const serviceCatalogue = [
     role: 'service',
     port: 8083,
     database: 'cms_contact_logging',
-    routes: [{ prefix: '/api/v1/contacts' }, { prefix: '/api/v1/audit/contacts' }],
+    routes: [{ prefix: '/api/v1/contacts' }, { prefix: '/api/v1/resolution-reasons' }, { prefix: '/api/v1/audit/contacts' }],
     produces: [Topics.contacts],
     consumes: [],
     // Looks up the meter point of every contact logged.

@@ -1,6 +1,6 @@
 import type { Caller } from '@cms/auth';
 import type { DomainEvent } from '@cms/contracts';
-import type { OpenContact, Rejection } from '../domain';
+import { statusLoggedAgainst, type ContactUnderWork, type IsolationWorkType, type OpenContact, type Rejection, type RequestedMeterPointStatus } from '../domain';
 
 export interface NewContact {
   crn: string;
@@ -12,6 +12,8 @@ export interface NewContact {
   originatorUserId: string;
   transporterOrganisationId: string;
   registeredShipperOrganisationId: string | null;
+  /** The register's status when it was logged: a VALID outcome applies only if it still holds. */
+  meterPointStatusAtLogging: string;
   visibleTo: string[];
   details: Record<string, unknown>;
   loggedAt: Date;
@@ -46,6 +48,44 @@ export interface ContactRow {
   logged_at: Date;
   updated_at: Date;
   version: number;
+  /** Null for a contact logged before it was kept (see statusLoggedAgainst). */
+  meter_point_status_at_logging: string | null;
+  meter_point_status_after: string | null;
+  visible_to: string[];
+  investigating_agent_user_id: string | null;
+  handlers: Record<string, string>;
+  outcome_reason_code: string | null;
+  outcome_note: string | null;
+  closed_automatically: boolean | null;
+  closed_at: Date | null;
+  closed_by_user_id: string | null;
+  withdrawal_reason: string | null;
+}
+
+/** What a lifecycle command changes of a contact: only the fields named. */
+export interface ContactChangeSet {
+  status?: string;
+  investigatingAgentUserId?: string;
+  handlers?: Record<string, string>;
+  outcome?: string;
+  /** The reason as people read it (the label of `outcomeReasonCode`). */
+  outcomeReason?: string;
+  outcomeReasonCode?: string;
+  outcomeNote?: string | null;
+  closedAutomatically?: boolean;
+  closedAt?: Date;
+  closedByUserId?: string | null;
+  withdrawalReason?: string;
+}
+
+/** A lifecycle command's change of a contact, with the history entry and audit record that go with it. */
+export interface ContactChange {
+  crn: string;
+  set: ContactChangeSet;
+  occurredAt: Date;
+  history: Omit<HistoryEntry, 'crn' | 'occurredAt'>;
+  /** The trace of the request that made it, for its audit record; null outside a trace. */
+  traceId: string | null;
 }
 
 export interface HistoryRow {
@@ -102,6 +142,14 @@ export interface ContactStore {
   /** The contact and its whole history; null if the caller may not see it. */
   findVisible(caller: Caller, crn: string): Promise<VisibleContact | null>;
   listVisible(caller: Caller, filter: ContactListFilter): Promise<ContactRow[]>;
+  /**
+   * For a lifecycle command, inside `Transactions.run`: the contact as it stands, locked until the
+   * transaction ends so that two commands on it run one after the other; null if the caller may not
+   * see it.
+   */
+  findForCommand(caller: Caller, crn: string): Promise<ContactUnderWork | null>;
+  /** Applies a change, its history entry and its audit record (before and after); returns the new version. */
+  applyChange(change: ContactChange): Promise<number>;
 }
 
 export const CONTACT_STORE = Symbol('CONTACT_STORE');
@@ -110,4 +158,27 @@ export const CONTACT_STORE = Symbol('CONTACT_STORE');
 export function isOpenContactConflict(error: unknown): boolean {
   const { code, constraint } = error as { code?: string; constraint?: string };
   return code === '23505' && constraint === 'contact_one_open_per_mprn';
+}
+
+/** What the lifecycle commands read of a stored contact. */
+export function contactUnderWork(row: ContactRow): ContactUnderWork {
+  const requestedStatus = row.requested_status as RequestedMeterPointStatus;
+  const isolation = row.details['isolation'] as { workType?: IsolationWorkType } | undefined;
+  return {
+    crn: row.crn,
+    contactType: row.contact_type,
+    mprn: row.mprn,
+    status: row.status as ContactUnderWork['status'],
+    version: row.version,
+    requestedStatus,
+    meterPointStatusAtLogging:
+      row.meter_point_status_at_logging ??
+      statusLoggedAgainst({ contactType: row.contact_type, requestedStatus, isolationWorkType: isolation?.workType }),
+    originatorOrganisationId: row.originator_organisation_id,
+    originatorUserId: row.originator_user_id,
+    transporterOrganisationId: row.transporter_organisation_id,
+    visibleTo: row.visible_to,
+    investigatingAgentUserId: row.investigating_agent_user_id,
+    handlers: row.handlers,
+  };
 }

@@ -1,27 +1,49 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Caller } from '@cms/auth';
 import { ProblemException } from '@cms/service-defaults';
-import { CONTACT_STORE, type ContactRow, type ContactStore } from './contact-store.port';
-import type { ContactListQuery, ContactListView, ContactSummaryView, ContactView } from './contact.views';
+import { CONTACT_STORE, contactUnderWork, type ContactRow, type ContactStore } from './contact-store.port';
+import type { ContactListQuery, ContactListView, ContactSummaryView, ContactView, ResolutionReasonView } from './contact.views';
+import { RESOLUTION_REASONS, type ResolutionReasons } from './resolution-reasons.port';
 
 const DEFAULT_PAGE_SIZE = 25;
 
 /** Reads of contacts, always scoped to what the caller's organisation may see. */
 @Injectable()
 export class ContactQueries {
-  constructor(@Inject(CONTACT_STORE) private readonly contacts: ContactStore) {}
+  constructor(
+    @Inject(CONTACT_STORE) private readonly contacts: ContactStore,
+    @Inject(RESOLUTION_REASONS) private readonly reasons: ResolutionReasons,
+  ) {}
+
+  /** The reasons an agent may give, for the resolution form: the timer's own are not offered. */
+  async resolutionReasons(): Promise<ResolutionReasonView[]> {
+    const reasons = await this.reasons.active();
+    return reasons.filter((reason) => !reason.automaticOnly).map(({ code, label, outcome }) => ({ code, label, outcome }));
+  }
 
   async get(caller: Caller, crn: string): Promise<ContactView | null> {
     const found = await this.contacts.findVisible(caller, crn);
     if (!found) return null;
     const { contact: row, history } = found;
+    const work = contactUnderWork(row);
     return {
       ...summaryOf(row),
+      version: row.version,
       originatorUserId: row.originator_user_id,
       registeredShipperOrganisationId: row.registered_shipper_organisation_id,
       details: row.details,
+      meterPointStatusAtLogging: work.meterPointStatusAtLogging,
+      meterPointStatusAfter: row.meter_point_status_after,
+      investigatingAgentUserId: row.investigating_agent_user_id,
+      handlers: Object.entries(row.handlers).map(([organisationId, userId]) => ({ organisationId, userId })),
       outcome: row.outcome,
+      outcomeReasonCode: row.outcome_reason_code,
       outcomeReason: row.outcome_reason,
+      outcomeNote: row.outcome_note,
+      closedAutomatically: row.closed_automatically,
+      closedAt: row.closed_at?.toISOString() ?? null,
+      closedByUserId: row.closed_by_user_id,
+      withdrawalReason: row.withdrawal_reason,
       waitingOn: [],
       history: history.map((entry) => ({
         at: entry.occurred_at.toISOString(),

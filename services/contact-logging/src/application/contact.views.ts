@@ -19,12 +19,31 @@ export interface ContactSummaryView {
   updatedAt: string;
 }
 
+/** The user handling an involved organisation's side of a contact. */
+export interface HandlerView {
+  organisationId: string;
+  userId: string;
+}
+
 export interface ContactView extends ContactSummaryView {
+  /** The contact's version: its ETag, sent back in `If-Match` with a lifecycle command. */
+  version: number;
   originatorUserId: string;
   registeredShipperOrganisationId: string | null;
   details: Record<string, unknown>;
+  /** The register's status when the contact was logged, and after its outcome was applied (null until then). */
+  meterPointStatusAtLogging: string;
+  meterPointStatusAfter: string | null;
+  investigatingAgentUserId: string | null;
+  handlers: HandlerView[];
   outcome: string | null;
+  outcomeReasonCode: string | null;
   outcomeReason: string | null;
+  outcomeNote: string | null;
+  closedAutomatically: boolean | null;
+  closedAt: string | null;
+  closedByUserId: string | null;
+  withdrawalReason: string | null;
   waitingOn: unknown[];
   history: HistoryEntryView[];
 }
@@ -32,6 +51,12 @@ export interface ContactView extends ContactSummaryView {
 export interface ContactListView {
   items: ContactSummaryView[];
   nextCursor: string | null;
+}
+
+export interface ResolutionReasonView {
+  code: string;
+  label: string;
+  outcome: string;
 }
 
 /** The filters of `GET /contacts`, as validated by the HTTP layer. */

@@ -79,6 +79,7 @@ export class LogContactHandler {
       originatorUserId: caller.userId,
       transporterOrganisationId: meterPoint.transporterId,
       registeredShipperOrganisationId: meterPoint.registeredShipperId,
+      meterPointStatusAtLogging: meterPoint.status,
       // The originator's organisation; transporters join when referred. CDSP agents see every
       // contact by their organisation type, so they are not listed per row.
       visibleTo: [caller.organisationId],

@@ -45,20 +45,28 @@ export type { ContactOutcome } from './contact-outcome';
 export { REQUESTED_METER_POINT_STATUSES, meterPointStatusCodeFor } from './requested-meter-point-status';
 export type { RequestedMeterPointStatus } from './requested-meter-point-status';
 
-// Lifecycle.
-export {
-  RESOLUTION_REASON_MAX_LENGTH,
-  allowedCommands,
-  assign,
-  canApply,
-  resolve,
-  transition,
-  withdraw,
-} from './contact-lifecycle';
-export type { ContactResolved, Resolution } from './contact-lifecycle';
+// Lifecycle: the moves there are, and the commands that make them.
+export { allowedCommands, canApply, transition } from './contact-lifecycle';
 export { LIFECYCLE_COMMANDS } from './lifecycle-command';
 export type { LifecycleCommand } from './lifecycle-command';
 export { IllegalTransitionError } from './illegal-transition.error';
-export { InvalidResolutionError } from './invalid-resolution.error';
+export {
+  NOTE_MAX_LENGTH,
+  SUPERVISOR_ROLE,
+  WITHDRAWAL_REASON_MAX_LENGTH,
+  assignContact,
+  closeUnanswered,
+  resolveContact,
+  withdrawContact,
+} from './contact-commands';
+export type { Assignment, AssignmentRole, Resolution, ResolutionRequest, Withdrawal } from './contact-commands';
+export { CDSP_AGENT_ROLE } from './contact-actor';
+export type { ContactActor } from './contact-actor';
+export { ContactCommandRefused } from './contact-command-refused.error';
+export type { RefusalKind } from './contact-command-refused.error';
+export type { ContactUnderWork } from './contact-under-work';
+export { NO_RESPONSE_TO_DC } from './resolution-reason';
+export type { ResolutionReason } from './resolution-reason';
 export { targetMeterPointStatus } from './target-meter-point-status';
 export type { MeterPointStatusRequest } from './target-meter-point-status';
+export { statusLoggedAgainst } from './status-logged-against';

@@ -38,6 +38,16 @@ export function findTextFault(text: string): string | null {
   return null;
 }
 
+// The same, less the line breaks and tabs a paragraph of free text (a note, a reason) may hold.
+const CONTROL_CHARACTER_BUT_LAYOUT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;
+
+/** As findTextFault, for free text that may run over several lines. */
+export function findMultilineTextFault(text: string): string | null {
+  if (CONTROL_CHARACTER_BUT_LAYOUT.test(text)) return 'must not contain control characters other than line breaks and tabs';
+  if (LONE_SURROGATE.test(text)) return 'contains characters that are not valid text';
+  return null;
+}
+
 /** Length as a person counts it: code points, so an emoji is one character, not two. */
 export function characterCount(text: string): number {
   return [...text].length;

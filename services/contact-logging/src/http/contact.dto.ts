@@ -1,7 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsOptional, Matches, Max, MaxLength, Min } from 'class-validator';
-import type { ContactListQuery, ContactListView, ContactSummaryView, ContactView, HistoryEntryView } from '../application/contact.views';
+import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import type {
+  ContactListQuery,
+  ContactListView,
+  ContactSummaryView,
+  ContactView,
+  HandlerView,
+  HistoryEntryView,
+  ResolutionReasonView,
+} from '../application/contact.views';
+import { NOTE_MAX_LENGTH, WITHDRAWAL_REASON_MAX_LENGTH } from '../domain';
 import { CRN_PATTERN, MPRN_PATTERN, PAF_FIELD_MAX_LENGTHS as PAF } from '@cms/gas-market';
 
 // Request documentation for POST /contacts. The body is read by the domain's logging rules (every
@@ -88,13 +97,34 @@ export class ContactSummaryResponse implements ContactSummaryView {
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
 }
 
+export class HandlerResponse implements HandlerView {
+  @ApiProperty({ format: 'uuid' }) organisationId!: string;
+  @ApiProperty() userId!: string;
+}
+
 export class ContactResponse extends ContactSummaryResponse implements ContactView {
+  @ApiProperty({ minimum: 1, description: 'Also the `ETag`: send it back as `If-Match` with assign, resolution or withdrawal.' })
+  version!: number;
   @ApiProperty() originatorUserId!: string;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) registeredShipperOrganisationId!: string | null;
   @ApiProperty({ type: 'object', additionalProperties: true, description: 'Originator contact, description, evidence, alternative address.' })
   details!: Record<string, unknown>;
+  @ApiProperty({ example: 'DE', description: "The register's status when the contact was logged." })
+  meterPointStatusAtLogging!: string;
+  @ApiProperty({ nullable: true, type: String, description: "The register's status after a VALID outcome was applied; null until then." })
+  meterPointStatusAfter!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'The CDSP agent investigating it.' }) investigatingAgentUserId!: string | null;
+  @ApiProperty({ type: [HandlerResponse], description: "Who handles each other involved organisation's side of it." })
+  handlers!: HandlerResponse[];
   @ApiProperty({ enum: ['VALID', 'INVALID'], nullable: true, type: String }) outcome!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'A code of GET /resolution-reasons.' }) outcomeReasonCode!: string | null;
   @ApiProperty({ nullable: true, type: String }) outcomeReason!: string | null;
+  @ApiProperty({ nullable: true, type: String }) outcomeNote!: string | null;
+  @ApiProperty({ nullable: true, type: Boolean, description: 'True when a timer closed it (no response to a data clarification).' })
+  closedAutomatically!: boolean | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) closedAt!: string | null;
+  @ApiProperty({ nullable: true, type: String }) closedByUserId!: string | null;
+  @ApiProperty({ nullable: true, type: String }) withdrawalReason!: string | null;
   @ApiProperty({ type: [Object], description: 'Open clarifications and site visits this contact waits on, with due dates.' })
   waitingOn!: unknown[];
   @ApiProperty({ type: [HistoryEntryResponse] }) history!: HistoryEntryResponse[];
@@ -124,4 +154,43 @@ export class ListContactsQuery implements ContactListQuery {
   @Max(100)
   limit?: number;
   @ApiPropertyOptional({ maxLength: 200 }) @IsOptional() @MaxLength(200) @Matches(/^[A-Za-z0-9_-]+$/) cursor?: string;
+}
+
+// The lifecycle commands' bodies. The domain checks them again (reasons from the reference data,
+// text rules), so these state the shape and limits for the OpenAPI document and refuse the rest.
+
+export class AssignContactRequest {
+  @ApiPropertyOptional({
+    maxLength: 64,
+    description: 'A SUPERVISOR gives or transfers the contact to this user of their organisation; omit it to take the contact yourself.',
+  })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(64)
+  assigneeUserId?: string;
+}
+
+export class ResolveContactRequest {
+  @ApiProperty({ enum: ['VALID', 'INVALID'] }) @IsIn(['VALID', 'INVALID']) outcome!: 'VALID' | 'INVALID';
+  @ApiProperty({ maxLength: 40, example: 'GAS_FLOW_CONFIRMED', description: 'A reason of GET /resolution-reasons for that outcome.' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(40)
+  reasonCode!: string;
+  @ApiPropertyOptional({ maxLength: NOTE_MAX_LENGTH, description: 'Free text shown on the contact; line breaks allowed.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(NOTE_MAX_LENGTH)
+  note?: string;
+}
+
+export class WithdrawContactRequest {
+  @ApiProperty({ minLength: 1, maxLength: WITHDRAWAL_REASON_MAX_LENGTH }) @IsString() @MinLength(1) @MaxLength(WITHDRAWAL_REASON_MAX_LENGTH) reason!: string;
+}
+
+export class ResolutionReasonResponse implements ResolutionReasonView {
+  @ApiProperty({ example: 'GAS_FLOW_CONFIRMED' }) code!: string;
+  @ApiProperty({ example: 'Gas flow confirmed (meter read or site visit)' }) label!: string;
+  @ApiProperty({ enum: ['VALID', 'INVALID'] }) outcome!: string;
 }

@@ -3,7 +3,7 @@ import { ApiBody, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, Ap
 import type { Request, Response } from 'express';
 import { CurrentCaller, type Caller } from '@cms/auth';
 import { isCrn } from '@cms/gas-market';
-import { IdempotentRequests, ProblemException } from '@cms/service-defaults';
+import { entityTag, IdempotentRequests, ProblemException } from '@cms/service-defaults';
 import { LogContactHandler } from '../application/log-contact.handler';
 import { CONTACT_USER_ROLE, lacksRoleToLogContacts } from '../domain';
 import { ContactQueries } from '../application/contact.queries';
@@ -79,11 +79,19 @@ export class ContactsController {
 
   @Get(':crn')
   @ApiOperation({ summary: 'One contact: its status, what it waits on, and its whole history' })
-  @ApiOkResponse({ type: ContactResponse })
+  @ApiOkResponse({
+    type: ContactResponse,
+    headers: { ETag: { description: 'The contact’s version, e.g. "3": send it as If-Match with a lifecycle command.', schema: { type: 'string' } } },
+  })
   @ApiResponse({ status: 404, description: 'No such contact, or your organisation is not involved in it.' })
-  async get(@CurrentCaller() caller: Caller, @Param('crn') crn: string): Promise<ContactResponse> {
+  async get(
+    @CurrentCaller() caller: Caller,
+    @Param('crn') crn: string,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<ContactResponse> {
     const contact = isCrn(crn) ? await this.queries.get(caller, crn) : null;
     if (!contact) throw ProblemException.notFound('No such contact.');
+    response.setHeader('etag', entityTag(contact.version));
     return contact;
   }
 }

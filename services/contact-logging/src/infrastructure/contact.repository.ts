@@ -4,7 +4,10 @@ import type { DomainEvent } from '@cms/contracts';
 import { OutboxWriter } from '@cms/messaging';
 import { runPrepared, toStorableJson, type PreparedStatement } from '@cms/persistence';
 import { Database } from '@cms/service-defaults';
+import { contactUnderWork } from '../application/contact-store.port';
 import type {
+  ContactChange,
+  ContactChangeSet,
   ContactListFilter,
   ContactRow,
   ContactStore,
@@ -13,7 +16,7 @@ import type {
   RejectedSubmission,
   VisibleContact,
 } from '../application/contact-store.port';
-import { seesEveryContact, type OpenContact } from '../domain';
+import { seesEveryContact, type ContactUnderWork, type OpenContact } from '../domain';
 import { readAsCaller } from './caller-scope';
 import { CrnAllocator } from './crn-allocator';
 
@@ -24,12 +27,12 @@ const FIND_OPEN: PreparedStatement = {
   text: `SELECT crn, ($3::boolean OR $4 = ANY(visible_to)) AS visible FROM contact WHERE mprn = $1 AND status = ANY($2) LIMIT 1`,
 };
 
-// The contact's events: the outbox writer's INSERT, its parameters from $18 on (see insertLogged).
+// The contact's events: the outbox writer's INSERT, its parameters from $19 on (see insertLogged).
 const INSERT_LOGGED_TEMPLATE = `WITH new_contact AS (
            INSERT INTO contact (crn, contact_type, mprn, status, requested_status, originator_organisation_id,
                                 originator_user_id, transporter_organisation_id, registered_shipper_organisation_id,
-                                visible_to, details, logged_at, updated_at)
-           VALUES ($17, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11)
+                                visible_to, details, logged_at, updated_at, meter_point_status_at_logging)
+           VALUES ($17, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11, $18)
            RETURNING *
          ), first_entry AS (
            INSERT INTO contact_history (crn, occurred_at, action, actor_user_id, actor_organisation_id, detail)
@@ -41,6 +44,26 @@ const INSERT_LOGGED_TEMPLATE = `WITH new_contact AS (
            %OUTBOX%
          )
          SELECT crn FROM new_contact`;
+
+const FIRST_OUTBOX_PARAMETER = 19;
+
+/**
+ * The columns a lifecycle command may change, by the name of its field (ContactChangeSet): nothing
+ * else is ever written by applyChange, whatever the object holds.
+ */
+const CHANGEABLE_COLUMNS: Readonly<Record<keyof ContactChangeSet, string>> = {
+  status: 'status',
+  investigatingAgentUserId: 'investigating_agent_user_id',
+  handlers: 'handlers',
+  outcome: 'outcome',
+  outcomeReason: 'outcome_reason',
+  outcomeReasonCode: 'outcome_reason_code',
+  outcomeNote: 'outcome_note',
+  closedAutomatically: 'closed_automatically',
+  closedAt: 'closed_at',
+  closedByUserId: 'closed_by_user_id',
+  withdrawalReason: 'withdrawal_reason',
+};
 
 /**
  * Contacts in PostgreSQL. Every read takes the caller and returns only what the caller's
@@ -59,7 +82,7 @@ export class ContactRepository implements ContactStore {
   ) {
     this.crns = new CrnAllocator(database.dataSource);
     // One prepared statement: the outbox part has the same text for any number of events.
-    this.insertLoggedStatement = { name: 'contact-insert-logged', text: INSERT_LOGGED_TEMPLATE.replace('%OUTBOX%', outbox.statement([], 18).sql) };
+    this.insertLoggedStatement = { name: 'contact-insert-logged', text: INSERT_LOGGED_TEMPLATE.replace('%OUTBOX%', outbox.statement([], FIRST_OUTBOX_PARAMETER).sql) };
   }
 
   nextCrn(): Promise<string> {
@@ -108,7 +131,8 @@ export class ContactRepository implements ContactStore {
         contact.history.detail,
         contact.traceId,
         contact.crn,
-        ...this.outbox.statement(events, 18).parameters,
+        contact.meterPointStatusAtLogging,
+        ...this.outbox.statement(events, FIRST_OUTBOX_PARAMETER).parameters,
       ],
     );
   }
@@ -171,5 +195,45 @@ export class ContactRepository implements ContactStore {
         parameters,
       ),
     );
+  }
+
+  /** Locks the row (FOR UPDATE) in the transaction in progress; the caller's visibility as every read. */
+  async findForCommand(caller: Caller, crn: string): Promise<ContactUnderWork | null> {
+    const [row]: ContactRow[] = await this.database.query(
+      `SELECT * FROM contact WHERE crn = $1 AND ($2 OR $3 = ANY(visible_to)) FOR UPDATE`,
+      [crn, seesEveryContact(caller.organisationType), caller.organisationId],
+    );
+    return row ? contactUnderWork(row) : null;
+  }
+
+  /**
+   * The change, its history entry and its audit record (the row before and after) in one statement
+   * of the transaction in progress. The version goes up by one with every change.
+   */
+  async applyChange(change: ContactChange): Promise<number> {
+    const fields = Object.entries(change.set).filter(([, value]) => value !== undefined) as [keyof ContactChangeSet, unknown][];
+    const parameters: unknown[] = [change.crn, change.occurredAt, change.history.action, change.history.actorUserId, change.history.actorOrganisationId, change.history.detail, change.traceId];
+    const assignments = fields.map(([field, value]) => {
+      parameters.push(field === 'handlers' ? JSON.stringify(value) : value);
+      return `${CHANGEABLE_COLUMNS[field]} = $${parameters.length}`;
+    });
+    const [updated] = await this.database.query<{ version: number }>(
+      `WITH before AS (
+         SELECT to_jsonb(contact) AS row FROM contact WHERE crn = $1
+       ), changed AS (
+         UPDATE contact SET ${[...assignments, 'version = version + 1', 'updated_at = $2'].join(', ')}
+          WHERE crn = $1 RETURNING *
+       ), entry AS (
+         INSERT INTO contact_history (crn, occurred_at, action, actor_user_id, actor_organisation_id, detail)
+         SELECT crn, $2, $3, $4, $5, $6 FROM changed
+       ), audit AS (
+         INSERT INTO contact_audit (occurred_at, actor_user_id, actor_organisation_id, action, crn, before, after, trace_id)
+         SELECT $2, $4, $5, $3, crn, (SELECT row FROM before), to_jsonb(changed), $7 FROM changed
+       )
+       SELECT version FROM changed`,
+      parameters,
+    );
+    if (!updated) throw new Error(`contact ${change.crn} vanished inside the transaction that locked it`);
+    return updated.version;
   }
 }

@@ -33,7 +33,7 @@ export interface ContactLoggingUnderTest {
   /** POST /api/v1/contacts as `caller`. */
   post(caller: Caller, body: unknown, headers?: Record<string, string>): Promise<{ status: number; headers: Headers; body: any }>;
   /** A request as `caller`, JSON in and out. */
-  call(caller: Caller, method: string, path: string, body?: unknown): Promise<{ status: number; headers: Headers; body: any }>;
+  call(caller: Caller, method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; headers: Headers; body: any }>;
   /** A statement on the service's database, as its superuser. */
   sql<T = any>(text: string, values?: unknown[]): Promise<T[]>;
   close(): Promise<void>;
@@ -74,7 +74,7 @@ export async function startContactLogging(options: {
     issuer,
     register,
     post: (caller, body, headers) => call(caller, 'POST', '/api/v1/contacts', body, headers),
-    call: (caller, method, path, body) => call(caller, method, path, body),
+    call,
     sql: service.sql,
     async close() {
       await service.close();

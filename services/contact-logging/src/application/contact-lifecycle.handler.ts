@@ -1,0 +1,198 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Caller } from '@cms/auth';
+import { ContactAssignedV1, ContactResolvedV1, ContactWithdrawnV1, type DomainEvent } from '@cms/contracts';
+import { currentTraceId } from '@cms/observability';
+import { EventOutbox, Transactions } from '@cms/service-defaults';
+import {
+  assignContact,
+  resolveContact,
+  withdrawContact,
+  type Assignment,
+  type ContactActor,
+  type ContactUnderWork,
+  type Resolution,
+  type ResolutionRequest,
+  type Withdrawal,
+} from '../domain';
+import { CONTACT_STORE, type ContactChangeSet, type ContactStore } from './contact-store.port';
+import { RESOLUTION_REASONS, type ResolutionReasons } from './resolution-reasons.port';
+
+/** No contact with this CRN that the caller may see (answered exactly as a missing one: 404). */
+export class ContactNotFound extends Error {
+  constructor(readonly crn: string) {
+    super(`No contact ${crn}.`);
+  }
+}
+
+/** The command was given against an older version of the contact than the one stored (412). */
+export class StaleContactVersion extends Error {
+  constructor(
+    readonly expected: number,
+    readonly current: number,
+  ) {
+    super(`The contact has changed since version ${expected}: it is at version ${current}. Read it again and decide on what it says now.`);
+  }
+}
+
+/** The contact's version after a command. */
+export interface CommandApplied {
+  crn: string;
+  version: number;
+}
+
+/**
+ * The lifecycle commands on a logged contact (docs/domain.md "Investigation", "Outcome"): take,
+ * give or transfer it; resolve it; withdraw it. Each runs in one transaction: the contact is read
+ * and locked, its version checked against the one the caller saw (`If-Match`), the domain decides,
+ * and the change, its history entry, its audit record and its event commit together.
+ */
+@Injectable()
+export class ContactLifecycleHandler {
+  constructor(
+    @Inject(CONTACT_STORE) private readonly contacts: ContactStore,
+    @Inject(RESOLUTION_REASONS) private readonly reasons: ResolutionReasons,
+    @Inject(Transactions) private readonly transactions: Transactions,
+    @Inject(EventOutbox) private readonly events: EventOutbox,
+  ) {}
+
+  assign(caller: Caller, crn: string, expectedVersion: number, assigneeUserId?: string): Promise<CommandApplied> {
+    return this.command(caller, crn, expectedVersion, async (contact, now) => {
+      const assignment = assignContact(contact, actorOf(caller), assigneeUserId);
+      const set: ContactChangeSet =
+        assignment.role === 'INVESTIGATING_AGENT'
+          ? { status: assignment.status, investigatingAgentUserId: assignment.assigneeUserId }
+          : { handlers: { ...contact.handlers, [assignment.organisationId]: assignment.assigneeUserId } };
+      const detail = { role: assignment.role, assigneeUserId: assignment.assigneeUserId, previousAssigneeUserId: assignment.previousAssigneeUserId };
+      return { set, action: 'ASSIGNED', detail, event: contactAssigned(contact, assignment, now) };
+    });
+  }
+
+  async resolve(caller: Caller, crn: string, expectedVersion: number, request: ResolutionRequest): Promise<CommandApplied> {
+    const reasons = await this.reasons.active();
+    return this.command(caller, crn, expectedVersion, async (contact, now) => {
+      const resolution = resolveContact(contact, actorOf(caller), request, reasons);
+      const set: ContactChangeSet = {
+        status: resolution.status,
+        outcome: resolution.outcome,
+        outcomeReasonCode: resolution.reason.code,
+        outcomeReason: resolution.reason.label,
+        outcomeNote: resolution.note,
+        closedAutomatically: resolution.automatic,
+        closedAt: now,
+        closedByUserId: caller.userId,
+      };
+      const detail = {
+        outcome: resolution.outcome,
+        reasonCode: resolution.reason.code,
+        reason: resolution.reason.label,
+        note: resolution.note,
+        automatic: resolution.automatic,
+        meterPointStatusTo: resolution.meterPointStatusTo,
+      };
+      return { set, action: 'RESOLVED', detail, event: contactResolved(contact, resolution, caller.userId, now) };
+    });
+  }
+
+  withdraw(caller: Caller, crn: string, expectedVersion: number, reason: unknown): Promise<CommandApplied> {
+    return this.command(caller, crn, expectedVersion, async (contact, now) => {
+      const withdrawal = withdrawContact(contact, actorOf(caller), reason);
+      const set: ContactChangeSet = { status: withdrawal.status, withdrawalReason: withdrawal.reason, closedAt: now, closedByUserId: caller.userId };
+      return { set, action: 'WITHDRAWN', detail: { reason: withdrawal.reason }, event: contactWithdrawn(contact, withdrawal, caller, now) };
+    });
+  }
+
+  private command(
+    caller: Caller,
+    crn: string,
+    expectedVersion: number,
+    decide: (contact: ContactUnderWork, now: Date) => Promise<{ set: ContactChangeSet; action: string; detail: Record<string, unknown>; event: DomainEvent }>,
+  ): Promise<CommandApplied> {
+    return this.transactions.run(async () => {
+      const contact = await this.contacts.findForCommand(caller, crn);
+      if (!contact) throw new ContactNotFound(crn);
+      if (contact.version !== expectedVersion) throw new StaleContactVersion(expectedVersion, contact.version);
+      const now = new Date();
+      const { set, action, detail, event } = await decide(contact, now);
+      const version = await this.contacts.applyChange({
+        crn,
+        set,
+        occurredAt: now,
+        history: { action, actorUserId: caller.userId, actorOrganisationId: caller.organisationId, detail },
+        traceId: currentTraceId() ?? null,
+      });
+      await this.events.record(event);
+      return { crn, version };
+    });
+  }
+}
+
+function actorOf(caller: Caller): ContactActor {
+  return {
+    userId: caller.userId,
+    organisationId: caller.organisationId,
+    organisationType: caller.organisationType,
+    roles: caller.roles,
+    isPartnerSystem: caller.scopes !== undefined,
+  };
+}
+
+function contactAssigned(contact: ContactUnderWork, assignment: Assignment, now: Date): DomainEvent<ContactAssignedV1> {
+  return {
+    type: ContactAssignedV1.type,
+    subject: contact.crn,
+    time: now,
+    data: {
+      crn: contact.crn,
+      role: assignment.role,
+      organisationId: assignment.organisationId,
+      assigneeUserId: assignment.assigneeUserId,
+      previousAssigneeUserId: assignment.previousAssigneeUserId,
+      assignedByUserId: assignment.assignedByUserId,
+      status: assignment.status as ContactAssignedV1['status'],
+      assignedAt: now.toISOString(),
+      organisationIds: [...contact.visibleTo],
+    },
+  };
+}
+
+function contactResolved(contact: ContactUnderWork, resolution: Resolution, resolvedBy: string | null, now: Date): DomainEvent<ContactResolvedV1> {
+  return {
+    type: ContactResolvedV1.type,
+    subject: contact.crn,
+    time: now,
+    data: {
+      crn: contact.crn,
+      contactType: contact.contactType,
+      mprn: contact.mprn,
+      outcome: resolution.outcome,
+      reasonCode: resolution.reason.code,
+      reason: resolution.reason.label,
+      ...(resolution.note === null ? {} : { note: resolution.note }),
+      automatic: resolution.automatic,
+      requestedStatus: resolution.requestedStatus,
+      meterPointStatusAtLogging: contact.meterPointStatusAtLogging,
+      originatorOrganisationId: contact.originatorOrganisationId,
+      loggedByUserId: contact.originatorUserId,
+      resolvedByUserId: resolution.automatic ? null : resolvedBy,
+      resolvedAt: now.toISOString(),
+      organisationIds: [...contact.visibleTo],
+    },
+  };
+}
+
+function contactWithdrawn(contact: ContactUnderWork, withdrawal: Withdrawal, caller: Caller, now: Date): DomainEvent<ContactWithdrawnV1> {
+  return {
+    type: ContactWithdrawnV1.type,
+    subject: contact.crn,
+    time: now,
+    data: {
+      crn: contact.crn,
+      mprn: contact.mprn,
+      reason: withdrawal.reason,
+      withdrawnByUserId: caller.userId,
+      withdrawnByOrganisationId: caller.organisationId,
+      withdrawnAt: now.toISOString(),
+      organisationIds: [...contact.visibleTo],
+    },
+  };
+}
