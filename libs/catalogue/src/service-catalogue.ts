@@ -123,8 +123,9 @@ export const serviceCatalogue = [
     port: 8082,
     database: 'cms_meter_points',
     routes: [{ prefix: '/api/v1/meter-points' }, { prefix: '/api/v1/meter-point-statuses' }],
+    // A meter point's status changes (or the change is refused) when a contact on it is resolved VALID.
     produces: [Topics.meterPoints],
-    consumes: [],
+    consumes: [Topics.contacts],
     calls: [],
     secrets: [],
   },

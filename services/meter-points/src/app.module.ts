@@ -2,11 +2,15 @@ import { Module, type Type } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { Topics } from '@cms/contracts';
 import { PlatformModule } from '@cms/service-defaults';
+import { ApplyContactOutcomeHandler } from './application/apply-contact-outcome.handler';
 import { MeterPointLookup } from './application/meter-point-lookup';
 import { METER_POINT_REGISTER } from './application/meter-point-register.port';
+import { METER_POINT_STATUS_CHANGES } from './application/meter-point-status-changes.port';
 import { MeterPointStatusesController } from './http/meter-point-statuses.controller';
 import { MeterPointsController } from './http/meter-points.controller';
+import { ContactEventsConsumer } from './infrastructure/contact-events.consumer';
 import { ExtractImportOnStart } from './infrastructure/extract-import-on-start';
+import { MeterPointStatusChangeRepository } from './infrastructure/meter-point-status-change.repository';
 import { MeterPointStatusEntity } from './infrastructure/meter-point-status.entity';
 import { MeterPointEntity } from './infrastructure/meter-point.entity';
 import { meterPointsMigrations } from './infrastructure/migrations';
@@ -22,13 +26,23 @@ export function meterPointsModule(config: MeterPointsConfig, logger: Logger): Ty
         logger,
         entities: [MeterPointEntity, MeterPointStatusEntity],
         migrations: meterPointsMigrations,
+        // MeterPointStatusChanged and its refusal, answering a contact's outcome.
         publishes: [Topics.meterPoints],
+        // A contact resolved VALID changes the meter point's status (docs/domain.md, "Outcome").
+        consumes: [{ name: 'contact-outcomes', topics: [Topics.contacts], handler: ContactEventsConsumer }],
         // Reference data: any signed-in caller may read it, partner systems included.
         partnerScopes: { resource: 'meter-points', readsOpenToAllPartners: true },
       }),
     ],
     controllers: [MeterPointsController, MeterPointStatusesController],
-    providers: [MeterPointLookup, { provide: METER_POINT_REGISTER, useClass: TypeOrmMeterPointRegister }, ExtractImportOnStart],
+    providers: [
+      MeterPointLookup,
+      ApplyContactOutcomeHandler,
+      { provide: METER_POINT_REGISTER, useClass: TypeOrmMeterPointRegister },
+      { provide: METER_POINT_STATUS_CHANGES, useClass: MeterPointStatusChangeRepository },
+      ExtractImportOnStart,
+      ContactEventsConsumer,
+    ],
   })
   class MeterPointsModule {}
   return MeterPointsModule;
