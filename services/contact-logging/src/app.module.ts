@@ -7,6 +7,8 @@ import { ContactAuditQueries } from './application/contact-audit.queries';
 import { CONTACT_STORE } from './application/contact-store.port';
 import { ContactLifecycleHandler } from './application/contact-lifecycle.handler';
 import { ContactQueries } from './application/contact.queries';
+import { CONTACT_TIMELINE } from './application/contact-timeline.port';
+import { RecordContactActivityHandler } from './application/record-contact-activity.handler';
 import { LogContactHandler } from './application/log-contact.handler';
 import { METER_POINT_REGISTER } from './application/meter-point-register.port';
 import { RESOLUTION_REASONS } from './application/resolution-reasons.port';
@@ -16,7 +18,9 @@ import { ContactLifecycleController } from './http/contact-lifecycle.controller'
 import { ContactsController } from './http/contacts.controller';
 import { ResolutionReasonsController } from './http/resolution-reasons.controller';
 import { ContactAuditReader } from './infrastructure/contact-audit.reader';
+import { ContactActivityConsumer } from './infrastructure/contact-activity.consumer';
 import { ContactRepository } from './infrastructure/contact.repository';
+import { ContactTimelineRepository } from './infrastructure/contact-timeline.repository';
 import { MeterPointClient } from './infrastructure/meter-point-client';
 import { ResolutionReasonRepository } from './infrastructure/resolution-reason.repository';
 import { contactLoggingMigrations } from './infrastructure/migrations';
@@ -30,6 +34,8 @@ export function contactLoggingModule(config: ContactLoggingConfig, logger: Logge
         logger,
         migrations: contactLoggingMigrations,
         publishes: [Topics.contacts],
+        // The other services' lifecycle events, onto each contact's one-screen history.
+        consumes: [{ name: 'timeline', topics: [Topics.clarifications, Topics.siteVisits, Topics.meterPoints], handler: ContactActivityConsumer }],
         idempotency: true,
         partnerScopes: { resource: 'contacts' },
       }),
@@ -38,12 +44,15 @@ export function contactLoggingModule(config: ContactLoggingConfig, logger: Logge
     providers: [
       LogContactHandler,
       ContactLifecycleHandler,
+      RecordContactActivityHandler,
+      ContactActivityConsumer,
       ContactQueries,
       ContactAuditQueries,
       { provide: CONTACT_STORE, useClass: ContactRepository },
       { provide: METER_POINT_REGISTER, useClass: MeterPointClient },
       { provide: CONTACT_AUDIT_STORE, useClass: ContactAuditReader },
       { provide: RESOLUTION_REASONS, useClass: ResolutionReasonRepository },
+      { provide: CONTACT_TIMELINE, useClass: ContactTimelineRepository },
     ],
   })
   class ContactLoggingModule {}

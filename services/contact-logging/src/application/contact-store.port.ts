@@ -91,9 +91,20 @@ export interface ContactChange {
 export interface HistoryRow {
   occurred_at: Date;
   action: string;
-  actor_user_id: string;
-  actor_organisation_id: string;
+  /** Null where no person acted (the register, a timer). */
+  actor_user_id: string | null;
+  actor_organisation_id: string | null;
   detail: Record<string, unknown>;
+}
+
+export interface WaitingOnRow {
+  item_id: string;
+  item_type: 'DC' | 'OC' | 'SV';
+  waiting_on_organisation_id: string;
+  /** `YYYY-MM-DD`. */
+  due_on: string;
+  addressed_to: 'ORIGINATOR' | 'STAKEHOLDER' | null;
+  since: Date;
 }
 
 export interface ContactListFilter {
@@ -111,6 +122,7 @@ export interface ContactListFilter {
 export interface VisibleContact {
   contact: ContactRow;
   history: HistoryRow[];
+  waitingOn: WaitingOnRow[];
 }
 
 export interface RejectedSubmission {

@@ -3,6 +3,7 @@ import type { Caller } from '@cms/auth';
 import { ProblemException } from '@cms/service-defaults';
 import { CONTACT_STORE, contactUnderWork, type ContactRow, type ContactStore } from './contact-store.port';
 import type { ContactListQuery, ContactListView, ContactSummaryView, ContactView, ResolutionReasonView } from './contact.views';
+import { londonToday } from './london-today';
 import { RESOLUTION_REASONS, type ResolutionReasons } from './resolution-reasons.port';
 
 const DEFAULT_PAGE_SIZE = 25;
@@ -24,7 +25,8 @@ export class ContactQueries {
   async get(caller: Caller, crn: string): Promise<ContactView | null> {
     const found = await this.contacts.findVisible(caller, crn);
     if (!found) return null;
-    const { contact: row, history } = found;
+    const { contact: row, history, waitingOn } = found;
+    const today = londonToday();
     const work = contactUnderWork(row);
     return {
       ...summaryOf(row),
@@ -44,7 +46,14 @@ export class ContactQueries {
       closedAt: row.closed_at?.toISOString() ?? null,
       closedByUserId: row.closed_by_user_id,
       withdrawalReason: row.withdrawal_reason,
-      waitingOn: [],
+      waitingOn: waitingOn.map((item) => ({
+        type: item.item_type,
+        id: item.item_id,
+        waitingOnOrganisationId: item.waiting_on_organisation_id,
+        dueOn: item.due_on,
+        overdue: item.due_on < today,
+        since: item.since.toISOString(),
+      })),
       history: history.map((entry) => ({
         at: entry.occurred_at.toISOString(),
         action: entry.action,

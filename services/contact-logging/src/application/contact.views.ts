@@ -2,9 +2,21 @@
 export interface HistoryEntryView {
   at: string;
   action: string;
-  actorUserId: string;
-  actorOrganisationId: string;
+  /** Null where no person acted (the register, a timer). */
+  actorUserId: string | null;
+  actorOrganisationId: string | null;
   detail: Record<string, unknown>;
+}
+
+/** An open DC, OC or SV the contact waits on: whose turn it is and by when. */
+export interface WaitingOnView {
+  type: 'DC' | 'OC' | 'SV';
+  id: string;
+  waitingOnOrganisationId: string;
+  dueOn: string;
+  /** Past its due date (Europe/London). */
+  overdue: boolean;
+  since: string;
 }
 
 export interface ContactSummaryView {
@@ -44,7 +56,7 @@ export interface ContactView extends ContactSummaryView {
   closedAt: string | null;
   closedByUserId: string | null;
   withdrawalReason: string | null;
-  waitingOn: unknown[];
+  waitingOn: WaitingOnView[];
   history: HistoryEntryView[];
 }
 

@@ -15,6 +15,7 @@ import type {
   NewContact,
   RejectedSubmission,
   VisibleContact,
+  WaitingOnRow,
 } from '../application/contact-store.port';
 import { seesEveryContact, type ContactUnderWork, type OpenContact } from '../domain';
 import { readAsCaller } from './caller-scope';
@@ -166,7 +167,12 @@ export class ContactRepository implements ContactStore {
            FROM contact_history WHERE crn = $1 ORDER BY occurred_at, id`,
         [crn],
       );
-      return { contact, history };
+      const waitingOn: WaitingOnRow[] = await manager.query(
+        `SELECT item_id, item_type, waiting_on_organisation_id, to_char(due_on, 'YYYY-MM-DD') AS due_on, addressed_to, since
+           FROM contact_waiting_on WHERE crn = $1 ORDER BY due_on, since`,
+        [crn],
+      );
+      return { contact, history, waitingOn };
     });
   }
 
