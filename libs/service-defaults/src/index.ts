@@ -12,3 +12,6 @@ export * from './transactions';
 export * from './event-outbox';
 export * from './event-consumers';
 export * from './audit-page';
+export * from './clock';
+export * from './timers';
+export * from './timers.runner';
