@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Inject, Injectable } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import type { Logger } from 'pino';
@@ -97,9 +98,9 @@ function describeFailure(error: unknown): string {
 export class TimerRunner {
   private readonly kinds: string[];
   private readonly handlers = new Map<string, TimerHandler>();
-  private running = false;
+  /** Set while polling; aborted to stop. */
+  private polling?: AbortController;
   private loop?: Promise<void>;
-  private wakeUp?: () => void;
 
   constructor(
     @Inject(TIMER_DECLARATIONS) private readonly declarations: TimerDeclaration[],
@@ -115,17 +116,17 @@ export class TimerRunner {
 
   /** Starts polling (when the service declares timers); a handler that is not a provider stops the start. */
   start(): void {
-    if (this.running || this.kinds.length === 0) return;
+    if (this.polling || this.kinds.length === 0) return;
     for (const kind of this.kinds) this.handlerFor(kind);
-    this.running = true;
-    this.loop = this.run();
+    this.polling = new AbortController();
+    this.loop = this.run(this.polling.signal);
   }
 
   /** Stops polling, after the firing in progress, if any. */
   async stop(): Promise<void> {
-    this.running = false;
-    this.wakeUp?.();
+    this.polling?.abort();
     await this.loop;
+    this.polling = undefined;
   }
 
   /** Fires every timer due by the clock's time now (up to MAX_FIRINGS_PER_PASS), then updates the due-timer metrics. */
@@ -206,11 +207,11 @@ export class TimerRunner {
   }
 
   /** Polls: the first pass one interval after the start, then one interval after each pass (at once after a full one). */
-  private async run(): Promise<void> {
+  private async run(stopped: AbortSignal): Promise<void> {
     let again = false;
-    while (this.running) {
-      if (!again) await this.sleep(this.options.pollIntervalMs);
-      if (!this.running) return;
+    while (!stopped.aborted) {
+      if (!again) await sleep(this.options.pollIntervalMs, undefined, { signal: stopped }).catch(() => undefined);
+      if (stopped.aborted) return;
       again = false;
       try {
         const { fired, failed } = await this.fireDue();
@@ -219,18 +220,5 @@ export class TimerRunner {
         this.logger.warn({ err: error }, 'timers could not be fired; trying again at the next poll');
       }
     }
-  }
-
-  private sleep(ms: number): Promise<void> {
-    if (!this.running) return Promise.resolve();
-    return new Promise((resolve) => {
-      const timeout = setTimeout(done, ms);
-      const wakeUp = () => done();
-      this.wakeUp = wakeUp;
-      function done() {
-        clearTimeout(timeout);
-        resolve();
-      }
-    });
   }
 }
