@@ -3,7 +3,7 @@ import type { Caller } from '@cms/auth';
 import { ProblemException } from '@cms/service-defaults';
 import { CONTACT_STORE, contactUnderWork, type ContactRow, type ContactStore } from './contact-store.port';
 import type { ContactListQuery, ContactListView, ContactSummaryView, ContactView, ResolutionReasonView } from './contact.views';
-import { londonToday } from './london-today';
+import { londonToday } from '@cms/gas-market';
 import { RESOLUTION_REASONS, type ResolutionReasons } from './resolution-reasons.port';
 
 const DEFAULT_PAGE_SIZE = 25;

@@ -11,7 +11,7 @@ import {
   type ValidContactSubmission,
 } from '../domain';
 import { CONTACT_STORE, isOpenContactConflict, type ContactStore, type NewContact } from './contact-store.port';
-import { londonToday } from './london-today';
+import { londonToday } from '@cms/gas-market';
 import { METER_POINT_REGISTER, type MeterPointRegister, type RegisteredMeterPoint } from './meter-point-register.port';
 
 export type LogContactResult =
