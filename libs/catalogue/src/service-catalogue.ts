@@ -73,8 +73,8 @@ export interface ServiceEntry {
 }
 
 /**
- * Every service, one entry each. A new service appends one object here, nothing else (then
- * `npm run catalogue -- write`).
+ * Every service, one entry each. A new service appends one object here, nothing else, then
+ * `npm run catalogue -- write`: `npm run new-service` does both (tools/new-service).
  */
 export const serviceCatalogue = [
   {
