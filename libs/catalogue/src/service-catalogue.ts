@@ -137,8 +137,8 @@ export const serviceCatalogue = [
     database: 'cms_contact_logging',
     routes: [{ prefix: '/api/v1/contacts' }, { prefix: '/api/v1/resolution-reasons' }, { prefix: '/api/v1/audit/contacts' }],
     produces: [Topics.contacts],
-    // The other services' lifecycle events, onto each contact's timeline.
-    consumes: [Topics.clarifications, Topics.siteVisits, Topics.meterPoints],
+    // The other services' lifecycle events, onto each contact's timeline; its own, to start each clock.
+    consumes: [Topics.contacts, Topics.clarifications, Topics.siteVisits, Topics.meterPoints],
     // Looks up the meter point of every contact logged.
     calls: ['meter-points'],
     secrets: [],

@@ -1,7 +1,13 @@
 import { Module, type Type } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { Topics } from '@cms/contracts';
+import { WorkingDayCalendars } from '@cms/gas-market';
 import { PlatformModule } from '@cms/service-defaults';
+import { CONTACT_CLOCK_SETTINGS, CONTACT_TIMERS, closureDaysFrom, ContactClock } from './application/contact-clock';
+import { ContactDeadlineTimer, UnansweredDcTimer } from './application/contact-timers.handler';
+import { StartContactClockHandler } from './application/start-contact-clock.handler';
+import type { ContactClockSettings } from './domain';
+import { OwnContactEventsConsumer } from './infrastructure/own-contact-events.consumer';
 import { CONTACT_AUDIT_STORE } from './application/contact-audit.port';
 import { ContactAuditQueries } from './application/contact-audit.queries';
 import { CONTACT_STORE } from './application/contact-store.port';
@@ -35,7 +41,17 @@ export function contactLoggingModule(config: ContactLoggingConfig, logger: Logge
         migrations: contactLoggingMigrations,
         publishes: [Topics.contacts],
         // The other services' lifecycle events, onto each contact's one-screen history.
-        consumes: [{ name: 'timeline', topics: [Topics.clarifications, Topics.siteVisits, Topics.meterPoints], handler: ContactActivityConsumer }],
+        consumes: [
+          { name: 'timeline', topics: [Topics.clarifications, Topics.siteVisits, Topics.meterPoints], handler: ContactActivityConsumer },
+          // Its own ContactLogged, back from Kafka: the new contact's clock starts.
+          { name: 'clock', topics: [Topics.contacts], handler: OwnContactEventsConsumer },
+        ],
+        // A contact's clocks (docs/domain.md "Time limits").
+        timers: [
+          { kind: CONTACT_TIMERS.resolutionReminder, handler: ContactDeadlineTimer },
+          { kind: CONTACT_TIMERS.resolutionOverdue, handler: ContactDeadlineTimer },
+          { kind: CONTACT_TIMERS.unansweredDc, handler: UnansweredDcTimer },
+        ],
         idempotency: true,
         partnerScopes: { resource: 'contacts' },
       }),
@@ -46,6 +62,20 @@ export function contactLoggingModule(config: ContactLoggingConfig, logger: Logge
       ContactLifecycleHandler,
       RecordContactActivityHandler,
       ContactActivityConsumer,
+      ContactClock,
+      StartContactClockHandler,
+      OwnContactEventsConsumer,
+      ContactDeadlineTimer,
+      UnansweredDcTimer,
+      {
+        provide: CONTACT_CLOCK_SETTINGS,
+        useValue: {
+          resolutionTargetWorkingDays: config.RESOLUTION_TARGET_WORKING_DAYS,
+          autoCloseUnansweredDc: config.AUTO_CLOSE_UNANSWERED_DC,
+          autoCloseAfterWorkingDays: config.AUTO_CLOSE_AFTER_WORKING_DAYS,
+        } satisfies ContactClockSettings,
+      },
+      { provide: WorkingDayCalendars, useValue: new WorkingDayCalendars(closureDaysFrom(config.CLOSURE_DAYS)) },
       ContactQueries,
       ContactAuditQueries,
       { provide: CONTACT_STORE, useClass: ContactRepository },

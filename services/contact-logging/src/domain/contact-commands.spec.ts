@@ -23,6 +23,9 @@ const contact = (change: Partial<ContactUnderWork> = {}): ContactUnderWork => ({
   visibleTo: [SHIPPER],
   investigatingAgentUserId: null,
   handlers: {},
+  ldz: 'NW',
+  dueOn: '2026-12-31',
+  clockPausedOn: null,
   ...change,
 });
 

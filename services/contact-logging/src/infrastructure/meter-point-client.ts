@@ -49,6 +49,7 @@ export class MeterPointClient implements MeterPointRegister, OnApplicationShutdo
       status: { code: string };
       transporter: { organisationId: string };
       registeredShipper: { organisationId: string } | null;
+      ldz?: string;
     };
     try {
       body = JSON.parse(answer.body);
@@ -60,6 +61,7 @@ export class MeterPointClient implements MeterPointRegister, OnApplicationShutdo
       status: body.status.code,
       transporterId: body.transporter.organisationId,
       registeredShipperId: body.registeredShipper?.organisationId ?? null,
+      ldz: body.ldz ?? null,
     };
   }
 
