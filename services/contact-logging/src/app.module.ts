@@ -15,10 +15,10 @@ import { ContactLifecycleHandler } from './application/contact-lifecycle.handler
 import { ContactQueries } from './application/contact.queries';
 import { CONTACT_TIMELINE } from './application/contact-timeline.port';
 import { RecordContactActivityHandler } from './application/record-contact-activity.handler';
-import { LogContactHandler } from './application/log-contact.handler';
+import { LOGGING_RULES, LogContactHandler } from './application/log-contact.handler';
 import { METER_POINT_REGISTER } from './application/meter-point-register.port';
 import { RESOLUTION_REASONS } from './application/resolution-reasons.port';
-import type { ContactLoggingConfig } from './contact-logging.config';
+import { loggingRulesOf, type ContactLoggingConfig } from './contact-logging.config';
 import { ContactAuditController } from './http/contact-audit.controller';
 import { ContactLifecycleController } from './http/contact-lifecycle.controller';
 import { ContactsController } from './http/contacts.controller';
@@ -75,6 +75,7 @@ export function contactLoggingModule(config: ContactLoggingConfig, logger: Logge
           autoCloseAfterWorkingDays: config.AUTO_CLOSE_AFTER_WORKING_DAYS,
         } satisfies ContactClockSettings,
       },
+      { provide: LOGGING_RULES, useValue: loggingRulesOf(config) },
       { provide: WorkingDayCalendars, useValue: new WorkingDayCalendars(closureDaysFrom(config.CLOSURE_DAYS)) },
       ContactQueries,
       ContactAuditQueries,

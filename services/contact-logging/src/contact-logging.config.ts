@@ -1,5 +1,7 @@
 import { boolean, integer, list, url, type SettingsOf } from '@cms/config';
+import { isOrganisationType, type OrganisationType } from '@cms/gas-market';
 import type { PlatformConfig } from '@cms/service-defaults';
+import { resolveLoggingRulesConfig, type LoggingRulesConfig } from './domain';
 
 /**
  * The settings of contact-logging, beside the platform's; each is an environment variable. The
@@ -21,6 +23,30 @@ export const contactLoggingSettings = {
    * `YYYY-MM-DD` (every calendar) or `SCOTLAND:YYYY-MM-DD` / `ENGLAND_AND_WALES:YYYY-MM-DD`.
    */
   CLOSURE_DAYS: list({ default: [] }),
+  /** PD (NOT_REGISTERED_SHIPPER): only a meter point's registered shipper may raise a contact on it. */
+  LOGGING_REGISTERED_SHIPPER_ONLY: boolean({ default: true }),
+  /** PD: a DTL meter read older than this many days is no evidence that gas flows now. */
+  LOGGING_MAX_METER_READ_AGE_DAYS: integer({ default: 365, min: 0, max: 3650 }),
+  /** PD (ORG_NOT_PERMITTED): the organisation types that may raise each contact type. */
+  LOGGING_DTL_ORGANISATION_TYPES: list({ default: ['SHIPPER'] }),
+  LOGGING_ISO_ORGANISATION_TYPES: list({ default: ['SHIPPER'] }),
 };
 
 export type ContactLoggingConfig = SettingsOf<typeof contactLoggingSettings> & PlatformConfig;
+
+/** The logging rules' product decisions as configured; throws at start on an unknown organisation type. */
+export function loggingRulesOf(config: ContactLoggingConfig): LoggingRulesConfig {
+  const types = (setting: string, values: string[]): OrganisationType[] =>
+    values.map((value) => {
+      if (!isOrganisationType(value)) throw new Error(`${setting}: ${JSON.stringify(value)} is not an organisation type.`);
+      return value;
+    });
+  return resolveLoggingRulesConfig({
+    originatorMustBeRegisteredShipper: config.LOGGING_REGISTERED_SHIPPER_ONLY,
+    maxMeterReadAgeDays: config.LOGGING_MAX_METER_READ_AGE_DAYS,
+    permittedOrganisationTypes: {
+      DTL: types('LOGGING_DTL_ORGANISATION_TYPES', config.LOGGING_DTL_ORGANISATION_TYPES),
+      ISO: types('LOGGING_ISO_ORGANISATION_TYPES', config.LOGGING_ISO_ORGANISATION_TYPES),
+    },
+  });
+}

@@ -8,6 +8,7 @@ import {
   Rejections,
   type OpenContact,
   type Rejection,
+  type LoggingRulesConfig,
   type ValidContactSubmission,
 } from '../domain';
 import { ContactClock } from './contact-clock';
@@ -15,6 +16,9 @@ import { CONTACT_STORE, isOpenContactConflict, type ContactStore, type NewContac
 import { londonToday } from '@cms/gas-market';
 import { Clock } from '@cms/service-defaults';
 import { METER_POINT_REGISTER, type MeterPointRegister, type RegisteredMeterPoint } from './meter-point-register.port';
+
+/** The logging rules' product decisions as configured (contact-logging.config.ts, loggingRulesOf). */
+export const LOGGING_RULES = Symbol('LOGGING_RULES');
 
 export type LogContactResult =
   | { accepted: true; crn: string; status: 'LOGGED'; loggedAt: string }
@@ -32,6 +36,7 @@ export class LogContactHandler {
     @Inject(METER_POINT_REGISTER) private readonly meterPoints: MeterPointRegister,
     @Inject(ContactClock) private readonly clock: ContactClock,
     @Inject(Clock) private readonly time: Clock,
+    @Inject(LOGGING_RULES) private readonly rules: LoggingRulesConfig,
   ) {}
 
   async handle(caller: Caller, submission: unknown): Promise<LogContactResult> {
@@ -45,6 +50,7 @@ export class LogContactHandler {
         meterPoint,
         openContact,
         today,
+        rules: this.rules,
       });
     // Judged first as if the meter point had no open contact: for a submission that passes every
     // other rule, the unique index contact_one_open_per_mprn has the last word when it is written,
