@@ -138,8 +138,9 @@ export const serviceCatalogue = [
     routes: [{ prefix: '/api/v1/contacts' }, { prefix: '/api/v1/resolution-reasons' }, { prefix: '/api/v1/audit/contacts' }],
     produces: [Topics.contacts],
     consumes: [],
-    // Looks up the meter point of every contact logged.
-    calls: ['meter-points'],
+    // Looks up the meter point of every contact logged, and asks the user directory whether the user a
+    // supervisor gives a contact to is an active user of their organisation.
+    calls: ['meter-points', 'access-control'],
     secrets: [],
   },
 ] as const satisfies readonly ServiceEntry[];

@@ -9,12 +9,14 @@ import { ContactLifecycleHandler } from './application/contact-lifecycle.handler
 import { ContactQueries } from './application/contact.queries';
 import { LogContactHandler } from './application/log-contact.handler';
 import { METER_POINT_REGISTER } from './application/meter-point-register.port';
+import { ORGANISATION_MEMBERS } from './application/organisation-members.port';
 import { RESOLUTION_REASONS } from './application/resolution-reasons.port';
 import type { ContactLoggingConfig } from './contact-logging.config';
 import { ContactAuditController } from './http/contact-audit.controller';
 import { ContactLifecycleController } from './http/contact-lifecycle.controller';
 import { ContactsController } from './http/contacts.controller';
 import { ResolutionReasonsController } from './http/resolution-reasons.controller';
+import { AccessControlClient } from './infrastructure/access-control-client';
 import { ContactAuditReader } from './infrastructure/contact-audit.reader';
 import { ContactRepository } from './infrastructure/contact.repository';
 import { MeterPointClient } from './infrastructure/meter-point-client';
@@ -42,6 +44,7 @@ export function contactLoggingModule(config: ContactLoggingConfig, logger: Logge
       ContactAuditQueries,
       { provide: CONTACT_STORE, useClass: ContactRepository },
       { provide: METER_POINT_REGISTER, useClass: MeterPointClient },
+      { provide: ORGANISATION_MEMBERS, useClass: AccessControlClient },
       { provide: CONTACT_AUDIT_STORE, useClass: ContactAuditReader },
       { provide: RESOLUTION_REASONS, useClass: ResolutionReasonRepository },
     ],
