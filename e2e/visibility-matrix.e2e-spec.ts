@@ -70,6 +70,23 @@ describe('Contact visibility matrix', () => {
       expect(JSON.stringify(hidden.body)).not.toContain(mprn);
     });
 
+    it.each([
+      ['assign', {}],
+      ['resolution', { outcome: 'INVALID', reasonCode: 'INSUFFICIENT_EVIDENCE' }],
+      ['withdrawal', { reason: 'Not ours.' }],
+    ])('gets 404 for POST .../%s on it, exactly as for a CRN that does not exist, and changes nothing', async (command, json) => {
+      const token = await signIn(userId);
+      const headers = { 'if-match': '"1"' };
+
+      const hidden = await api('POST', `/api/v1/contacts/${crn}/${command}`, { token, json, headers });
+      const missing = await api('POST', `/api/v1/contacts/${NO_SUCH_CRN}/${command}`, { token, json, headers });
+
+      expectProblem(hidden, 404, 'NOT_FOUND');
+      expect(withoutRequestIdentity(hidden)).toEqual(withoutRequestIdentity(missing));
+      const seen = await api('GET', `/api/v1/contacts/${crn}`, { token: await signIn('bwe.user') });
+      expect(seen.body).toMatchObject({ status: 'LOGGED', version: 1 });
+    });
+
     it('gets an empty page when it filters the list by the CRN or by the meter point, exactly as for ones that do not exist', async () => {
       const token = await signIn(userId);
 

@@ -9,3 +9,5 @@ export * from './paf-address';
 export * from './meter-point-status';
 export * from './ldz';
 export * from './organisation-type';
+export * from './calendar-date';
+export * from './working-day-calendar';

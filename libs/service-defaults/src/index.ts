@@ -13,3 +13,6 @@ export * from './event-outbox';
 export * from './event-consumers';
 export * from './audit-page';
 export * from './entity-version';
+export * from './clock';
+export * from './timers';
+export * from './timers.runner';

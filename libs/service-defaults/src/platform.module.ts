@@ -10,11 +10,14 @@ import { integer, list, text, url } from '@cms/config';
 import type { TopicName } from '@cms/contracts';
 import { KafkaAdapter, messagingMigrations, OutboxRelay, OutboxWriter } from '@cms/messaging';
 import { openServiceDataSource } from '@cms/persistence';
+import { Clock, SystemClock } from './clock';
 import { EventOutbox, TransactionalEventOutbox } from './event-outbox';
 import { CONSUMER_DECLARATIONS, EventConsumers, PLATFORM_LOGGER, SERVICE_NAME, type ConsumerDeclaration } from './event-consumers';
 import { HealthController, READINESS_CHECKS, type ReadinessCheck } from './health.controller';
 import { idempotencyMigrations, IdempotentRequests } from './idempotency';
 import { RequestContext } from './request-context';
+import { checkTimerDeclarations, TIMER_DECLARATIONS, timerMigrations, Timers, TransactionalTimers, type TimerDeclaration } from './timers';
+import { TIMER_RUNNER_OPTIONS, TimerRunner, type TimerRunnerOptions } from './timers.runner';
 import { ClsTransactions, DATA_SOURCE, Database, Transactions } from './transactions';
 
 export { DATA_SOURCE } from './transactions';
@@ -35,6 +38,10 @@ export const platformSettings = {
   OUTBOX_MAX_ATTEMPTS: integer({ default: 5, min: 1, max: 1_000 }),
   /** How long published outbox rows are kept before the relay deletes them. */
   OUTBOX_RETENTION_HOURS: integer({ default: 168, min: 1, max: 24 * 366 }),
+  /** How often each replica looks for due timers (services that declare `timers`). */
+  TIMER_POLL_INTERVAL_MS: integer({ default: 5_000, min: 100, max: 3_600_000 }),
+  /** Longest wait before a timer whose handler failed is fired again (the first retry waits one poll interval, doubling). */
+  TIMER_MAX_RETRY_DELAY_MS: integer({ default: 3_600_000, min: 1_000, max: 86_400_000 }),
 };
 
 export interface PlatformConfig {
@@ -45,6 +52,10 @@ export interface PlatformConfig {
   DB_POOL_SIZE: number;
   OUTBOX_MAX_ATTEMPTS: number;
   OUTBOX_RETENTION_HOURS: number;
+  TIMER_POLL_INTERVAL_MS: number;
+  TIMER_MAX_RETRY_DELAY_MS: number;
+  /** Not a setting: the service's time (`Clock`), the system's unless a test hands it its own (startServiceUnderTest). */
+  clock?: Clock;
 }
 
 export interface PlatformModuleOptions {
@@ -59,18 +70,24 @@ export interface PlatformModuleOptions {
   publishes?: TopicName[];
   /** Events the service consumes: a handler each, run by the one consumer runner with its inbox. */
   consumes?: ConsumerDeclaration[];
+  /**
+   * Kinds of durable timer the service sets (`Timers`), a handler each, fired by the one timer
+   * runner. Adds the `timer` table to its migrations.
+   */
+  timers?: TimerDeclaration[];
   /** Provides `IdempotentRequests` for `Idempotency-Key` on the service's writes. */
   idempotency?: boolean;
   /** What partner systems' tokens need here (see PartnerScopePolicy); without it they are refused. */
   partnerScopes?: PartnerScopePolicy;
 }
 
-/** Starts the relay and the consumers once the service is up; stops them, Kafka and the database last. */
+/** Starts the relay, the consumers and the timer runner once the service is up; stops them, Kafka and the database last. */
 @Injectable()
 class PlatformLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
   constructor(
     @Inject(OutboxRelay) private readonly relay: OutboxRelay,
     @Inject(EventConsumers) private readonly consumers: EventConsumers,
+    @Inject(TimerRunner) private readonly timers: TimerRunner,
     @Inject(KafkaAdapter) private readonly kafka: KafkaAdapter,
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
   ) {}
@@ -78,9 +95,11 @@ class PlatformLifecycle implements OnApplicationBootstrap, OnApplicationShutdown
   async onApplicationBootstrap(): Promise<void> {
     this.relay.start();
     await this.consumers.start();
+    this.timers.start();
   }
 
   async onApplicationShutdown(): Promise<void> {
+    await this.timers.stop();
     await this.consumers.stop();
     await this.relay.stop();
     await this.kafka.disconnect();
@@ -92,15 +111,22 @@ class PlatformLifecycle implements OnApplicationBootstrap, OnApplicationShutdown
  * The service kit: what every CMS service with data shares, wired from its configuration (passed
  * in, loaded once at start) and its declared options. Its own PostgreSQL database (migrations run at
  * start), the request context and transactions (nestjs-cls), the transactional outbox and its relay,
- * the declared event consumers, token verification on every route, idempotency, health and metrics.
+ * the declared event consumers and durable timers, its clock, token verification on every route,
+ * idempotency, health and metrics.
  *
- * Use cases depend on its ports (`Transactions`, `EventOutbox`); adapters on `Database`,
+ * Use cases depend on its ports (`Transactions`, `EventOutbox`, `Timers`, `Clock`); adapters on `Database`,
  * `RequestContext`, `SERVICE_CONFIG` and `LOGGER`.
  */
 @Module({})
 export class PlatformModule {
   static forRoot(config: PlatformConfig, options: PlatformModuleOptions): DynamicModule {
     const { logger } = options;
+    const timers = options.timers ?? [];
+    checkTimerDeclarations(timers);
+    const timerRunnerOptions: TimerRunnerOptions = {
+      pollIntervalMs: config.TIMER_POLL_INTERVAL_MS,
+      maxRetryDelayMs: config.TIMER_MAX_RETRY_DELAY_MS,
+    };
     const database: DynamicModule = {
       module: class DatabaseModule {},
       providers: [
@@ -110,7 +136,12 @@ export class PlatformModule {
             openServiceDataSource({
               url: config.DATABASE_URL,
               entities: options.entities ?? [],
-              migrations: [...messagingMigrations, ...(options.idempotency ? idempotencyMigrations : []), ...options.migrations],
+              migrations: [
+                ...messagingMigrations,
+                ...(options.idempotency ? idempotencyMigrations : []),
+                ...(timers.length > 0 ? timerMigrations : []),
+                ...options.migrations,
+              ],
               poolSize: config.DB_POOL_SIZE,
             }),
         },
@@ -122,6 +153,11 @@ export class PlatformModule {
       { provide: PLATFORM_LOGGER, useValue: logger },
       { provide: SERVICE_NAME, useValue: options.service },
       { provide: CONSUMER_DECLARATIONS, useValue: options.consumes ?? [] },
+      { provide: Clock, useValue: config.clock ?? new SystemClock() },
+      { provide: TIMER_DECLARATIONS, useValue: timers },
+      { provide: TIMER_RUNNER_OPTIONS, useValue: timerRunnerOptions },
+      TimerRunner,
+      ...(timers.length > 0 ? [{ provide: Timers, useClass: TransactionalTimers }] : []),
       {
         provide: KafkaAdapter,
         useFactory: async () => {
@@ -189,6 +225,9 @@ export class PlatformModule {
         RequestContext,
         Transactions,
         EventOutbox,
+        Clock,
+        TimerRunner,
+        ...(timers.length > 0 ? [Timers] : []),
         ...(options.idempotency ? [IdempotentRequests] : []),
       ],
     };

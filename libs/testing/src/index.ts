@@ -1,3 +1,4 @@
 export * from './infrastructure';
 export * from './test-tokens';
 export * from './service-under-test';
+export * from './test-clock';

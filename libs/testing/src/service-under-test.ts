@@ -3,7 +3,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Client } from 'pg';
 import pino from 'pino';
 import type { Setting } from '@cms/config';
-import { createServiceApp, loadServiceConfig, type ServiceDefinition } from '@cms/service-defaults';
+import { createServiceApp, loadServiceConfig, type Clock, type ServiceDefinition } from '@cms/service-defaults';
 import { createTestDatabase, testKafkaBrokers } from './infrastructure';
 
 export interface ServiceUnderTest {
@@ -21,10 +21,14 @@ export interface ServiceUnderTest {
 export interface ServiceUnderTestOptions {
   /** Prefix of its fresh database's name (default: the service's name). */
   databaseName?: string;
+  /** An existing database to run on instead of a fresh one: a second replica, or the service started again. */
+  databaseUrl?: string;
   /** Settings beside DATABASE_URL and KAFKA_BROKERS (which point at the test PostgreSQL and Kafka). */
   env?: Record<string, string>;
   /** A fixed port (one its own settings must name before it starts); default: any free port. */
   port?: number;
+  /** The service's time (e.g. a `TestClock`); default: the system clock. */
+  clock?: Clock;
 }
 
 /**
@@ -36,7 +40,7 @@ export async function startServiceUnderTest<TSpec extends { PORT: Setting<number
   definition: ServiceDefinition<TSpec>,
   options: ServiceUnderTestOptions = {},
 ): Promise<ServiceUnderTest> {
-  const databaseUrl = await createTestDatabase(options.databaseName ?? definition.name);
+  const databaseUrl = options.databaseUrl ?? (await createTestDatabase(options.databaseName ?? definition.name));
   const port = options.port ?? 0;
   const config = loadServiceConfig(definition, {
     ...process.env,
@@ -45,7 +49,7 @@ export async function startServiceUnderTest<TSpec extends { PORT: Setting<number
     PORT: String(port),
     ...options.env,
   });
-  const app = await createServiceApp(definition, config, pino({ level: 'silent' }));
+  const app = await createServiceApp(definition, { ...config, clock: options.clock }, pino({ level: 'silent' }));
   app.useLogger(false);
   await app.listen(port, '127.0.0.1');
   const actualPort = (app.getHttpServer().address() as net.AddressInfo).port;

@@ -1,12 +1,20 @@
 import { Module, type Type } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { Topics } from '@cms/contracts';
+import { WorkingDayCalendars } from '@cms/gas-market';
 import { PlatformModule } from '@cms/service-defaults';
+import { CONTACT_CLOCK_SETTINGS, CONTACT_TIMERS, closureDaysFrom, ContactClock } from './application/contact-clock';
+import { ContactDeadlineTimer, UnansweredDcTimer } from './application/contact-timers.handler';
+import { StartContactClockHandler } from './application/start-contact-clock.handler';
+import type { ContactClockSettings } from './domain';
+import { OwnContactEventsConsumer } from './infrastructure/own-contact-events.consumer';
 import { CONTACT_AUDIT_STORE } from './application/contact-audit.port';
 import { ContactAuditQueries } from './application/contact-audit.queries';
 import { CONTACT_STORE } from './application/contact-store.port';
 import { ContactLifecycleHandler } from './application/contact-lifecycle.handler';
 import { ContactQueries } from './application/contact.queries';
+import { CONTACT_TIMELINE } from './application/contact-timeline.port';
+import { RecordContactActivityHandler } from './application/record-contact-activity.handler';
 import { LogContactHandler } from './application/log-contact.handler';
 import { METER_POINT_REGISTER } from './application/meter-point-register.port';
 import { ORGANISATION_MEMBERS } from './application/organisation-members.port';
@@ -18,7 +26,9 @@ import { ContactsController } from './http/contacts.controller';
 import { ResolutionReasonsController } from './http/resolution-reasons.controller';
 import { AccessControlClient } from './infrastructure/access-control-client';
 import { ContactAuditReader } from './infrastructure/contact-audit.reader';
+import { ContactActivityConsumer } from './infrastructure/contact-activity.consumer';
 import { ContactRepository } from './infrastructure/contact.repository';
+import { ContactTimelineRepository } from './infrastructure/contact-timeline.repository';
 import { MeterPointClient } from './infrastructure/meter-point-client';
 import { ResolutionReasonRepository } from './infrastructure/resolution-reason.repository';
 import { contactLoggingMigrations } from './infrastructure/migrations';
@@ -32,6 +42,18 @@ export function contactLoggingModule(config: ContactLoggingConfig, logger: Logge
         logger,
         migrations: contactLoggingMigrations,
         publishes: [Topics.contacts],
+        // The other services' lifecycle events, onto each contact's one-screen history.
+        consumes: [
+          { name: 'timeline', topics: [Topics.clarifications, Topics.siteVisits, Topics.meterPoints], handler: ContactActivityConsumer },
+          // Its own ContactLogged, back from Kafka: the new contact's clock starts.
+          { name: 'clock', topics: [Topics.contacts], handler: OwnContactEventsConsumer },
+        ],
+        // A contact's clocks (docs/domain.md "Time limits").
+        timers: [
+          { kind: CONTACT_TIMERS.resolutionReminder, handler: ContactDeadlineTimer },
+          { kind: CONTACT_TIMERS.resolutionOverdue, handler: ContactDeadlineTimer },
+          { kind: CONTACT_TIMERS.unansweredDc, handler: UnansweredDcTimer },
+        ],
         idempotency: true,
         partnerScopes: { resource: 'contacts' },
       }),
@@ -40,6 +62,22 @@ export function contactLoggingModule(config: ContactLoggingConfig, logger: Logge
     providers: [
       LogContactHandler,
       ContactLifecycleHandler,
+      RecordContactActivityHandler,
+      ContactActivityConsumer,
+      ContactClock,
+      StartContactClockHandler,
+      OwnContactEventsConsumer,
+      ContactDeadlineTimer,
+      UnansweredDcTimer,
+      {
+        provide: CONTACT_CLOCK_SETTINGS,
+        useValue: {
+          resolutionTargetWorkingDays: config.RESOLUTION_TARGET_WORKING_DAYS,
+          autoCloseUnansweredDc: config.AUTO_CLOSE_UNANSWERED_DC,
+          autoCloseAfterWorkingDays: config.AUTO_CLOSE_AFTER_WORKING_DAYS,
+        } satisfies ContactClockSettings,
+      },
+      { provide: WorkingDayCalendars, useValue: new WorkingDayCalendars(closureDaysFrom(config.CLOSURE_DAYS)) },
       ContactQueries,
       ContactAuditQueries,
       { provide: CONTACT_STORE, useClass: ContactRepository },
@@ -47,6 +85,7 @@ export function contactLoggingModule(config: ContactLoggingConfig, logger: Logge
       { provide: ORGANISATION_MEMBERS, useClass: AccessControlClient },
       { provide: CONTACT_AUDIT_STORE, useClass: ContactAuditReader },
       { provide: RESOLUTION_REASONS, useClass: ResolutionReasonRepository },
+      { provide: CONTACT_TIMELINE, useClass: ContactTimelineRepository },
     ],
   })
   class ContactLoggingModule {}

@@ -20,6 +20,8 @@ describe('contact lifecycle', () => {
   const shipperSupervisor: Caller = { ...shipper, userId: 'bwe.supervisor', roles: ['CONTACT_USER', 'SUPERVISOR'] };
   const mprns = ['3938424403', '2738491003', '5281736406', '9081726309', '1234567890', '1111111111', '2222222222', '3333333333', '4444444444', '5555555555', '6666666666'];
   let service: ContactLoggingUnderTest;
+  // Every suite's fresh database hands out the same CRNs, and all write to one topic on the test broker.
+  const startedAt = Date.now();
 
   beforeAll(async () => {
     service = await startContactLogging({
@@ -240,7 +242,7 @@ describe('contact lifecycle', () => {
     expect(await service.sql("SELECT count(*)::int AS n FROM contact_history WHERE crn = $1 AND action = 'ASSIGNED'", [crn])).toEqual([{ n: 1 }]);
   });
 
-  /** The first `count` events of a contact on its topic, in order. */
+  /** The first `count` events of this suite's contact on its topic, in order. */
   async function eventsOf(crn: string, count: number): Promise<{ type: string; data: any }[]> {
     const kafka = new Kafka({ clientId: 'contact-lifecycle-test', brokers: testKafkaBrokers(), logLevel: logLevel.NOTHING });
     const consumer = kafka.consumer({ groupId: `contact-lifecycle-test-${crn}-${Date.now()}` });
@@ -249,7 +251,7 @@ describe('contact lifecycle', () => {
     await consumer.subscribe({ topic: Topics.contacts, fromBeginning: true });
     await consumer.run({
       eachMessage: async ({ message }) => {
-        if (message.key?.toString() === crn) events.push({ type: message.headers!.ce_type!.toString(), data: JSON.parse(message.value!.toString()) });
+        if (message.key?.toString() === crn && Number(message.timestamp) >= startedAt) events.push({ type: message.headers!.ce_type!.toString(), data: JSON.parse(message.value!.toString()) });
       },
     });
     const deadline = Date.now() + 20_000;

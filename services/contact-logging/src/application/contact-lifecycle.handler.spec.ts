@@ -1,10 +1,12 @@
 import type { Caller } from '@cms/auth';
 import type { DomainEvent } from '@cms/contracts';
-import type { EventOutbox, Transactions } from '@cms/service-defaults';
+import type { Clock, EventOutbox, Transactions } from '@cms/service-defaults';
 import { ContactCommandRefused } from '../domain';
 import { contactUnderWork } from '../domain/contact-under-work.fixture';
+import type { ContactClock } from './contact-clock';
 import { ContactLifecycleHandler } from './contact-lifecycle.handler';
 import type { ContactChange, ContactStore } from './contact-store.port';
+import type { ContactTimeline } from './contact-timeline.port';
 import type { OrganisationMembers } from './organisation-members.port';
 import type { ResolutionReasons } from './resolution-reasons.port';
 
@@ -37,7 +39,11 @@ function handlerWith(members: Record<string, string[]>) {
   const reasons: ResolutionReasons = { active: async () => [] };
   const transactions = { run: <T>(work: () => Promise<T>) => work() } as Transactions;
   const outbox = { record: async (...events: DomainEvent[]) => void recorded.push(...events) } as EventOutbox;
-  return { handler: new ContactLifecycleHandler(store, reasons, transactions, outbox, directory), applied, recorded, asked };
+  // Assignment moves no clock and writes no timeline entry of its own: those stand-ins are never called.
+  const clock = {} as ContactClock;
+  const timeline = {} as ContactTimeline;
+  const time = { now: () => new Date('2026-12-01T10:00:00Z') } as Clock;
+  return { handler: new ContactLifecycleHandler(store, reasons, transactions, outbox, clock, timeline, time, directory), applied, recorded, asked };
 }
 
 describe('assigning a contact, with the directory of the organisation’s users', () => {

@@ -2,10 +2,13 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Caller } from '@cms/auth';
 import { ContactAssignedV1, ContactResolvedV1, ContactWithdrawnV1, type DomainEvent } from '@cms/contracts';
 import { currentTraceId } from '@cms/observability';
-import { EventOutbox, Transactions } from '@cms/service-defaults';
+import { Clock, EventOutbox, Transactions } from '@cms/service-defaults';
 import {
   assignContact,
+  closeUnanswered,
   ContactCommandRefused,
+  isOpenContactStatus,
+  NO_RESPONSE_TO_DC,
   resolveContact,
   withdrawContact,
   type Assignment,
@@ -15,7 +18,9 @@ import {
   type ResolutionRequest,
   type Withdrawal,
 } from '../domain';
+import { ContactClock } from './contact-clock';
 import { CONTACT_STORE, type ContactChangeSet, type ContactStore } from './contact-store.port';
+import { CONTACT_TIMELINE, type ContactTimeline } from './contact-timeline.port';
 import { ORGANISATION_MEMBERS, type OrganisationMembers } from './organisation-members.port';
 import { RESOLUTION_REASONS, type ResolutionReasons } from './resolution-reasons.port';
 
@@ -55,6 +60,9 @@ export class ContactLifecycleHandler {
     @Inject(RESOLUTION_REASONS) private readonly reasons: ResolutionReasons,
     @Inject(Transactions) private readonly transactions: Transactions,
     @Inject(EventOutbox) private readonly events: EventOutbox,
+    @Inject(ContactClock) private readonly clock: ContactClock,
+    @Inject(CONTACT_TIMELINE) private readonly timeline: ContactTimeline,
+    @Inject(Clock) private readonly time: Clock,
     @Inject(ORGANISATION_MEMBERS) private readonly members: OrganisationMembers,
   ) {}
 
@@ -85,6 +93,7 @@ export class ContactLifecycleHandler {
     const reasons = await this.reasons.active();
     return this.command(caller, crn, expectedVersion, async (contact, now) => {
       const resolution = resolveContact(contact, actorOf(caller), request, reasons);
+      await this.clock.stop(crn);
       const set: ContactChangeSet = {
         status: resolution.status,
         outcome: resolution.outcome,
@@ -110,9 +119,52 @@ export class ContactLifecycleHandler {
   withdraw(caller: Caller, crn: string, expectedVersion: number, reason: unknown): Promise<CommandApplied> {
     return this.command(caller, crn, expectedVersion, async (contact, now) => {
       const withdrawal = withdrawContact(contact, actorOf(caller), reason);
+      await this.clock.stop(crn);
       const set: ContactChangeSet = { status: withdrawal.status, withdrawalReason: withdrawal.reason, closedAt: now, closedByUserId: caller.userId };
       return { set, action: 'WITHDRAWN', detail: { reason: withdrawal.reason }, event: contactWithdrawn(contact, withdrawal, caller, now) };
     });
+  }
+
+  /**
+   * The timer's closure of a contact whose DC to the originator went unanswered (docs/domain.md
+   * "Time limits"): INVALID, "no response to data clarification", by nobody. Only if the switch is
+   * on, the contact still open, and the DC still the originator's turn with the due date the timer
+   * was set for (answered, or moved, since: nothing to do). Inside the timer's transaction.
+   */
+  async closeUnanswered(crn: string, clarificationId: string, dueOn: string, now: Date): Promise<boolean> {
+    if (!this.clock.settings.autoCloseUnansweredDc) return false;
+    const contact = await this.timeline.lock(crn);
+    if (!contact || !isOpenContactStatus(contact.status)) return false;
+    const item = await this.timeline.waitingItem(crn, clarificationId);
+    if (!item || item.waitingOnOrganisationId !== contact.originatorOrganisationId || item.dueOn !== dueOn) return false;
+    const reason = (await this.reasons.active()).find((candidate) => candidate.code === NO_RESPONSE_TO_DC);
+    if (!reason) throw new Error(`the resolution reason ${NO_RESPONSE_TO_DC} is missing from the reference data: the timer cannot close ${crn}`);
+
+    const resolution = closeUnanswered(contact, reason);
+    await this.clock.stop(crn);
+    await this.contacts.applyChange({
+      crn,
+      set: {
+        status: resolution.status,
+        outcome: resolution.outcome,
+        outcomeReasonCode: reason.code,
+        outcomeReason: reason.label,
+        outcomeNote: null,
+        closedAutomatically: true,
+        closedAt: now,
+        closedByUserId: null,
+      },
+      occurredAt: now,
+      history: {
+        action: 'RESOLVED',
+        actorUserId: null,
+        actorOrganisationId: null,
+        detail: { outcome: resolution.outcome, reasonCode: reason.code, reason: reason.label, automatic: true, clarificationId, dcDueOn: dueOn },
+      },
+      traceId: currentTraceId() ?? null,
+    });
+    await this.events.record(contactResolved(contact, resolution, null, now));
+    return true;
   }
 
   private command(
@@ -125,7 +177,7 @@ export class ContactLifecycleHandler {
       const contact = await this.contacts.findForCommand(caller, crn);
       if (!contact) throw new ContactNotFound(crn);
       if (contact.version !== expectedVersion) throw new StaleContactVersion(expectedVersion, contact.version);
-      const now = new Date();
+      const now = this.time.now();
       const { set, action, detail, event } = await decide(contact, now);
       const version = await this.contacts.applyChange({
         crn,

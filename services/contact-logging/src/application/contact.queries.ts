@@ -1,8 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Caller } from '@cms/auth';
-import { ProblemException } from '@cms/service-defaults';
+import { Clock, ProblemException } from '@cms/service-defaults';
 import { CONTACT_STORE, contactUnderWork, type ContactRow, type ContactStore } from './contact-store.port';
 import type { ContactListQuery, ContactListView, ContactSummaryView, ContactView, ResolutionReasonView } from './contact.views';
+import { londonToday } from '@cms/gas-market';
 import { RESOLUTION_REASONS, type ResolutionReasons } from './resolution-reasons.port';
 
 const DEFAULT_PAGE_SIZE = 25;
@@ -13,6 +14,7 @@ export class ContactQueries {
   constructor(
     @Inject(CONTACT_STORE) private readonly contacts: ContactStore,
     @Inject(RESOLUTION_REASONS) private readonly reasons: ResolutionReasons,
+    @Inject(Clock) private readonly time: Clock,
   ) {}
 
   /** The reasons an agent may give, for the resolution form: the timer's own are not offered. */
@@ -24,7 +26,8 @@ export class ContactQueries {
   async get(caller: Caller, crn: string): Promise<ContactView | null> {
     const found = await this.contacts.findVisible(caller, crn);
     if (!found) return null;
-    const { contact: row, history } = found;
+    const { contact: row, history, waitingOn } = found;
+    const today = londonToday(this.time.now());
     const work = contactUnderWork(row);
     return {
       ...summaryOf(row),
@@ -36,6 +39,8 @@ export class ContactQueries {
       meterPointStatusAfter: row.meter_point_status_after,
       investigatingAgentUserId: row.investigating_agent_user_id,
       handlers: Object.entries(row.handlers).map(([organisationId, userId]) => ({ organisationId, userId })),
+      dueOn: row.due_on,
+      clockPausedOn: row.clock_paused_on,
       outcome: row.outcome,
       outcomeReasonCode: row.outcome_reason_code,
       outcomeReason: row.outcome_reason,
@@ -44,7 +49,14 @@ export class ContactQueries {
       closedAt: row.closed_at?.toISOString() ?? null,
       closedByUserId: row.closed_by_user_id,
       withdrawalReason: row.withdrawal_reason,
-      waitingOn: [],
+      waitingOn: waitingOn.map((item) => ({
+        type: item.item_type,
+        id: item.item_id,
+        waitingOnOrganisationId: item.waiting_on_organisation_id,
+        dueOn: item.due_on,
+        overdue: item.due_on < today,
+        since: item.since.toISOString(),
+      })),
       history: history.map((entry) => ({
         at: entry.occurred_at.toISOString(),
         action: entry.action,

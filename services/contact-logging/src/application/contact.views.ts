@@ -2,9 +2,21 @@
 export interface HistoryEntryView {
   at: string;
   action: string;
-  actorUserId: string;
-  actorOrganisationId: string;
+  /** Null where no person acted (the register, a timer). */
+  actorUserId: string | null;
+  actorOrganisationId: string | null;
   detail: Record<string, unknown>;
+}
+
+/** An open DC, OC or SV the contact waits on: whose turn it is and by when. */
+export interface WaitingOnView {
+  type: 'DC' | 'OC' | 'SV';
+  id: string;
+  waitingOnOrganisationId: string;
+  dueOn: string;
+  /** Past its due date (Europe/London). */
+  overdue: boolean;
+  since: string;
 }
 
 export interface ContactSummaryView {
@@ -36,6 +48,10 @@ export interface ContactView extends ContactSummaryView {
   meterPointStatusAfter: string | null;
   investigatingAgentUserId: string | null;
   handlers: HandlerView[];
+  /** The resolution due date, in working days; null for a contact logged before clocks were kept. */
+  dueOn: string | null;
+  /** Since when its clock has been paused waiting on the originator; null while it runs. */
+  clockPausedOn: string | null;
   outcome: string | null;
   outcomeReasonCode: string | null;
   outcomeReason: string | null;
@@ -44,7 +60,7 @@ export interface ContactView extends ContactSummaryView {
   closedAt: string | null;
   closedByUserId: string | null;
   withdrawalReason: string | null;
-  waitingOn: unknown[];
+  waitingOn: WaitingOnView[];
   history: HistoryEntryView[];
 }
 

@@ -10,8 +10,10 @@ import {
   type Rejection,
   type ValidContactSubmission,
 } from '../domain';
+import { ContactClock } from './contact-clock';
 import { CONTACT_STORE, isOpenContactConflict, type ContactStore, type NewContact } from './contact-store.port';
-import { londonToday } from './london-today';
+import { londonToday } from '@cms/gas-market';
+import { Clock } from '@cms/service-defaults';
 import { METER_POINT_REGISTER, type MeterPointRegister, type RegisteredMeterPoint } from './meter-point-register.port';
 
 export type LogContactResult =
@@ -28,12 +30,14 @@ export class LogContactHandler {
   constructor(
     @Inject(CONTACT_STORE) private readonly contacts: ContactStore,
     @Inject(METER_POINT_REGISTER) private readonly meterPoints: MeterPointRegister,
+    @Inject(ContactClock) private readonly clock: ContactClock,
+    @Inject(Clock) private readonly time: Clock,
   ) {}
 
   async handle(caller: Caller, submission: unknown): Promise<LogContactResult> {
     const mprn = readMprn(submission);
     const meterPoint = mprn ? await this.meterPoints.find(mprn) : null;
-    const today = londonToday();
+    const today = londonToday(this.time.now());
     const judge = (openContact: OpenContact | null) =>
       evaluateSubmission({
         submission,
@@ -68,7 +72,7 @@ export class LogContactHandler {
   }
 
   private async accept(caller: Caller, submission: ValidContactSubmission, meterPoint: RegisteredMeterPoint): Promise<LogContactResult> {
-    const loggedAt = new Date();
+    const loggedAt = this.time.now();
     const contact: NewContact = {
       crn: await this.contacts.nextCrn(),
       contactType: submission.type,
@@ -80,6 +84,10 @@ export class LogContactHandler {
       transporterOrganisationId: meterPoint.transporterId,
       registeredShipperOrganisationId: meterPoint.registeredShipperId,
       meterPointStatusAtLogging: meterPoint.status,
+      ldz: meterPoint.ldz,
+      // Its reminder and overdue timers are set when its ContactLogged event comes back
+      // (ContactClockStarter), keeping logging to one statement.
+      dueOn: this.clock.dueOn(loggedAt, meterPoint.ldz),
       // The originator's organisation; transporters join when referred. CDSP agents see every
       // contact by their organisation type, so they are not listed per row.
       visibleTo: [caller.organisationId],
@@ -100,7 +108,7 @@ export class LogContactHandler {
   private async reject(caller: Caller, submission: unknown, mprn: string | null, rejections: Rejection[]): Promise<LogContactResult> {
     await this.contacts.recordRejection({
       id: uuidv7(),
-      submittedAt: new Date(),
+      submittedAt: this.time.now(),
       userId: caller.userId,
       organisationId: caller.organisationId,
       mprn: mprn && mprn.length <= 10 ? mprn : null,

@@ -1,6 +1,5 @@
-import { normaliseMprn } from '@cms/gas-market';
+import { normaliseMprn, toEpochDay } from '@cms/gas-market';
 import { readAlternativeAddress, AlternativeAddress } from './alternative-address';
-import { toEpochDay } from './calendar-date';
 import { CONTACT_SUBMISSION_FIELDS, ValidContactSubmission } from './contact-submission';
 import { CONTACT_TYPES, ContactType } from './contact-type';
 import { DtlEvidence, readDtlEvidence } from './dtl-evidence';

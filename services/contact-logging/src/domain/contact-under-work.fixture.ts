@@ -16,6 +16,9 @@ export function contactUnderWork(change: Partial<ContactUnderWork> = {}): Contac
     visibleTo: ['00000000-0000-4000-8000-000000000001'],
     investigatingAgentUserId: null,
     handlers: {},
+    ldz: 'NW',
+    dueOn: '2026-12-31',
+    clockPausedOn: null,
     ...change,
   };
 }

@@ -1,5 +1,5 @@
 import { TODAY } from './contact-submission.fixture';
-import { toEpochDay } from './calendar-date';
+import { toEpochDay } from '@cms/gas-market';
 import { DtlEvidence, readDtlEvidence } from './dtl-evidence';
 import type { Rejection } from './rejection';
 

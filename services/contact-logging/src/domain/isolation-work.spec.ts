@@ -1,4 +1,4 @@
-import { toEpochDay } from './calendar-date';
+import { toEpochDay } from '@cms/gas-market';
 import { TODAY } from './contact-submission.fixture';
 import { IsolationWorkType, readIsolationWork, requestedStatusImpliedBy } from './isolation-work';
 import type { RequestedMeterPointStatus } from './requested-meter-point-status';

@@ -1,4 +1,4 @@
-import { toEpochDay } from './calendar-date';
+import { toEpochDay } from '@cms/gas-market';
 import { Rejection, Rejections } from './rejection';
 
 /**

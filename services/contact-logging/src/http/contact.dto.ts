@@ -9,6 +9,7 @@ import type {
   HandlerView,
   HistoryEntryView,
   ResolutionReasonView,
+  WaitingOnView,
 } from '../application/contact.views';
 import { NOTE_MAX_LENGTH, WITHDRAWAL_REASON_MAX_LENGTH } from '../domain';
 import { CRN_PATTERN, MPRN_PATTERN, PAF_FIELD_MAX_LENGTHS as PAF } from '@cms/gas-market';
@@ -80,8 +81,8 @@ export class ContactLoggedResponse {
 export class HistoryEntryResponse implements HistoryEntryView {
   @ApiProperty({ format: 'date-time' }) at!: string;
   @ApiProperty({ example: 'LOGGED' }) action!: string;
-  @ApiProperty() actorUserId!: string;
-  @ApiProperty({ format: 'uuid' }) actorOrganisationId!: string;
+  @ApiProperty({ nullable: true, type: String, description: 'Null where no person acted (the register, a timer).' }) actorUserId!: string | null;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) actorOrganisationId!: string | null;
   @ApiProperty({ type: 'object', additionalProperties: true }) detail!: Record<string, unknown>;
 }
 
@@ -95,6 +96,15 @@ export class ContactSummaryResponse implements ContactSummaryView {
   @ApiProperty({ format: 'uuid' }) transporterOrganisationId!: string;
   @ApiProperty({ format: 'date-time' }) loggedAt!: string;
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
+}
+
+export class WaitingOnResponse implements WaitingOnView {
+  @ApiProperty({ enum: ['DC', 'OC', 'SV'] }) type!: 'DC' | 'OC' | 'SV';
+  @ApiProperty({ format: 'uuid', description: 'The clarification or site visit.' }) id!: string;
+  @ApiProperty({ format: 'uuid', description: 'Whose turn it is.' }) waitingOnOrganisationId!: string;
+  @ApiProperty({ format: 'date', description: 'Counted in working days.' }) dueOn!: string;
+  @ApiProperty({ description: 'Past its due date (Europe/London).' }) overdue!: boolean;
+  @ApiProperty({ format: 'date-time', description: 'Waiting on that side since.' }) since!: string;
 }
 
 export class HandlerResponse implements HandlerView {
@@ -116,6 +126,10 @@ export class ContactResponse extends ContactSummaryResponse implements ContactVi
   @ApiProperty({ nullable: true, type: String, description: 'The CDSP agent investigating it.' }) investigatingAgentUserId!: string | null;
   @ApiProperty({ type: [HandlerResponse], description: "Who handles each other involved organisation's side of it." })
   handlers!: HandlerResponse[];
+  @ApiProperty({ format: 'date', nullable: true, type: String, description: 'Due for resolution: working days after logging, paused while waiting on the originator.' })
+  dueOn!: string | null;
+  @ApiProperty({ format: 'date', nullable: true, type: String, description: 'Paused since, waiting on the originator; null while the clock runs.' })
+  clockPausedOn!: string | null;
   @ApiProperty({ enum: ['VALID', 'INVALID'], nullable: true, type: String }) outcome!: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'A code of GET /resolution-reasons.' }) outcomeReasonCode!: string | null;
   @ApiProperty({ nullable: true, type: String }) outcomeReason!: string | null;
@@ -125,8 +139,8 @@ export class ContactResponse extends ContactSummaryResponse implements ContactVi
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) closedAt!: string | null;
   @ApiProperty({ nullable: true, type: String }) closedByUserId!: string | null;
   @ApiProperty({ nullable: true, type: String }) withdrawalReason!: string | null;
-  @ApiProperty({ type: [Object], description: 'Open clarifications and site visits this contact waits on, with due dates.' })
-  waitingOn!: unknown[];
+  @ApiProperty({ type: [WaitingOnResponse], description: 'Open clarifications and site visits this contact waits on: whose turn, due when.' })
+  waitingOn!: WaitingOnResponse[];
   @ApiProperty({ type: [HistoryEntryResponse] }) history!: HistoryEntryResponse[];
 }
 

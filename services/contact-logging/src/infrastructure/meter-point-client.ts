@@ -26,12 +26,14 @@ export class MeterPointClient implements MeterPointRegister, OnApplicationShutdo
       status: { code: string };
       transporter: { organisationId: string };
       registeredShipper: { organisationId: string } | null;
+      ldz?: string;
     }>(answer);
     return {
       mprn: body.mprn,
       status: body.status.code,
       transporterId: body.transporter.organisationId,
       registeredShipperId: body.registeredShipper?.organisationId ?? null,
+      ldz: body.ldz ?? null,
     };
   }
 

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { decodeJwt } from 'jose';
 import type { Caller } from '@cms/auth';
+import type { Clock } from '@cms/service-defaults';
 import { startServiceUnderTest, TestTokenIssuer } from '@cms/testing';
 import { contactLoggingService } from '../../src/service';
 
@@ -14,6 +15,8 @@ export interface StandInMeterPoint {
   status: string;
   registeredShipper: string | null;
   transporter?: string;
+  /** Its LDZ; NW (England and Wales' calendar) unless a test says otherwise. */
+  ldz?: string;
 }
 
 /** The stand-in meter point register: what it knows, and how it behaves, changeable by a test. */
@@ -64,6 +67,10 @@ export interface ContactLoggingUnderTest {
 export async function startContactLogging(options: {
   databaseName: string;
   meterPoints: Record<string, StandInMeterPoint>;
+  /** The service's time (a TestClock); default: the system clock. */
+  clock?: Clock;
+  /** Settings beside the test infrastructure's, e.g. AUTO_CLOSE_UNANSWERED_DC. */
+  env?: Record<string, string>;
   users?: Record<string, StandInUser>;
 }): Promise<ContactLoggingUnderTest> {
   const register: StandInRegister = { points: new Map(Object.entries(options.meterPoints)), available: true, delayMs: 0 };
@@ -77,7 +84,9 @@ export async function startContactLogging(options: {
       ...issuer.env(),
       METER_POINTS_URL: `http://127.0.0.1:${(meterPoints.address() as AddressInfo).port}`,
       ACCESS_CONTROL_URL: `http://127.0.0.1:${(accessControl.address() as AddressInfo).port}`,
+      ...options.env,
     },
+    clock: options.clock,
   });
   const { app, baseUrl, databaseUrl } = service;
 
@@ -123,6 +132,7 @@ async function startStandInRegister(register: StandInRegister): Promise<Server> 
           status: { code: point.status, name: point.status },
           transporter: { organisationId: point.transporter ?? TRANSPORTER_ID },
           registeredShipper: point.registeredShipper ? { organisationId: point.registeredShipper } : null,
+          ldz: point.ldz ?? 'NW',
         }),
       );
     }, register.delayMs);
@@ -153,13 +163,13 @@ async function startStandInDirectory(directory: StandInDirectory): Promise<Serve
   return server;
 }
 
-/** A valid DTL submission for `mprn`: a meter read from yesterday. */
-export function dtl(mprn: string, description = 'Gas in use at the property.') {
+/** A valid DTL submission for `mprn`: a meter read from the day before `today` (default: yesterday). */
+export function dtl(mprn: string, description = 'Gas in use at the property.', today: Date = new Date()) {
   return {
     type: 'DTL',
     mprn,
     originatorContact: { name: 'Amelia Hart', telephone: '0161 496 0000' },
     description,
-    dtlEvidence: { meterRead: { value: '04521', readDate: new Date(Date.now() - 86_400_000).toISOString().slice(0, 10) }, meterSerialNumber: 'G4A-1' },
+    dtlEvidence: { meterRead: { value: '04521', readDate: new Date(today.getTime() - 86_400_000).toISOString().slice(0, 10) }, meterSerialNumber: 'G4A-1' },
   };
 }
