@@ -17,12 +17,14 @@ import { CONTACT_TIMELINE } from './application/contact-timeline.port';
 import { RecordContactActivityHandler } from './application/record-contact-activity.handler';
 import { LOGGING_RULES, LogContactHandler } from './application/log-contact.handler';
 import { METER_POINT_REGISTER } from './application/meter-point-register.port';
+import { ORGANISATION_MEMBERS } from './application/organisation-members.port';
 import { RESOLUTION_REASONS } from './application/resolution-reasons.port';
 import { loggingRulesOf, type ContactLoggingConfig } from './contact-logging.config';
 import { ContactAuditController } from './http/contact-audit.controller';
 import { ContactLifecycleController } from './http/contact-lifecycle.controller';
 import { ContactsController } from './http/contacts.controller';
 import { ResolutionReasonsController } from './http/resolution-reasons.controller';
+import { AccessControlClient } from './infrastructure/access-control-client';
 import { ContactAuditReader } from './infrastructure/contact-audit.reader';
 import { ContactActivityConsumer } from './infrastructure/contact-activity.consumer';
 import { ContactRepository } from './infrastructure/contact.repository';
@@ -81,6 +83,7 @@ export function contactLoggingModule(config: ContactLoggingConfig, logger: Logge
       ContactAuditQueries,
       { provide: CONTACT_STORE, useClass: ContactRepository },
       { provide: METER_POINT_REGISTER, useClass: MeterPointClient },
+      { provide: ORGANISATION_MEMBERS, useClass: AccessControlClient },
       { provide: CONTACT_AUDIT_STORE, useClass: ContactAuditReader },
       { provide: RESOLUTION_REASONS, useClass: ResolutionReasonRepository },
       { provide: CONTACT_TIMELINE, useClass: ContactTimelineRepository },

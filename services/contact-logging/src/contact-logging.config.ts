@@ -12,6 +12,9 @@ export const contactLoggingSettings = {
   /** The meter point register, asked synchronously at logging time. */
   METER_POINTS_URL: url({ default: 'http://127.0.0.1:8082' }),
   METER_POINTS_TIMEOUT_MS: integer({ default: 3_000, min: 100 }),
+  /** The user directory (access-control), asked whether a supervisor's assignee is an active user of their organisation. */
+  ACCESS_CONTROL_URL: url({ default: 'http://127.0.0.1:8081' }),
+  ACCESS_CONTROL_TIMEOUT_MS: integer({ default: 3_000, min: 100 }),
   /** PD: a contact is due for resolution this many working days after it was logged. */
   RESOLUTION_TARGET_WORKING_DAYS: integer({ default: 20, min: 1, max: 250 }),
   /** PD: a DC to the originator left unanswered closes the contact INVALID (switchable)... */

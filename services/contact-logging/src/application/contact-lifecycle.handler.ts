@@ -6,6 +6,7 @@ import { Clock, EventOutbox, Transactions } from '@cms/service-defaults';
 import {
   assignContact,
   closeUnanswered,
+  ContactCommandRefused,
   isOpenContactStatus,
   NO_RESPONSE_TO_DC,
   resolveContact,
@@ -20,6 +21,7 @@ import {
 import { ContactClock } from './contact-clock';
 import { CONTACT_STORE, type ContactChangeSet, type ContactStore } from './contact-store.port';
 import { CONTACT_TIMELINE, type ContactTimeline } from './contact-timeline.port';
+import { ORGANISATION_MEMBERS, type OrganisationMembers } from './organisation-members.port';
 import { RESOLUTION_REASONS, type ResolutionReasons } from './resolution-reasons.port';
 
 /** No contact with this CRN that the caller may see (answered exactly as a missing one: 404). */
@@ -61,11 +63,23 @@ export class ContactLifecycleHandler {
     @Inject(ContactClock) private readonly clock: ContactClock,
     @Inject(CONTACT_TIMELINE) private readonly timeline: ContactTimeline,
     @Inject(Clock) private readonly time: Clock,
+    @Inject(ORGANISATION_MEMBERS) private readonly members: OrganisationMembers,
   ) {}
 
   assign(caller: Caller, crn: string, expectedVersion: number, assigneeUserId?: string): Promise<CommandApplied> {
     return this.command(caller, crn, expectedVersion, async (contact, now) => {
       const assignment = assignContact(contact, actorOf(caller), assigneeUserId);
+      // The domain has let a SUPERVISOR give it to someone else; that they are one of the organisation's
+      // active users only the directory knows (docs/domain.md "Who uses it"). Asked after the domain's
+      // refusals, so that nobody else learns from the answer which user ids exist.
+      if (assignment.assigneeUserId !== caller.userId && !(await this.members.isActiveMember(assignment.organisationId, assignment.assigneeUserId))) {
+        throw new ContactCommandRefused(
+          'INVALID',
+          'UNKNOWN_ASSIGNEE',
+          `${assignment.assigneeUserId} is not an active user of your organisation: the contact can be given only to one.`,
+          'assigneeUserId',
+        );
+      }
       const set: ContactChangeSet =
         assignment.role === 'INVESTIGATING_AGENT'
           ? { status: assignment.status, investigatingAgentUserId: assignment.assigneeUserId }
