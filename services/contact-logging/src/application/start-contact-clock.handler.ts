@@ -20,7 +20,8 @@ export class StartContactClockHandler {
     if (event.type !== ContactLoggedV1.type) return;
     const { crn } = event.data as ContactLoggedV1;
     const contact = await this.timeline.lock(crn);
-    if (!contact) throw new Error(`${event.type} ${event.id} names contact ${crn}, which contact-logging does not hold`);
+    // Its own event for a contact it no longer holds (a database restored to before it): no clock to start.
+    if (!contact) return;
     // Ended or paused already (events of other topics may overtake this one): nothing to start.
     if (!isOpenContactStatus(contact.status) || contact.dueOn === null || contact.clockPausedOn !== null) return;
     await this.clock.start(crn, contact.dueOn, contact.ldz);

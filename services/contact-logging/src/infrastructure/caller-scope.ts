@@ -19,7 +19,9 @@ export async function readAsCaller<T>(
   caller: Pick<Caller, 'organisationId' | 'organisationType'>,
   read: (manager: EntityManager) => Promise<T>,
 ): Promise<T> {
-  return dataSource.transaction(async (manager) => {
+  // REPEATABLE READ: a read of several statements (a contact, its history, what it waits on) sees
+  // one snapshot, never half of a change that commits in between.
+  return dataSource.transaction('REPEATABLE READ', async (manager) => {
     await manager.query(
       `SELECT set_config('role', $1, true), set_config('cms.organisation_id', $2, true), set_config('cms.organisation_type', $3, true)`,
       [CALLER_READER_ROLE, caller.organisationId, caller.organisationType],
