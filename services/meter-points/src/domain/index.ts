@@ -1,3 +1,2 @@
 export * from './meter-point';
-export * from './csv';
 export * from './meter-point-extract';
