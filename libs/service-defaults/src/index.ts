@@ -4,6 +4,7 @@ export * from './validation';
 export * from './health.controller';
 export * from './platform.module';
 export * from './run-service';
+export * from './run-command';
 export * from './idempotency';
 export * from './graceful-shutdown';
 export * from './kept-alive-connections';
