@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsISO8601, IsOptional, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsISO8601, IsOptional, Matches, MaxLength } from 'class-validator';
+import { PageSizeParam } from './page-size';
 import { ProblemException } from './problem.exception';
 
 /**
@@ -142,12 +142,7 @@ export class KeysetConditions {
 
 /** The query parameters every keyset-paged, time-bounded list takes (an audit trail); extend it with the list's own filters. */
 export class KeysetPageQuery {
-  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: KEYSET_PAGE_SIZE.max, default: KEYSET_PAGE_SIZE.default })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(KEYSET_PAGE_SIZE.max)
+  @PageSizeParam(KEYSET_PAGE_SIZE)
   limit?: number;
 
   @ApiPropertyOptional({ description: '`nextCursor` of the previous page.', maxLength: 200 })

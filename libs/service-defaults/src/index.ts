@@ -13,3 +13,4 @@ export * from './transactions';
 export * from './event-outbox';
 export * from './event-consumers';
 export * from './audit-page';
+export * from './page-size';
