@@ -61,13 +61,22 @@ describe('readCsvText', () => {
     ]);
   });
 
-  it('reports text after a closing quote once, where the record starts, and counts the lines it swallows', () => {
-    // csv-parse reads on inside the badly closed field until a quote that can close it: lines 2 to
-    // 4 are one malformed record, reported once.
+  it('reports text after a closing quote where the record starts, and reads the next line as it stands', () => {
+    // Not read on inside the badly closed field up to a quote that can close it ("e"), which would
+    // take the good records on lines 3 and 4 with it.
     expect(readCsvText('a\r\n"b"x,c\r\nd\r\n"e",f\r\ng\r\n')).toEqual([
       { line: 1, fields: ['a'] },
       { line: 2, fields: [], error: 'unexpected text after a closing double quote (field 1)' },
+      { line: 3, fields: ['d'] },
+      { line: 4, fields: ['e', 'f'] },
       { line: 5, fields: ['g'] },
+    ]);
+  });
+
+  it('reports the first fault of a record', () => {
+    expect(readCsvText('x,"a"b"c,d"e\n"f"g,"open')).toEqual([
+      { line: 1, fields: [], error: 'unexpected text after a closing double quote (field 2)' },
+      { line: 2, fields: [], error: 'unexpected text after a closing double quote (field 1)' },
     ]);
   });
 
@@ -92,13 +101,13 @@ describe('readCsvRecords', () => {
     'bad"quote,y\r\n' +
     '"a ""quoted"" word","b,c"\n' +
     'plain,after\r' +
-    '"p"q,r\r\n' + // read on inside the badly closed field, to the quote that closes it on the next line
+    '"p"q,r\r\n' + // text after a closing quote: reported, and the next line read as it stands
     '"s",t\r\n' +
     'last,"end\r\n"';
 
   it('gives the same records as the whole text, whatever the chunk size', async () => {
     const whole = readCsvText(text);
-    expect(whole.map((record) => record.line)).toEqual([1, 2, 5, 6, 7, 8, 10]);
+    expect(whole.map((record) => record.line)).toEqual([1, 2, 5, 6, 7, 8, 9, 10]);
 
     for (const size of [1, 2, 3, 7, 64, text.length]) {
       expect(await readAll(chunks(text, size))).toEqual(whole);

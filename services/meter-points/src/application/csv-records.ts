@@ -6,8 +6,8 @@
  * Reading accepts CRLF, LF or a lone CR as line ends (mixed, too), a UTF-8 byte order mark, blank
  * lines (skipped) and a last record without a line end. A record that breaks RFC 4180 (a stray
  * double quote, text after a closing quote, a quoted field never closed) is returned with an
- * `error` in its place, and reading goes on. Writing quotes a field holding a comma, a double quote,
- * CR or LF, doubles its quotes, and ends records with CRLF.
+ * `error` in its place, and reading goes on with the next line (see READ_OPTIONS). Writing quotes a
+ * field holding a comma, a double quote, CR or LF, doubles its quotes, and ends records with CRLF.
  *
  * The imports name the packages plainly: `csv-parse` and `csv-parse/sync` resolve in every tool we
  * run. TypeScript (`moduleResolution: node`, which ignores `exports`) finds their declarations
@@ -16,7 +16,8 @@
  */
 import { pipeline } from 'node:stream';
 import { parse, type CsvError, type Options } from 'csv-parse';
-import { parse as parseWholeText } from 'csv-parse/sync';
+// csv-parse/sync throws its own copy of CsvError, not the one csv-parse exports.
+import { CsvError as SyncCsvError, parse as parseWholeText } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 
 export interface CsvRecord {
@@ -68,16 +69,29 @@ const WRITE_OPTIONS = {
   quote_record_delimiter: true,
 } as const;
 
-const READ_OPTIONS: Options = {
+/** RFC 4180 as it stands: any fault of quoting is an error. */
+const STRICT_OPTIONS: Options = {
   bom: true,
   // Any line end, even mixed in one file; CRLF first, so that it is read as one line end.
   record_delimiter: ['\r\n', '\n', '\r'],
   skip_empty_lines: true,
   // The caller checks the number of fields, with a message of its own.
   relax_column_count: true,
-  // A malformed record is handed to `on_skip` and reading goes on with the next one.
+};
+
+/**
+ * How a file is read: a double quote out of place (a stray one inside an unquoted field, text after
+ * a closing one) is kept as text, so that the record ends at its line end and the next line is read
+ * as it stands. Read strictly, csv-parse would go on inside a badly closed field up to a quote that
+ * can close it, and silently take the good records in between with it. Each record holding a double
+ * quote is then read again strictly, on its own, for the fault to be reported (`quotingFault`).
+ */
+const READ_OPTIONS: Options = {
+  ...STRICT_OPTIONS,
+  relax_quotes: true,
+  // A quoted field left open at the end is handed to `on_skip`, and the reading ends.
   skip_records_with_error: true,
-  // The text of a malformed record up to the fault, to find the line it starts on.
+  // The text of each record, to read it again strictly and to find the line it starts on.
   raw: true,
   // No max_record_size: with skip_records_with_error, a record over it would end the reading
   // silently. So a quoted field left open holds the rest of the file in memory.
@@ -90,15 +104,29 @@ function readOptions(emit: (record: CsvRecord) => void): Options {
     // With `raw`, csv-parse hands on_record `{ record, raw }`. Returning null keeps csv-parse's own
     // output empty: every record reaches the caller through `emit`, in file order.
     on_record: (value: unknown, info) => {
-      const fields = (value as { record: string[] }).record;
-      emit({ line: lines.ofRecord(fields, info.lines), fields });
+      const { record: fields, raw } = value as { record: string[]; raw: string };
+      const line = lines.ofRecord(fields, info.lines);
+      const fault = quotingFault(raw);
+      emit(fault === undefined ? { line, fields } : { line, fields: [], error: fault });
       return null;
     },
-    on_skip: (error, raw) => {
-      const line = lines.ofMalformedRecord(raw ?? '', Number(error?.lines));
-      if (line !== undefined) emit({ line, fields: [], error: describe(error) });
+    on_skip: (error, raw = '') => {
+      const line = lines.ofUnterminatedRecord(raw, Number(error?.lines));
+      emit({ line, fields: [], error: quotingFault(raw) ?? describe(error) });
     },
   };
+}
+
+/** The first fault of quoting in the text of one record, read strictly; undefined when it has none. */
+function quotingFault(raw: string): string | undefined {
+  if (!raw.includes('"')) return undefined;
+  try {
+    parseWholeText(raw, STRICT_OPTIONS);
+    return undefined;
+  } catch (error) {
+    if (error instanceof SyncCsvError) return describe(error);
+    throw error;
+  }
 }
 
 function describe(error: CsvError | undefined): string {
@@ -129,21 +157,12 @@ function count(pattern: RegExp, texts: readonly string[]): number {
  * The physical line each record starts on, from csv-parse's `info.lines`. csv-parse counts every CR
  * and every LF it meets as a line, so a CRLF inside a quoted field counts twice (as a record's own
  * CRLF line end does not); `surplus` is how far its count has run ahead of the real one.
- *
- * A malformed record is reported while it is being read, with the text read so far, and a record
- * may be reported more than once (csv-parse carries on inside a badly closed quoted field and meets
- * more faults): the first report gives the line, the others only bring the surplus up to date. The
- * one approximation: a CRLF inside a quoted field after the last fault of a malformed record goes
- * uncounted, and later lines come out one too high for each.
  */
 class PhysicalLines {
   private surplus = 0;
-  /** The malformed record being read: the line csv-parse says it starts on, and the surplus before it. */
-  private malformed?: { countedLine: number; surplusBefore: number };
 
   /** `countedLine`: csv-parse's line count as the record ends, i.e. the line of its last character. */
   ofRecord(fields: readonly string[], countedLine: number): number {
-    this.malformed = undefined;
     // A line break outside quotes ends a record, so the breaks inside it are those in its fields.
     const line = countedLine - count(LINE_BREAK_CHARACTERS, fields) - this.surplus;
     this.surplus += count(CRLF, fields);
@@ -151,20 +170,13 @@ class PhysicalLines {
   }
 
   /**
-   * `rawSoFar`: the text read since the previous record (any blank lines, then the record up to and
-   * including the character at fault); `countedLine`: csv-parse's line count at that character.
-   * Undefined when the report is about the malformed record already reported.
+   * The record whose quoted field is still open at the end of the file (with quotes relaxed, the
+   * only one csv-parse reports as it goes, and the last). `raw`: the text read since the previous
+   * record (any blank lines, then the record); `countedLine`: csv-parse's line count at its last
+   * character, which it has not counted yet.
    */
-  ofMalformedRecord(rawSoFar: string, countedLine: number): number | undefined {
-    const text = rawSoFar.replace(LEADING_BLANK_LINES, '');
-    // The character at fault is counted once csv-parse moves past it: the breaks before it count.
-    const startCounted = countedLine - count(LINE_BREAK_CHARACTERS, [text.slice(0, -1)]);
-    if (this.malformed?.countedLine !== startCounted) {
-      this.malformed = { countedLine: startCounted, surplusBefore: this.surplus };
-      this.surplus += count(CRLF, [text]);
-      return startCounted - this.malformed.surplusBefore;
-    }
-    this.surplus = this.malformed.surplusBefore + count(CRLF, [text]);
-    return undefined;
+  ofUnterminatedRecord(raw: string, countedLine: number): number {
+    const text = raw.replace(LEADING_BLANK_LINES, '');
+    return countedLine - count(LINE_BREAK_CHARACTERS, [text.slice(0, -1)]) - this.surplus;
   }
 }

@@ -119,13 +119,16 @@ describe('parseExtract', () => {
       bad({ mprn: '777' }).replace(',false,', ',maybe,'), // 14
       bad({ mprn: '888' }).replace(',Preston,', ',,'), // 15: post town missing
       '999,LI,false,a"b,,NW,,,,,1,,,X Street,,,Leeds,,LS1 1AA,,', // 16: stray quote
+      '998,LI,false,"a"b,,NW,,,,,1,,,X Street,,,Leeds,,LS1 1AA,,', // 17: text after a closing quote
+      bad({ mprn: '997' }), // 18: good, read as it stands
+      bad({ mprn: '996' }, { organisation: 'Quoted, with a comma' }), // 19: good, the quote that could have closed line 17's field
     ];
     const result = parseExtract(lines.join('\r\n') + '\r\n', STATUSES);
 
-    expect(result.rows.map((r) => r.mprn)).toEqual(['123456', '3938424403']);
+    expect(result.rows.map((r) => r.mprn)).toEqual(['123456', '3938424403', '997', '996']);
     const byLine = new Map<number, string[]>();
     for (const e of result.errors) byLine.set(e.line, [...(byLine.get(e.line) ?? []), e.message]);
-    expect([...byLine.keys()]).toEqual([2, 3, 6, 7, 8, 9, 10, 12, 13, 14, 15, 16]);
+    expect([...byLine.keys()]).toEqual([2, 3, 6, 7, 8, 9, 10, 12, 13, 14, 15, 16, 17]);
     expect(byLine.get(2)![0]).toMatch(/^mprn: must be numeric, at most 10 digits/);
     expect(byLine.get(3)![0]).toMatch(/^mprn:/);
     expect(byLine.get(6)![0]).toMatch(/^status: "XX" is not a known status/);
@@ -141,7 +144,8 @@ describe('parseExtract', () => {
     ]);
     expect(byLine.get(14)).toEqual(['isolated: must be true or false (got "maybe")']);
     expect(byLine.get(15)).toEqual(['post_town: is required']);
-    expect(byLine.get(16)![0]).toMatch(/unexpected double quote/);
+    expect(byLine.get(16)).toEqual(['unexpected double quote inside an unquoted field (field 4)']);
+    expect(byLine.get(17)).toEqual(['unexpected text after a closing double quote (field 4)']);
   });
 
   it('refuses a file whose header is wrong, reading no record', () => {
