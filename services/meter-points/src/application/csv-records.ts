@@ -105,6 +105,12 @@ function readOptions(emit: (record: CsvRecord) => void): Options {
     // output empty: every record reaches the caller through `emit`, in file order.
     on_record: (value: unknown, info) => {
       const { record: fields, raw } = value as { record: string[]; raw: string };
+      // Without a double quote a record has no fault of quoting, and no line break inside (one
+      // would end it): most records of a file are taken as they are.
+      if (!raw.includes('"')) {
+        emit({ line: lines.ofRecord([], info.lines), fields });
+        return null;
+      }
       const line = lines.ofRecord(fields, info.lines);
       const fault = quotingFault(raw);
       emit(fault === undefined ? { line, fields } : { line, fields: [], error: fault });
@@ -119,7 +125,6 @@ function readOptions(emit: (record: CsvRecord) => void): Options {
 
 /** The first fault of quoting in the text of one record, read strictly; undefined when it has none. */
 function quotingFault(raw: string): string | undefined {
-  if (!raw.includes('"')) return undefined;
   try {
     parseWholeText(raw, STRICT_OPTIONS);
     return undefined;
