@@ -13,7 +13,7 @@ import {
   postcodeOutwardCode,
   statusCodes,
 } from '@cms/gas-market';
-import { formatExtract, parseExtract } from '../../services/meter-points/src/domain/meter-point-extract';
+import { formatExtract, parseExtract } from '../../services/meter-points/src/application/meter-point-extract.csv';
 import { demoShowcase, demoUnknownMprns, generateDemoMeterPoints, shortCodeOf } from './meter-points';
 import { DN_SHORT_CODES, demoOrganisation, demoOrganisations } from './organisations';
 import { TOWNS_BY_LDZ } from './places';

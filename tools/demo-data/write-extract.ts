@@ -7,7 +7,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { formatExtract } from '../../services/meter-points/src/domain/meter-point-extract';
+import { formatExtract } from '../../services/meter-points/src/application/meter-point-extract.csv';
 import { generateDemoMeterPoints } from './meter-points';
 
 export const DEFAULT_EXTRACT_PATH = '.data/demo-data/meter-points.csv';

@@ -54,21 +54,32 @@ describe('keysetPage', () => {
 
 describe('KeysetConditions', () => {
   it('numbers the parameters in order, a repeated placeholder taking the same one, the limit last', () => {
-    const where = new KeysetConditions();
+    const where = new KeysetConditions('a.occurred_at', 'a.id');
     where.add('(a.organisation = ? OR ? = ANY (a.visible_to))', 'org');
     where.add('a.action = ?', 'LOGGED');
-    where.before(position, 'a.occurred_at', 'a.id');
-    const limit = where.last(51);
+    where.keyset({ before: position });
+    const order = where.newestFirst(51);
     expect(where.where()).toBe('WHERE (a.organisation = $1 OR $1 = ANY (a.visible_to)) AND a.action = $2 AND (a.occurred_at, a.id) < ($3, $4::bigint)');
-    expect(limit).toBe('$5');
+    expect(order).toBe('ORDER BY a.occurred_at DESC, a.id DESC LIMIT $5');
     expect(where.parameters).toEqual(['org', 'LOGGED', position.occurredAt, position.id, 51]);
   });
 
+  it('bounds the time at or after from and before to, then the position', () => {
+    const from = new Date('2026-11-01T00:00:00Z');
+    const to = new Date('2026-12-01T00:00:00Z');
+    const where = new KeysetConditions('x.at', 'x.id');
+    where.add('x.crn = ?', 'C000001234');
+    where.keyset({ from, to, before: position });
+    expect(where.where()).toBe('WHERE x.crn = $1 AND x.at >= $2 AND x.at < $3 AND (x.at, x.id) < ($4, $5::bigint)');
+    expect(where.newestFirst(10)).toBe('ORDER BY x.at DESC, x.id DESC LIMIT $6');
+    expect(where.parameters).toEqual(['C000001234', from, to, position.occurredAt, position.id, 10]);
+  });
+
   it('has no WHERE without a condition', () => {
-    const where = new KeysetConditions();
-    where.before(undefined, 'a.occurred_at', 'a.id');
+    const where = new KeysetConditions('a.occurred_at', 'a.id');
+    where.keyset({});
     expect(where.where()).toBe('');
-    expect(where.last(10)).toBe('$1');
+    expect(where.newestFirst(10)).toBe('ORDER BY a.occurred_at DESC, a.id DESC LIMIT $1');
   });
 });
 

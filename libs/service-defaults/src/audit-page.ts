@@ -1,6 +1,7 @@
+import type { Type } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsISO8601, IsOptional, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsISO8601, IsOptional, Matches, MaxLength } from 'class-validator';
+import { PageSizeParam } from './page-size';
 import { ProblemException } from './problem.exception';
 
 /**
@@ -107,12 +108,18 @@ export function keysetPage<Row, Item>(
 }
 
 /**
- * The WHERE clause of a keyset-paged read, built one condition at a time, with its parameters
- * ($1, $2…) in order.
+ * The WHERE clause of a keyset-paged read of rows ordered by `(occurredAtColumn, idColumn)` (the id
+ * a bigint), built one condition at a time, with its parameters ($1, $2…) in order: the list's own
+ * conditions (`add`), then the keyset filter's (`keyset`), then the ORDER BY and LIMIT (`newestFirst`).
  */
 export class KeysetConditions {
   readonly parameters: unknown[] = [];
   private readonly conditions: string[] = [];
+
+  constructor(
+    private readonly occurredAtColumn: string,
+    private readonly idColumn: string,
+  ) {}
 
   /** A condition in which each `?` stands for `value`. */
   add(sql: string, value: unknown): void {
@@ -120,12 +127,14 @@ export class KeysetConditions {
     this.conditions.push(sql.replace(/\?/g, `$${this.parameters.length}`));
   }
 
-  /** Only rows strictly before the position, by `(occurredAtColumn, idColumn)` (id a bigint). */
-  before(position: KeysetPosition | undefined, occurredAtColumn: string, idColumn: string): void {
-    if (position === undefined) return;
-    this.parameters.push(position.occurredAt, position.id);
+  /** The keyset filter: at or after `from`, before `to`, strictly before the position `before`. */
+  keyset(filter: Omit<KeysetFilter, 'limit'>): void {
+    if (filter.from !== undefined) this.add(`${this.occurredAtColumn} >= ?`, filter.from);
+    if (filter.to !== undefined) this.add(`${this.occurredAtColumn} < ?`, filter.to);
+    if (filter.before === undefined) return;
+    this.parameters.push(filter.before.occurredAt, filter.before.id);
     const n = this.parameters.length;
-    this.conditions.push(`(${occurredAtColumn}, ${idColumn}) < ($${n - 1}, $${n}::bigint)`);
+    this.conditions.push(`(${this.occurredAtColumn}, ${this.idColumn}) < ($${n - 1}, $${n}::bigint)`);
   }
 
   /** `WHERE …`, or nothing when there is no condition. */
@@ -133,21 +142,16 @@ export class KeysetConditions {
     return this.conditions.length > 0 ? `WHERE ${this.conditions.join(' AND ')}` : '';
   }
 
-  /** The placeholder of one more parameter (a LIMIT), added last. */
-  last(value: unknown): string {
-    this.parameters.push(value);
-    return `$${this.parameters.length}`;
+  /** `ORDER BY … DESC LIMIT $n`: newest first, the limit the last parameter. */
+  newestFirst(limit: number): string {
+    this.parameters.push(limit);
+    return `ORDER BY ${this.occurredAtColumn} DESC, ${this.idColumn} DESC LIMIT $${this.parameters.length}`;
   }
 }
 
 /** The query parameters every keyset-paged, time-bounded list takes (an audit trail); extend it with the list's own filters. */
 export class KeysetPageQuery {
-  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: KEYSET_PAGE_SIZE.max, default: KEYSET_PAGE_SIZE.default })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(KEYSET_PAGE_SIZE.max)
+  @PageSizeParam(KEYSET_PAGE_SIZE)
   limit?: number;
 
   @ApiPropertyOptional({ description: '`nextCursor` of the previous page.', maxLength: 200 })
@@ -173,4 +177,19 @@ export class AuditRecordResponse {
   @ApiProperty({ format: 'date-time' }) occurredAt!: string;
   @ApiProperty({ type: String, nullable: true, description: 'W3C trace id of the request; null outside a trace.' })
   traceId!: string | null;
+}
+
+/** An audit record's `before` or `after`: the state as a JSON object, or null where there is none; each audit says which state. */
+export function AuditStateProperty(description: string): PropertyDecorator {
+  return ApiProperty({ type: 'object', additionalProperties: true, nullable: true, description });
+}
+
+/** The response of a keyset-paged list of `item`s (KeysetPage); extend it to name the page's schema. */
+export function KeysetPageResponse<Item>(item: Type<Item>) {
+  abstract class KeysetPageOfItems implements KeysetPage<Item> {
+    @ApiProperty({ type: [item] }) items!: Item[];
+    @ApiProperty({ type: String, nullable: true, description: 'Pass as `cursor` for the next page; null on the last page.' })
+    nextCursor!: string | null;
+  }
+  return KeysetPageOfItems;
 }

@@ -81,6 +81,20 @@ export interface PlatformModuleOptions {
   partnerScopes?: PartnerScopePolicy;
 }
 
+/**
+ * A service's migrations in the order they run: the outbox's and the inbox's, the idempotency
+ * table's when the service has `idempotency`, the timers' when it declares `timers`, then its own.
+ * The service at start and its one-off commands (run-command.ts) bring the same schema up to date.
+ */
+export function serviceMigrations(options: Pick<PlatformModuleOptions, 'migrations' | 'idempotency' | 'timers'>): Function[] {
+  return [
+    ...messagingMigrations,
+    ...(options.idempotency ? idempotencyMigrations : []),
+    ...((options.timers ?? []).length > 0 ? timerMigrations : []),
+    ...options.migrations,
+  ];
+}
+
 /** Starts the relay, the consumers and the timer runner once the service is up; stops them, Kafka and the database last. */
 @Injectable()
 class PlatformLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -136,12 +150,7 @@ export class PlatformModule {
             openServiceDataSource({
               url: config.DATABASE_URL,
               entities: options.entities ?? [],
-              migrations: [
-                ...messagingMigrations,
-                ...(options.idempotency ? idempotencyMigrations : []),
-                ...(timers.length > 0 ? timerMigrations : []),
-                ...options.migrations,
-              ],
+              migrations: serviceMigrations(options),
               poolSize: config.DB_POOL_SIZE,
             }),
         },

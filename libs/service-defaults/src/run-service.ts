@@ -11,6 +11,7 @@ import { processShutdown, stopGracefullyOnSignal } from './graceful-shutdown';
 import { keepConnectionsAlive } from './kept-alive-connections';
 import { platformSettings, type PlatformConfig } from './platform.module';
 import { ProblemDetailsFilter, sendProblem, toProblem } from './problem-details.filter';
+import { ExitStatus } from './run-command';
 import { strictValidationPipe } from './validation';
 
 /**
@@ -108,9 +109,9 @@ export async function runService<TSpec extends { PORT: Setting<number> }>(defini
     if (error instanceof ConfigError) {
       logger.fatal(error.message);
       console.error(`${definition.name}: ${error.message}`);
-      process.exit(78); // EX_CONFIG
+      process.exit(ExitStatus.config);
     }
     logger.fatal({ err: error }, `${definition.name} failed to start`);
-    process.exit(1);
+    process.exit(ExitStatus.failure);
   }
 }

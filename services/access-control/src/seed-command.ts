@@ -13,83 +13,53 @@
  * 78 configuration; 1 any other failure.
  */
 import { readFile } from 'node:fs/promises';
-import { ConfigError, loadConfig } from '@cms/config';
-import { messagingMigrations } from '@cms/messaging';
-import { openServiceDataSource } from '@cms/persistence';
-import { idempotencyMigrations, platformSettings } from '@cms/service-defaults';
+import { ExitStatus, runCommand, withServiceDatabase, type ServiceCommand } from '@cms/service-defaults';
 import { AccessSeedRefused, readAccessSeed, type AccessSeed } from './application/access-seed';
 import { insertAccessSeed } from './infrastructure/access-seed.writer';
 import { accessControlEntities } from './infrastructure/entities';
 import { accessControlMigrations } from './infrastructure/migrations';
 import { PasswordHasher } from './infrastructure/password-hasher';
 
-const EX_USAGE = 64;
-const EX_DATAERR = 65;
-const EX_NOINPUT = 66;
-const EX_CONFIG = 78;
-
-const commandSettings = { DATABASE_URL: platformSettings.DATABASE_URL };
+// The service's database as app.module.ts declares it: its tables, and the platform's with idempotency's.
+const seedCommand = {
+  name: 'access-control seed',
+  database: { entities: accessControlEntities, migrations: accessControlMigrations, idempotency: true },
+} satisfies ServiceCommand;
 
 async function main(argv: string[]): Promise<number> {
   if (argv.length !== 1 || argv[0].startsWith('-')) {
     process.stderr.write('usage: seed-command.ts <seed.json>\n');
-    return EX_USAGE;
+    return ExitStatus.usage;
   }
   const [path] = argv;
   let text: string;
   try {
     text = await readFile(path, 'utf8');
   } catch (error) {
-    process.stderr.write(`access-control seed: ${path} cannot be read: ${(error as Error).message}\n`);
-    return EX_NOINPUT;
+    process.stderr.write(`${seedCommand.name}: ${path} cannot be read: ${(error as Error).message}\n`);
+    return ExitStatus.noInput;
   }
   let seed: AccessSeed;
   try {
     seed = readAccessSeed(JSON.parse(text));
   } catch (error) {
     if (error instanceof SyntaxError) {
-      process.stderr.write(`access-control seed: ${path}: it is not JSON: ${error.message}\n`);
-      return EX_DATAERR;
+      process.stderr.write(`${seedCommand.name}: ${path}: it is not JSON: ${error.message}\n`);
+      return ExitStatus.dataError;
     }
     if (!(error instanceof AccessSeedRefused)) throw error;
-    const why = error.message;
-    process.stderr.write(`access-control seed: ${path}: ${why}\n`);
-    return EX_DATAERR;
-  }
-  let settings;
-  try {
-    settings = loadConfig(commandSettings);
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    process.stderr.write(`access-control seed: ${error.message}\n`);
-    return EX_CONFIG;
+    process.stderr.write(`${seedCommand.name}: ${path}: ${error.message}\n`);
+    return ExitStatus.dataError;
   }
 
-  // Same schema as the service: the platform's outbox, inbox and idempotency tables, and its own.
-  const dataSource = await openServiceDataSource({
-    url: settings.DATABASE_URL,
-    entities: accessControlEntities,
-    migrations: [...messagingMigrations, ...idempotencyMigrations, ...accessControlMigrations],
-    poolSize: 2,
-  });
-  try {
+  return withServiceDatabase(seedCommand, async (dataSource) => {
     const result = await insertAccessSeed(dataSource, await PasswordHasher.create(), seed);
     process.stdout.write(
       `${path}: ${result.organisationsAdded} of ${seed.organisations.length} organisations and ` +
         `${result.usersAdded} of ${seed.users.length} users added (the rest were present)\n`,
     );
-    return 0;
-  } finally {
-    await dataSource.destroy();
-  }
+    return ExitStatus.ok;
+  });
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    process.stderr.write(`access-control seed failed: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exitCode = 1;
-  },
-);
+runCommand(seedCommand, () => main(process.argv.slice(2)));

@@ -8,10 +8,7 @@
  * Exit status: 0 imported; 65 imported except the records listed as rejected, or the file was
  * refused; 64 usage; 78 configuration; 1 any other failure.
  */
-import { ConfigError, loadConfig } from '@cms/config';
-import { messagingMigrations } from '@cms/messaging';
-import { openServiceDataSource } from '@cms/persistence';
-import { platformSettings } from '@cms/service-defaults';
+import { ExitStatus, runCommand, withServiceDatabase, type ServiceCommand } from '@cms/service-defaults';
 import { importExtractFile, type ExtractImportReport } from './application/import-extract';
 import { MeterPointStatusEntity } from './infrastructure/meter-point-status.entity';
 import { MeterPointEntity } from './infrastructure/meter-point.entity';
@@ -19,14 +16,12 @@ import { meterPointsMigrations } from './infrastructure/migrations';
 import { TypeOrmMeterPointRegister } from './infrastructure/typeorm-meter-point-register';
 import { meterPointsSettings } from './meter-points.settings';
 
-const EX_USAGE = 64;
-const EX_DATAERR = 65;
-const EX_CONFIG = 78;
-
-const commandSettings = {
-  DATABASE_URL: platformSettings.DATABASE_URL,
-  METER_POINT_IMPORT_BATCH_SIZE: meterPointsSettings.METER_POINT_IMPORT_BATCH_SIZE,
-};
+// The service's database as app.module.ts declares it: its tables, and the platform's outbox and inbox.
+const importCommand = {
+  name: 'meter-points import',
+  database: { entities: [MeterPointEntity, MeterPointStatusEntity], migrations: meterPointsMigrations },
+  settings: { METER_POINT_IMPORT_BATCH_SIZE: meterPointsSettings.METER_POINT_IMPORT_BATCH_SIZE },
+} satisfies ServiceCommand;
 
 function print(line = ''): void {
   process.stdout.write(`${line}\n`);
@@ -46,43 +41,18 @@ async function main(argv: string[]): Promise<number> {
   const paths = argv.filter((arg) => arg !== '--json');
   if (paths.length !== 1 || paths[0].startsWith('-')) {
     process.stderr.write('usage: import-command.ts <extract.csv> [--json]\n');
-    return EX_USAGE;
-  }
-  let settings;
-  try {
-    settings = loadConfig(commandSettings);
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    process.stderr.write(`meter-points import: ${error.message}\n`);
-    return EX_CONFIG;
+    return ExitStatus.usage;
   }
 
-  // Same schema as the service: its migrations and the platform's outbox and inbox.
-  const dataSource = await openServiceDataSource({
-    url: settings.DATABASE_URL,
-    entities: [MeterPointEntity, MeterPointStatusEntity],
-    migrations: [...messagingMigrations, ...meterPointsMigrations],
-    poolSize: 2,
-  });
-  try {
+  return withServiceDatabase(importCommand, async (dataSource, settings) => {
     const report = await importExtractFile(paths[0], new TypeOrmMeterPointRegister(dataSource), {
       batchSize: settings.METER_POINT_IMPORT_BATCH_SIZE,
       maxReportedErrors: Number.MAX_SAFE_INTEGER,
     });
     if (json) print(JSON.stringify(report, null, 2));
     else printReport(paths[0], report);
-    return report.fileRejected || report.rejected > 0 ? EX_DATAERR : 0;
-  } finally {
-    await dataSource.destroy();
-  }
+    return report.fileRejected || report.rejected > 0 ? ExitStatus.dataError : ExitStatus.ok;
+  });
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    process.stderr.write(`meter-points import failed: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exitCode = 1;
-  },
-);
+runCommand(importCommand, () => main(process.argv.slice(2)));

@@ -11,8 +11,9 @@ import { startServiceUnderTest, TestTokenIssuer, type ServiceUnderTest } from '@
 import { buildOpenApiDocument } from '@cms/service-defaults';
 import { demoOrganisation, demoShowcase, demoUnknownMprns, writeDemoExtract } from '@cms/demo-data';
 import { DEFAULT_METER_POINT_STATUSES, statusCodes } from '@cms/gas-market';
-import { addressLabel, extractHeader, formatExtractRow, parseExtract, type MeterPoint } from '../src/domain';
+import { addressLabel, extractHeader, type MeterPoint } from '../src/domain';
 import { importExtractFile, type ExtractImportReport } from '../src/application/import-extract';
+import { formatExtractRow, parseExtract } from '../src/application/meter-point-extract.csv';
 import { METER_POINT_REGISTER, type MeterPointRegister } from '../src/application/meter-point-register.port';
 import { ExtractImportOnStart } from '../src/infrastructure/extract-import-on-start';
 import { meterPointsService } from '../src/service';

@@ -8,18 +8,16 @@ export class DatabaseAdminAuditReader implements AdminAuditReader {
   constructor(@Inject(Database) private readonly database: Database) {}
 
   list(filter: AdminAuditFilter): Promise<AdminAuditRow[]> {
-    const where = new KeysetConditions();
+    const where = new KeysetConditions('a.occurred_at', 'a.id');
     if (filter.organisationId !== undefined) where.add('a.organisation_id = ?', filter.organisationId);
     if (filter.action !== undefined) where.add('a.action = ?', filter.action);
-    if (filter.from !== undefined) where.add('a.occurred_at >= ?', filter.from);
-    if (filter.to !== undefined) where.add('a.occurred_at < ?', filter.to);
-    where.before(filter.before, 'a.occurred_at', 'a.id');
+    where.keyset(filter);
     return this.database.query<AdminAuditRow>(
       `SELECT a.id::text AS id, a.occurred_at, a.actor_user_id, u.organisation_id AS actor_organisation_id,
               a.organisation_id, a.action, a.subject_user_id, a.details
          FROM admin_audit a LEFT JOIN user_account u ON u.user_id = a.actor_user_id
         ${where.where()}
-        ORDER BY a.occurred_at DESC, a.id DESC LIMIT ${where.last(filter.limit)}`,
+        ${where.newestFirst(filter.limit)}`,
       where.parameters,
     );
   }

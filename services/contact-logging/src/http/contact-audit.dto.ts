@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsUUID, Matches } from 'class-validator';
 import { CRN_PATTERN } from '@cms/gas-market';
-import { AuditRecordResponse, KeysetPageQuery } from '@cms/service-defaults';
+import { AuditRecordResponse, AuditStateProperty, KeysetPageQuery, KeysetPageResponse } from '@cms/service-defaults';
 
 /** The paging and time bounds of every audit list (KeysetPageQuery), and the contact audit's own filters. */
 export class ListContactAuditQuery extends KeysetPageQuery {
@@ -30,14 +30,8 @@ export class ContactAuditItemResponse extends AuditRecordResponse {
   organisationId!: string | null;
   @ApiProperty({ example: 'LOGGED' }) action!: string;
   @ApiProperty({ example: 'C000001234' }) crn!: string;
-  @ApiProperty({ type: 'object', additionalProperties: true, nullable: true, description: 'The contact row before; null when logged.' })
-  before!: Record<string, unknown> | null;
-  @ApiProperty({ type: 'object', additionalProperties: true, nullable: true, description: 'The contact row after.' })
-  after!: Record<string, unknown> | null;
+  @AuditStateProperty('The contact row before; null when logged.') before!: Record<string, unknown> | null;
+  @AuditStateProperty('The contact row after.') after!: Record<string, unknown> | null;
 }
 
-export class ContactAuditPageResponse {
-  @ApiProperty({ type: [ContactAuditItemResponse] }) items!: ContactAuditItemResponse[];
-  @ApiProperty({ type: String, nullable: true, description: 'Pass as `cursor` for the next page; null on the last page.' })
-  nextCursor!: string | null;
-}
+export class ContactAuditPageResponse extends KeysetPageResponse(ContactAuditItemResponse) {}

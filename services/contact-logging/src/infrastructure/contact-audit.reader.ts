@@ -14,7 +14,7 @@ export class ContactAuditReader implements ContactAuditStore {
   constructor(private readonly database: Database) {}
 
   list(filter: ContactAuditFilter): Promise<ContactAuditRow[]> {
-    const where = new KeysetConditions();
+    const where = new KeysetConditions('a.occurred_at', 'a.id');
     if (filter.visibleToOrganisationId !== undefined) {
       where.add(
         `(a.actor_organisation_id = ?::uuid
@@ -24,15 +24,13 @@ export class ContactAuditReader implements ContactAuditStore {
     }
     if (filter.action !== undefined) where.add('a.action = ?', filter.action);
     if (filter.crn !== undefined) where.add('a.crn = ?', filter.crn);
-    if (filter.from !== undefined) where.add('a.occurred_at >= ?', filter.from);
-    if (filter.to !== undefined) where.add('a.occurred_at < ?', filter.to);
-    where.before(filter.before, 'a.occurred_at', 'a.id');
+    where.keyset(filter);
     return this.database.query<ContactAuditRow>(
       `SELECT a.id::text AS id, a.occurred_at, a.actor_user_id, a.actor_organisation_id, a.action, a.crn,
               a.before, a.after, a.trace_id
          FROM contact_audit a
         ${where.where()}
-        ORDER BY a.occurred_at DESC, a.id DESC LIMIT ${where.last(filter.limit)}`,
+        ${where.newestFirst(filter.limit)}`,
       where.parameters,
     );
   }

@@ -1,6 +1,7 @@
 import { DEFAULT_METER_POINT_STATUSES } from '@cms/gas-market';
-import { extractHeader, formatExtractRow, type MeterPoint } from '../domain';
+import { extractHeader, type MeterPoint } from '../domain';
 import { importExtract } from './import-extract';
+import { formatExtractRow } from './meter-point-extract.csv';
 import type { ExtractRow, MeterPointRegister, RegisteredMeterPoint, UpsertResult } from './meter-point-register.port';
 
 /** An in-memory register: just enough to see what the import writes, batch by batch. */

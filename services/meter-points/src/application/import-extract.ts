@@ -1,13 +1,8 @@
 import { constants, createReadStream } from 'node:fs';
 import { access } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
-import {
-  createExtractParser,
-  CsvRecordReader,
-  type CsvRecord,
-  type ExtractError,
-  type ExtractParseResult,
-} from '../domain';
+import { ExtractChecker, type ExtractError } from '../domain';
+import { readCsvRecords, type CsvSource } from './csv-records';
 import type { ExtractRow, MeterPointRegister, UpsertCounts } from './meter-point-register.port';
 import { registerConstraintProblems } from './register-row-constraints';
 
@@ -50,13 +45,12 @@ export async function importExtractFile(
 ): Promise<ExtractImportReport> {
   // Checked first so that a missing or unreadable file fails at once, the path in the message.
   await access(path, constants.R_OK);
-  const stream = createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 20 });
-  return importExtract(stream as AsyncIterable<string>, register, options);
+  return importExtract(createReadStream(path, { highWaterMark: 1 << 20 }), register, options);
 }
 
-/** Imports an extract given as text chunks (any split: a record may span chunks). */
+/** Imports an extract given as chunks of text or bytes (any split: a record may span chunks). */
 export async function importExtract(
-  chunks: AsyncIterable<string> | Iterable<string>,
+  chunks: CsvSource,
   register: MeterPointRegister,
   options: ImportExtractOptions = {},
 ): Promise<ExtractImportReport> {
@@ -65,8 +59,7 @@ export async function importExtract(
   const maxReportedErrors = options.maxReportedErrors ?? DEFAULT_MAX_REPORTED_ERRORS;
 
   const statuses = await register.statuses();
-  const parser = createExtractParser(statuses.map((status) => status.code));
-  const lines = new RowLineTracker();
+  const checker = new ExtractChecker(statuses.map((status) => status.code));
 
   const report: ExtractImportReport = {
     records: 0,
@@ -106,10 +99,11 @@ export async function importExtract(
     writing.catch(() => undefined);
   };
 
-  const take = async (parsed: ExtractParseResult, records: CsvRecord[]) => {
-    const rows = lines.match(parsed, records);
-    report.records = lines.dataRecords;
-    for (const error of parsed.errors) reject(error);
+  // Reading keeps pace with writing: while the loop waits on the database, the parser's buffer
+  // fills and the file is read no further.
+  for await (const record of readCsvRecords(chunks)) {
+    const { rows, errors } = checker.check(record);
+    for (const error of errors) reject(error);
     for (const row of rows) {
       const problems = registerConstraintProblems(row.meterPoint);
       if (problems.length > 0) {
@@ -119,52 +113,16 @@ export async function importExtract(
       batch.push(row);
       if (batch.length >= batchSize) await flush();
     }
-  };
-
-  const reader = new CsvRecordReader();
-  for await (const chunk of chunks) {
-    await take(parser.push(chunk), reader.push(chunk));
   }
-  await take(parser.end(), reader.end());
+  for (const error of checker.end()) reject(error);
   await flush();
   await writing;
 
-  report.fileRejected = lines.headerRejected || !lines.headerSeen;
+  report.records = checker.dataRecords;
+  report.fileRejected = checker.fileRefused;
   report.errors.sort((a, b) => a.line - b.line);
   report.rejected = [...rejectedLines].filter((line) => !(report.fileRejected && line === 1)).length;
   report.imported = report.inserted + report.updated + report.unchanged;
   report.durationMs = Math.round(performance.now() - started);
   return report;
-}
-
-/**
- * Gives each row the extract parser accepts the line it was read from. The parser reports errors
- * with the line a record starts on but returns rows without one; a second CSV reader fed the same
- * chunks yields the same records with their lines. In each chunk, the records whose line carries
- * an error were refused and the others are, in order, the rows the parser returned.
- */
-class RowLineTracker {
-  dataRecords = 0;
-  headerSeen = false;
-  headerRejected = false;
-
-  match(parsed: ExtractParseResult, records: CsvRecord[]): ExtractRow[] {
-    const errorLines = new Set(parsed.errors.map((error) => error.line));
-    const accepted: number[] = [];
-    for (const record of records) {
-      if (!this.headerSeen) {
-        this.headerSeen = true;
-        this.headerRejected = errorLines.has(record.line);
-        continue;
-      }
-      if (this.headerRejected) continue;
-      this.dataRecords += 1;
-      if (!errorLines.has(record.line)) accepted.push(record.line);
-    }
-    if (accepted.length !== parsed.rows.length) {
-      // The two readers are the same code fed the same text; a difference is a bug, never bad input.
-      throw new Error(`extract import: ${parsed.rows.length} rows parsed but ${accepted.length} records accepted`);
-    }
-    return parsed.rows.map((meterPoint, index) => ({ line: accepted[index], meterPoint }));
-  }
 }

@@ -1,4 +1,3 @@
 export * from './meter-point';
-export * from './csv';
 export * from './meter-point-extract';
 export * from './status-change';

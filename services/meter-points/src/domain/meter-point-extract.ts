@@ -1,15 +1,14 @@
 /**
- * The meter point extract: a CSV file standing in for the UK Link register import.
+ * The meter point extract: a CSV file standing in for the UK Link register import. Its rules are
+ * here; reading and writing it as CSV text is ../application/meter-point-extract.csv.ts.
  *
- * One header row, then one meter point per record, RFC 4180 quoting (see ./csv.ts), CRLF line
- * ends on output (LF accepted on input). Columns, in order: see EXTRACT_COLUMNS.
+ * One header row, then one meter point per record. Columns, in order: see EXTRACT_COLUMNS.
  * `isolated` is `true`/`false` (Y/N, 1/0 accepted on input); an empty `registered_shipper_id`
  * means no registered shipper; empty address fields mean "not present".
  *
- * Parsing validates every record and reports each problem with the record's starting line,
- * without stopping: good rows are returned alongside the errors.
+ * Every record is checked and each problem reported with the line the record starts on, without
+ * stopping: good rows are kept alongside the errors.
  */
-import { type CsvRecord, CsvRecordReader, formatCsvRecord, readCsv } from './csv';
 import { isLdzCode, isMprn, isPafTextField, normalisePostcode, PAF_FIELD_MAX_LENGTHS, type PafAddress } from '@cms/gas-market';
 import type { MeterPoint } from './meter-point';
 
@@ -42,16 +41,13 @@ export const EXTRACT_COLUMNS: readonly string[] = Object.freeze([
   ...ADDRESS_COLUMNS.map(([column]) => column),
 ]);
 
-/** The header row (without a line end). */
+/** The header row, as CSV (the column names need no quoting). */
 export const extractHeader: string = EXTRACT_COLUMNS.join(',');
 
-/** Line end written between records (RFC 4180). */
-export const EXTRACT_LINE_END = '\r\n';
-
-/** One record of the extract (without a line end). */
-export function formatExtractRow(mp: MeterPoint): string {
+/** The fields of one record, in EXTRACT_COLUMNS order. */
+export function extractFields(mp: MeterPoint): string[] {
   const a = mp.address;
-  return formatCsvRecord([
+  return [
     mp.mprn,
     mp.status,
     mp.isolated ? 'true' : 'false',
@@ -59,14 +55,7 @@ export function formatExtractRow(mp: MeterPoint): string {
     mp.registeredShipperId ?? '',
     mp.ldz,
     ...ADDRESS_COLUMNS.map(([, key]) => a[key] ?? ''),
-  ]);
-}
-
-/** A whole extract: header and one record per meter point, each followed by CRLF. */
-export function formatExtract(meterPoints: Iterable<MeterPoint>): string {
-  const lines = [extractHeader];
-  for (const mp of meterPoints) lines.push(formatExtractRow(mp));
-  return lines.join(EXTRACT_LINE_END) + EXTRACT_LINE_END;
+  ];
 }
 
 export interface ExtractError {
@@ -151,26 +140,6 @@ export function parseExtractRecord(fields: readonly string[], knownStatuses: rea
   };
 }
 
-/**
- * Parses and validates the text of one data record (a line of the file, or a record spanning
- * several lines when a quoted field holds a line break).
- */
-export function parseExtractLine(line: string, knownStatuses: readonly string[]): ExtractRecordResult {
-  const records = readCsv(line);
-  if (records.length !== 1) {
-    return { ok: false, errors: [records.length === 0 ? 'empty record' : `expected one record, found ${records.length}`] };
-  }
-  if (records[0].error) return { ok: false, errors: [records[0].error] };
-  return parseExtractRecord(records[0].fields, knownStatuses);
-}
-
-export interface ExtractParser {
-  /** Feeds the next chunk of text; returns the rows and errors completed by it. */
-  push(chunk: string): ExtractParseResult;
-  /** Ends the input; returns what the last record (and file-level checks) gave. */
-  end(): ExtractParseResult;
-}
-
 /** A valid row with the physical line its record starts on. */
 export interface NumberedExtractRow {
   line: number;
@@ -182,76 +151,67 @@ export interface NumberedExtractParseResult {
   errors: ExtractError[];
 }
 
-export interface NumberedExtractParser {
-  push(chunk: string): NumberedExtractParseResult;
-  end(): NumberedExtractParseResult;
+/** A record of an extract file as read: the line it starts on and its fields, or why it could not be read. */
+export interface ExtractFileRecord {
+  line: number;
+  fields: readonly string[];
+  /** Set when the record breaks RFC 4180; its fields are then not to be used. */
+  error?: string;
 }
 
 /**
- * Streaming extract parser: feed it chunks (e.g. from `fs.createReadStream(path, 'utf8')`) and
- * persist the rows it returns batch by batch. Checks the header, validates every record, reports
- * repeated MPRNs (keeps the first), and never stops at a bad record. A wrong header is a
- * file-level error: no row is returned after it.
+ * Checks the records of one extract file, in file order: the header first, then every data
+ * record, reporting repeated MPRNs (the first is kept). Never stops at a bad record. A wrong header
+ * is a file-level error: no row is returned after it.
  */
-export function createExtractParser(knownStatuses: readonly string[]): ExtractParser {
-  const numbered = createNumberedExtractParser(knownStatuses);
-  const strip = (r: NumberedExtractParseResult): ExtractParseResult => ({
-    rows: r.rows.map((row) => row.meterPoint),
-    errors: r.errors,
-  });
-  return { push: (chunk) => strip(numbered.push(chunk)), end: () => strip(numbered.end()) };
-}
+export class ExtractChecker {
+  /** Data records checked: the header and anything after a wrong header are not counted. */
+  dataRecords = 0;
+  private header: 'pending' | 'accepted' | 'refused' = 'pending';
+  private readonly seen = new Map<string, number>();
 
-/** As `createExtractParser`, each row with the line its record starts on (for import reports). */
-export function createNumberedExtractParser(knownStatuses: readonly string[]): NumberedExtractParser {
-  const reader = new CsvRecordReader();
-  const seen = new Map<string, number>();
-  let headerState: 'pending' | 'ok' | 'bad' = 'pending';
-  let sawAnyRecord = false;
+  constructor(private readonly knownStatuses: readonly string[]) {}
 
-  const consume = (records: CsvRecord[]): NumberedExtractParseResult => {
+  /** True when the file is refused: its header is wrong, or (once ended) it had none. */
+  get fileRefused(): boolean {
+    return this.header !== 'accepted';
+  }
+
+  /** Checks the next record: gives its row, or its errors (none for the header when it is right). */
+  check(record: ExtractFileRecord): NumberedExtractParseResult {
     const result: NumberedExtractParseResult = { rows: [], errors: [] };
-    for (const record of records) {
-      sawAnyRecord = true;
-      if (headerState === 'pending') {
-        headerState = checkHeader(record.fields, record.error, record.line, result.errors) ? 'ok' : 'bad';
-        continue;
-      }
-      if (headerState === 'bad') continue;
-      if (record.error) {
-        result.errors.push({ line: record.line, message: record.error });
-        continue;
-      }
-      const parsed = parseExtractRecord(record.fields, knownStatuses);
-      if (!parsed.ok) {
-        for (const message of parsed.errors) result.errors.push({ line: record.line, message });
-        continue;
-      }
-      const firstLine = seen.get(parsed.meterPoint.mprn);
-      if (firstLine !== undefined) {
-        result.errors.push({
-          line: record.line,
-          message: `mprn: ${parsed.meterPoint.mprn} repeats the record on line ${firstLine}`,
-        });
-        continue;
-      }
-      seen.set(parsed.meterPoint.mprn, record.line);
-      result.rows.push({ line: record.line, meterPoint: parsed.meterPoint });
-    }
-    return result;
-  };
-
-  return {
-    push: (chunk) => consume(reader.push(chunk)),
-    end: () => {
-      const result = consume(reader.end());
-      if (!sawAnyRecord) result.errors.push({ line: 1, message: 'the file is empty: expected a header row' });
+    if (this.header === 'pending') {
+      this.header = checkHeader(record.fields, record.error, record.line, result.errors) ? 'accepted' : 'refused';
       return result;
-    },
-  };
+    }
+    if (this.header === 'refused') return result;
+    this.dataRecords += 1;
+    if (record.error) {
+      result.errors.push({ line: record.line, message: record.error });
+      return result;
+    }
+    const parsed = parseExtractRecord(record.fields, this.knownStatuses);
+    if (!parsed.ok) {
+      for (const message of parsed.errors) result.errors.push({ line: record.line, message });
+      return result;
+    }
+    const firstLine = this.seen.get(parsed.meterPoint.mprn);
+    if (firstLine !== undefined) {
+      result.errors.push({ line: record.line, message: `mprn: ${parsed.meterPoint.mprn} repeats the record on line ${firstLine}` });
+      return result;
+    }
+    this.seen.set(parsed.meterPoint.mprn, record.line);
+    result.rows.push({ line: record.line, meterPoint: parsed.meterPoint });
+    return result;
+  }
+
+  /** Ends the file: an empty one (no header) is refused. */
+  end(): ExtractError[] {
+    return this.header === 'pending' ? [{ line: 1, message: 'the file is empty: expected a header row' }] : [];
+  }
 }
 
-function checkHeader(fields: string[], csvError: string | undefined, line: number, errors: ExtractError[]): boolean {
+function checkHeader(fields: readonly string[], csvError: string | undefined, line: number, errors: ExtractError[]): boolean {
   if (csvError) {
     errors.push({ line, message: `header: ${csvError}` });
     return false;
@@ -270,12 +230,4 @@ function checkHeader(fields: string[], csvError: string | undefined, line: numbe
     message: `header: expected "${extractHeader}" (${details.join('; ')}); no record was read`,
   });
   return false;
-}
-
-/** Parses a whole extract text. See `createExtractParser` for the rules and for large files. */
-export function parseExtract(text: string, knownStatuses: readonly string[]): ExtractParseResult {
-  const parser = createExtractParser(knownStatuses);
-  const a = parser.push(text);
-  const b = parser.end();
-  return { rows: a.rows.concat(b.rows), errors: a.errors.concat(b.errors) };
 }

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
-import { AuditRecordResponse, KeysetPageQuery } from '@cms/service-defaults';
+import { AuditRecordResponse, AuditStateProperty, KeysetPageQuery, KeysetPageResponse } from '@cms/service-defaults';
 import type { AdminAction } from '../../application/admin-audit.port';
 
 export const ADMIN_ACTIONS: readonly AdminAction[] = [
@@ -46,14 +46,8 @@ export class AdminAuditItemResponse extends AuditRecordResponse {
   @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The organisation acted upon.' })
   organisationId!: string | null;
   @ApiProperty({ enum: ADMIN_ACTIONS }) action!: string;
-  @ApiProperty({ type: 'object', additionalProperties: true, nullable: true, description: 'The state before; null when something was created.' })
-  before!: Record<string, unknown> | null;
-  @ApiProperty({ type: 'object', additionalProperties: true, nullable: true, description: 'The state after, or what was done.' })
-  after!: Record<string, unknown> | null;
+  @AuditStateProperty('The state before; null when something was created.') before!: Record<string, unknown> | null;
+  @AuditStateProperty('The state after, or what was done.') after!: Record<string, unknown> | null;
 }
 
-export class AdminAuditPageResponse {
-  @ApiProperty({ type: [AdminAuditItemResponse] }) items!: AdminAuditItemResponse[];
-  @ApiProperty({ type: String, nullable: true, description: 'Pass as `cursor` for the next page; null on the last page.' })
-  nextCursor!: string | null;
-}
+export class AdminAuditPageResponse extends KeysetPageResponse(AdminAuditItemResponse) {}

@@ -1,17 +1,12 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { PageSizeParam } from '@cms/service-defaults';
 
 export const MAX_USERS_PAGE_SIZE = 100;
 export const DEFAULT_USERS_PAGE_SIZE = 50;
 
 export class ListUsersQuery {
-  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: MAX_USERS_PAGE_SIZE, default: DEFAULT_USERS_PAGE_SIZE })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(MAX_USERS_PAGE_SIZE)
+  @PageSizeParam({ max: MAX_USERS_PAGE_SIZE, default: DEFAULT_USERS_PAGE_SIZE })
   limit?: number;
 
   @ApiPropertyOptional({ description: '`nextCursor` of the previous page.', maxLength: 200 })

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsOptional, IsString, MaxLength } from 'class-validator';
 import { MPRN_MAX_DIGITS } from '@cms/gas-market';
+import { PageSizeParam } from '@cms/service-defaults';
 
 export const MAX_PAGE_SIZE = 100;
 
@@ -11,12 +11,7 @@ export class PostcodeQuery {
   @MaxLength(10)
   postcode: string;
 
-  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: MAX_PAGE_SIZE, default: MAX_PAGE_SIZE })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(MAX_PAGE_SIZE)
+  @PageSizeParam({ max: MAX_PAGE_SIZE, default: MAX_PAGE_SIZE })
   limit?: number;
 
   @ApiPropertyOptional({ description: '`nextCursor` of the previous page.', maxLength: MPRN_MAX_DIGITS })
