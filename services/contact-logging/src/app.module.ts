@@ -9,6 +9,8 @@ import { ContactLifecycleHandler } from './application/contact-lifecycle.handler
 import { ContactQueries } from './application/contact.queries';
 import { CONTACT_TIMELINE } from './application/contact-timeline.port';
 import { RecordContactActivityHandler } from './application/record-contact-activity.handler';
+import { REJECTED_SUBMISSION_STORE } from './application/rejected-submission.port';
+import { RejectedSubmissionQueries } from './application/rejected-submission.queries';
 import { LogContactHandler } from './application/log-contact.handler';
 import { METER_POINT_REGISTER } from './application/meter-point-register.port';
 import { RESOLUTION_REASONS } from './application/resolution-reasons.port';
@@ -16,12 +18,14 @@ import type { ContactLoggingConfig } from './contact-logging.config';
 import { ContactAuditController } from './http/contact-audit.controller';
 import { ContactLifecycleController } from './http/contact-lifecycle.controller';
 import { ContactsController } from './http/contacts.controller';
+import { RejectedSubmissionsController } from './http/rejected-submissions.controller';
 import { ResolutionReasonsController } from './http/resolution-reasons.controller';
 import { ContactAuditReader } from './infrastructure/contact-audit.reader';
 import { ContactActivityConsumer } from './infrastructure/contact-activity.consumer';
 import { ContactRepository } from './infrastructure/contact.repository';
 import { ContactTimelineRepository } from './infrastructure/contact-timeline.repository';
 import { MeterPointClient } from './infrastructure/meter-point-client';
+import { RejectedSubmissionReader } from './infrastructure/rejected-submission.reader';
 import { ResolutionReasonRepository } from './infrastructure/resolution-reason.repository';
 import { contactLoggingMigrations } from './infrastructure/migrations';
 
@@ -40,7 +44,7 @@ export function contactLoggingModule(config: ContactLoggingConfig, logger: Logge
         partnerScopes: { resource: 'contacts' },
       }),
     ],
-    controllers: [ContactsController, ContactLifecycleController, ResolutionReasonsController, ContactAuditController],
+    controllers: [ContactsController, ContactLifecycleController, ResolutionReasonsController, ContactAuditController, RejectedSubmissionsController],
     providers: [
       LogContactHandler,
       ContactLifecycleHandler,
@@ -48,11 +52,13 @@ export function contactLoggingModule(config: ContactLoggingConfig, logger: Logge
       ContactActivityConsumer,
       ContactQueries,
       ContactAuditQueries,
+      RejectedSubmissionQueries,
       { provide: CONTACT_STORE, useClass: ContactRepository },
       { provide: METER_POINT_REGISTER, useClass: MeterPointClient },
       { provide: CONTACT_AUDIT_STORE, useClass: ContactAuditReader },
       { provide: RESOLUTION_REASONS, useClass: ResolutionReasonRepository },
       { provide: CONTACT_TIMELINE, useClass: ContactTimelineRepository },
+      { provide: REJECTED_SUBMISSION_STORE, useClass: RejectedSubmissionReader },
     ],
   })
   class ContactLoggingModule {}
