@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
-import { IsIn, IsISO8601, IsOptional, IsUUID, Matches } from 'class-validator';
+import { IsIn, IsISO8601, IsOptional, IsRFC3339, IsUUID, Matches } from 'class-validator';
 import { MPRN_PATTERN } from '@cms/gas-market';
 import { KeysetPageQuery } from '@cms/service-defaults';
 import type { RejectedSubmissionPage, RejectedSubmissionQuery, RejectedSubmissionView, RejectionView } from '../application/rejected-submission.queries';
@@ -17,13 +17,17 @@ export class ListRejectedSubmissionsQuery extends OmitType(KeysetPageQuery, ['fr
   @Matches(MPRN_PATTERN)
   mprn?: string;
 
+  // A date-time, as documented (RFC 3339), that is also a real instant (strict ISO 8601: no 30
+  // February, no leap second): ISO 8601 alone lets through forms a Date cannot read (`2026-W01-1`).
   @ApiPropertyOptional({ format: 'date-time', description: 'Submitted at or after this time (ISO 8601).' })
   @IsOptional()
+  @IsRFC3339()
   @IsISO8601({ strict: true })
   submittedFrom?: string;
 
   @ApiPropertyOptional({ format: 'date-time', description: 'Submitted before this time (ISO 8601).' })
   @IsOptional()
+  @IsRFC3339()
   @IsISO8601({ strict: true })
   submittedTo?: string;
 
