@@ -30,8 +30,9 @@ const common = {
  * The environment tools/stack.ts gave each service before the catalogue (its hand-written
  * SERVICES list and settings), less the addresses of services it does not call: before, every
  * service was given ACCESS_CONTROL_URL, METER_POINTS_URL and CONTACT_LOGGING_URL; now each is
- * given those of the services it calls (the gateway: all three; contact-logging: meter-points),
- * as compose and Kubernetes always did.
+ * given those of the services it calls (the gateway: all three; contact-logging: meter-points, and
+ * since supervisors give contacts to their colleagues, access-control), as compose and Kubernetes
+ * always did.
  */
 const expected: Record<string, Record<string, string>> = {
   'access-control': {
@@ -43,6 +44,7 @@ const expected: Record<string, Record<string, string>> = {
   'contact-logging': {
     ...common,
     METER_POINTS_URL: 'http://127.0.0.1:18082',
+    ACCESS_CONTROL_URL: 'http://127.0.0.1:18081',
     DATABASE_URL: 'postgres://cms@127.0.0.1:15432/cms_contact_logging',
   },
   gateway: {

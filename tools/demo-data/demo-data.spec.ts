@@ -17,7 +17,7 @@ import { formatExtract, parseExtract } from '../../services/meter-points/src/dom
 import { demoShowcase, demoUnknownMprns, generateDemoMeterPoints, shortCodeOf } from './meter-points';
 import { DN_SHORT_CODES, demoOrganisation, demoOrganisations } from './organisations';
 import { TOWNS_BY_LDZ } from './places';
-import { CDSP_ADMIN, CDSP_AGENT, CONTACT_USER, LSO, TRANSPORTER_USER } from './roles';
+import { CDSP_ADMIN, CDSP_AGENT, CONTACT_USER, LSO, SUPERVISOR, TRANSPORTER_USER } from './roles';
 import { DEMO_PASSWORD, demoUsers } from './users';
 import { writeDemoExtract } from './write-extract';
 
@@ -58,13 +58,13 @@ describe('demo users', () => {
   const users = demoUsers();
   const orgs = demoOrganisations();
 
-  it('gives every organisation an LSO and the working users of its type', () => {
+  it('gives every organisation an LSO, who supervises, and the working users of its type', () => {
     expect(users).toHaveLength(29);
     expect(new Set(users.map((u) => u.userId)).size).toBe(users.length);
     for (const org of orgs) {
       const code = org.shortCode.toLowerCase();
       const mine = users.filter((u) => u.organisationShortCode === org.shortCode);
-      expect(mine.find((u) => u.userId === `${code}.lso`)?.roles).toEqual([LSO]);
+      expect(mine.find((u) => u.userId === `${code}.lso`)?.roles).toEqual([LSO, SUPERVISOR]);
       if (org.type === 'SHIPPER') expect(mine.find((u) => u.userId === `${code}.user`)?.roles).toEqual([CONTACT_USER]);
       if (org.type === 'DN' || org.type === 'IGT') {
         expect(mine.find((u) => u.userId === `${code}.user`)?.roles).toEqual([TRANSPORTER_USER]);

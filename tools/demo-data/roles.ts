@@ -10,6 +10,8 @@ export const TRANSPORTER_USER = 'TRANSPORTER_USER';
 export const CDSP_AGENT = 'CDSP_AGENT';
 /** CDSP administrator: reference data and configuration. */
 export const CDSP_ADMIN = 'CDSP_ADMIN';
+/** Gives and transfers its organisation's work to its users; sees who they are. */
+export const SUPERVISOR = 'SUPERVISOR';
 
-export const ROLES = Object.freeze([LSO, CONTACT_USER, TRANSPORTER_USER, CDSP_AGENT, CDSP_ADMIN] as const);
+export const ROLES = Object.freeze([LSO, CONTACT_USER, TRANSPORTER_USER, CDSP_AGENT, CDSP_ADMIN, SUPERVISOR] as const);
 export type Role = (typeof ROLES)[number];

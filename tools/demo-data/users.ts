@@ -1,10 +1,11 @@
 /**
- * Demo users: one Local Security Officer per organisation (`<code>.lso`), one working user per
- * shipper, DN and IGT (`<code>.user`), and a CDSP agent and administrator (`cds.agent`, `cds.admin`).
+ * Demo users: one Local Security Officer per organisation (`<code>.lso`), who is also its
+ * SUPERVISOR so that a demo can give and transfer work, one working user per shipper, DN and IGT
+ * (`<code>.user`), and a CDSP agent and administrator (`cds.agent`, `cds.admin`).
  * People's names are fictional; e-mail addresses use the reserved `.example` domain.
  */
 import { demoOrganisations, type DemoOrganisation } from './organisations';
-import { CDSP_ADMIN, CDSP_AGENT, CONTACT_USER, LSO, type Role, TRANSPORTER_USER } from './roles';
+import { CDSP_ADMIN, CDSP_AGENT, CONTACT_USER, LSO, type Role, SUPERVISOR, TRANSPORTER_USER } from './roles';
 
 /**
  * DEMO ONLY. The one password of every demo user, so a demo can log in as anyone. Never use demo
@@ -52,7 +53,9 @@ export function demoUsers(): DemoUser[] {
     });
   };
   for (const org of demoOrganisations()) {
-    add(org, 'lso', [LSO]);
+    // The LSO also supervises: `<code>.lso` gives `<code>.user` a contact, or takes it over (in the
+    // CDSP, gives `cds.agent` one to investigate).
+    add(org, 'lso', [LSO, SUPERVISOR]);
     switch (org.type) {
       case 'SHIPPER':
         add(org, 'user', [CONTACT_USER]);

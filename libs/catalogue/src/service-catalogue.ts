@@ -73,8 +73,8 @@ export interface ServiceEntry {
 }
 
 /**
- * Every service, one entry each. A new service appends one object here, nothing else (then
- * `npm run catalogue -- write`).
+ * Every service, one entry each. A new service appends one object here, nothing else, then
+ * `npm run catalogue -- write`: `npm run new-service` does both (tools/new-service).
  */
 export const serviceCatalogue = [
   {
@@ -137,10 +137,11 @@ export const serviceCatalogue = [
     database: 'cms_contact_logging',
     routes: [{ prefix: '/api/v1/contacts' }, { prefix: '/api/v1/resolution-reasons' }, { prefix: '/api/v1/audit/contacts' }, { prefix: '/api/v1/rejected-submissions' }],
     produces: [Topics.contacts],
-    // The other services' lifecycle events, onto each contact's timeline.
-    consumes: [Topics.clarifications, Topics.siteVisits, Topics.meterPoints],
-    // Looks up the meter point of every contact logged.
-    calls: ['meter-points'],
+    // The other services' lifecycle events, onto each contact's timeline; its own, to start each clock.
+    consumes: [Topics.contacts, Topics.clarifications, Topics.siteVisits, Topics.meterPoints],
+    // Looks up the meter point of every contact logged, and asks the user directory whether the user a
+    // supervisor gives a contact to is an active user of their organisation.
+    calls: ['meter-points', 'access-control'],
     secrets: [],
   },
 ] as const satisfies readonly ServiceEntry[];

@@ -1,4 +1,10 @@
+import { types } from 'pg';
 import { DataSource, type DataSourceOptions, type MixedList, type EntitySchema } from 'typeorm';
+
+// A SQL `date` is a calendar day (a due date in working days), not an instant: read it as its
+// `YYYY-MM-DD` text. node-postgres would make it a JavaScript Date at the process's local midnight,
+// a different day wherever the process runs west of UTC. Process-wide, for every service alike.
+types.setTypeParser(types.builtins.DATE, (text: string) => text);
 
 export interface ServiceDataSourceOptions {
   /** postgres:// URL of the service's own database. */

@@ -9,6 +9,7 @@ import { ChangePasswordHandler } from './application/change-password.handler';
 import { CompletePasswordResetHandler } from './application/complete-password-reset.handler';
 import { CreateOrganisationHandler } from './application/create-organisation.handler';
 import { CreateUserHandler } from './application/create-user.handler';
+import { GetUserHandler } from './application/get-user.handler';
 import { IssueClientTokenHandler } from './application/issue-client-token.handler';
 import { ListAdminAuditHandler } from './application/list-admin-audit.handler';
 import { ListApiClientsHandler } from './application/list-api-clients.handler';
@@ -99,6 +100,7 @@ export function accessControlModule(config: AccessControlConfig, logger: Logger)
       ListOrganisationsHandler,
       CreateOrganisationHandler,
       ListUsersHandler,
+      GetUserHandler,
       CreateUserHandler,
       UpdateUserHandler,
       ListApiClientsHandler,

@@ -249,7 +249,7 @@ describe('an LSO managing users', () => {
     await expectProblem(await call('PATCH', '/api/v1/users/wwu.lso', lso, { status: 'SUSPENDED' }), 409, 'CANNOT_SUSPEND_SELF');
     await expectProblem(await call('PATCH', '/api/v1/users/wwu.lso', lso, { roles: ['TRANSPORTER_USER'] }), 409, 'CANNOT_REMOVE_OWN_LSO_ROLE');
     const { rows } = await db.query(`SELECT status, roles FROM user_account WHERE user_id = 'wwu.lso'`);
-    expect(rows[0]).toEqual({ status: 'ACTIVE', roles: ['LSO'] });
+    expect(rows[0]).toEqual({ status: 'ACTIVE', roles: ['LSO', 'SUPERVISOR'] });
   });
 
   it('unlocks a user locked out by failed sign-ins', async () => {
@@ -288,6 +288,87 @@ describe('an LSO managing users', () => {
     const admin = await tokenOf('cds.admin');
     const other = (await (await call('GET', `/api/v1/users?organisationId=${organisationId('KGP')}`, admin)).json()) as { items: { userId: string }[] };
     expect(other.items.map((u) => u.userId)).toEqual(['kgp.alpha', 'kgp.beta', 'kgp.lso', 'kgp.user']);
+  });
+});
+
+describe('a SUPERVISOR reading their organisation’s users', () => {
+  /** What a supervisor sees of a colleague: who they are, never the account's email or security state. */
+  const COLLEAGUE_FIELDS = ['displayName', 'organisationId', 'roles', 'status', 'userId'];
+  let supervisor: string;
+
+  beforeAll(async () => {
+    // hen.user works site visits and, from now on, gives them out; the demo's hen.lso is an LSO too,
+    // which would show the whole accounts.
+    const lso = await tokenOf('hen.lso');
+    expect((await call('PATCH', '/api/v1/users/hen.user', lso, { roles: ['TRANSPORTER_USER', 'SUPERVISOR'] })).status).toBe(200);
+    await createUser(lso, 'hen.away', ['TRANSPORTER_USER']);
+    expect((await call('PATCH', '/api/v1/users/hen.away', lso, { status: 'SUSPENDED' })).status).toBe(200);
+    // Locked out: a CDSP administrator sees it below, the supervisor must not.
+    for (let attempt = 1; attempt <= 5; attempt++) await signIn('hen.lso', `wrong-${attempt}`);
+    supervisor = await tokenOf('hen.user');
+  });
+
+  it('lists them as colleagues: user id, name, roles and status, not the email nor a sign-in lock', async () => {
+    const response = await call('GET', '/api/v1/users', supervisor);
+    expect(response.status).toBe(200);
+    const page = (await response.json()) as { items: Record<string, unknown>[] };
+    expect(page.items).toEqual([
+      { userId: 'hen.away', organisationId: organisationId('HEN'), displayName: 'User hen.away', roles: ['TRANSPORTER_USER'], status: 'SUSPENDED' },
+      { userId: 'hen.lso', organisationId: organisationId('HEN'), displayName: expect.any(String), roles: ['LSO', 'SUPERVISOR'], status: 'ACTIVE' },
+      { userId: 'hen.user', organisationId: organisationId('HEN'), displayName: expect.any(String), roles: ['TRANSPORTER_USER', 'SUPERVISOR'], status: 'ACTIVE' },
+    ]);
+  });
+
+  it('reads one colleague, active or not, the same way', async () => {
+    const lso = await call('GET', '/api/v1/users/hen.lso', supervisor);
+    expect(lso.status).toBe(200);
+    expect(Object.keys((await lso.json()) as object).sort()).toEqual(COLLEAGUE_FIELDS);
+    const away = await call('GET', '/api/v1/users/hen.away', supervisor);
+    expect(await away.json()).toMatchObject({ userId: 'hen.away', status: 'SUSPENDED' });
+  });
+
+  it('answers another organisation’s user 404, exactly as one that does not exist', async () => {
+    const other = await expectProblem(await call('GET', '/api/v1/users/bwe.user', supervisor), 404, 'NOT_FOUND');
+    const missing = await expectProblem(await call('GET', '/api/v1/users/no.such.user', supervisor), 404, 'NOT_FOUND');
+    expect(visible(other)).toEqual(visible(missing));
+    await expectProblem(await call('GET', `/api/v1/users?organisationId=${organisationId('BWE')}`, supervisor), 404, 'NOT_FOUND');
+  });
+
+  it('changes nothing: creating, suspending and re-roling stay with the LSO', async () => {
+    await expectProblem(
+      await call('POST', '/api/v1/users', supervisor, { userId: 'hen.extra', displayName: 'X', email: 'x@example.test', roles: ['TRANSPORTER_USER'] }),
+      403,
+      'FORBIDDEN',
+    );
+    await expectProblem(await call('PATCH', '/api/v1/users/hen.away', supervisor, { status: 'ACTIVE' }), 403, 'FORBIDDEN');
+    const { rows } = await db.query(`SELECT status FROM user_account WHERE user_id = 'hen.away'`);
+    expect(rows[0]).toEqual({ status: 'SUSPENDED' });
+  });
+
+  it('is refused, before any user is looked up, to a user of the organisation who is neither LSO nor SUPERVISOR', async () => {
+    const worker = await tokenOf('rvu.user');
+    const known = await expectProblem(await call('GET', '/api/v1/users/rvu.lso', worker), 403, 'FORBIDDEN');
+    const unknown = await expectProblem(await call('GET', '/api/v1/users/no.such.user', worker), 403, 'FORBIDDEN');
+    expect(visible(known)).toEqual(visible(unknown));
+    await expectProblem(await call('GET', '/api/v1/users', worker), 403, 'FORBIDDEN');
+  });
+
+  it('follows the role as it is now, not as the token says: a supervisor whose role is removed is refused at once', async () => {
+    const lso = await tokenOf('rvu.lso');
+    expect((await call('PATCH', '/api/v1/users/rvu.user', lso, { roles: ['TRANSPORTER_USER', 'SUPERVISOR'] })).status).toBe(200);
+    const token = await tokenOf('rvu.user');
+    expect((await call('GET', '/api/v1/users/rvu.lso', token)).status).toBe(200);
+    expect((await call('PATCH', '/api/v1/users/rvu.user', lso, { roles: ['TRANSPORTER_USER'] })).status).toBe(200);
+    await expectProblem(await call('GET', '/api/v1/users/rvu.lso', token), 403, 'FORBIDDEN');
+  });
+
+  it('shows the LSO and a CDSP administrator the whole account, and a CDSP administrator any organisation’s', async () => {
+    const fields = [...COLLEAGUE_FIELDS, 'createdAt', 'email', 'lockedUntil', 'mustChangePassword'].sort();
+    const byLso = (await (await call('GET', '/api/v1/users/nfg.user', await tokenOf('nfg.lso'))).json()) as object;
+    expect(Object.keys(byLso).sort()).toEqual(fields);
+    // hen.lso, locked out above: the administrator sees the lock that the supervisor's list left out.
+    const byAdmin = await call('GET', '/api/v1/users/hen.lso', await tokenOf('cds.admin'));
+    expect(await byAdmin.json()).toMatchObject({ userId: 'hen.lso', lockedUntil: expect.any(String), email: expect.any(String) });
   });
 });
 

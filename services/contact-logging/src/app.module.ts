@@ -1,7 +1,13 @@
 import { Module, type Type } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { Topics } from '@cms/contracts';
+import { WorkingDayCalendars } from '@cms/gas-market';
 import { PlatformModule } from '@cms/service-defaults';
+import { CONTACT_CLOCK_SETTINGS, CONTACT_TIMERS, closureDaysFrom, ContactClock } from './application/contact-clock';
+import { ContactDeadlineTimer, UnansweredDcTimer } from './application/contact-timers.handler';
+import { StartContactClockHandler } from './application/start-contact-clock.handler';
+import type { ContactClockSettings } from './domain';
+import { OwnContactEventsConsumer } from './infrastructure/own-contact-events.consumer';
 import { CONTACT_AUDIT_STORE } from './application/contact-audit.port';
 import { ContactAuditQueries } from './application/contact-audit.queries';
 import { CONTACT_STORE } from './application/contact-store.port';
@@ -11,15 +17,17 @@ import { CONTACT_TIMELINE } from './application/contact-timeline.port';
 import { RecordContactActivityHandler } from './application/record-contact-activity.handler';
 import { REJECTED_SUBMISSION_STORE } from './application/rejected-submission.port';
 import { RejectedSubmissionQueries } from './application/rejected-submission.queries';
-import { LogContactHandler } from './application/log-contact.handler';
+import { LOGGING_RULES, LogContactHandler } from './application/log-contact.handler';
 import { METER_POINT_REGISTER } from './application/meter-point-register.port';
+import { ORGANISATION_MEMBERS } from './application/organisation-members.port';
 import { RESOLUTION_REASONS } from './application/resolution-reasons.port';
-import type { ContactLoggingConfig } from './contact-logging.config';
+import { loggingRulesOf, type ContactLoggingConfig } from './contact-logging.config';
 import { ContactAuditController } from './http/contact-audit.controller';
 import { ContactLifecycleController } from './http/contact-lifecycle.controller';
 import { ContactsController } from './http/contacts.controller';
 import { RejectedSubmissionsController } from './http/rejected-submissions.controller';
 import { ResolutionReasonsController } from './http/resolution-reasons.controller';
+import { AccessControlClient } from './infrastructure/access-control-client';
 import { ContactAuditReader } from './infrastructure/contact-audit.reader';
 import { ContactActivityConsumer } from './infrastructure/contact-activity.consumer';
 import { ContactRepository } from './infrastructure/contact.repository';
@@ -39,7 +47,17 @@ export function contactLoggingModule(config: ContactLoggingConfig, logger: Logge
         migrations: contactLoggingMigrations,
         publishes: [Topics.contacts],
         // The other services' lifecycle events, onto each contact's one-screen history.
-        consumes: [{ name: 'timeline', topics: [Topics.clarifications, Topics.siteVisits, Topics.meterPoints], handler: ContactActivityConsumer }],
+        consumes: [
+          { name: 'timeline', topics: [Topics.clarifications, Topics.siteVisits, Topics.meterPoints], handler: ContactActivityConsumer },
+          // Its own ContactLogged, back from Kafka: the new contact's clock starts.
+          { name: 'clock', topics: [Topics.contacts], handler: OwnContactEventsConsumer },
+        ],
+        // A contact's clocks (docs/domain.md "Time limits").
+        timers: [
+          { kind: CONTACT_TIMERS.resolutionReminder, handler: ContactDeadlineTimer },
+          { kind: CONTACT_TIMERS.resolutionOverdue, handler: ContactDeadlineTimer },
+          { kind: CONTACT_TIMERS.unansweredDc, handler: UnansweredDcTimer },
+        ],
         idempotency: true,
         partnerScopes: { resource: 'contacts' },
       }),
@@ -50,11 +68,27 @@ export function contactLoggingModule(config: ContactLoggingConfig, logger: Logge
       ContactLifecycleHandler,
       RecordContactActivityHandler,
       ContactActivityConsumer,
+      ContactClock,
+      StartContactClockHandler,
+      OwnContactEventsConsumer,
+      ContactDeadlineTimer,
+      UnansweredDcTimer,
+      {
+        provide: CONTACT_CLOCK_SETTINGS,
+        useValue: {
+          resolutionTargetWorkingDays: config.RESOLUTION_TARGET_WORKING_DAYS,
+          autoCloseUnansweredDc: config.AUTO_CLOSE_UNANSWERED_DC,
+          autoCloseAfterWorkingDays: config.AUTO_CLOSE_AFTER_WORKING_DAYS,
+        } satisfies ContactClockSettings,
+      },
+      { provide: LOGGING_RULES, useValue: loggingRulesOf(config) },
+      { provide: WorkingDayCalendars, useValue: new WorkingDayCalendars(closureDaysFrom(config.CLOSURE_DAYS)) },
       ContactQueries,
       ContactAuditQueries,
       RejectedSubmissionQueries,
       { provide: CONTACT_STORE, useClass: ContactRepository },
       { provide: METER_POINT_REGISTER, useClass: MeterPointClient },
+      { provide: ORGANISATION_MEMBERS, useClass: AccessControlClient },
       { provide: CONTACT_AUDIT_STORE, useClass: ContactAuditReader },
       { provide: RESOLUTION_REASONS, useClass: ResolutionReasonRepository },
       { provide: CONTACT_TIMELINE, useClass: ContactTimelineRepository },

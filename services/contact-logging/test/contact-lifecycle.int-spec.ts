@@ -17,13 +17,26 @@ describe('contact lifecycle', () => {
   const agent: Caller = { userId: 'xo.agent', organisationId: cdsp, organisationType: 'CDSP', roles: ['CDSP_AGENT'] };
   const secondAgent: Caller = { ...agent, userId: 'xo.agent2' };
   const supervisor: Caller = { ...agent, userId: 'xo.supervisor', roles: ['SUPERVISOR'] };
-  const mprns = ['3938424403', '2738491003', '5281736406', '9081726309', '1234567890', '1111111111', '2222222222'];
+  const shipperSupervisor: Caller = { ...shipper, userId: 'bwe.supervisor', roles: ['CONTACT_USER', 'SUPERVISOR'] };
+  const mprns = ['3938424403', '2738491003', '5281736406', '9081726309', '1234567890', '1111111111', '2222222222', '3333333333', '4444444444', '5555555555', '6666666666'];
   let service: ContactLoggingUnderTest;
+  // Every suite's fresh database hands out the same CRNs, and all write to one topic on the test broker.
+  const startedAt = Date.now();
 
   beforeAll(async () => {
     service = await startContactLogging({
       databaseName: 'contact_lifecycle',
       meterPoints: Object.fromEntries(mprns.map((mprn) => [mprn, { status: 'DE', registeredShipper: shipper.organisationId }])),
+      // access-control's users, as it knows them now.
+      users: {
+        'xo.supervisor': { organisationId: cdsp, roles: ['SUPERVISOR'], status: 'ACTIVE' },
+        'xo.agent2': { organisationId: cdsp, roles: ['CDSP_AGENT'], status: 'ACTIVE' },
+        'bwe.supervisor': { organisationId: shipper.organisationId, roles: ['CONTACT_USER', 'SUPERVISOR'], status: 'ACTIVE' },
+        'bwe.colleague': { organisationId: shipper.organisationId, roles: ['CONTACT_USER'], status: 'ACTIVE' },
+        'bwe.user': { organisationId: shipper.organisationId, roles: ['CONTACT_USER'], status: 'ACTIVE' },
+        'bwe.away': { organisationId: shipper.organisationId, roles: ['CONTACT_USER'], status: 'SUSPENDED' },
+        'tgs.user': { organisationId: otherShipper.organisationId, roles: ['CONTACT_USER'], status: 'ACTIVE' },
+      },
     });
   });
 
@@ -148,6 +161,62 @@ describe('contact lifecycle', () => {
     expect((await command(shipper, crn, 'assign', {}, '"2"')).body.code).toBe('ASSIGNED_TO_ANOTHER_USER');
   });
 
+  it("lets a supervisor give their organisation's side to a colleague, then take it over", async () => {
+    const crn = await logged();
+    const given = await command(shipperSupervisor, crn, 'assign', { assigneeUserId: 'bwe.colleague' }, '"1"');
+    expect(given.status).toBe(200);
+    expect(given.body).toMatchObject({ status: 'LOGGED', version: 2, handlers: [{ organisationId: shipper.organisationId, userId: 'bwe.colleague' }] });
+    expect(given.body.history[1]).toMatchObject({ action: 'ASSIGNED', actorUserId: 'bwe.supervisor', detail: { role: 'HANDLER', assigneeUserId: 'bwe.colleague', previousAssigneeUserId: null } });
+
+    const taken = await command(shipperSupervisor, crn, 'assign', {}, '"2"');
+    expect(taken.body).toMatchObject({ version: 3, handlers: [{ organisationId: shipper.organisationId, userId: 'bwe.supervisor' }] });
+  });
+
+  it('refuses to give it to anyone but an active user of the organisation: 422 UNKNOWN_ASSIGNEE, the same for each', async () => {
+    const crn = await logged();
+    const refusals = [];
+    for (const assigneeUserId of ['no.such.user', 'tgs.user', 'bwe.away']) {
+      const refused = await command(shipperSupervisor, crn, 'assign', { assigneeUserId }, '"1"');
+      expect(refused.status).toBe(422);
+      expect(refused.body).toMatchObject({ code: 'UNKNOWN_ASSIGNEE', errors: [{ code: 'UNKNOWN_ASSIGNEE', field: 'assigneeUserId' }] });
+      refusals.push(refused.body.detail.replace(assigneeUserId, '…'));
+    }
+    expect(new Set(refusals).size).toBe(1);
+    const refusedByAgentSide = await command(supervisor, crn, 'assign', { assigneeUserId: 'bwe.colleague' }, '"1"');
+    expect(refusedByAgentSide.body.code).toBe('UNKNOWN_ASSIGNEE');
+    expect((await read(shipper, crn)).body).toMatchObject({ version: 1, status: 'LOGGED', investigatingAgentUserId: null, handlers: [] });
+    expect(await service.sql("SELECT count(*)::int AS n FROM contact_history WHERE crn = $1 AND action = 'ASSIGNED'", [crn])).toEqual([{ n: 0 }]);
+  });
+
+  it('answers 503 and changes nothing while access-control cannot be asked; taking it yourself needs no directory; back, it transfers', async () => {
+    const crn = await logged();
+    service.directory.available = false;
+    try {
+      const unavailable = await command(shipperSupervisor, crn, 'assign', { assigneeUserId: 'bwe.colleague' }, '"1"');
+      expect(unavailable.status).toBe(503);
+      expect(unavailable.body.code).toBe('ACCESS_CONTROL_UNAVAILABLE');
+      expect((await read(shipper, crn)).body).toMatchObject({ version: 1, handlers: [] });
+      expect((await command(colleague, crn, 'assign', {}, '"1"')).status).toBe(200);
+    } finally {
+      service.directory.available = true;
+    }
+    const transferred = await command(shipperSupervisor, crn, 'assign', { assigneeUserId: 'bwe.user' }, '"2"');
+    expect(transferred.body).toMatchObject({ version: 3, handlers: [{ organisationId: shipper.organisationId, userId: 'bwe.user' }] });
+  });
+
+  it('refuses a supervisor whose role access-control has taken away since their token was issued', async () => {
+    const crn = await logged();
+    service.directory.users.set('bwe.supervisor', { organisationId: shipper.organisationId, roles: ['CONTACT_USER'], status: 'ACTIVE' });
+    try {
+      const refused = await command(shipperSupervisor, crn, 'assign', { assigneeUserId: 'bwe.colleague' }, '"1"');
+      expect(refused.status).toBe(403);
+      expect(refused.body.code).toBe('SUPERVISOR_ROLE_REQUIRED');
+      expect((await read(shipper, crn)).body.version).toBe(1);
+    } finally {
+      service.directory.users.set('bwe.supervisor', { organisationId: shipper.organisationId, roles: ['CONTACT_USER', 'SUPERVISOR'], status: 'ACTIVE' });
+    }
+  });
+
   it('answers 422 with the field for a resolution reason of the other outcome, and 400 for a body of the wrong shape', async () => {
     const crn = await logged();
     await command(agent, crn, 'assign', {}, '"1"');
@@ -173,7 +242,7 @@ describe('contact lifecycle', () => {
     expect(await service.sql("SELECT count(*)::int AS n FROM contact_history WHERE crn = $1 AND action = 'ASSIGNED'", [crn])).toEqual([{ n: 1 }]);
   });
 
-  /** The first `count` events of a contact on its topic, in order. */
+  /** The first `count` events of this suite's contact on its topic, in order. */
   async function eventsOf(crn: string, count: number): Promise<{ type: string; data: any }[]> {
     const kafka = new Kafka({ clientId: 'contact-lifecycle-test', brokers: testKafkaBrokers(), logLevel: logLevel.NOTHING });
     const consumer = kafka.consumer({ groupId: `contact-lifecycle-test-${crn}-${Date.now()}` });
@@ -182,7 +251,7 @@ describe('contact lifecycle', () => {
     await consumer.subscribe({ topic: Topics.contacts, fromBeginning: true });
     await consumer.run({
       eachMessage: async ({ message }) => {
-        if (message.key?.toString() === crn) events.push({ type: message.headers!.ce_type!.toString(), data: JSON.parse(message.value!.toString()) });
+        if (message.key?.toString() === crn && Number(message.timestamp) >= startedAt) events.push({ type: message.headers!.ce_type!.toString(), data: JSON.parse(message.value!.toString()) });
       },
     });
     const deadline = Date.now() + 20_000;

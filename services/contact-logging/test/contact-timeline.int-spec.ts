@@ -151,8 +151,8 @@ describe('contact timeline from the other services\' events', () => {
     );
     const raised = await until(shipper, crn, (contact) => contact.waitingOn.length === 1);
     expect(raised.waitingOn[0]).toMatchObject({ type: 'DC', waitingOnOrganisationId: shipper.organisationId, dueOn: '2026-12-08' });
-    // Addressed to the originator, already involved: nobody joins.
-    expect(raised.history.map((entry: { action: string }) => entry.action)).toEqual(['LOGGED', 'CLARIFICATION_RAISED']);
+    // Addressed to the originator, already involved: nobody joins; waiting on the originator, its clock pauses.
+    expect(raised.history.map((entry: { action: string }) => entry.action)).toEqual(['LOGGED', 'CLARIFICATION_RAISED', 'CLOCK_PAUSED']);
 
     await publish(
       Topics.clarifications,
@@ -185,7 +185,9 @@ describe('contact timeline from the other services\' events', () => {
     expect(closed.history.map((entry: { action: string }) => entry.action)).toEqual([
       'LOGGED',
       'CLARIFICATION_RAISED',
+      'CLOCK_PAUSED',
       'CLARIFICATION_MESSAGE',
+      'CLOCK_RESUMED',
       'CLARIFICATION_CLOSED',
     ]);
   });

@@ -15,6 +15,11 @@ export function lsoOnly(): ProblemException {
   return ProblemException.forbidden('Only a Local Security Officer (LSO) of the organisation may do this.');
 }
 
+/** Reading the organisation's users (`GET /users`) needs a role that administers or gives out its work. */
+export function usersReadersOnly(): ProblemException {
+  return ProblemException.forbidden('Only a Local Security Officer (LSO) or a SUPERVISOR of the organisation may see its users.');
+}
+
 export function cdspAdminOnly(): ProblemException {
   return ProblemException.forbidden('Only a CDSP administrator may do this.');
 }

@@ -1,9 +1,17 @@
-import { CDSP_AGENT, CONTACT_USER, LSO, rolesNotAllowedFor, TRANSPORTER_USER } from './roles';
+import { CDSP_ADMIN, CDSP_AGENT, CONTACT_USER, LSO, ROLES, rolesNotAllowedFor, SUPERVISOR, TRANSPORTER_USER } from './roles';
 import { isShortCode } from './organisation';
 
 describe('roles by organisation type', () => {
   it('lets every organisation have a Local Security Officer', () => {
     for (const type of ['SHIPPER', 'DN', 'IGT', 'CDSP'] as const) expect(rolesNotAllowedFor(type, [LSO])).toEqual([]);
+  });
+
+  it('lets every organisation that works contacts have a SUPERVISOR, who queues its work', () => {
+    for (const type of ['SHIPPER', 'DN', 'IGT', 'CDSP'] as const) expect(rolesNotAllowedFor(type, [SUPERVISOR])).toEqual([]);
+  });
+
+  it('knows each role once', () => {
+    expect(ROLES).toEqual([LSO, CONTACT_USER, TRANSPORTER_USER, CDSP_AGENT, CDSP_ADMIN, SUPERVISOR]);
   });
 
   it('keeps contact raising to shippers and site visits to transporters', () => {

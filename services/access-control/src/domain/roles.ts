@@ -10,8 +10,13 @@ export const TRANSPORTER_USER = 'TRANSPORTER_USER';
 export const CDSP_AGENT = 'CDSP_AGENT';
 /** CDSP administrator: reference data and configuration. */
 export const CDSP_ADMIN = 'CDSP_ADMIN';
+/**
+ * Gives and transfers the organisation's work (contacts, clarifications, site visits) to its users,
+ * and sees who they are (docs/domain.md "Who uses it": "a `SUPERVISOR` of that organisation").
+ */
+export const SUPERVISOR = 'SUPERVISOR';
 
-export const ROLES = [LSO, CONTACT_USER, TRANSPORTER_USER, CDSP_AGENT, CDSP_ADMIN] as const;
+export const ROLES = [LSO, CONTACT_USER, TRANSPORTER_USER, CDSP_AGENT, CDSP_ADMIN, SUPERVISOR] as const;
 export type Role = (typeof ROLES)[number];
 
 /**
@@ -24,6 +29,8 @@ const ORGANISATION_TYPES_BY_ROLE: Record<Role, readonly OrganisationType[]> = {
   [TRANSPORTER_USER]: ['DN', 'IGT'],
   [CDSP_AGENT]: ['CDSP'],
   [CDSP_ADMIN]: ['CDSP'],
+  // Every organisation type that works contacts queues its work (docs/domain.md "Who uses it").
+  [SUPERVISOR]: ['SHIPPER', 'DN', 'IGT', 'CDSP'],
 };
 
 export function isRole(value: unknown): value is Role {

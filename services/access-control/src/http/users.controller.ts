@@ -26,6 +26,7 @@ import {
 import { IdempotentRequests, ProblemException } from '@cms/service-defaults';
 import { passwordChangeRequired } from '../application/admin.problems';
 import { CreateUserHandler } from '../application/create-user.handler';
+import { GetUserHandler } from '../application/get-user.handler';
 import { ListUsersHandler } from '../application/list-users.handler';
 import { RequestPasswordResetHandler } from '../application/request-password-reset.handler';
 import { UpdateUserHandler } from '../application/update-user.handler';
@@ -41,7 +42,8 @@ import { decodeJwt } from 'jose';
 const NOT_FOUND = 'NOT_FOUND: no such user in your organisation (a user of another organisation is answered the same).';
 
 /**
- * User administration by the organisation's Local Security Officer (docs/domain.md "Who uses it").
+ * User administration by the organisation's Local Security Officer (docs/domain.md "Who uses it"),
+ * and the organisation's users as its SUPERVISOR reads them, to give them work (read-only).
  * A user of another organisation is answered exactly as one that does not exist: 404.
  */
 @ApiTags('users')
@@ -52,12 +54,14 @@ const NOT_FOUND = 'NOT_FOUND: no such user in your organisation (a user of anoth
 })
 @ApiForbiddenResponse({
   description:
-    'FORBIDDEN: the caller is not an LSO; PASSWORD_CHANGE_REQUIRED: the caller must change their password first.',
+    'FORBIDDEN: the caller is not an LSO (for reading users: nor a SUPERVISOR); PASSWORD_CHANGE_REQUIRED: the caller ' +
+    'must change their password first.',
 })
 @Controller('api/v1/users')
 export class UsersController {
   constructor(
     private readonly listUsers: ListUsersHandler,
+    private readonly getUser: GetUserHandler,
     private readonly createUser: CreateUserHandler,
     private readonly updateUser: UpdateUserHandler,
     private readonly requestPasswordReset: RequestPasswordResetHandler,
@@ -68,8 +72,10 @@ export class UsersController {
   @Get()
   @Header('Cache-Control', 'private, no-store')
   @ApiOperation({
-    summary: 'List the users of your organisation (LSO), by user id, paged',
-    description: 'A CDSP administrator may pass `organisationId` to list another organisation’s users.',
+    summary: 'List the users of your organisation (LSO, or SUPERVISOR as colleagues), by user id, paged',
+    description:
+      'A SUPERVISOR sees whom they can give work to: user id, name, roles and status, not the account’s email or ' +
+      'security state. A CDSP administrator may pass `organisationId` to list another organisation’s users.',
   })
   @ApiOkResponse({ type: UserPageResponse })
   @ApiNotFoundResponse({ description: 'NOT_FOUND: another organisation, for anyone but a CDSP administrator.' })
@@ -83,6 +89,24 @@ export class UsersController {
       cursor: query.cursor,
       limit: query.limit ?? DEFAULT_USERS_PAGE_SIZE,
     });
+  }
+
+  @Get(':userId')
+  @Header('Cache-Control', 'private, no-store')
+  @ApiOperation({
+    summary: 'One user of your organisation (LSO, or SUPERVISOR as a colleague)',
+    description:
+      'As `GET /users` shows them to you. A SUPERVISOR asks this before giving work to the user (an ACTIVE ' +
+      '`status` can be given work).',
+  })
+  @ApiOkResponse({ type: UserResponse })
+  @ApiNotFoundResponse({ description: NOT_FOUND })
+  one(
+    @CurrentCaller() caller: Caller,
+    @AccessTokenSessionId() sessionId: string | undefined,
+    @Param() params: UserIdParam,
+  ): Promise<UserResponse> {
+    return this.getUser.execute(caller, sessionId, params.userId);
   }
 
   @Post()

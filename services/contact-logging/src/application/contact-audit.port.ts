@@ -4,7 +4,8 @@ export interface ContactAuditRow {
   id: string;
   occurred_at: Date;
   actor_user_id: string;
-  actor_organisation_id: string;
+  /** Null for a change no person made. */
+  actor_organisation_id: string | null;
   action: string;
   crn: string;
   before: Record<string, unknown> | null;

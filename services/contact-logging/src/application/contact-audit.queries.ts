@@ -13,7 +13,7 @@ import { CONTACT_AUDIT_STORE, type ContactAuditRow, type ContactAuditStore } fro
 
 /** `organisationId`: the organisation the record is about, the contact's originator, taken from its state. */
 export interface ContactAuditItem extends AuditRecordItem {
-  actor: { userId: string; organisationId: string };
+  actor: { userId: string; organisationId: string | null };
   crn: string;
 }
 

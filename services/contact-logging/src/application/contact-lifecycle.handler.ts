@@ -2,9 +2,13 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Caller } from '@cms/auth';
 import { ContactAssignedV1, ContactResolvedV1, ContactWithdrawnV1, type DomainEvent } from '@cms/contracts';
 import { currentTraceId } from '@cms/observability';
-import { EventOutbox, Transactions } from '@cms/service-defaults';
+import { Clock, EventOutbox, Transactions } from '@cms/service-defaults';
 import {
   assignContact,
+  closeUnanswered,
+  ContactCommandRefused,
+  isOpenContactStatus,
+  NO_RESPONSE_TO_DC,
   resolveContact,
   withdrawContact,
   type Assignment,
@@ -14,7 +18,10 @@ import {
   type ResolutionRequest,
   type Withdrawal,
 } from '../domain';
+import { ContactClock } from './contact-clock';
 import { CONTACT_STORE, type ContactChangeSet, type ContactStore } from './contact-store.port';
+import { CONTACT_TIMELINE, type ContactTimeline } from './contact-timeline.port';
+import { ORGANISATION_MEMBERS, type OrganisationMembers } from './organisation-members.port';
 import { RESOLUTION_REASONS, type ResolutionReasons } from './resolution-reasons.port';
 
 /** No contact with this CRN that the caller may see (answered exactly as a missing one: 404). */
@@ -53,11 +60,26 @@ export class ContactLifecycleHandler {
     @Inject(RESOLUTION_REASONS) private readonly reasons: ResolutionReasons,
     @Inject(Transactions) private readonly transactions: Transactions,
     @Inject(EventOutbox) private readonly events: EventOutbox,
+    @Inject(ContactClock) private readonly clock: ContactClock,
+    @Inject(CONTACT_TIMELINE) private readonly timeline: ContactTimeline,
+    @Inject(Clock) private readonly time: Clock,
+    @Inject(ORGANISATION_MEMBERS) private readonly members: OrganisationMembers,
   ) {}
 
   assign(caller: Caller, crn: string, expectedVersion: number, assigneeUserId?: string): Promise<CommandApplied> {
     return this.command(caller, crn, expectedVersion, async (contact, now) => {
       const assignment = assignContact(contact, actorOf(caller), assigneeUserId);
+      // The domain has let a SUPERVISOR give it to someone else; that they are one of the organisation's
+      // active users only the directory knows (docs/domain.md "Who uses it"). Asked after the domain's
+      // refusals, so that nobody else learns from the answer which user ids exist.
+      if (assignment.assigneeUserId !== caller.userId && !(await this.members.isActiveMember(assignment.organisationId, assignment.assigneeUserId))) {
+        throw new ContactCommandRefused(
+          'INVALID',
+          'UNKNOWN_ASSIGNEE',
+          `${assignment.assigneeUserId} is not an active user of your organisation: the contact can be given only to one.`,
+          'assigneeUserId',
+        );
+      }
       const set: ContactChangeSet =
         assignment.role === 'INVESTIGATING_AGENT'
           ? { status: assignment.status, investigatingAgentUserId: assignment.assigneeUserId }
@@ -71,6 +93,7 @@ export class ContactLifecycleHandler {
     const reasons = await this.reasons.active();
     return this.command(caller, crn, expectedVersion, async (contact, now) => {
       const resolution = resolveContact(contact, actorOf(caller), request, reasons);
+      await this.clock.stop(crn);
       const set: ContactChangeSet = {
         status: resolution.status,
         outcome: resolution.outcome,
@@ -96,9 +119,52 @@ export class ContactLifecycleHandler {
   withdraw(caller: Caller, crn: string, expectedVersion: number, reason: unknown): Promise<CommandApplied> {
     return this.command(caller, crn, expectedVersion, async (contact, now) => {
       const withdrawal = withdrawContact(contact, actorOf(caller), reason);
+      await this.clock.stop(crn);
       const set: ContactChangeSet = { status: withdrawal.status, withdrawalReason: withdrawal.reason, closedAt: now, closedByUserId: caller.userId };
       return { set, action: 'WITHDRAWN', detail: { reason: withdrawal.reason }, event: contactWithdrawn(contact, withdrawal, caller, now) };
     });
+  }
+
+  /**
+   * The timer's closure of a contact whose DC to the originator went unanswered (docs/domain.md
+   * "Time limits"): INVALID, "no response to data clarification", by nobody. Only if the switch is
+   * on, the contact still open, and the DC still the originator's turn with the due date the timer
+   * was set for (answered, or moved, since: nothing to do). Inside the timer's transaction.
+   */
+  async closeUnanswered(crn: string, clarificationId: string, dueOn: string, now: Date): Promise<boolean> {
+    if (!this.clock.settings.autoCloseUnansweredDc) return false;
+    const contact = await this.timeline.lock(crn);
+    if (!contact || !isOpenContactStatus(contact.status)) return false;
+    const item = await this.timeline.waitingItem(crn, clarificationId);
+    if (!item || item.waitingOnOrganisationId !== contact.originatorOrganisationId || item.dueOn !== dueOn) return false;
+    const reason = (await this.reasons.active()).find((candidate) => candidate.code === NO_RESPONSE_TO_DC);
+    if (!reason) throw new Error(`the resolution reason ${NO_RESPONSE_TO_DC} is missing from the reference data: the timer cannot close ${crn}`);
+
+    const resolution = closeUnanswered(contact, reason);
+    await this.clock.stop(crn);
+    await this.contacts.applyChange({
+      crn,
+      set: {
+        status: resolution.status,
+        outcome: resolution.outcome,
+        outcomeReasonCode: reason.code,
+        outcomeReason: reason.label,
+        outcomeNote: null,
+        closedAutomatically: true,
+        closedAt: now,
+        closedByUserId: null,
+      },
+      occurredAt: now,
+      history: {
+        action: 'RESOLVED',
+        actorUserId: null,
+        actorOrganisationId: null,
+        detail: { outcome: resolution.outcome, reasonCode: reason.code, reason: reason.label, automatic: true, clarificationId, dcDueOn: dueOn },
+      },
+      traceId: currentTraceId() ?? null,
+    });
+    await this.events.record(contactResolved(contact, resolution, null, now));
+    return true;
   }
 
   private command(
@@ -111,7 +177,7 @@ export class ContactLifecycleHandler {
       const contact = await this.contacts.findForCommand(caller, crn);
       if (!contact) throw new ContactNotFound(crn);
       if (contact.version !== expectedVersion) throw new StaleContactVersion(expectedVersion, contact.version);
-      const now = new Date();
+      const now = this.time.now();
       const { set, action, detail, event } = await decide(contact, now);
       const version = await this.contacts.applyChange({
         crn,

@@ -14,6 +14,10 @@ export interface NewContact {
   registeredShipperOrganisationId: string | null;
   /** The register's status when it was logged: a VALID outcome applies only if it still holds. */
   meterPointStatusAtLogging: string;
+  /** The meter point's LDZ, when the register gave it. */
+  ldz: string | null;
+  /** The resolution due date, `YYYY-MM-DD`. */
+  dueOn: string;
   visibleTo: string[];
   details: Record<string, unknown>;
   loggedAt: Date;
@@ -60,6 +64,10 @@ export interface ContactRow {
   closed_at: Date | null;
   closed_by_user_id: string | null;
   withdrawal_reason: string | null;
+  ldz: string | null;
+  /** `YYYY-MM-DD` (libs/persistence reads SQL dates as their text). */
+  due_on: string | null;
+  clock_paused_on: string | null;
 }
 
 /** What a lifecycle command changes of a contact: only the fields named. */
@@ -76,6 +84,8 @@ export interface ContactChangeSet {
   closedAt?: Date;
   closedByUserId?: string | null;
   withdrawalReason?: string;
+  dueOn?: string;
+  clockPausedOn?: string | null;
 }
 
 /** A lifecycle command's change of a contact, with the history entry and audit record that go with it. */
@@ -83,7 +93,11 @@ export interface ContactChange {
   crn: string;
   set: ContactChangeSet;
   occurredAt: Date;
-  history: Omit<HistoryEntry, 'crn' | 'occurredAt'>;
+  /** The actor is null for a change no person made (a timer's automatic closure). */
+  history: Omit<HistoryEntry, 'crn' | 'occurredAt' | 'actorUserId' | 'actorOrganisationId'> & {
+    actorUserId: string | null;
+    actorOrganisationId: string | null;
+  };
   /** The trace of the request that made it, for its audit record; null outside a trace. */
   traceId: string | null;
 }
@@ -192,5 +206,8 @@ export function contactUnderWork(row: ContactRow): ContactUnderWork {
     visibleTo: row.visible_to,
     investigatingAgentUserId: row.investigating_agent_user_id,
     handlers: row.handlers,
+    ldz: row.ldz,
+    dueOn: row.due_on,
+    clockPausedOn: row.clock_paused_on,
   };
 }

@@ -15,6 +15,12 @@ export interface ContactTimeline {
   settle(crn: string, itemId: string): Promise<void>;
   setParticipants(crn: string, visibleTo: string[]): Promise<void>;
   setMeterPointStatusAfter(crn: string, status: string): Promise<void>;
+  /** The open item of the contact with this id, or null when it waits on no such thing. */
+  waitingItem(crn: string, itemId: string): Promise<WaitingItem | null>;
+  /** Whether the contact waits on anything of this organisation's now. */
+  isWaitingOn(crn: string, organisationId: string): Promise<boolean>;
+  /** Moves the resolution clock: its due date, and since when it is paused (null: running). */
+  setClock(crn: string, clock: { dueOn: string; clockPausedOn: string | null }): Promise<void>;
 }
 
 export const CONTACT_TIMELINE = Symbol('CONTACT_TIMELINE');

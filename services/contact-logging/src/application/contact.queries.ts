@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Caller } from '@cms/auth';
-import { ProblemException } from '@cms/service-defaults';
+import { Clock, ProblemException } from '@cms/service-defaults';
 import { CONTACT_STORE, contactUnderWork, type ContactRow, type ContactStore } from './contact-store.port';
 import type { ContactListQuery, ContactListView, ContactSummaryView, ContactView, ResolutionReasonView } from './contact.views';
 import { londonToday } from '@cms/gas-market';
@@ -14,6 +14,7 @@ export class ContactQueries {
   constructor(
     @Inject(CONTACT_STORE) private readonly contacts: ContactStore,
     @Inject(RESOLUTION_REASONS) private readonly reasons: ResolutionReasons,
+    @Inject(Clock) private readonly time: Clock,
   ) {}
 
   /** The reasons an agent may give, for the resolution form: the timer's own are not offered. */
@@ -26,7 +27,7 @@ export class ContactQueries {
     const found = await this.contacts.findVisible(caller, crn);
     if (!found) return null;
     const { contact: row, history, waitingOn } = found;
-    const today = londonToday();
+    const today = londonToday(this.time.now());
     const work = contactUnderWork(row);
     return {
       ...summaryOf(row),
@@ -38,6 +39,8 @@ export class ContactQueries {
       meterPointStatusAfter: row.meter_point_status_after,
       investigatingAgentUserId: row.investigating_agent_user_id,
       handlers: Object.entries(row.handlers).map(([organisationId, userId]) => ({ organisationId, userId })),
+      dueOn: row.due_on,
+      clockPausedOn: row.clock_paused_on,
       outcome: row.outcome,
       outcomeReasonCode: row.outcome_reason_code,
       outcomeReason: row.outcome_reason,

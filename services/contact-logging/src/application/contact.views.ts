@@ -48,6 +48,10 @@ export interface ContactView extends ContactSummaryView {
   meterPointStatusAfter: string | null;
   investigatingAgentUserId: string | null;
   handlers: HandlerView[];
+  /** The resolution due date, in working days; null for a contact logged before clocks were kept. */
+  dueOn: string | null;
+  /** Since when its clock has been paused waiting on the originator; null while it runs. */
+  clockPausedOn: string | null;
   outcome: string | null;
   outcomeReasonCode: string | null;
   outcomeReason: string | null;

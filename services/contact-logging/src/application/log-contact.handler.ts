@@ -8,11 +8,17 @@ import {
   Rejections,
   type OpenContact,
   type Rejection,
+  type LoggingRulesConfig,
   type ValidContactSubmission,
 } from '../domain';
+import { ContactClock } from './contact-clock';
 import { CONTACT_STORE, isOpenContactConflict, type ContactStore, type NewContact } from './contact-store.port';
 import { londonToday } from '@cms/gas-market';
+import { Clock } from '@cms/service-defaults';
 import { METER_POINT_REGISTER, type MeterPointRegister, type RegisteredMeterPoint } from './meter-point-register.port';
+
+/** The logging rules' product decisions as configured (contact-logging.config.ts, loggingRulesOf). */
+export const LOGGING_RULES = Symbol('LOGGING_RULES');
 
 export type LogContactResult =
   | { accepted: true; crn: string; status: 'LOGGED'; loggedAt: string }
@@ -28,12 +34,15 @@ export class LogContactHandler {
   constructor(
     @Inject(CONTACT_STORE) private readonly contacts: ContactStore,
     @Inject(METER_POINT_REGISTER) private readonly meterPoints: MeterPointRegister,
+    @Inject(ContactClock) private readonly clock: ContactClock,
+    @Inject(Clock) private readonly time: Clock,
+    @Inject(LOGGING_RULES) private readonly rules: LoggingRulesConfig,
   ) {}
 
   async handle(caller: Caller, submission: unknown): Promise<LogContactResult> {
     const mprn = readMprn(submission);
     const meterPoint = mprn ? await this.meterPoints.find(mprn) : null;
-    const today = londonToday();
+    const today = londonToday(this.time.now());
     const judge = (openContact: OpenContact | null) =>
       evaluateSubmission({
         submission,
@@ -41,6 +50,7 @@ export class LogContactHandler {
         meterPoint,
         openContact,
         today,
+        rules: this.rules,
       });
     // Judged first as if the meter point had no open contact: for a submission that passes every
     // other rule, the unique index contact_one_open_per_mprn has the last word when it is written,
@@ -68,7 +78,7 @@ export class LogContactHandler {
   }
 
   private async accept(caller: Caller, submission: ValidContactSubmission, meterPoint: RegisteredMeterPoint): Promise<LogContactResult> {
-    const loggedAt = new Date();
+    const loggedAt = this.time.now();
     const contact: NewContact = {
       crn: await this.contacts.nextCrn(),
       contactType: submission.type,
@@ -80,6 +90,10 @@ export class LogContactHandler {
       transporterOrganisationId: meterPoint.transporterId,
       registeredShipperOrganisationId: meterPoint.registeredShipperId,
       meterPointStatusAtLogging: meterPoint.status,
+      ldz: meterPoint.ldz,
+      // Its reminder and overdue timers are set when its ContactLogged event comes back
+      // (ContactClockStarter), keeping logging to one statement.
+      dueOn: this.clock.dueOn(loggedAt, meterPoint.ldz),
       // The originator's organisation; transporters join when referred. CDSP agents see every
       // contact by their organisation type, so they are not listed per row.
       visibleTo: [caller.organisationId],
@@ -100,7 +114,7 @@ export class LogContactHandler {
   private async reject(caller: Caller, submission: unknown, mprn: string | null, rejections: Rejection[]): Promise<LogContactResult> {
     await this.contacts.recordRejection({
       id: uuidv7(),
-      submittedAt: new Date(),
+      submittedAt: this.time.now(),
       userId: caller.userId,
       organisationId: caller.organisationId,
       mprn: mprn && mprn.length <= 10 ? mprn : null,

@@ -4,6 +4,8 @@ export interface RegisteredMeterPoint {
   status: string;
   registeredShipperId: string | null;
   transporterId: string;
+  /** Its Local Distribution Zone: which working-day calendar counts a contact's clocks. */
+  ldz: string | null;
 }
 
 /**

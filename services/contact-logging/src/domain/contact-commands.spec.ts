@@ -2,6 +2,7 @@ import type { ContactActor } from './contact-actor';
 import { assignContact, closeUnanswered, NOTE_MAX_LENGTH, resolveContact, withdrawContact } from './contact-commands';
 import { ContactCommandRefused } from './contact-command-refused.error';
 import type { ContactUnderWork } from './contact-under-work';
+import { contactUnderWork } from './contact-under-work.fixture';
 import { IllegalTransitionError } from './illegal-transition.error';
 import type { ResolutionReason } from './resolution-reason';
 
@@ -9,22 +10,8 @@ const SHIPPER = '00000000-0000-4000-8000-000000000001';
 const DN = '00000000-0000-4000-8000-000000000002';
 const CDSP = '00000000-0000-4000-8000-000000000003';
 
-const contact = (change: Partial<ContactUnderWork> = {}): ContactUnderWork => ({
-  crn: 'C000000001',
-  contactType: 'DTL',
-  mprn: '3938424403',
-  status: 'LOGGED',
-  version: 1,
-  requestedStatus: 'LI',
-  meterPointStatusAtLogging: 'DE',
-  originatorOrganisationId: SHIPPER,
-  originatorUserId: 'shipper.user',
-  transporterOrganisationId: DN,
-  visibleTo: [SHIPPER],
-  investigatingAgentUserId: null,
-  handlers: {},
-  ...change,
-});
+const contact = (change: Partial<ContactUnderWork> = {}): ContactUnderWork =>
+  contactUnderWork({ originatorOrganisationId: SHIPPER, transporterOrganisationId: DN, visibleTo: [SHIPPER], ...change });
 
 const agent = (userId = 'agent.one', roles = ['CDSP_AGENT']): ContactActor => ({
   userId,

@@ -22,4 +22,10 @@ export interface ContactUnderWork {
   readonly investigatingAgentUserId: string | null;
   /** The user handling each other involved organisation's side of it, by organisation id. */
   readonly handlers: Readonly<Record<string, string>>;
+  /** The meter point's LDZ: which working-day calendar counts its clocks; null if not known. */
+  readonly ldz: string | null;
+  /** Its resolution due date (`YYYY-MM-DD`); null for a contact logged before clocks were kept. */
+  readonly dueOn: string | null;
+  /** Since when its clock has been paused waiting on the originator; null while it runs. */
+  readonly clockPausedOn: string | null;
 }

@@ -70,3 +70,14 @@ export type { ResolutionReason } from './resolution-reason';
 export { targetMeterPointStatus } from './target-meter-point-status';
 export type { MeterPointStatusRequest } from './target-meter-point-status';
 export { statusLoggedAgainst } from './status-logged-against';
+
+// Clocks: the resolution target, reminders, the pause while waiting on the originator, auto-closure.
+export {
+  DEFAULT_CONTACT_CLOCK_SETTINGS,
+  dueOnAfterPause,
+  overdueFrom,
+  reminderDay,
+  resolutionDueOn,
+  unansweredDcClosesOn,
+} from './contact-clock';
+export type { ContactClockSettings } from './contact-clock';

@@ -20,8 +20,8 @@ export class ListContactAuditQuery extends KeysetPageQuery {
 }
 
 export class ContactAuditActorResponse {
-  @ApiProperty() userId!: string;
-  @ApiProperty({ format: 'uuid' }) organisationId!: string;
+  @ApiProperty({ description: '`system` for a change no person made (a timer closing an unanswered contact).' }) userId!: string;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'Null for `system`.' }) organisationId!: string | null;
 }
 
 export class ContactAuditItemResponse extends AuditRecordResponse {

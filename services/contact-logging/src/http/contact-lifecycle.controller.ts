@@ -54,6 +54,8 @@ export class ContactLifecycleController {
   @ApiBody({ type: AssignContactRequest })
   @ApiResponse({ status: 403, description: 'AGENT_ROLE_REQUIRED, SUPERVISOR_ROLE_REQUIRED, PERSON_REQUIRED.' })
   @ApiResponse({ status: 409, description: 'ALREADY_ASSIGNED, ASSIGNED_TO_ANOTHER_USER (a supervisor can transfer it), ILLEGAL_TRANSITION.' })
+  @ApiResponse({ status: 422, description: 'UNKNOWN_ASSIGNEE: `assigneeUserId` is not an active user of your organisation.' })
+  @ApiResponse({ status: 503, description: 'ACCESS_CONTROL_UNAVAILABLE: the user directory could not be asked about the assignee; nothing changed.' })
   assign(
     @CurrentCaller() caller: Caller,
     @Param('crn') crn: string,

@@ -126,6 +126,10 @@ export class ContactResponse extends ContactSummaryResponse implements ContactVi
   @ApiProperty({ nullable: true, type: String, description: 'The CDSP agent investigating it.' }) investigatingAgentUserId!: string | null;
   @ApiProperty({ type: [HandlerResponse], description: "Who handles each other involved organisation's side of it." })
   handlers!: HandlerResponse[];
+  @ApiProperty({ format: 'date', nullable: true, type: String, description: 'Due for resolution: working days after logging, paused while waiting on the originator.' })
+  dueOn!: string | null;
+  @ApiProperty({ format: 'date', nullable: true, type: String, description: 'Paused since, waiting on the originator; null while the clock runs.' })
+  clockPausedOn!: string | null;
   @ApiProperty({ enum: ['VALID', 'INVALID'], nullable: true, type: String }) outcome!: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'A code of GET /resolution-reasons.' }) outcomeReasonCode!: string | null;
   @ApiProperty({ nullable: true, type: String }) outcomeReason!: string | null;

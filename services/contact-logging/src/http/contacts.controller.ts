@@ -4,8 +4,8 @@ import type { Request, Response } from 'express';
 import { CurrentCaller, type Caller } from '@cms/auth';
 import { isCrn } from '@cms/gas-market';
 import { entityTag, IdempotentRequests, ProblemException } from '@cms/service-defaults';
-import { LogContactHandler } from '../application/log-contact.handler';
-import { CONTACT_USER_ROLE, lacksRoleToLogContacts } from '../domain';
+import { LOGGING_RULES, LogContactHandler } from '../application/log-contact.handler';
+import { CONTACT_USER_ROLE, lacksRoleToLogContacts, type LoggingRulesConfig } from '../domain';
 import { ContactQueries } from '../application/contact.queries';
 import { ContactListResponse, ContactLoggedResponse, ContactResponse, ListContactsQuery, LogContactRequest } from './contact.dto';
 
@@ -16,6 +16,7 @@ export class ContactsController {
     @Inject(LogContactHandler) private readonly logContact: LogContactHandler,
     @Inject(ContactQueries) private readonly queries: ContactQueries,
     @Inject(IdempotentRequests) private readonly idempotency: IdempotentRequests,
+    @Inject(LOGGING_RULES) private readonly rules: LoggingRulesConfig,
   ) {}
 
   @Post()
@@ -51,7 +52,8 @@ export class ContactsController {
     @Req() request: Request,
     @Res() response: Response,
   ): Promise<void> {
-    if (lacksRoleToLogContacts({ organisationType: caller.organisationType, roles: caller.roles, isPartnerSystem: caller.scopes !== undefined })) {
+    const submitter = { organisationType: caller.organisationType, roles: caller.roles, isPartnerSystem: caller.scopes !== undefined };
+    if (lacksRoleToLogContacts(submitter, this.rules)) {
       throw ProblemException.forbidden(`Logging a contact needs the ${CONTACT_USER_ROLE} role; your organisation's Local Security Officer can grant it.`);
     }
     await this.idempotency.respond({ caller, request, response }, async () => {

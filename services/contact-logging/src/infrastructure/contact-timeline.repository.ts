@@ -44,4 +44,26 @@ export class ContactTimelineRepository implements ContactTimeline {
   async setMeterPointStatusAfter(crn: string, status: string): Promise<void> {
     await this.database.query(`UPDATE contact SET meter_point_status_after = $2 WHERE crn = $1`, [crn, status]);
   }
+
+  async waitingItem(crn: string, itemId: string): Promise<WaitingItem | null> {
+    const [row] = await this.database.query<{ item_type: WaitingItem['itemType']; waiting_on_organisation_id: string; due_on: string; addressed_to: WaitingItem['addressedTo'] }>(
+      `SELECT item_type, waiting_on_organisation_id, due_on, addressed_to FROM contact_waiting_on WHERE crn = $1 AND item_id = $2`,
+      [crn, itemId],
+    );
+    return row
+      ? { itemType: row.item_type, itemId, waitingOnOrganisationId: row.waiting_on_organisation_id, dueOn: row.due_on, addressedTo: row.addressed_to }
+      : null;
+  }
+
+  async isWaitingOn(crn: string, organisationId: string): Promise<boolean> {
+    const [row] = await this.database.query<{ waiting: boolean }>(
+      `SELECT EXISTS (SELECT 1 FROM contact_waiting_on WHERE crn = $1 AND waiting_on_organisation_id = $2) AS waiting`,
+      [crn, organisationId],
+    );
+    return row.waiting;
+  }
+
+  async setClock(crn: string, clock: { dueOn: string; clockPausedOn: string | null }): Promise<void> {
+    await this.database.query(`UPDATE contact SET due_on = $2, clock_paused_on = $3 WHERE crn = $1`, [crn, clock.dueOn, clock.clockPausedOn]);
+  }
 }

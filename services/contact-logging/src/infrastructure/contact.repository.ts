@@ -28,12 +28,12 @@ const FIND_OPEN: PreparedStatement = {
   text: `SELECT crn, ($3::boolean OR $4 = ANY(visible_to)) AS visible FROM contact WHERE mprn = $1 AND status = ANY($2) LIMIT 1`,
 };
 
-// The contact's events: the outbox writer's INSERT, its parameters from $19 on (see insertLogged).
+// The contact's events: the outbox writer's INSERT, its parameters from $21 on (see insertLogged).
 const INSERT_LOGGED_TEMPLATE = `WITH new_contact AS (
            INSERT INTO contact (crn, contact_type, mprn, status, requested_status, originator_organisation_id,
                                 originator_user_id, transporter_organisation_id, registered_shipper_organisation_id,
-                                visible_to, details, logged_at, updated_at, meter_point_status_at_logging)
-           VALUES ($17, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11, $18)
+                                visible_to, details, logged_at, updated_at, meter_point_status_at_logging, ldz, due_on)
+           VALUES ($17, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11, $18, $19, $20)
            RETURNING *
          ), first_entry AS (
            INSERT INTO contact_history (crn, occurred_at, action, actor_user_id, actor_organisation_id, detail)
@@ -46,7 +46,10 @@ const INSERT_LOGGED_TEMPLATE = `WITH new_contact AS (
          )
          SELECT crn FROM new_contact`;
 
-const FIRST_OUTBOX_PARAMETER = 19;
+const FIRST_OUTBOX_PARAMETER = 21;
+
+/** Who the audit names for a change no person made (a timer's automatic closure); it has no organisation. */
+const SYSTEM_ACTOR = 'system';
 
 /**
  * The columns a lifecycle command may change, by the name of its field (ContactChangeSet): nothing
@@ -64,6 +67,8 @@ const CHANGEABLE_COLUMNS: Readonly<Record<keyof ContactChangeSet, string>> = {
   closedAt: 'closed_at',
   closedByUserId: 'closed_by_user_id',
   withdrawalReason: 'withdrawal_reason',
+  dueOn: 'due_on',
+  clockPausedOn: 'clock_paused_on',
 };
 
 /**
@@ -133,6 +138,8 @@ export class ContactRepository implements ContactStore {
         contact.traceId,
         contact.crn,
         contact.meterPointStatusAtLogging,
+        contact.ldz,
+        contact.dueOn,
         ...this.outbox.statement(events, FIRST_OUTBOX_PARAMETER).parameters,
       ],
     );
@@ -234,7 +241,7 @@ export class ContactRepository implements ContactStore {
          SELECT crn, $2, $3, $4, $5, $6 FROM changed
        ), audit AS (
          INSERT INTO contact_audit (occurred_at, actor_user_id, actor_organisation_id, action, crn, before, after, trace_id)
-         SELECT $2, $4, $5, $3, crn, (SELECT row FROM before), to_jsonb(changed), $7 FROM changed
+         SELECT $2, coalesce($4, '${SYSTEM_ACTOR}'), $5, $3, crn, (SELECT row FROM before), to_jsonb(changed), $7 FROM changed
        )
        SELECT version FROM changed`,
       parameters,

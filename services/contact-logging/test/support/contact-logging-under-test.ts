@@ -1,7 +1,9 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { decodeJwt } from 'jose';
 import type { Caller } from '@cms/auth';
+import type { Clock } from '@cms/service-defaults';
 import { startServiceUnderTest, TestTokenIssuer } from '@cms/testing';
 import { contactLoggingService } from '../../src/service';
 
@@ -13,6 +15,8 @@ export interface StandInMeterPoint {
   status: string;
   registeredShipper: string | null;
   transporter?: string;
+  /** Its LDZ; NW (England and Wales' calendar) unless a test says otherwise. */
+  ldz?: string;
 }
 
 /** The stand-in meter point register: what it knows, and how it behaves, changeable by a test. */
@@ -24,12 +28,27 @@ export interface StandInRegister {
   delayMs: number;
 }
 
+/** A user as the stand-in user directory knows them today (their token may say otherwise). */
+export interface StandInUser {
+  organisationId: string;
+  roles: string[];
+  status: 'ACTIVE' | 'SUSPENDED';
+}
+
+/** The stand-in user directory (access-control): its users by id, and how it behaves, changeable by a test. */
+export interface StandInDirectory {
+  users: Map<string, StandInUser>;
+  /** False: every request answers 503. */
+  available: boolean;
+}
+
 export interface ContactLoggingUnderTest {
   app: NestExpressApplication;
   baseUrl: string;
   databaseUrl: string;
   issuer: TestTokenIssuer;
   register: StandInRegister;
+  directory: StandInDirectory;
   /** POST /api/v1/contacts as `caller`. */
   post(caller: Caller, body: unknown, headers?: Record<string, string>): Promise<{ status: number; headers: Headers; body: any }>;
   /** A request as `caller`, JSON in and out. */
@@ -41,19 +60,33 @@ export interface ContactLoggingUnderTest {
 
 /**
  * contact-logging in this process, as its integration tests need it: its own fresh database on the
- * test PostgreSQL, the test Kafka broker, real signed tokens from a test issuer, and a stand-in for
- * the meter point register (another service, reached over HTTP) that knows `meterPoints`.
+ * test PostgreSQL, the test Kafka broker, real signed tokens from a test issuer, and stand-ins for
+ * the other services it reaches over HTTP: the meter point register, which knows `meterPoints`, and
+ * access-control's user directory, which knows `users`.
  */
 export async function startContactLogging(options: {
   databaseName: string;
   meterPoints: Record<string, StandInMeterPoint>;
+  /** The service's time (a TestClock); default: the system clock. */
+  clock?: Clock;
+  /** Settings beside the test infrastructure's, e.g. AUTO_CLOSE_UNANSWERED_DC. */
+  env?: Record<string, string>;
+  users?: Record<string, StandInUser>;
 }): Promise<ContactLoggingUnderTest> {
   const register: StandInRegister = { points: new Map(Object.entries(options.meterPoints)), available: true, delayMs: 0 };
+  const directory: StandInDirectory = { users: new Map(Object.entries(options.users ?? {})), available: true };
   const issuer = await TestTokenIssuer.start();
   const meterPoints = await startStandInRegister(register);
+  const accessControl = await startStandInDirectory(directory);
   const service = await startServiceUnderTest(contactLoggingService, {
     databaseName: options.databaseName,
-    env: { ...issuer.env(), METER_POINTS_URL: `http://127.0.0.1:${(meterPoints.address() as AddressInfo).port}` },
+    env: {
+      ...issuer.env(),
+      METER_POINTS_URL: `http://127.0.0.1:${(meterPoints.address() as AddressInfo).port}`,
+      ACCESS_CONTROL_URL: `http://127.0.0.1:${(accessControl.address() as AddressInfo).port}`,
+      ...options.env,
+    },
+    clock: options.clock,
   });
   const { app, baseUrl, databaseUrl } = service;
 
@@ -73,12 +106,14 @@ export async function startContactLogging(options: {
     databaseUrl,
     issuer,
     register,
+    directory,
     post: (caller, body, headers) => call(caller, 'POST', '/api/v1/contacts', body, headers),
     call,
     sql: service.sql,
     async close() {
       await service.close();
       await new Promise((resolve) => meterPoints.close(resolve));
+      await new Promise((resolve) => accessControl.close(resolve));
       await issuer.stop();
     },
   };
@@ -97,6 +132,7 @@ async function startStandInRegister(register: StandInRegister): Promise<Server> 
           status: { code: point.status, name: point.status },
           transporter: { organisationId: point.transporter ?? TRANSPORTER_ID },
           registeredShipper: point.registeredShipper ? { organisationId: point.registeredShipper } : null,
+          ldz: point.ldz ?? 'NW',
         }),
       );
     }, register.delayMs);
@@ -105,13 +141,35 @@ async function startStandInRegister(register: StandInRegister): Promise<Server> 
   return server;
 }
 
-/** A valid DTL submission for `mprn`: a meter read from yesterday. */
-export function dtl(mprn: string, description = 'Gas in use at the property.') {
+/**
+ * access-control's `GET /api/v1/users/{userId}` as a SUPERVISOR meets it, on the forwarded token:
+ * the caller as the directory knows them now (401 unknown or suspended, 403 neither LSO nor
+ * SUPERVISOR), then the user, 404 when missing or of another organisation, else a colleague.
+ */
+async function startStandInDirectory(directory: StandInDirectory): Promise<Server> {
+  const server = createServer((request, response) => {
+    if (!directory.available) return void response.writeHead(503).end();
+    const answer = (status: number, body: unknown = {}) => void response.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+    const token = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1];
+    const caller = token ? directory.users.get(decodeJwt(token).sub ?? '') : undefined;
+    if (!caller || caller.status !== 'ACTIVE') return answer(401);
+    if (!caller.roles.includes('LSO') && !caller.roles.includes('SUPERVISOR')) return answer(403);
+    const userId = decodeURIComponent(/^\/api\/v1\/users\/([^/?]+)$/.exec(request.url ?? '')?.[1] ?? '');
+    const user = directory.users.get(userId);
+    if (!user || user.organisationId !== caller.organisationId) return answer(404);
+    answer(200, { userId, organisationId: user.organisationId, displayName: userId, roles: user.roles, status: user.status });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return server;
+}
+
+/** A valid DTL submission for `mprn`: a meter read from the day before `today` (default: yesterday). */
+export function dtl(mprn: string, description = 'Gas in use at the property.', today: Date = new Date()) {
   return {
     type: 'DTL',
     mprn,
     originatorContact: { name: 'Amelia Hart', telephone: '0161 496 0000' },
     description,
-    dtlEvidence: { meterRead: { value: '04521', readDate: new Date(Date.now() - 86_400_000).toISOString().slice(0, 10) }, meterSerialNumber: 'G4A-1' },
+    dtlEvidence: { meterRead: { value: '04521', readDate: new Date(today.getTime() - 86_400_000).toISOString().slice(0, 10) }, meterSerialNumber: 'G4A-1' },
   };
 }

@@ -2,6 +2,13 @@ import { ApiProperty } from '@nestjs/swagger';
 import { ROLES, type Role } from '../../domain/roles';
 import { USER_ID_MAX_LENGTH, USER_STATUSES, type UserStatus } from '../../domain/user-account';
 
+const ACCOUNT_ONLY = 'Shown to an LSO of the organisation and to a CDSP administrator; a SUPERVISOR, who sees colleagues only, does not get it.';
+
+/**
+ * A user. A SUPERVISOR reading their organisation's users (to give them work) gets only who they
+ * are: user id, organisation, name, roles and status; the account's email and security state
+ * (a sign-in lock, a password to change) stay with those who administer it.
+ */
 export class UserResponse {
   @ApiProperty({ example: 'bwe.new-user', maxLength: USER_ID_MAX_LENGTH })
   userId: string;
@@ -12,29 +19,30 @@ export class UserResponse {
   @ApiProperty({ example: 'Isla Fraser', maxLength: 200 })
   displayName: string;
 
-  @ApiProperty({ format: 'email', maxLength: 254 })
-  email: string;
-
   @ApiProperty({ enum: ROLES, isArray: true })
   roles: Role[];
 
-  @ApiProperty({ enum: USER_STATUSES, maxLength: 9 })
+  @ApiProperty({ enum: USER_STATUSES, maxLength: 9, description: 'Only an ACTIVE user can sign in and be given work.' })
   status: UserStatus;
 
-  @ApiProperty({ description: 'The user must choose a new password before doing anything else.' })
-  mustChangePassword: boolean;
+  @ApiProperty({ required: false, format: 'email', maxLength: 254, description: ACCOUNT_ONLY })
+  email?: string;
+
+  @ApiProperty({ required: false, description: `The user must choose a new password before doing anything else. ${ACCOUNT_ONLY}` })
+  mustChangePassword?: boolean;
 
   @ApiProperty({
+    required: false,
     type: String,
     format: 'date-time',
     nullable: true,
     maxLength: 30,
-    description: 'Sign-in is paused after repeated failures until this instant; null when not locked.',
+    description: `Sign-in is paused after repeated failures until this instant; null when not locked. ${ACCOUNT_ONLY}`,
   })
-  lockedUntil: string | null;
+  lockedUntil?: string | null;
 
-  @ApiProperty({ format: 'date-time', maxLength: 30 })
-  createdAt: string;
+  @ApiProperty({ required: false, format: 'date-time', maxLength: 30, description: ACCOUNT_ONLY })
+  createdAt?: string;
 }
 
 export class UserPageResponse {

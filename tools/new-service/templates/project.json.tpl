@@ -1,0 +1,6 @@
+{
+  "name": "{{name}}",
+  "projectType": "application",
+  "sourceRoot": "services/{{name}}/src",
+  "tags": ["type:service", "scope:{{name}}"]
+}
