@@ -1,4 +1,5 @@
 import { Kafka, logLevel, type Consumer, type KafkaMessage } from 'kafkajs';
+import { demoOrganisation } from '@cms/demo-data';
 import { api, dtl, expectProblem, isoToDead, isoToLive, signIn } from './support/api';
 
 /**
@@ -124,6 +125,25 @@ describe('Logging a DTL or ISO contact through the gateway', () => {
       expect(rejection.message).toContain(first.body.crn);
     });
 
+    it('OPEN_CONTACT_EXISTS is not told to a shipper that may not raise a contact on the meter point (NOT_REGISTERED_SHIPPER), nor recorded for it', async () => {
+      // BWE's isolation to Live on its Clamped meter point: logged now, or still open from the test above.
+      const bwe = await api('POST', '/api/v1/contacts', { token: await signIn('bwe.user'), json: isoToLive('8172635405', 'UNCLAMPED') });
+      const crn: string =
+        bwe.status === 201 ? bwe.body.crn : /C\d{9}/.exec(bwe.body.errors.find((error: { code: string }) => error.code === 'OPEN_CONTACT_EXISTS').message)![0];
+      const tgs = await signIn('tgs.user');
+
+      const response = await api('POST', '/api/v1/contacts', { token: tgs, json: isoToLive('8172635405', 'UNCLAMPED') });
+
+      expectProblem(response, 422, 'CONTACT_REJECTED');
+      expect(response.body.errors.map((error: { code: string }) => error.code)).toEqual(['NOT_REGISTERED_SHIPPER']);
+      expect(JSON.stringify(response.body)).not.toContain(crn);
+      const recorded = await api('GET', '/api/v1/rejected-submissions?mprn=8172635405&limit=100', { token: tgs });
+      expect(recorded.status).toBe(200);
+      expect(recorded.body.items[0].rejections).toEqual(response.body.errors);
+      expect(JSON.stringify(recorded.body)).not.toContain(crn);
+      expect(JSON.stringify(recorded.body)).not.toContain('OPEN_CONTACT_EXISTS');
+    });
+
     it('every reason at once', async () => {
       const token = await signIn('cad.user');
 
@@ -136,6 +156,49 @@ describe('Logging a DTL or ISO contact through the gateway', () => {
       const codes = response.body.errors.map((error: { code: string }) => error.code);
       expect(codes).toEqual(expect.arrayContaining(['MANDATORY_FIELD', 'ORG_NOT_PERMITTED', 'NOT_REGISTERED_SHIPPER']));
       expect(codes.filter((code: string) => code === 'MANDATORY_FIELD').length).toBeGreaterThanOrEqual(2);
+    });
+  });
+
+  describe('rejected submissions, for reporting', () => {
+    let mine: { id: string; rejections: unknown[] };
+
+    beforeAll(async () => {
+      const response = await api('POST', '/api/v1/contacts', { token: await signIn('tgs.user'), json: dtl('3938424403') });
+      expectProblem(response, 422, 'CONTACT_REJECTED');
+      const listed = await api('GET', '/api/v1/rejected-submissions?mprn=3938424403&code=NOT_REGISTERED_SHIPPER&limit=1', { token: await signIn('tgs.user') });
+      expect(listed.status).toBe(200);
+      mine = listed.body.items[0];
+      expect(mine).toEqual(
+        expect.objectContaining({ userId: 'tgs.user', organisationId: demoOrganisation('TGS').id, mprn: '3938424403', rejections: response.body.errors }),
+      );
+    });
+
+    it('a CDSP user reads every organisation’s, and one organisation’s with organisationId', async () => {
+      const token = await signIn('cds.agent');
+
+      const all = await api('GET', '/api/v1/rejected-submissions?mprn=3938424403&limit=100', { token });
+      const tgsOnly = await api('GET', `/api/v1/rejected-submissions?organisationId=${demoOrganisation('TGS').id}&mprn=3938424403&limit=100`, { token });
+
+      expect([all.status, tgsOnly.status]).toEqual([200, 200]);
+      expect(all.body.items.map((item: { id: string }) => item.id)).toContain(mine.id);
+      expect(new Set(tgsOnly.body.items.map((item: { organisationId: string }) => item.organisationId))).toEqual(new Set([demoOrganisation('TGS').id]));
+    });
+
+    it('another organisation does not see it, and naming the organisation gets 404', async () => {
+      const token = await signIn('bwe.user');
+
+      const own = await api('GET', '/api/v1/rejected-submissions?mprn=3938424403&limit=100', { token });
+      const named = await api('GET', `/api/v1/rejected-submissions?organisationId=${demoOrganisation('TGS').id}`, { token });
+
+      expect(own.status).toBe(200);
+      expect(own.body.items.map((item: { id: string }) => item.id)).not.toContain(mine.id);
+      expectProblem(named, 404, 'NOT_FOUND');
+    });
+
+    it('refuses a cursor it did not give: 400 INVALID_CURSOR', async () => {
+      const response = await api('GET', `/api/v1/rejected-submissions?cursor=${Buffer.from('not ours').toString('base64url')}`, { token: await signIn('tgs.user') });
+
+      expectProblem(response, 400, 'INVALID_CURSOR');
     });
   });
 

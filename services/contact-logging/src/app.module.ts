@@ -15,6 +15,8 @@ import { ContactLifecycleHandler } from './application/contact-lifecycle.handler
 import { ContactQueries } from './application/contact.queries';
 import { CONTACT_TIMELINE } from './application/contact-timeline.port';
 import { RecordContactActivityHandler } from './application/record-contact-activity.handler';
+import { REJECTED_SUBMISSION_STORE } from './application/rejected-submission.port';
+import { RejectedSubmissionQueries } from './application/rejected-submission.queries';
 import { LOGGING_RULES, LogContactHandler } from './application/log-contact.handler';
 import { METER_POINT_REGISTER } from './application/meter-point-register.port';
 import { ORGANISATION_MEMBERS } from './application/organisation-members.port';
@@ -23,6 +25,7 @@ import { loggingRulesOf, type ContactLoggingConfig } from './contact-logging.con
 import { ContactAuditController } from './http/contact-audit.controller';
 import { ContactLifecycleController } from './http/contact-lifecycle.controller';
 import { ContactsController } from './http/contacts.controller';
+import { RejectedSubmissionsController } from './http/rejected-submissions.controller';
 import { ResolutionReasonsController } from './http/resolution-reasons.controller';
 import { AccessControlClient } from './infrastructure/access-control-client';
 import { ContactAuditReader } from './infrastructure/contact-audit.reader';
@@ -30,6 +33,7 @@ import { ContactActivityConsumer } from './infrastructure/contact-activity.consu
 import { ContactRepository } from './infrastructure/contact.repository';
 import { ContactTimelineRepository } from './infrastructure/contact-timeline.repository';
 import { MeterPointClient } from './infrastructure/meter-point-client';
+import { RejectedSubmissionReader } from './infrastructure/rejected-submission.reader';
 import { ResolutionReasonRepository } from './infrastructure/resolution-reason.repository';
 import { contactLoggingMigrations } from './infrastructure/migrations';
 
@@ -58,7 +62,7 @@ export function contactLoggingModule(config: ContactLoggingConfig, logger: Logge
         partnerScopes: { resource: 'contacts' },
       }),
     ],
-    controllers: [ContactsController, ContactLifecycleController, ResolutionReasonsController, ContactAuditController],
+    controllers: [ContactsController, ContactLifecycleController, ResolutionReasonsController, ContactAuditController, RejectedSubmissionsController],
     providers: [
       LogContactHandler,
       ContactLifecycleHandler,
@@ -81,12 +85,14 @@ export function contactLoggingModule(config: ContactLoggingConfig, logger: Logge
       { provide: WorkingDayCalendars, useValue: new WorkingDayCalendars(closureDaysFrom(config.CLOSURE_DAYS)) },
       ContactQueries,
       ContactAuditQueries,
+      RejectedSubmissionQueries,
       { provide: CONTACT_STORE, useClass: ContactRepository },
       { provide: METER_POINT_REGISTER, useClass: MeterPointClient },
       { provide: ORGANISATION_MEMBERS, useClass: AccessControlClient },
       { provide: CONTACT_AUDIT_STORE, useClass: ContactAuditReader },
       { provide: RESOLUTION_REASONS, useClass: ResolutionReasonRepository },
       { provide: CONTACT_TIMELINE, useClass: ContactTimelineRepository },
+      { provide: REJECTED_SUBMISSION_STORE, useClass: RejectedSubmissionReader },
     ],
   })
   class ContactLoggingModule {}

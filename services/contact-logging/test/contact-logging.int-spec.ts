@@ -21,6 +21,8 @@ describe('contact-logging service', () => {
         '2738491003': { status: 'DE', registeredShipper: null },
         '5281736406': { status: 'LI', registeredShipper: shipper.organisationId },
         '9081726309': { status: 'DE', registeredShipper: shipper.organisationId },
+        '1234567809': { status: 'DE', registeredShipper: null },
+        '1357924604': { status: 'DE', registeredShipper: shipper.organisationId },
       },
     });
   });
@@ -66,18 +68,46 @@ describe('contact-logging service', () => {
     expect(await sql("SELECT count(*)::int AS open FROM contact WHERE mprn = '2738491003'")).toEqual([{ open: 1 }]);
   });
 
-  it('lists an open contact on the meter point among the other reasons a submission is rejected, without naming another organisation\'s contact', async () => {
+  it('does not tell a shipper rejected as not the registered shipper that another organisation\'s contact is open on the meter point, nor record it', async () => {
     const first = await post(shipper, dtl('9081726309'));
     expect(first.status).toBe(201);
 
     const second = await post(otherShipper, dtl('9081726309'));
 
+    // docs/domain.md, OPEN_CONTACT_EXISTS: an organisation not entitled to raise a contact on the
+    // meter point (NOT_REGISTERED_SHIPPER) must not learn that a contact exists.
     expect(second.status).toBe(422);
-    expect(second.body.errors.map((error: { code: string }) => error.code)).toEqual(['NOT_REGISTERED_SHIPPER', 'OPEN_CONTACT_EXISTS']);
-    expect(second.body.errors[1].message).toContain('not shown to your organisation');
+    expect(second.body.errors.map((error: { code: string }) => error.code)).toEqual(['NOT_REGISTERED_SHIPPER']);
     expect(JSON.stringify(second.body)).not.toContain(first.body.crn);
     const [recorded] = await sql("SELECT rejections FROM rejected_submission WHERE user_id = 'tgs.user' AND mprn = '9081726309'");
-    expect(JSON.stringify(recorded.rejections)).not.toContain(first.body.crn);
+    expect(recorded.rejections.map((rejection: { code: string }) => rejection.code)).toEqual(['NOT_REGISTERED_SHIPPER']);
+    expect(JSON.stringify(recorded)).not.toContain(first.body.crn);
+  });
+
+  it('tells an entitled shipper not involved in the open contact that one is open, without its CRN, among the other reasons', async () => {
+    // No registered shipper on 1234567809: any shipper may raise a contact on it.
+    const first = await post(shipper, dtl('1234567809'));
+    expect(first.status).toBe(201);
+
+    const second = await post(otherShipper, { ...dtl('1234567809'), description: '' });
+
+    expect(second.status).toBe(422);
+    expect(second.body.errors.map((error: { code: string }) => error.code)).toEqual(['MANDATORY_FIELD', 'OPEN_CONTACT_EXISTS']);
+    expect(second.body.errors[1].message).toContain('not shown to your organisation');
+    expect(JSON.stringify(second.body)).not.toContain(first.body.crn);
+  });
+
+  it('names the open contact to its own organisation among every other reason, even one that would deny another organisation', async () => {
+    const first = await post(shipper, dtl('1357924604'));
+    expect(first.status).toBe(201);
+    // The supply changes hands while the contact is open: its originator is no longer the registered shipper.
+    service.register.points.set('1357924604', { status: 'DE', registeredShipper: otherShipper.organisationId });
+
+    const second = await post(shipper, dtl('1357924604'));
+
+    expect(second.status).toBe(422);
+    expect(second.body.errors.map((error: { code: string }) => error.code)).toEqual(['NOT_REGISTERED_SHIPPER', 'OPEN_CONTACT_EXISTS']);
+    expect(second.body.errors[1].message).toContain(first.body.crn);
   });
 
   it('records every rejected submission with who, when, what and why, and gives it no CRN', async () => {

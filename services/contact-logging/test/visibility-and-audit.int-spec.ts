@@ -73,7 +73,7 @@ describe('contact data in the database: row-level security and audit', () => {
       }
     });
 
-    it('shows a rejected submission only to the organisation that sent it', async () => {
+    it('shows a rejected submission only to the organisation that sent it and to the CDSP (docs/api.md)', async () => {
       const rejected = await post(otherShipper, dtl('8804621501'));
       expect(rejected.status).toBe(422);
 
@@ -81,7 +81,8 @@ describe('contact data in the database: row-level security and audit', () => {
         unfiltered(caller, `SELECT DISTINCT organisation_id FROM rejected_submission WHERE mprn = '8804621501'`);
       expect(await sentBy(otherShipper)).toEqual([{ organisation_id: otherShipper.organisationId }]);
       expect(await sentBy(shipper)).toEqual([]);
-      expect(await sentBy(cdsp)).toEqual([]);
+      expect(await sentBy(transporter)).toEqual([]);
+      expect(await sentBy(cdsp)).toEqual([{ organisation_id: otherShipper.organisationId }]);
     });
 
     it('gives a reader without a caller nothing, and lets a reader change nothing', async () => {

@@ -155,11 +155,11 @@ describe('evaluateSubmission: each rejection code, from a submission built for i
     expect(rejections[0]?.message).toContain('MPRN creation request (the MNC process)');
   });
 
-  it('still applies the shipper and open-contact rules to an extinct meter point', () => {
+  it('still applies the shipper and open-contact rules to an extinct meter point, for an organisation involved in the open contact', () => {
     const decision = evaluate({
       originator: SHIPPER_B,
       meterPoint: meterPoint({ status: 'EX' }),
-      openContact: { crn: 'CRN-1', visibleToOriginator: false },
+      openContact: { crn: 'CRN-1', visibleToOriginator: true },
     });
 
     expect(codesOf(decision)).toEqual(['MPRN_EXTINCT', 'NOT_REGISTERED_SHIPPER', 'OPEN_CONTACT_EXISTS']);
@@ -208,7 +208,7 @@ describe('evaluateSubmission: every reason at once', () => {
       submission,
       originator: SHIPPER_B,
       meterPoint: meterPoint({ status: 'LI' }),
-      openContact: { crn: 'CRN-9', visibleToOriginator: false },
+      openContact: { crn: 'CRN-9', visibleToOriginator: true },
     });
 
     expect(codesOf(decision)).toEqual([
@@ -230,7 +230,8 @@ describe('evaluateSubmission: every reason at once', () => {
       submission,
       originator: CADENT,
       meterPoint: meterPoint({ status: 'DE' }),
-      openContact: { crn: 'CRN-9', visibleToOriginator: false },
+      // Cadent involved in the open contact (referred to it): told of it beside every other reason.
+      openContact: { crn: 'CRN-9', visibleToOriginator: true },
     });
 
     expect(rejectionsOf(decision).map((r) => [r.code, r.field])).toEqual([
@@ -266,6 +267,67 @@ describe('evaluateSubmission: every reason at once', () => {
     });
 
     expect(codesOf(decision)).toEqual(['MPRN_FORMAT']);
+  });
+});
+
+describe('evaluateSubmission: who learns of an open contact (docs/domain.md, OPEN_CONTACT_EXISTS and Transparency)', () => {
+  const OPEN_CRN = 'CRN-2026-000777';
+  const involved = { crn: OPEN_CRN, visibleToOriginator: true };
+  const notInvolved = { crn: OPEN_CRN, visibleToOriginator: false };
+  const notEntitled: [string, Partial<LoggingRulesInput>, RejectionCode[]][] = [
+    ['another shipper than the registered one', { originator: SHIPPER_B }, ['NOT_REGISTERED_SHIPPER']],
+    ['an organisation type that may not raise the contact type', { originator: CADENT, meterPoint: meterPoint({ registeredShipperId: null }) }, ['ORG_NOT_PERMITTED']],
+    ['a submitter on an MPRN the register does not know', { meterPoint: null }, ['MPRN_NOT_FOUND']],
+    ['a submitter on an extinct meter point', { meterPoint: meterPoint({ status: 'EX' }) }, ['MPRN_EXTINCT']],
+    [
+      'a transporter whose submission has no readable contact type (no type is open to it)',
+      { originator: CADENT, meterPoint: meterPoint({ registeredShipperId: null }), submission: withItem(dtlSubmission(), 'type', undefined) },
+      ['MANDATORY_FIELD'],
+    ],
+  ];
+
+  it.each(notEntitled)('does not tell %s, not involved in it, that a contact is open', (_who, overrides, codes) => {
+    const decision = evaluate({ ...overrides, openContact: notInvolved });
+
+    expect(codesOf(decision)).toEqual(codes);
+    expect(JSON.stringify(decision)).not.toContain(OPEN_CRN);
+  });
+
+  it.each(notEntitled)('names the open contact to %s when involved in it, beside every other reason', (_who, overrides, codes) => {
+    const rejections = rejectionsOf(evaluate({ ...overrides, openContact: involved }));
+
+    expect(rejections.map((rejection) => rejection.code)).toEqual([...codes, 'OPEN_CONTACT_EXISTS']);
+    expect(rejections[rejections.length - 1]?.message).toContain(OPEN_CRN);
+  });
+
+  it.each<[string, Partial<LoggingRulesInput>, RejectionCode[]]>([
+    ['a request the meter point status does not allow', { meterPoint: meterPoint({ status: 'LI' }) }, ['STATUS_NOT_DEAD']],
+    ['a missing item', { submission: withItem(dtlSubmission(), 'description', undefined) }, ['MANDATORY_FIELD']],
+    ['no readable contact type', { submission: withItem(dtlSubmission(), 'type', undefined) }, ['MANDATORY_FIELD']],
+    ['no other reason (the rule alone)', {}, []],
+  ])('tells an entitled shipper not involved in it that one is open, without its CRN, beside %s', (_what, overrides, codes) => {
+    const rejections = rejectionsOf(evaluate({ ...overrides, openContact: notInvolved }));
+
+    expect(rejections.map((rejection) => rejection.code)).toEqual([...codes, 'OPEN_CONTACT_EXISTS']);
+    expect(rejections[rejections.length - 1]?.message).toContain('not shown to your organisation');
+    expect(JSON.stringify(rejections)).not.toContain(OPEN_CRN);
+  });
+
+  it('tells another shipper of it when the registered-shipper rule is switched off, since it is then entitled', () => {
+    const decision = evaluate({ originator: SHIPPER_B, openContact: notInvolved, rules: { originatorMustBeRegisteredShipper: false } });
+
+    expect(codesOf(decision)).toEqual(['OPEN_CONTACT_EXISTS']);
+  });
+
+  it('tells a transporter of it when the rules permit its organisation type the contact type', () => {
+    const decision = evaluate({
+      originator: CADENT,
+      meterPoint: meterPoint({ registeredShipperId: null }),
+      openContact: notInvolved,
+      rules: { permittedOrganisationTypes: { DTL: ['SHIPPER', 'DN'], ISO: ['SHIPPER'] } },
+    });
+
+    expect(codesOf(decision)).toEqual(['OPEN_CONTACT_EXISTS']);
   });
 });
 

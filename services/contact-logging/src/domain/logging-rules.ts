@@ -4,7 +4,7 @@ import type { ValidContactSubmission } from './contact-submission';
 import type { ContactType } from './contact-type';
 import { LoggingRulesConfig, resolveLoggingRulesConfig } from './logging-rules-config';
 import type { OpenContact } from './open-contact';
-import { Rejection, Rejections } from './rejection';
+import { Rejection, RejectionCode, Rejections } from './rejection';
 import type { RequestedMeterPointStatus } from './requested-meter-point-status';
 
 /** The organisation raising the contact, taken from the verified token, never from the body. */
@@ -63,6 +63,10 @@ export function evaluateSubmission(input: LoggingRulesInput): LoggingDecision {
   // Register rules need a well-formed MPRN: with none, the register was not (and cannot be) asked.
   if (parsed.mprn !== null) {
     rejections.push(...registerRejections(parsed.mprn, parsed.type, parsed.requestedStatus, input, config));
+    // Judged last: whether it may be told depends on every other reason.
+    if (input.openContact !== null && mayLearnOfOpenContact(input.openContact, rejections, input.originator, parsed.type, config)) {
+      rejections.push(Rejections.openContactExists(parsed.mprn, input.openContact));
+    }
   }
 
   if (rejections.length > 0) return { accepted: false, rejections };
@@ -99,13 +103,45 @@ function registerRejections(
       rejections.push(Rejections.notRegisteredShipper(mprn));
     }
   }
-
-  // One open DTL or ISO contact per MPRN, whichever type; the message names it, to those involved
-  // in it, so the shipper can follow it instead (docs/domain.md, OPEN_CONTACT_EXISTS).
-  if (input.openContact !== null) {
-    rejections.push(Rejections.openContactExists(mprn, input.openContact));
-  }
   return rejections;
+}
+
+/**
+ * The reasons that say the submitter is not entitled to raise a contact on this meter point at all,
+ * whatever else its submission says: its organisation type may not raise the contact type
+ * (ORG_NOT_PERMITTED), the meter point is registered to another shipper (NOT_REGISTERED_SHIPPER),
+ * or there is no meter point a DTL or ISO contact can be raised on (MPRN_NOT_FOUND, MPRN_EXTINCT:
+ * it needs an MPRN creation request instead). The status rules (STATUS_*) and MANDATORY_FIELD are
+ * not among them: they say what is wrong with this request, not who may make one on this meter point.
+ */
+const NOT_ENTITLED_REASONS: ReadonlySet<RejectionCode> = new Set<RejectionCode>([
+  'ORG_NOT_PERMITTED',
+  'NOT_REGISTERED_SHIPPER',
+  'MPRN_NOT_FOUND',
+  'MPRN_EXTINCT',
+]);
+
+/**
+ * One open DTL or ISO contact per MPRN, whichever type (docs/domain.md, OPEN_CONTACT_EXISTS). An
+ * organisation involved in the open contact is told, with its CRN, beside every other reason, so it
+ * can follow that contact instead. Anyone else is told only that one is open, and only when it is
+ * otherwise entitled to raise a contact on this meter point: an organisation rejected for a reason
+ * of NOT_ENTITLED_REASONS must not learn that a contact exists (docs/domain.md, Transparency:
+ * "Nobody else can see that a contact exists").
+ */
+function mayLearnOfOpenContact(
+  openContact: OpenContact,
+  rejections: readonly Rejection[],
+  originator: Originator,
+  type: ContactType | null,
+  config: LoggingRulesConfig,
+): boolean {
+  if (openContact.visibleToOriginator) return true;
+  if (rejections.some((rejection) => NOT_ENTITLED_REASONS.has(rejection.code))) return false;
+  // With no readable contact type ORG_NOT_PERMITTED was not judged: an organisation type that may
+  // raise no contact type at all is not entitled either.
+  const permitted = type === null ? Object.values(config.permittedOrganisationTypes).flat() : config.permittedOrganisationTypes[type];
+  return permitted.includes(originator.organisationType);
 }
 
 /**

@@ -108,8 +108,9 @@ export const Rejections = {
   },
 
   openContactExists(mprn: string, openContact: OpenContact): Rejection {
-    // The rule itself tells a shipper that the meter point has an open contact; its CRN is for
-    // those involved in it only (docs/domain.md, Transparency: nobody else may learn of it).
+    // Its CRN is for those involved in it only (docs/domain.md, Transparency). To anyone else the
+    // rule says only that one is open, and the logging rules list it for them only when they are
+    // otherwise entitled to raise a contact on the meter point (mayLearnOfOpenContact).
     const message = openContact.visibleToOriginator
       ? `Contact ${openContact.crn} is already open for MPRN ${mprn}. ` +
         `Only one DTL or ISO contact may be open per MPRN: follow that contact instead.`

@@ -43,6 +43,8 @@ describe('the gateway route table', () => {
       ['/api/v1', '^\\/api\\/v1\\/(api-clients|signing-keys)(\\/|$)', '8081', 'token', 'json'],
       ['/api/v1/auth/password-reset/complete', null, '8081', 'public', 'json'],
       ['/api/v1/meter-point-statuses', null, '8082', 'token', 'json'],
+      ['/api/v1/rejected-submissions', null, '8083', 'token', 'json'],
+      ['/api/v1/resolution-reasons', null, '8083', 'token', 'json'],
       ['/api/v1/auth/jwks.json', null, '8081', 'public', 'json'],
       ['/api/v1/audit/contacts', null, '8083', 'token', 'json'],
       ['/api/v1/auth/password', null, '8081', 'token', 'json'],
