@@ -18,20 +18,18 @@ export class RejectedSubmissionReader implements RejectedSubmissionStore {
   constructor(private readonly database: Database) {}
 
   list(caller: Caller, filter: RejectedSubmissionFilter): Promise<RejectedSubmissionRow[]> {
-    const where = new KeysetConditions();
+    const where = new KeysetConditions('s.submitted_at', 's.record_number');
     if (filter.organisationId !== undefined) where.add('s.organisation_id = ?::uuid', filter.organisationId);
     if (filter.mprn !== undefined) where.add('s.mprn = ?', filter.mprn);
     if (filter.code !== undefined) where.add('s.rejections @> ?::jsonb', JSON.stringify([{ code: filter.code }]));
-    if (filter.from !== undefined) where.add('s.submitted_at >= ?', filter.from);
-    if (filter.to !== undefined) where.add('s.submitted_at < ?', filter.to);
-    where.before(filter.before, 's.submitted_at', 's.record_number');
+    where.keyset(filter);
     return readAsCaller(this.database.dataSource, caller, (manager) =>
       manager.query(
         `SELECT s.id, s.submitted_at, s.user_id, s.organisation_id, s.mprn, s.submission, s.rejections,
                 s.record_number::text AS record_number
            FROM rejected_submission s
           ${where.where()}
-          ORDER BY s.submitted_at DESC, s.record_number DESC LIMIT ${where.last(filter.limit)}`,
+          ${where.newestFirst(filter.limit)}`,
         where.parameters,
       ),
     );
