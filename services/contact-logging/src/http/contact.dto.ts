@@ -1,7 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { CONTACT_LIST_SORTS, type ContactListSort } from '../application/contact-list-cursor';
 import type {
+  ContactListItemView,
   ContactListQuery,
   ContactListView,
   ContactSummaryView,
@@ -144,11 +146,34 @@ export class ContactResponse extends ContactSummaryResponse implements ContactVi
   @ApiProperty({ type: [HistoryEntryResponse] }) history!: HistoryEntryResponse[];
 }
 
+export class ContactListItemResponse extends ContactSummaryResponse implements ContactListItemView {
+  @ApiProperty({ nullable: true, type: String, description: 'The CDSP agent investigating it.' }) investigatingAgentUserId!: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description:
+      "Who works my organisation's side of it (`assignedTo=me` matches me here, `unassigned=true` no one): " +
+      'for the CDSP its investigating agent, for any other organisation its handler.',
+  })
+  handlerUserId!: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    format: 'date',
+    description: 'The earliest due date of the open DCs, OCs and SVs it waits on; null when it waits on nothing (always, once closed).',
+  })
+  nextDueOn!: string | null;
+  @ApiProperty({ description: 'Something it waits on is past its due date (Europe/London).' }) overdue!: boolean;
+}
+
 export class ContactListResponse implements ContactListView {
-  @ApiProperty({ type: [ContactSummaryResponse] }) items!: ContactSummaryResponse[];
+  @ApiProperty({ type: [ContactListItemResponse] }) items!: ContactListItemResponse[];
   @ApiProperty({ nullable: true, type: String, description: 'Pass as `cursor` for the next page; null on the last page.' })
   nextCursor!: string | null;
 }
+
+/** `true` is the one value a flag of the list takes; leave the parameter out for no filter. */
+const FLAG = { type: String, enum: ['true'] } as const;
 
 export class ListContactsQuery implements ContactListQuery {
   @ApiPropertyOptional({ enum: ['DTL', 'ISO'] }) @IsOptional() @IsIn(['DTL', 'ISO']) type?: string;
@@ -160,14 +185,53 @@ export class ListContactsQuery implements ContactListQuery {
   @ApiPropertyOptional({ pattern: CRN_PATTERN.source }) @IsOptional() @Matches(CRN_PATTERN) crn?: string;
   @ApiPropertyOptional({ format: 'date-time' }) @IsOptional() @IsISO8601({ strict: true }) loggedFrom?: string;
   @ApiPropertyOptional({ format: 'date-time' }) @IsOptional() @IsISO8601({ strict: true }) loggedTo?: string;
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 25 })
+  @ApiPropertyOptional({
+    enum: ['me'],
+    description:
+      "Contacts I work for my organisation: a CDSP user's as investigating agent, anyone else's as my organisation's handler. " +
+      'Open and closed alike: narrow with `status`.',
+  })
+  @IsOptional()
+  @IsIn(['me'])
+  assignedTo?: 'me';
+  @ApiPropertyOptional({
+    ...FLAG,
+    description: "Open contacts nobody works for my organisation yet: for the CDSP, no investigating agent; for anyone else, no handler of my organisation.",
+  })
+  @IsOptional()
+  @IsIn(['true'])
+  unassigned?: 'true';
+  @ApiPropertyOptional({ ...FLAG, description: 'Open contacts waiting on my organisation: an open DC, OC or SV whose turn is ours.' })
+  @IsOptional()
+  @IsIn(['true'])
+  waitingOnMe?: 'true';
+  @ApiPropertyOptional({ ...FLAG, description: 'Open contacts waiting on something past its due date (Europe/London), whoever it waits on.' })
+  @IsOptional()
+  @IsIn(['true'])
+  overdue?: 'true';
+  @ApiPropertyOptional({
+    enum: CONTACT_LIST_SORTS,
+    default: 'loggedAt',
+    description:
+      '`loggedAt`: newest logged first. `dueOn`: soonest due first (`nextDueOn`; contacts due on nothing last), then by CRN. ' +
+      "A cursor continues only the sort it came from (else 400 INVALID_CURSOR). Under `dueOn` a contact's place moves when " +
+      'what it waits on changes.',
+  })
+  @IsOptional()
+  @IsIn(CONTACT_LIST_SORTS)
+  sort?: ContactListSort;
+  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 25, description: 'Page size of the JSON answer; not taken with `Accept: text/csv`.' })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
   @Max(100)
   limit?: number;
-  @ApiPropertyOptional({ maxLength: 200 }) @IsOptional() @MaxLength(200) @Matches(/^[A-Za-z0-9_-]+$/) cursor?: string;
+  @ApiPropertyOptional({ maxLength: 200, description: '`nextCursor` of the previous page (JSON answer only; not taken with `Accept: text/csv`).' })
+  @IsOptional()
+  @MaxLength(200)
+  @Matches(/^[A-Za-z0-9_-]+$/)
+  cursor?: string;
 }
 
 // The lifecycle commands' bodies. The domain checks them again (reasons from the reference data,
