@@ -52,9 +52,10 @@ describe('contact work queues and export', () => {
         Object.entries(mprns).map(([name, mprn]) => [mprn, { status: 'DE', registeredShipper: name.startsWith('A') ? bwe : tgs }]),
       ),
     });
-    loggedFrom = new Date(Date.now() - 1000).toISOString();
+    // Logged on the service's clock: the contacts of this table from today, the bulk ones from 2020.
+    loggedFrom = new Date(clock.now().getTime() - 86_400_000).toISOString();
     for (const name of Object.keys(mprns) as Name[]) {
-      const logged = await service.post(name.startsWith('A') ? bweUser : tgsUser, dtl(mprns[name]));
+      const logged = await service.post(name.startsWith('A') ? bweUser : tgsUser, dtl(mprns[name], undefined, clock.now()));
       expect(logged.status).toBe(201);
       crns[name] = logged.body.crn;
       names.set(logged.body.crn, name);
