@@ -21,7 +21,9 @@ import { dtl, startContactLogging, TRANSPORTER_ID, type ContactLoggingUnderTest 
  * | B1      | LOGGED   | -            | bwe.user (!)  | BWE (!), DC (1 Dec: overdue)         |
  * | B2      | UNDER_I. | xo.agent     | -             | TGS, DC (4 Dec)                      |
  *
- * B1 names BWE as if it were involved, yet BWE is not in its visible_to: BWE must never see it.
+ * Each open contact is also due for resolution 20 working days after logging (January 2027), later
+ * than anything it waits on. B1 names BWE as if it were involved, yet BWE is not in its
+ * visible_to: BWE must never see it.
  */
 describe('contact work queues and export', () => {
   const bwe = 'b39b394d-4352-47f1-9cab-919d828cf087';
@@ -171,7 +173,23 @@ describe('contact work queues and export', () => {
       }
     });
 
-    it('sorts soonest due first, contacts due on nothing last, across pages without a gap or a repeat', async () => {
+    it("counts the contact's own resolution due date while its clock runs, not while it waits on the originator", async () => {
+      const { body: contact } = await service.call(agent, 'GET', `/api/v1/contacts/${crns.A2}`);
+      expect(contact.dueOn).toMatch(/^2027-01-\d\d$/); // 20 working days after 3 December, Christmas skipped
+      expect((await list(agent, `?crn=${crns.A2}`)).body.items[0]).toMatchObject({ nextDueOn: contact.dueOn, overdue: false });
+      try {
+        await service.sql(`UPDATE contact SET due_on = '2026-12-02' WHERE crn = $1`, [crns.A2]);
+        expect((await list(agent, `?crn=${crns.A2}`)).body.items[0]).toMatchObject({ nextDueOn: '2026-12-02', overdue: true });
+        expect(await listed(agent, '?overdue=true')).toEqual(['B1', 'A2', 'A1']);
+        await service.sql(`UPDATE contact SET clock_paused_on = '2026-11-30' WHERE crn = $1`, [crns.A2]);
+        expect((await list(agent, `?crn=${crns.A2}`)).body.items[0]).toMatchObject({ nextDueOn: null, overdue: false });
+        expect(await listed(agent, '?overdue=true')).toEqual(['B1', 'A1']);
+      } finally {
+        await service.sql(`UPDATE contact SET due_on = $2, clock_paused_on = NULL WHERE crn = $1`, [crns.A2, contact.dueOn]);
+      }
+    });
+
+    it('sorts soonest due first, contacts due by nothing last, across pages without a gap or a repeat', async () => {
       const pages = await allPages(agent, `?sort=dueOn&loggedFrom=${loggedFrom}`, 2);
       expect(pages).toEqual([['B1', 'A1'], ['A5', 'B2'], ['A3', 'A2'], ['A4', 'A6']]);
       const newestFirst = await allPages(agent, `?loggedFrom=${loggedFrom}`, 3);

@@ -5,8 +5,8 @@ import { isCalendarDate, isCrn } from '@cms/gas-market';
  * The orders `GET /contacts` lists in, each a total order ending on the CRN, so that a keyset page
  * boundary is exact:
  * - `loggedAt`: newest logged first (logged_at DESC, crn DESC), the default;
- * - `dueOn`: soonest due first (the earliest due date of what the contact waits on, ASC; contacts
- *   due on nothing last), then crn ASC.
+ * - `dueOn`: soonest due first (the earliest date the contact is due by, ASC; contacts due by
+ *   nothing last), then crn ASC.
  */
 export const CONTACT_LIST_SORTS = ['loggedAt', 'dueOn'] as const;
 
@@ -15,14 +15,14 @@ export type ContactListSort = (typeof CONTACT_LIST_SORTS)[number];
 /** Where a page ended in its sort's order: the next page is the contacts strictly after it. */
 export type ContactListPosition =
   | { sort: 'loggedAt'; loggedAt: Date; crn: string }
-  /** `dueOn` null: a contact due on nothing (those come last). */
+  /** `dueOn` null: a contact due by nothing (those come last). */
   | { sort: 'dueOn'; dueOn: string | null; crn: string };
 
 /** What a listed row holds of its position. */
 export interface PositionedRow {
   crn: string;
   logged_at: Date;
-  /** `YYYY-MM-DD`, or null when it waits on nothing. */
+  /** `YYYY-MM-DD`, or null when it is due by nothing. */
   next_due_on: string | null;
 }
 

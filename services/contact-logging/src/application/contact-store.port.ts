@@ -142,7 +142,7 @@ export interface ContactListFilter {
   unassigned?: ContactSide;
   /** Open contacts waiting on this organisation: an open DC, OC or SV whose turn it is. */
   waitingOn?: string;
-  /** Open contacts with something past its due date. */
+  /** Open contacts whose next_due_on has passed. */
   overdue?: boolean;
   /** The Europe/London date (`YYYY-MM-DD`) the list is judged on: due before it is overdue. */
   today: string;
@@ -155,11 +155,12 @@ export interface ContactListFilter {
 /** A listed contact, with what its queue shows of it. */
 export interface ContactListRow extends ContactRow {
   /**
-   * `YYYY-MM-DD`: the earliest due date of what an open contact waits on; null when it waits on
-   * nothing (a closed contact waits on nothing: its threads and visits are being closed).
+   * `YYYY-MM-DD`: the earliest date an open contact is due by (each DC, OC and SV it waits on; its
+   * resolution while its clock runs); null when it is due by nothing, and always once it is closed
+   * (its threads and visits are being closed).
    */
   next_due_on: string | null;
-  /** Something it waits on is past its due date. */
+  /** next_due_on has passed. */
   overdue: boolean;
 }
 

@@ -74,9 +74,12 @@ export interface ContactListItemView extends ContactSummaryView {
    * one): for the CDSP its investigating agent, for any other organisation its handler.
    */
   handlerUserId: string | null;
-  /** `YYYY-MM-DD`: the earliest due date of what it waits on; null when it waits on nothing. */
+  /**
+   * `YYYY-MM-DD`: the earliest date it is due by (each DC, OC and SV it waits on; its resolution
+   * while its clock runs); null when it is due by nothing.
+   */
   nextDueOn: string | null;
-  /** Something it waits on is past its due date (Europe/London). */
+  /** `nextDueOn` has passed (Europe/London). */
   overdue: boolean;
 }
 

@@ -160,10 +160,12 @@ export class ContactListItemResponse extends ContactSummaryResponse implements C
     nullable: true,
     type: String,
     format: 'date',
-    description: 'The earliest due date of the open DCs, OCs and SVs it waits on; null when it waits on nothing (always, once closed).',
+    description:
+      'The earliest date it is due by: the open DCs, OCs and SVs it waits on, and its own resolution while its clock runs ' +
+      '(not while paused waiting on the originator). Null when it is due by nothing (always, once closed).',
   })
   nextDueOn!: string | null;
-  @ApiProperty({ description: 'Something it waits on is past its due date (Europe/London).' }) overdue!: boolean;
+  @ApiProperty({ description: '`nextDueOn` has passed (Europe/London): something it waits on, or its resolution, is overdue.' }) overdue!: boolean;
 }
 
 export class ContactListResponse implements ContactListView {
@@ -205,7 +207,10 @@ export class ListContactsQuery implements ContactListQuery {
   @IsOptional()
   @IsIn(['true'])
   waitingOnMe?: 'true';
-  @ApiPropertyOptional({ ...FLAG, description: 'Open contacts waiting on something past its due date (Europe/London), whoever it waits on.' })
+  @ApiPropertyOptional({
+    ...FLAG,
+    description: 'Open contacts past a date they are due by (`overdue` in the items): a DC, OC or SV, whoever it waits on, or the resolution itself.',
+  })
   @IsOptional()
   @IsIn(['true'])
   overdue?: 'true';
@@ -213,9 +218,9 @@ export class ListContactsQuery implements ContactListQuery {
     enum: CONTACT_LIST_SORTS,
     default: 'loggedAt',
     description:
-      '`loggedAt`: newest logged first. `dueOn`: soonest due first (`nextDueOn`; contacts due on nothing last), then by CRN. ' +
+      '`loggedAt`: newest logged first. `dueOn`: soonest due first (`nextDueOn`; contacts due by nothing last), then by CRN. ' +
       "A cursor continues only the sort it came from (else 400 INVALID_CURSOR). Under `dueOn` a contact's place moves when " +
-      'what it waits on changes.',
+      'what it is due by changes.',
   })
   @IsOptional()
   @IsIn(CONTACT_LIST_SORTS)

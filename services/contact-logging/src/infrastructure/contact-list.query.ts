@@ -10,11 +10,15 @@ const OPEN_CONTACT = `contact.status IN (${OPEN_CONTACT_STATUSES.map((status) =>
 
 /**
  * The dates an open contact is due by (docs/domain.md "Time limits"): each open DC, OC and SV it
- * waits on (contact_waiting_on, kept from the other services' events). The contact's own
- * resolution target joins this list as one more entry (`contact.due_on`): nextDueOn, overdue and
- * the dueOn sort all follow from it.
+ * waits on (contact_waiting_on, kept from the other services' events), and its own resolution
+ * target while its clock runs (paused while it waits on the originator, the date moves on when it
+ * resumes; the overdue timer skips it meanwhile too). nextDueOn, overdue and the dueOn sort all
+ * follow from this list.
  */
-const DUE_DATES = ['(SELECT min(w.due_on) FROM contact_waiting_on w WHERE w.crn = contact.crn)'];
+const DUE_DATES = [
+  '(SELECT min(w.due_on) FROM contact_waiting_on w WHERE w.crn = contact.crn)',
+  'CASE WHEN contact.clock_paused_on IS NULL THEN contact.due_on END',
+];
 
 /** Per listed contact: the earliest date it is due by; null when it is due by nothing, or closed. */
 const QUEUE = `SELECT CASE WHEN ${OPEN_CONTACT} THEN least(${DUE_DATES.join(', ')}) END AS next_due_on`;
