@@ -1,5 +1,6 @@
 import type { Caller } from '@cms/auth';
 import type { DomainEvent } from '@cms/contracts';
+import type { ContactListPosition, ContactListSort } from './contact-list-cursor';
 import { statusLoggedAgainst, type ContactUnderWork, type IsolationWorkType, type OpenContact, type Rejection, type RequestedMeterPointStatus } from '../domain';
 
 export interface NewContact {
@@ -121,6 +122,13 @@ export interface WaitingOnRow {
   since: Date;
 }
 
+/**
+ * An organisation's side of a contact (docs/domain.md "Who uses it": work is queued within each
+ * organisation): the CDSP's is its investigation, worked by the investigating agent; any other
+ * involved organisation's is worked by its handler (`handlers[organisationId]`).
+ */
+export type ContactSide = { role: 'INVESTIGATING_AGENT' } | { role: 'HANDLER'; organisationId: string };
+
 export interface ContactListFilter {
   type?: string;
   status?: string;
@@ -128,9 +136,32 @@ export interface ContactListFilter {
   crn?: string;
   loggedFrom?: Date;
   loggedTo?: Date;
-  /** Keyset cursor: contacts logged strictly before this (logged_at, crn). */
-  before?: { loggedAt: Date; crn: string };
+  /** Contacts whose `side` this user works (whatever their status). */
+  assignedTo?: { side: ContactSide; userId: string };
+  /** Open contacts whose side nobody works yet. */
+  unassigned?: ContactSide;
+  /** Open contacts waiting on this organisation: an open DC, OC or SV whose turn it is. */
+  waitingOn?: string;
+  /** Open contacts whose next_due_on has passed. */
+  overdue?: boolean;
+  /** The Europe/London date (`YYYY-MM-DD`) the list is judged on: due before it is overdue. */
+  today: string;
+  sort: ContactListSort;
+  /** Keyset: contacts strictly after this position in `sort` order. */
+  after?: ContactListPosition;
   limit: number;
+}
+
+/** A listed contact, with what its queue shows of it. */
+export interface ContactListRow extends ContactRow {
+  /**
+   * `YYYY-MM-DD`: the earliest date an open contact is due by (each DC, OC and SV it waits on; its
+   * resolution while its clock runs); null when it is due by nothing, and always once it is closed
+   * (its threads and visits are being closed).
+   */
+  next_due_on: string | null;
+  /** next_due_on has passed. */
+  overdue: boolean;
 }
 
 export interface VisibleContact {
@@ -167,7 +198,8 @@ export interface ContactStore {
   recordRejection(rejection: RejectedSubmission): Promise<void>;
   /** The contact and its whole history; null if the caller may not see it. */
   findVisible(caller: Caller, crn: string): Promise<VisibleContact | null>;
-  listVisible(caller: Caller, filter: ContactListFilter): Promise<ContactRow[]>;
+  /** Visible contacts matching `filter`, in its sort order, at most `limit`. */
+  listVisible(caller: Caller, filter: ContactListFilter): Promise<ContactListRow[]>;
   /**
    * For a lifecycle command, inside `Transactions.run`: the contact as it stands, locked until the
    * transaction ends so that two commands on it run one after the other; null if the caller may not

@@ -1,12 +1,24 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Caller } from '@cms/auth';
-import { Clock, ProblemException } from '@cms/service-defaults';
-import { CONTACT_STORE, contactUnderWork, type ContactRow, type ContactStore } from './contact-store.port';
-import type { ContactListQuery, ContactListView, ContactSummaryView, ContactView, ResolutionReasonView } from './contact.views';
+import { Clock } from '@cms/service-defaults';
 import { londonToday } from '@cms/gas-market';
+import { decodeContactCursor, encodeContactCursor, positionOf, type ContactListPosition } from './contact-list-cursor';
+import {
+  CONTACT_STORE,
+  contactUnderWork,
+  type ContactListFilter,
+  type ContactListRow,
+  type ContactRow,
+  type ContactSide,
+  type ContactStore,
+} from './contact-store.port';
+import type { ContactListItemView, ContactListQuery, ContactListView, ContactSummaryView, ContactView, ResolutionReasonView } from './contact.views';
 import { RESOLUTION_REASONS, type ResolutionReasons } from './resolution-reasons.port';
 
 const DEFAULT_PAGE_SIZE = 25;
+
+/** Rows read at a time by an export: a batch is small enough to hold, large enough to keep the round trips few. */
+export const EXPORT_BATCH_SIZE = 500;
 
 /** Reads of contacts, always scoped to what the caller's organisation may see. */
 @Injectable()
@@ -67,25 +79,85 @@ export class ContactQueries {
     };
   }
 
+  /** `GET /contacts`: one keyset page of the contacts the caller may see that match the query. */
   async list(caller: Caller, query: ContactListQuery): Promise<ContactListView> {
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
-    const rows = await this.contacts.listVisible(caller, {
-      type: query.type,
-      status: query.status,
-      mprn: query.mprn,
-      crn: query.crn,
-      loggedFrom: query.loggedFrom ? new Date(query.loggedFrom) : undefined,
-      loggedTo: query.loggedTo ? new Date(query.loggedTo) : undefined,
-      before: query.cursor ? decodeCursor(query.cursor) : undefined,
-      limit: limit + 1,
-    });
+    const filter = listFilter(caller, query, londonToday(this.time.now()));
+    const after = query.cursor === undefined ? undefined : decodeContactCursor(query.cursor, filter.sort);
+    const rows = await this.contacts.listVisible(caller, { ...filter, after, limit: limit + 1 });
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
     return {
-      items: page.map(summaryOf),
-      nextCursor: rows.length > limit && last ? encodeCursor(last) : null,
+      items: page.map((row) => listItemOf(row, caller)),
+      nextCursor: rows.length > limit && last ? encodeContactCursor(positionOf(last, filter.sort)) : null,
     };
   }
+
+  /**
+   * The export of `GET /contacts`: every contact the list would show over all its pages, read in
+   * keyset batches of EXPORT_BATCH_SIZE (each its own short read as the caller), so that a large
+   * export neither sits in memory nor holds a transaction open while the client downloads. Judged
+   * on one day throughout (`today`, also the export's date).
+   */
+  export(caller: Caller, query: Omit<ContactListQuery, 'limit' | 'cursor'>): ContactExport {
+    const today = londonToday(this.time.now());
+    const filter = listFilter(caller, query, today);
+    const contacts = this.contacts;
+    async function* batches(): AsyncGenerator<ContactListItemView> {
+      let after: ContactListPosition | undefined;
+      do {
+        const rows = await contacts.listVisible(caller, { ...filter, after, limit: EXPORT_BATCH_SIZE });
+        for (const row of rows) yield listItemOf(row, caller);
+        const last = rows[rows.length - 1];
+        after = rows.length === EXPORT_BATCH_SIZE && last ? positionOf(last, filter.sort) : undefined;
+      } while (after);
+    }
+    return { today, contacts: batches() };
+  }
+}
+
+/** An export of the contact list: the day it was judged on and its contacts, read as they are consumed. */
+export interface ContactExport {
+  today: string;
+  contacts: AsyncGenerator<ContactListItemView>;
+}
+
+/** The store's filter for a list query (no position, no limit yet), the caller's organisation's side as its queue. */
+function listFilter(caller: Caller, query: Omit<ContactListQuery, 'limit' | 'cursor'>, today: string): Omit<ContactListFilter, 'limit'> {
+  const side = sideOf(caller);
+  return {
+    type: query.type,
+    status: query.status,
+    mprn: query.mprn,
+    crn: query.crn,
+    loggedFrom: query.loggedFrom ? new Date(query.loggedFrom) : undefined,
+    loggedTo: query.loggedTo ? new Date(query.loggedTo) : undefined,
+    assignedTo: query.assignedTo === 'me' ? { side, userId: caller.userId } : undefined,
+    unassigned: query.unassigned === 'true' ? side : undefined,
+    waitingOn: query.waitingOnMe === 'true' ? caller.organisationId : undefined,
+    overdue: query.overdue === 'true' ? true : undefined,
+    today,
+    sort: query.sort ?? 'loggedAt',
+  };
+}
+
+/**
+ * The caller's organisation's side of a contact (docs/domain.md "Who uses it"): the CDSP's is the
+ * investigation, any other organisation's its handler, as assignContact decides.
+ */
+function sideOf(caller: Caller): ContactSide {
+  return caller.organisationType === 'CDSP' ? { role: 'INVESTIGATING_AGENT' } : { role: 'HANDLER', organisationId: caller.organisationId };
+}
+
+function listItemOf(row: ContactListRow, caller: Caller): ContactListItemView {
+  const side = sideOf(caller);
+  return {
+    ...summaryOf(row),
+    investigatingAgentUserId: row.investigating_agent_user_id,
+    handlerUserId: side.role === 'INVESTIGATING_AGENT' ? row.investigating_agent_user_id : (row.handlers[side.organisationId] ?? null),
+    nextDueOn: row.next_due_on,
+    overdue: row.overdue,
+  };
 }
 
 function summaryOf(row: ContactRow): ContactSummaryView {
@@ -100,20 +172,4 @@ function summaryOf(row: ContactRow): ContactSummaryView {
     loggedAt: row.logged_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
   };
-}
-
-/** Keyset cursor: the last row's (logged_at, crn), opaque to clients. */
-function encodeCursor(row: ContactRow): string {
-  return Buffer.from(JSON.stringify([row.logged_at.toISOString(), row.crn])).toString('base64url');
-}
-
-function decodeCursor(cursor: string): { loggedAt: Date; crn: string } {
-  try {
-    const [loggedAt, crn] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [string, string];
-    const date = new Date(loggedAt);
-    if (Number.isNaN(date.getTime()) || typeof crn !== 'string') throw new Error('bad cursor');
-    return { loggedAt: date, crn };
-  } catch {
-    throw new ProblemException(400, 'INVALID_CURSOR', 'Invalid cursor', 'The cursor is not one this API returned.');
-  }
 }

@@ -1,3 +1,5 @@
+import type { ContactListSort } from './contact-list-cursor';
+
 /** What the contact reads answer (the HTTP layer's response classes describe the same shapes for OpenAPI). */
 export interface HistoryEntryView {
   at: string;
@@ -64,8 +66,25 @@ export interface ContactView extends ContactSummaryView {
   history: HistoryEntryView[];
 }
 
+/** A contact as a work queue lists it: the summary, who works it and what it is due by. */
+export interface ContactListItemView extends ContactSummaryView {
+  investigatingAgentUserId: string | null;
+  /**
+   * Who works my organisation's side of it (`assignedTo=me` matches me here, `unassigned=true` no
+   * one): for the CDSP its investigating agent, for any other organisation its handler.
+   */
+  handlerUserId: string | null;
+  /**
+   * `YYYY-MM-DD`: the earliest date it is due by (each DC, OC and SV it waits on; its resolution
+   * while its clock runs); null when it is due by nothing.
+   */
+  nextDueOn: string | null;
+  /** `nextDueOn` has passed (Europe/London). */
+  overdue: boolean;
+}
+
 export interface ContactListView {
-  items: ContactSummaryView[];
+  items: ContactListItemView[];
   nextCursor: string | null;
 }
 
@@ -75,7 +94,7 @@ export interface ResolutionReasonView {
   outcome: string;
 }
 
-/** The filters of `GET /contacts`, as validated by the HTTP layer. */
+/** The filters of `GET /contacts`, as validated by the HTTP layer (the flags hold `'true'` when set). */
 export interface ContactListQuery {
   type?: string;
   status?: string;
@@ -83,6 +102,11 @@ export interface ContactListQuery {
   crn?: string;
   loggedFrom?: string;
   loggedTo?: string;
+  assignedTo?: 'me';
+  unassigned?: 'true';
+  waitingOnMe?: 'true';
+  overdue?: 'true';
+  sort?: ContactListSort;
   limit?: number;
   cursor?: string;
 }

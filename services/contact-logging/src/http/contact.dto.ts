@@ -1,7 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { CONTACT_LIST_SORTS, type ContactListSort } from '../application/contact-list-cursor';
 import type {
+  ContactListItemView,
   ContactListQuery,
   ContactListView,
   ContactSummaryView,
@@ -144,11 +146,36 @@ export class ContactResponse extends ContactSummaryResponse implements ContactVi
   @ApiProperty({ type: [HistoryEntryResponse] }) history!: HistoryEntryResponse[];
 }
 
+export class ContactListItemResponse extends ContactSummaryResponse implements ContactListItemView {
+  @ApiProperty({ nullable: true, type: String, description: 'The CDSP agent investigating it.' }) investigatingAgentUserId!: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description:
+      "Who works my organisation's side of it (`assignedTo=me` matches me here, `unassigned=true` no one): " +
+      'for the CDSP its investigating agent, for any other organisation its handler.',
+  })
+  handlerUserId!: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    format: 'date',
+    description:
+      'The earliest date it is due by: the open DCs, OCs and SVs it waits on, and its own resolution while its clock runs ' +
+      '(not while paused waiting on the originator). Null when it is due by nothing (always, once closed).',
+  })
+  nextDueOn!: string | null;
+  @ApiProperty({ description: '`nextDueOn` has passed (Europe/London): something it waits on, or its resolution, is overdue.' }) overdue!: boolean;
+}
+
 export class ContactListResponse implements ContactListView {
-  @ApiProperty({ type: [ContactSummaryResponse] }) items!: ContactSummaryResponse[];
+  @ApiProperty({ type: [ContactListItemResponse] }) items!: ContactListItemResponse[];
   @ApiProperty({ nullable: true, type: String, description: 'Pass as `cursor` for the next page; null on the last page.' })
   nextCursor!: string | null;
 }
+
+/** `true` is the one value a flag of the list takes; leave the parameter out for no filter. */
+const FLAG = { type: String, enum: ['true'] } as const;
 
 export class ListContactsQuery implements ContactListQuery {
   @ApiPropertyOptional({ enum: ['DTL', 'ISO'] }) @IsOptional() @IsIn(['DTL', 'ISO']) type?: string;
@@ -160,14 +187,56 @@ export class ListContactsQuery implements ContactListQuery {
   @ApiPropertyOptional({ pattern: CRN_PATTERN.source }) @IsOptional() @Matches(CRN_PATTERN) crn?: string;
   @ApiPropertyOptional({ format: 'date-time' }) @IsOptional() @IsISO8601({ strict: true }) loggedFrom?: string;
   @ApiPropertyOptional({ format: 'date-time' }) @IsOptional() @IsISO8601({ strict: true }) loggedTo?: string;
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 25 })
+  @ApiPropertyOptional({
+    enum: ['me'],
+    description:
+      "Contacts I work for my organisation: a CDSP user's as investigating agent, anyone else's as my organisation's handler. " +
+      'Open and closed alike: narrow with `status`.',
+  })
+  @IsOptional()
+  @IsIn(['me'])
+  assignedTo?: 'me';
+  @ApiPropertyOptional({
+    ...FLAG,
+    description: "Open contacts nobody works for my organisation yet: for the CDSP, no investigating agent; for anyone else, no handler of my organisation.",
+  })
+  @IsOptional()
+  @IsIn(['true'])
+  unassigned?: 'true';
+  @ApiPropertyOptional({ ...FLAG, description: 'Open contacts waiting on my organisation: an open DC, OC or SV whose turn is ours.' })
+  @IsOptional()
+  @IsIn(['true'])
+  waitingOnMe?: 'true';
+  @ApiPropertyOptional({
+    ...FLAG,
+    description: 'Open contacts past a date they are due by (`overdue` in the items): a DC, OC or SV, whoever it waits on, or the resolution itself.',
+  })
+  @IsOptional()
+  @IsIn(['true'])
+  overdue?: 'true';
+  @ApiPropertyOptional({
+    enum: CONTACT_LIST_SORTS,
+    default: 'loggedAt',
+    description:
+      '`loggedAt`: newest logged first. `dueOn`: soonest due first (`nextDueOn`; contacts due by nothing last), then by CRN. ' +
+      "A cursor continues only the sort it came from (else 400 INVALID_CURSOR). Under `dueOn` a contact's place moves when " +
+      'what it is due by changes.',
+  })
+  @IsOptional()
+  @IsIn(CONTACT_LIST_SORTS)
+  sort?: ContactListSort;
+  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 25, description: 'Page size of the JSON answer; not taken with `Accept: text/csv`.' })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
   @Max(100)
   limit?: number;
-  @ApiPropertyOptional({ maxLength: 200 }) @IsOptional() @MaxLength(200) @Matches(/^[A-Za-z0-9_-]+$/) cursor?: string;
+  @ApiPropertyOptional({ maxLength: 200, description: '`nextCursor` of the previous page (JSON answer only; not taken with `Accept: text/csv`).' })
+  @IsOptional()
+  @MaxLength(200)
+  @Matches(/^[A-Za-z0-9_-]+$/)
+  cursor?: string;
 }
 
 // The lifecycle commands' bodies. The domain checks them again (reasons from the reference data,

@@ -1,13 +1,26 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiBody, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags, ApiResponse } from '@nestjs/swagger';
+import { Readable, pipeline } from 'node:stream';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Req, Res, StreamableFile } from '@nestjs/common';
+import {
+  ApiBody,
+  ApiCreatedResponse,
+  ApiExtraModels,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiResponse,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { CurrentCaller, type Caller } from '@cms/auth';
 import { isCrn } from '@cms/gas-market';
-import { entityTag, IdempotentRequests, ProblemException } from '@cms/service-defaults';
+import { entityTag, IdempotentRequests, ProblemException, sendProblem, toProblem } from '@cms/service-defaults';
 import { LOGGING_RULES, LogContactHandler } from '../application/log-contact.handler';
 import { CONTACT_USER_ROLE, lacksRoleToLogContacts, type LoggingRulesConfig } from '../domain';
 import { ContactQueries } from '../application/contact.queries';
 import { ContactListResponse, ContactLoggedResponse, ContactResponse, ListContactsQuery, LogContactRequest } from './contact.dto';
+import { CONTACT_CSV_COLUMNS, contactCsvFileName, contactCsvStream, CSV_MEDIA_TYPE } from './contacts.csv';
 
 @ApiTags('Contacts')
 @Controller('api/v1/contacts')
@@ -73,10 +86,70 @@ export class ContactsController {
   }
 
   @Get()
-  @ApiOperation({ summary: 'Contacts my organisation is involved in, newest first' })
-  @ApiOkResponse({ type: ContactListResponse })
-  list(@CurrentCaller() caller: Caller, @Query() query: ListContactsQuery): Promise<ContactListResponse> {
-    return this.queries.list(caller, query);
+  @ApiOperation({
+    summary: 'Contacts my organisation is involved in: filtered, as work queues, or exported as CSV',
+    description:
+      'Newest logged first unless `sort=dueOn`; every filter combines with every other (all must hold). ' +
+      'Answers JSON, one keyset page at a time, unless the `Accept` header prefers `text/csv`: then every matching contact ' +
+      '(all pages, the same filters, order and visibility) as one CSV file, streamed, with a header row and the items\' ' +
+      'fields as columns; a cell a spreadsheet would read as a formula starts with an apostrophe.',
+  })
+  @ApiProduces('application/json', CSV_MEDIA_TYPE)
+  @ApiExtraModels(ContactListResponse)
+  @ApiOkResponse({
+    description: 'A page of contacts (JSON), or all of them (CSV).',
+    content: {
+      'application/json': { schema: { $ref: getSchemaPath(ContactListResponse) } },
+      [CSV_MEDIA_TYPE]: {
+        schema: { type: 'string', description: `Columns: ${CONTACT_CSV_COLUMNS.join(', ')}.` },
+        example: `${CONTACT_CSV_COLUMNS.join(',')}\r\n`,
+      },
+    },
+    headers: {
+      'Content-Disposition': {
+        description: 'CSV only: `attachment; filename="contacts-YYYY-MM-DD.csv"` (the Europe/London date).',
+        schema: { type: 'string' },
+      },
+      Vary: { description: '`Accept`: the answer depends on it.', schema: { type: 'string' } },
+    },
+  })
+  @ApiResponse({
+    status: 400,
+    description:
+      'VALIDATION_FAILED: a parameter out of its constraints (an unknown value of a filter among them), or `limit` or `cursor` with CSV; ' +
+      'INVALID_CURSOR: a cursor this API did not return, or returned for another `sort`.',
+  })
+  async list(
+    @CurrentCaller() caller: Caller,
+    @Query() query: ListContactsQuery,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<ContactListResponse | StreamableFile> {
+    response.vary('Accept');
+    // Content negotiation (RFC 9110 §12.5.1): JSON unless the client prefers CSV; JSON also for an Accept we cannot meet.
+    if (request.accepts(['application/json', CSV_MEDIA_TYPE]) !== CSV_MEDIA_TYPE) return this.queries.list(caller, query);
+    const { limit, cursor, ...filters } = query;
+    const paging = Object.entries({ limit, cursor }).filter(([, value]) => value !== undefined);
+    if (paging.length > 0) {
+      throw ProblemException.validation(
+        paging.map(([field]) => ({ code: 'INVALID_FIELD', field, message: `${field} pages the JSON answer; the CSV export holds every matching contact.` })),
+      );
+    }
+    const { today, contacts } = this.queries.export(caller, filters);
+    // pipeline: a failed read destroys the CSV stream with its error, which the error handler below meets.
+    const csv = pipeline(Readable.from(contacts), contactCsvStream(), () => undefined);
+    const file = new StreamableFile(csv, {
+      type: `${CSV_MEDIA_TYPE}; charset=utf-8`,
+      disposition: `attachment; filename="${contactCsvFileName(today)}"`,
+    });
+    return file.setErrorHandler((error) => {
+      if (response.destroyed) return; // the client went away: nothing to tell it
+      file.errorLogger(error);
+      // Once rows are sent, only breaking the connection tells the client the file is incomplete.
+      if (response.headersSent) return void response.destroy();
+      response.removeHeader('content-disposition');
+      sendProblem(response, toProblem(error, request.originalUrl));
+    });
   }
 
   @Get(':crn')

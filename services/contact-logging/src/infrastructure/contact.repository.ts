@@ -9,6 +9,7 @@ import type {
   ContactChange,
   ContactChangeSet,
   ContactListFilter,
+  ContactListRow,
   ContactRow,
   ContactStore,
   HistoryRow,
@@ -19,6 +20,7 @@ import type {
 } from '../application/contact-store.port';
 import { seesEveryContact, type ContactUnderWork, type OpenContact } from '../domain';
 import { readAsCaller } from './caller-scope';
+import { contactListQuery } from './contact-list.query';
 import { CrnAllocator } from './crn-allocator';
 
 export const OPEN_STATUSES = ['LOGGED', 'UNDER_INVESTIGATION'] as const;
@@ -183,31 +185,10 @@ export class ContactRepository implements ContactStore {
     });
   }
 
-  async listVisible(caller: Caller, filter: ContactListFilter): Promise<ContactRow[]> {
-    const conditions = ['($1 OR $2 = ANY(visible_to))'];
-    const parameters: unknown[] = [seesEveryContact(caller.organisationType), caller.organisationId];
-    const add = (sql: string, value: unknown) => {
-      parameters.push(value);
-      conditions.push(sql.replace('?', `$${parameters.length}`));
-    };
-    if (filter.type) add('contact_type = ?', filter.type);
-    if (filter.status) add('status = ?', filter.status);
-    if (filter.mprn) add('mprn = ?', filter.mprn);
-    if (filter.crn) add('crn = ?', filter.crn);
-    if (filter.loggedFrom) add('logged_at >= ?', filter.loggedFrom);
-    if (filter.loggedTo) add('logged_at < ?', filter.loggedTo);
-    if (filter.before) {
-      parameters.push(filter.before.loggedAt, filter.before.crn);
-      conditions.push(`(logged_at, crn) < ($${parameters.length - 1}, $${parameters.length})`);
-    }
-    parameters.push(filter.limit);
-    return readAsCaller(this.database.dataSource, caller, (manager) =>
-      manager.query(
-        `SELECT * FROM contact WHERE ${conditions.join(' AND ')}
-          ORDER BY logged_at DESC, crn DESC LIMIT $${parameters.length}`,
-        parameters,
-      ),
-    );
+  /** One query, as the caller (contact-list.query.ts). */
+  async listVisible(caller: Caller, filter: ContactListFilter): Promise<ContactListRow[]> {
+    const { text, parameters } = contactListQuery(caller, filter);
+    return readAsCaller(this.database.dataSource, caller, (manager) => manager.query(text, parameters));
   }
 
   /** Locks the row (FOR UPDATE) in the transaction in progress; the caller's visibility as every read. */
