@@ -10,6 +10,8 @@ import { startStack, type Stack } from '@cms/stack';
  * Reliability tests 4, 5 and 8 of docs/quality.md, on a stack of their own (they restart its broker,
  * its database and its services). Invariant after each: every acknowledged contact exists once with
  * its history entry and its event; every event in the outbox reached Kafka; nothing is half-written.
+ * Tests 4 and 5 run again across the lifecycle: contacts resolved while the broker or the database
+ * restarts change their meter point, and show it on their timeline, exactly once.
  */
 // These runs measure the system itself, far above any one organisation's fair share: the gateway's
 // per-organisation rate limits are raised out of the way.
@@ -188,6 +190,136 @@ describe('reliability under infrastructure restarts', () => {
     const crns = answers.filter((answer) => answer.status === 201).map((answer) => answer.body.crn as string);
     await expectInvariant(crns, []);
   });
+  /** Logs `count` contacts (ISO to Dead on Live meter points) outside any outage; their CRNs. */
+  async function loggedContacts(count: number): Promise<string[]> {
+    const crns: string[] = [];
+    for (let i = 0; i < count; i += 1) {
+      const response = await logContact();
+      expect(response.status).toBe(201);
+      crns.push(((await response.json()) as { crn: string }).crn);
+    }
+    return crns;
+  }
+
+  async function signInAgent(): Promise<string> {
+    const login = await fetch(`${stack.gatewayUrl}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ userId: 'cds.agent', password: DEMO_PASSWORD }),
+    });
+    return ((await login.json()) as { accessToken: string }).accessToken;
+  }
+
+  /**
+   * A CDSP agent takes each contact and resolves it VALID, as a person at a screen would: read it,
+   * act on the version read, and on a failure (an outage) read it again and carry on from where it
+   * stands. Every answer that is not a success must be a clean problem: 503 (or 412/409 when a
+   * command that failed for the client had in fact been applied).
+   */
+  async function resolveEach(token: string, crns: string[], deadline: number): Promise<{ status: number; code?: string }[]> {
+    const failures: { status: number; code?: string }[] = [];
+    const call = async (method: string, path: string, body?: unknown, version?: number) => {
+      const response = await fetch(`${stack.gatewayUrl}/api/v1/contacts/${path}`, {
+        method,
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, ...(version ? { 'if-match': `"${version}"` } : {}) },
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal: AbortSignal.timeout(30_000),
+      }).catch(() => null);
+      const answer = response ? { status: response.status, body: (await response.json().catch(() => ({}))) as any } : { status: 0, body: {} };
+      if (answer.status >= 300) failures.push({ status: answer.status, code: answer.body.code });
+      return answer;
+    };
+    await Promise.all(
+      crns.map(async (crn) => {
+        while (Date.now() < deadline) {
+          const read = await call('GET', crn);
+          if (read.status === 200 && read.body.status === 'RESOLVED') return;
+          if (read.status === 200 && read.body.status === 'LOGGED') await call('POST', `${crn}/assign`, {}, read.body.version);
+          else if (read.status === 200) await call('POST', `${crn}/resolution`, { outcome: 'VALID', reasonCode: 'ISOLATION_CONFIRMED' }, read.body.version);
+          else await new Promise((resolve) => setTimeout(resolve, 250));
+        }
+        throw new Error(`contact ${crn} was not resolved in time`);
+      }),
+    );
+    return failures;
+  }
+
+  /**
+   * The lifecycle's invariant: each contact assigned once and resolved once, with one ContactResolved
+   * event; the register changed its meter point exactly once, and the contact's timeline holds that
+   * change exactly once (both waited for, since they arrive by Kafka).
+   */
+  async function expectEachResolvedOnce(crns: string[]) {
+    const contacts = new Client({ connectionString: stack.databaseUrls['contact-logging'] });
+    const register = new Client({ connectionString: stack.databaseUrls['meter-points'] });
+    await contacts.connect();
+    await register.connect();
+    try {
+      const deadline = Date.now() + 90_000;
+      let rows: { crn: string; status: string; after: string | null; assigned: number; resolved: number; changed: number; events: number }[] = [];
+      for (;;) {
+        rows = (
+          await contacts.query(
+            `SELECT c.crn, c.status, c.meter_point_status_after AS after,
+                    (SELECT count(*)::int FROM contact_history h WHERE h.crn = c.crn AND h.action = 'ASSIGNED') AS assigned,
+                    (SELECT count(*)::int FROM contact_history h WHERE h.crn = c.crn AND h.action = 'RESOLVED') AS resolved,
+                    (SELECT count(*)::int FROM contact_history h WHERE h.crn = c.crn AND h.action = 'METER_POINT_STATUS_CHANGED') AS changed,
+                    (SELECT count(*)::int FROM outbox_message o
+                      WHERE o.message_key = c.crn AND o.headers->>'ce_type' = 'uk.gas.cms.contact.resolved.v1') AS events
+               FROM contact c WHERE c.crn = ANY($1) ORDER BY c.crn`,
+            [crns],
+          )
+        ).rows;
+        if (rows.every((row) => row.changed > 0) || Date.now() > deadline) break;
+        await new Promise((resolve) => setTimeout(resolve, 500));
+      }
+      expect(rows).toHaveLength(crns.length);
+      expect(rows.filter((row) => row.status !== 'RESOLVED' || row.after !== 'DE' || row.assigned !== 1 || row.resolved !== 1 || row.changed !== 1 || row.events !== 1)).toEqual([]);
+      const { rows: changes } = await register.query(
+        `SELECT crn, count(*)::int AS changes FROM meter_point_status_change WHERE crn = ANY($1) GROUP BY crn`,
+        [crns],
+      );
+      expect(changes.filter((row: { changes: number }) => row.changes !== 1)).toEqual([]);
+      expect(changes).toHaveLength(crns.length);
+    } finally {
+      await contacts.end();
+      await register.end();
+    }
+  }
+
+  it('4. across the lifecycle: the broker restarts while agents resolve contacts: each meter point changes once, each timeline shows it once', async () => {
+    const crns = await loggedContacts(12);
+    const token = await signInAgent();
+    const restart = (async () => {
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await stack.kafka.restart!({ hard: true });
+    })();
+
+    // Commands never wait for Kafka: they all succeed while the broker is away.
+    const failures = await resolveEach(token, crns, Date.now() + 60_000);
+    await restart;
+
+    expect(failures).toEqual([]);
+    await expectEachResolvedOnce(crns);
+  });
+
+  it('5. across the lifecycle: PostgreSQL restarts while agents resolve contacts: clean 503s, nothing half-written, each change once', async () => {
+    const crns = await loggedContacts(12);
+    const token = await signInAgent();
+    const restart = (async () => {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      await stack.postgres.restart!();
+    })();
+
+    const failures = await resolveEach(token, crns, Date.now() + 90_000);
+    await restart;
+
+    // Refused during the outage only as a clean problem; a retried command that had in fact been
+    // applied meets its own change (412: the version moved on).
+    expect(failures.filter((failure) => ![503, 412].includes(failure.status))).toEqual([]);
+    await expectEachResolvedOnce(crns);
+  });
+
   /** One client's request: when it started and ended, and what came back (an answer, or the network error's code). */
   interface Attempt {
     mprn: string;

@@ -25,3 +25,5 @@ export * from './events/clarification-kind';
 export * from './events/deadline-reached';
 export * from './problem-details';
 export { MESSAGE_MAX_LENGTH, REASON_MAX_LENGTH } from './events/event-fields';
+export * from './events/clarification-event';
+export * from './events/site-visit-event';

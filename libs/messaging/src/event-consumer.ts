@@ -43,6 +43,19 @@ export type ConsumeOutcome = 'applied' | 'duplicate' | 'dead_lettered';
 class PoisonMessageError extends Error {}
 
 /**
+ * Thrown by a handler for an event it can never apply, however often it is tried (it names a
+ * contact the service does not hold, say): dead-lettered at once, with this message, instead of
+ * being retried with backoff while the partition behind it waits. Anything else a handler throws is
+ * taken as passing (a lock, a restart) and retried.
+ */
+export class UnprocessableEventError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UnprocessableEventError';
+  }
+}
+
+/**
  * The one consumer runner. For each message, in partition order:
  *  1. reads the CloudEvents envelope and validates the body against its schema;
  *  2. in one transaction, records the event id in `inbox_message` and applies the effect; a
@@ -105,7 +118,7 @@ export class EventConsumer {
         if (applied) await this.options.afterEffectCommitted?.(event);
         return applied ? 'applied' : 'duplicate';
       } catch (error) {
-        if (attempt >= maxAttempts) {
+        if (attempt >= maxAttempts || error instanceof UnprocessableEventError) {
           await this.deadLetter(message, error, attempt);
           return 'dead_lettered';
         }

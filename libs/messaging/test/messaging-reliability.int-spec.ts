@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import type { DataSource, EntityManager } from 'typeorm';
 import { Topics, deadLetterTopic, toKafkaHeaders, type EventEnvelope } from '@cms/contracts';
 import { createTestDatabase, testKafkaBrokers, uniqueTopic } from '@cms/testing';
-import { EventConsumer, KafkaAdapter, OutboxRelay, OutboxWriter, type OutgoingMessage } from '../src';
+import { EventConsumer, KafkaAdapter, OutboxRelay, OutboxWriter, UnprocessableEventError, type OutgoingMessage } from '../src';
 import { contactLogged, kafkaAdapter, openTestDataSource, quietLogger, readTopic, waitFor } from './messaging-fixtures';
 
 /**
@@ -108,6 +108,32 @@ describe('messaging reliability', () => {
     const deadLetters = await readTopic(brokers, deadLetterTopic(topic), 2);
     expect(deadLetters.map((message) => message.headers.cms_dlt_attempts)).toEqual(['1', '1']);
     expect(calls).toBe(0);
+  });
+
+  it('1c. an event its handler can never apply (UnprocessableEventError) is dead-lettered at once, and the one behind it applied', async () => {
+    const topic = uniqueTopic('reliability-1c');
+    const unknown = contactLogged('C100000002');
+    const healthy = contactLogged('C100000002');
+    await publishDirectly(topic, [unknown, healthy]);
+    let attemptsOfUnknown = 0;
+
+    await startConsumer(topic, `group-${topic}`, async (event, manager) => {
+      if (event.id === unknown.id) {
+        attemptsOfUnknown += 1;
+        await manager.query('INSERT INTO test_effect (event_id, crn) VALUES ($1, $2)', [event.id, 'half-done']);
+        throw new UnprocessableEventError('names a contact this service does not hold');
+      }
+      await recordEffect(event, manager);
+    }).start();
+
+    await waitFor(async () => (await effectCounts()).get(healthy.id) === 1, 30_000, 'the event behind the unprocessable one');
+    const [deadLetter] = await readTopic(brokers, deadLetterTopic(topic), 1);
+    expect(attemptsOfUnknown).toBe(1);
+    expect(deadLetter.headers).toEqual(
+      expect.objectContaining({ ce_id: unknown.id, cms_dlt_attempts: '1', cms_dlt_error: 'UnprocessableEventError: names a contact this service does not hold' }),
+    );
+    // Its transaction rolled back: neither its effect nor its inbox record was kept.
+    expect((await effectCounts()).get(unknown.id)).toBeUndefined();
   });
 
   it('2. a consumer that crashes after its database commit and before its offset commit: redelivered, no double effect', async () => {

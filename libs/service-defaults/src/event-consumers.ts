@@ -15,6 +15,9 @@ export interface ConsumedEventHandler {
   handle(event: EventEnvelope): Promise<void>;
 }
 
+/** A handler throws it for an event it can never apply: dead-lettered at once, not retried (libs/messaging). */
+export { UnprocessableEventError } from '@cms/messaging';
+
 /** A consumer a service declares in `PlatformModule.forRoot(…, { consumes })`. */
 export interface ConsumerDeclaration {
   /** Its consumer group is `<service>.<name>`: each replica of the service shares the group's partitions. */

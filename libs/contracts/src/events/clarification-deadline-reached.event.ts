@@ -1,6 +1,7 @@
+import { ClarificationEventV1 } from './clarification-event';
 import { Topics } from '../topics';
-import { CalendarDay, Crn, Id, Instant, OneOf, OrganisationId, OrganisationIds } from './event-fields';
-import { CLARIFICATION_ADDRESSEES, CLARIFICATION_KINDS, type ClarificationAddressee, type ClarificationKind } from './clarification-kind';
+import { CalendarDay, Instant, OneOf, OrganisationId } from './event-fields';
+import { CLARIFICATION_ADDRESSEES, type ClarificationAddressee } from './clarification-kind';
 import { DEADLINE_STAGES, type DeadlineStage } from './deadline-reached';
 
 /**
@@ -8,18 +9,9 @@ import { DEADLINE_STAGES, type DeadlineStage } from './deadline-reached';
  * INVALID automatically when a DC to the originator stays unanswered two working days past due
  * (docs/domain.md "Time limits", switchable). Published on `cms.clarifications.v1`, keyed by CRN.
  */
-export class ClarificationDeadlineReachedV1 {
+export class ClarificationDeadlineReachedV1 extends ClarificationEventV1 {
   static readonly type = 'uk.gas.cms.clarification.deadline-reached.v1';
   static readonly topic = Topics.clarifications;
-
-  @Id()
-  clarificationId!: string;
-
-  @Crn()
-  crn!: string;
-
-  @OneOf(CLARIFICATION_KINDS)
-  kind!: ClarificationKind;
 
   @OneOf(DEADLINE_STAGES)
   stage!: DeadlineStage;
@@ -36,7 +28,4 @@ export class ClarificationDeadlineReachedV1 {
 
   @Instant()
   reachedAt!: string;
-
-  @OrganisationIds()
-  organisationIds!: string[];
 }

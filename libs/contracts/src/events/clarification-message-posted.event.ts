@@ -1,24 +1,15 @@
+import { ClarificationEventV1 } from './clarification-event';
 import { Topics } from '../topics';
-import { CalendarDay, Crn, Id, Instant, MESSAGE_MAX_LENGTH, OneOf, OrganisationId, OrganisationIds, Text, UserId } from './event-fields';
-import { CLARIFICATION_KINDS, type ClarificationKind } from './clarification-kind';
+import { CalendarDay, Id, Instant, MESSAGE_MAX_LENGTH, OrganisationId, Text, UserId } from './event-fields';
 
 /**
  * A side of an open thread replied; the turn passes to the other side, due on `dueOn`. An answer
  * from the originator to a DC addressed to it stops the contact's automatic closure and its paused
  * clock restarts. Published on `cms.clarifications.v1`, keyed by CRN.
  */
-export class ClarificationMessagePostedV1 {
+export class ClarificationMessagePostedV1 extends ClarificationEventV1 {
   static readonly type = 'uk.gas.cms.clarification.message-posted.v1';
   static readonly topic = Topics.clarifications;
-
-  @Id()
-  clarificationId!: string;
-
-  @Crn()
-  crn!: string;
-
-  @OneOf(CLARIFICATION_KINDS)
-  kind!: ClarificationKind;
 
   @Id()
   messageId!: string;
@@ -42,7 +33,4 @@ export class ClarificationMessagePostedV1 {
 
   @Instant()
   postedAt!: string;
-
-  @OrganisationIds()
-  organisationIds!: string[];
 }

@@ -1,11 +1,7 @@
+import { ClarificationEventV1 } from './clarification-event';
 import { Topics } from '../topics';
-import { CalendarDay, Crn, Id, Instant, MESSAGE_MAX_LENGTH, OneOf, OrganisationId, OrganisationIds, Text, UserId } from './event-fields';
-import {
-  CLARIFICATION_ADDRESSEES,
-  CLARIFICATION_KINDS,
-  type ClarificationAddressee,
-  type ClarificationKind,
-} from './clarification-kind';
+import { CalendarDay, Id, Instant, MESSAGE_MAX_LENGTH, OneOf, OrganisationId, Text, UserId } from './event-fields';
+import { CLARIFICATION_ADDRESSEES, type ClarificationAddressee } from './clarification-kind';
 
 /**
  * A DC or OC was raised on a contact: its question is the thread's first message, and the turn is
@@ -13,18 +9,9 @@ import {
  * makes it a participant (contact-logging answers with ContactParticipantsChanged). Published on
  * `cms.clarifications.v1`, keyed by CRN so that a contact's threads stay in order.
  */
-export class ClarificationRaisedV1 {
+export class ClarificationRaisedV1 extends ClarificationEventV1 {
   static readonly type = 'uk.gas.cms.clarification.raised.v1';
   static readonly topic = Topics.clarifications;
-
-  @Id()
-  clarificationId!: string;
-
-  @Crn()
-  crn!: string;
-
-  @OneOf(CLARIFICATION_KINDS)
-  kind!: ClarificationKind;
 
   @OneOf(CLARIFICATION_ADDRESSEES)
   addressedTo!: ClarificationAddressee;
@@ -50,7 +37,4 @@ export class ClarificationRaisedV1 {
 
   @Instant()
   raisedAt!: string;
-
-  @OrganisationIds()
-  organisationIds!: string[];
 }

@@ -1,20 +1,6 @@
 import { IsBoolean } from 'class-validator';
 import { Topics } from '../topics';
-import {
-  Crn,
-  Instant,
-  MESSAGE_MAX_LENGTH,
-  Mprn,
-  OneOf,
-  OptionalText,
-  OrganisationId,
-  OrganisationIds,
-  REASON_MAX_LENGTH,
-  StatusCode,
-  Text,
-  UserId,
-  UserIdOrNull,
-} from './event-fields';
+import { Crn, Instant, MESSAGE_MAX_LENGTH, Mprn, OneOf, OptionalText, OrganisationId, OrganisationIds, REASON_MAX_LENGTH, StatusCode, Text, UserId, UserIdOrNull } from './event-fields';
 
 /**
  * A CDSP agent resolved a contact VALID or INVALID with a reason, or a timer closed it INVALID on

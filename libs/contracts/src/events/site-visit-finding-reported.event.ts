@@ -1,24 +1,16 @@
+import { SiteVisitEventV1 } from './site-visit-event';
 import { IsBoolean } from 'class-validator';
 import { Topics } from '../topics';
-import { CalendarDay, Crn, Id, Instant, MESSAGE_MAX_LENGTH, OptionalText, OrganisationId, OrganisationIds, Text, UserId } from './event-fields';
+import { CalendarDay, Instant, MESSAGE_MAX_LENGTH, OptionalText, Text, UserId } from './event-fields';
 
 /**
  * The transporter reported what its visit found: whether the requested status is confirmed, the
  * visit date, what was seen on site and notes (docs/domain.md "Investigation"). Published on
  * `cms.site-visits.v1`, keyed by CRN.
  */
-export class SiteVisitFindingReportedV1 {
+export class SiteVisitFindingReportedV1 extends SiteVisitEventV1 {
   static readonly type = 'uk.gas.cms.site-visit.finding-reported.v1';
   static readonly topic = Topics.siteVisits;
-
-  @Id()
-  siteVisitId!: string;
-
-  @Crn()
-  crn!: string;
-
-  @OrganisationId()
-  transporterOrganisationId!: string;
 
   @IsBoolean()
   confirmed!: boolean;
@@ -45,7 +37,4 @@ export class SiteVisitFindingReportedV1 {
 
   @Instant()
   reportedAt!: string;
-
-  @OrganisationIds()
-  organisationIds!: string[];
 }

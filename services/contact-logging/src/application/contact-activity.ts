@@ -57,121 +57,124 @@ export function contactActivityOf(event: EventEnvelope): ContactActivity | null 
     case ClarificationRaisedV1.type: {
       const raised = event.data as ClarificationRaisedV1;
       return {
-        crn: raised.crn,
-        entry: {
-          occurredAt: new Date(raised.raisedAt),
-          action: 'CLARIFICATION_RAISED',
-          actorUserId: raised.raisedByUserId,
-          actorOrganisationId: raised.raisedByOrganisationId,
-          detail: pick(raised, ['clarificationId', 'kind', 'addressedTo', 'addressedToOrganisationId', 'question', 'dueOn']),
-        },
+        ...activity(
+          raised.crn,
+          raised.raisedAt,
+          'CLARIFICATION_RAISED',
+          raised.raisedByUserId,
+          raised.raisedByOrganisationId,
+          pick(raised, ['clarificationId', 'kind', 'addressedTo', 'addressedToOrganisationId', 'question', 'dueOn']),
+        ),
         // A DC to a stakeholder (the transporter) makes it a participant (docs/domain.md "Transparency").
         joins: [raised.addressedToOrganisationId],
-        waitingOn: {
-          itemType: raised.kind,
-          itemId: raised.clarificationId,
-          waitingOnOrganisationId: raised.addressedToOrganisationId,
-          dueOn: raised.dueOn,
-          addressedTo: raised.addressedTo,
-        },
+        waitingOn: waiting(
+          raised.kind,
+          raised.clarificationId,
+          raised.addressedToOrganisationId,
+          raised.dueOn,
+          raised.addressedTo,
+        ),
       };
     }
     case ClarificationMessagePostedV1.type: {
       const posted = event.data as ClarificationMessagePostedV1;
       return {
-        crn: posted.crn,
-        entry: {
-          occurredAt: new Date(posted.postedAt),
-          action: 'CLARIFICATION_MESSAGE',
-          actorUserId: posted.postedByUserId,
-          actorOrganisationId: posted.postedByOrganisationId,
-          detail: pick(posted, ['clarificationId', 'kind', 'messageId', 'text', 'waitingOnOrganisationId', 'dueOn']),
-        },
-        waitingOn: {
-          itemType: posted.kind,
-          itemId: posted.clarificationId,
-          waitingOnOrganisationId: posted.waitingOnOrganisationId,
-          dueOn: posted.dueOn,
-          addressedTo: null,
-        },
+        ...activity(
+          posted.crn,
+          posted.postedAt,
+          'CLARIFICATION_MESSAGE',
+          posted.postedByUserId,
+          posted.postedByOrganisationId,
+          pick(posted, ['clarificationId', 'kind', 'messageId', 'text', 'waitingOnOrganisationId', 'dueOn']),
+        ),
+        waitingOn: waiting(posted.kind, posted.clarificationId, posted.waitingOnOrganisationId, posted.dueOn, null),
       };
     }
     case ClarificationClosedV1.type: {
       const closed = event.data as ClarificationClosedV1;
       return {
-        crn: closed.crn,
-        entry: {
-          occurredAt: new Date(closed.closedAt),
-          action: 'CLARIFICATION_CLOSED',
-          actorUserId: closed.closedByUserId,
-          actorOrganisationId: closed.closedByOrganisationId,
-          detail: pick(closed, ['clarificationId', 'kind', 'cause', 'reason']),
-        },
+        ...activity(
+          closed.crn,
+          closed.closedAt,
+          'CLARIFICATION_CLOSED',
+          closed.closedByUserId,
+          closed.closedByOrganisationId,
+          pick(closed, ['clarificationId', 'kind', 'cause', 'reason']),
+        ),
         settles: closed.clarificationId,
       };
     }
     case ClarificationDeadlineReachedV1.type: {
       const reached = event.data as ClarificationDeadlineReachedV1;
-      return {
-        crn: reached.crn,
-        entry: {
-          occurredAt: new Date(reached.reachedAt),
-          action: `CLARIFICATION_${reached.stage}`,
-          actorUserId: null,
-          actorOrganisationId: null,
-          detail: pick(reached, ['clarificationId', 'kind', 'addressedTo', 'waitingOnOrganisationId', 'dueOn']),
-        },
-      };
+      return activity(
+        reached.crn,
+        reached.reachedAt,
+        `CLARIFICATION_${reached.stage}`,
+        null,
+        null,
+        pick(reached, ['clarificationId', 'kind', 'addressedTo', 'waitingOnOrganisationId', 'dueOn']),
+      );
     }
     case SiteVisitReferredV1.type: {
       const referred = event.data as SiteVisitReferredV1;
       return {
-        crn: referred.crn,
-        entry: {
-          occurredAt: new Date(referred.referredAt),
-          action: 'SITE_VISIT_REFERRED',
-          actorUserId: referred.referredByUserId,
-          actorOrganisationId: null,
-          detail: pick(referred, ['siteVisitId', 'transporterOrganisationId', 'confirmStatus', 'instructions', 'dueOn']),
-        },
+        ...activity(
+          referred.crn,
+          referred.referredAt,
+          'SITE_VISIT_REFERRED',
+          referred.referredByUserId,
+          null,
+          pick(referred, ['siteVisitId', 'transporterOrganisationId', 'confirmStatus', 'instructions', 'dueOn']),
+        ),
         // The transporter referred becomes a stakeholder of the contact (docs/domain.md "Investigation").
         joins: [referred.transporterOrganisationId],
-        waitingOn: {
-          itemType: 'SV',
-          itemId: referred.siteVisitId,
-          waitingOnOrganisationId: referred.transporterOrganisationId,
-          dueOn: referred.dueOn,
-          addressedTo: null,
-        },
+        waitingOn: waiting('SV', referred.siteVisitId, referred.transporterOrganisationId, referred.dueOn, null),
       };
     }
     case SiteVisitAcceptedV1.type: {
       const accepted = event.data as SiteVisitAcceptedV1;
-      return siteVisitEntry(accepted.crn, accepted.acceptedAt, 'SITE_VISIT_ACCEPTED', accepted.acceptedByUserId, accepted.transporterOrganisationId, {
-        siteVisitId: accepted.siteVisitId,
-      });
+      return activity(
+        accepted.crn,
+        accepted.acceptedAt,
+        'SITE_VISIT_ACCEPTED',
+        accepted.acceptedByUserId,
+        accepted.transporterOrganisationId,
+        pick(accepted, ['siteVisitId']),
+      );
     }
     case SiteVisitDeclinedV1.type: {
       const declined = event.data as SiteVisitDeclinedV1;
+      // Declined, it returns to the agent: the contact no longer waits on the transporter.
       return {
-        ...siteVisitEntry(declined.crn, declined.declinedAt, 'SITE_VISIT_DECLINED', declined.declinedByUserId, declined.transporterOrganisationId, {
-          siteVisitId: declined.siteVisitId,
-          reason: declined.reason,
-        }),
-        // Declined, it returns to the agent: the contact no longer waits on the transporter.
+        ...activity(
+          declined.crn,
+          declined.declinedAt,
+          'SITE_VISIT_DECLINED',
+          declined.declinedByUserId,
+          declined.transporterOrganisationId,
+          pick(declined, ['siteVisitId', 'reason']),
+        ),
         settles: declined.siteVisitId,
       };
     }
     case SiteVisitFindingReportedV1.type: {
       const finding = event.data as SiteVisitFindingReportedV1;
       return {
-        ...siteVisitEntry(
+        ...activity(
           finding.crn,
           finding.reportedAt,
           'SITE_VISIT_FINDING',
           finding.reportedByUserId,
           finding.transporterOrganisationId,
-          pick(finding, ['siteVisitId', 'confirmed', 'visitedOn', 'notes', 'meterSerialNumber', 'meterRead', 'condition']),
+          pick(finding, [
+            'siteVisitId',
+            'confirmed',
+            'visitedOn',
+            'notes',
+            'meterSerialNumber',
+            'meterRead',
+            'condition',
+          ]),
         ),
         settles: finding.siteVisitId,
       };
@@ -179,51 +182,60 @@ export function contactActivityOf(event: EventEnvelope): ContactActivity | null 
     case SiteVisitCancelledV1.type: {
       const cancelled = event.data as SiteVisitCancelledV1;
       return {
-        ...siteVisitEntry(cancelled.crn, cancelled.cancelledAt, 'SITE_VISIT_CANCELLED', null, null, { siteVisitId: cancelled.siteVisitId, cause: cancelled.cause }),
+        ...activity(
+          cancelled.crn,
+          cancelled.cancelledAt,
+          'SITE_VISIT_CANCELLED',
+          null,
+          null,
+          pick(cancelled, ['siteVisitId', 'cause']),
+        ),
         settles: cancelled.siteVisitId,
       };
     }
     case SiteVisitDeadlineReachedV1.type: {
       const reached = event.data as SiteVisitDeadlineReachedV1;
-      return siteVisitEntry(reached.crn, reached.reachedAt, `SITE_VISIT_${reached.stage}`, null, null, {
-        siteVisitId: reached.siteVisitId,
-        transporterOrganisationId: reached.transporterOrganisationId,
-        dueOn: reached.dueOn,
-      });
+      return activity(
+        reached.crn,
+        reached.reachedAt,
+        `SITE_VISIT_${reached.stage}`,
+        null,
+        null,
+        pick(reached, ['siteVisitId', 'transporterOrganisationId', 'dueOn']),
+      );
     }
     case MeterPointStatusChangedV1.type: {
       const changed = event.data as MeterPointStatusChangedV1;
       return {
-        crn: changed.crn,
-        entry: {
-          occurredAt: new Date(changed.changedAt),
-          action: 'METER_POINT_STATUS_CHANGED',
-          actorUserId: null,
-          actorOrganisationId: null,
-          detail: pick(changed, ['mprn', 'previousStatus', 'status']),
-        },
+        ...activity(
+          changed.crn,
+          changed.changedAt,
+          'METER_POINT_STATUS_CHANGED',
+          null,
+          null,
+          pick(changed, ['mprn', 'previousStatus', 'status']),
+        ),
         meterPointStatusAfter: changed.status,
       };
     }
     case MeterPointStatusChangeRefusedV1.type: {
       const refused = event.data as MeterPointStatusChangeRefusedV1;
-      return {
-        crn: refused.crn,
-        entry: {
-          occurredAt: new Date(refused.refusedAt),
-          action: 'METER_POINT_STATUS_CHANGE_REFUSED',
-          actorUserId: null,
-          actorOrganisationId: null,
-          detail: pick(refused, ['mprn', 'code', 'reason', 'requestedStatus', 'expectedStatus', 'actualStatus']),
-        },
-      };
+      return activity(
+        refused.crn,
+        refused.refusedAt,
+        'METER_POINT_STATUS_CHANGE_REFUSED',
+        null,
+        null,
+        pick(refused, ['mprn', 'code', 'reason', 'requestedStatus', 'expectedStatus', 'actualStatus']),
+      );
     }
     default:
       return null;
   }
 }
 
-function siteVisitEntry(
+/** A timeline entry of `crn`; the actor null where no person acted (the register, a timer). */
+function activity(
   crn: string,
   at: string,
   action: string,
@@ -232,6 +244,16 @@ function siteVisitEntry(
   detail: Record<string, unknown>,
 ): ContactActivity {
   return { crn, entry: { occurredAt: new Date(at), action, actorUserId, actorOrganisationId, detail } };
+}
+
+function waiting(
+  itemType: WaitingItem['itemType'],
+  itemId: string,
+  waitingOnOrganisationId: string,
+  dueOn: string,
+  addressedTo: WaitingItem['addressedTo'],
+): WaitingItem {
+  return { itemType, itemId, waitingOnOrganisationId, dueOn, addressedTo };
 }
 
 function pick<T extends object, K extends keyof T>(value: T, keys: K[]): Record<string, unknown> {

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ContactParticipantsChangedV1, type EventEnvelope } from '@cms/contracts';
-import { EventOutbox } from '@cms/service-defaults';
+import { EventOutbox, UnprocessableEventError } from '@cms/service-defaults';
 import { londonToday } from '@cms/gas-market';
 import { dueOnAfterPause, isOpenContactStatus, type ContactUnderWork } from '../domain';
 import { contactActivityOf, type ContactActivity } from './contact-activity';
@@ -28,8 +28,8 @@ export class RecordContactActivityHandler {
     const { crn, entry } = activity;
     const contact = await this.timeline.lock(crn);
     // Every contact-related event follows its contact's logging: one that names a contact this
-    // service never logged is a defect upstream, and goes to the dead letters to be looked at.
-    if (!contact) throw new Error(`${event.type} ${event.id} names contact ${crn}, which contact-logging does not hold`);
+    // service never logged is a defect upstream, and goes to the dead letters at once to be looked at.
+    if (!contact) throw new UnprocessableEventError(`${event.type} ${event.id} names contact ${crn}, which contact-logging does not hold`);
 
     await this.timeline.addEntry(crn, entry);
     if (activity.waitingOn) await this.timeline.waitOn(crn, activity.waitingOn, entry.occurredAt);

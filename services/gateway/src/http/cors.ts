@@ -3,7 +3,7 @@ import { ProblemException, sendProblem, toProblem } from '@cms/service-defaults'
 
 const ALLOWED_METHODS = 'GET, POST, PUT, PATCH, DELETE';
 const ALLOWED_HEADERS = 'Authorization, Content-Type, Idempotency-Key';
-const EXPOSED_HEADERS = 'Retry-After, Location, RateLimit-Limit, RateLimit-Remaining, Idempotent-Replayed';
+const EXPOSED_HEADERS = 'Retry-After, Location, ETag, RateLimit-Limit, RateLimit-Remaining, Idempotent-Replayed';
 /** How long a browser may cache a preflight answer, in seconds. */
 const PREFLIGHT_MAX_AGE_SECONDS = 600;
 
