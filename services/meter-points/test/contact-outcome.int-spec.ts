@@ -344,6 +344,29 @@ describe('meter-points follows a contact outcome (cms.contacts.v1)', () => {
     expect(await statusOf(mprn)).toBe('CA');
     expect(await auditOf(mprn)).toEqual([]);
   });
+
+  it('7. a second replica joins the consumer group mid-stream and leaves again: each outcome changes its meter point exactly once', async () => {
+    const mprns: string[] = [];
+    for (let i = 0; i < 60; i += 1) mprns.push(await meterPointWith('LI'));
+    const outcomes = mprns.map((mprn) => contactResolved({ mprn, meterPointStatusAtLogging: 'LI', requestedStatus: 'DE' }));
+
+    await publish(...outcomes.slice(0, 20));
+    const second = await startServiceUnderTest(meterPointsService, { databaseUrl: service.databaseUrl, env: issuer.env() });
+    await publish(...outcomes.slice(20, 40));
+    await processed(outcomes[25]);
+    await second.close(); // leaves mid-stream: its partitions go back to the first replica
+    await publish(...outcomes.slice(40));
+
+    for (const outcome of outcomes) await publishedAbout(outcome.data.crn, 1);
+    const changes = await service.sql<{ crn: string; changes: number }>(
+      `SELECT crn, count(*)::int AS changes FROM meter_point_status_change WHERE crn = ANY($1) GROUP BY crn`,
+      [outcomes.map((outcome) => outcome.data.crn)],
+    );
+    expect(changes).toHaveLength(outcomes.length);
+    expect(changes.filter((row) => row.changes !== 1)).toEqual([]);
+    for (const outcome of outcomes) expect(await outboxRowsAbout(outcome.data.crn)).toHaveLength(1);
+    expect(new Set(await Promise.all(mprns.map(statusOf)))).toEqual(new Set(['DE']));
+  });
 });
 
 /** Polls `condition` (the consumer works asynchronously) until it holds; fails after 20 s. */
