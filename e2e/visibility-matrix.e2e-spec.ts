@@ -127,6 +127,25 @@ describe('Contact visibility matrix', () => {
 });
 
 /**
+ * A Dead BWE meter point no other test file names, off Cadent's network (the contact matrix takes the
+ * last on Cadent's), the last such (contact-lifecycle takes the first).
+ */
+function unusedMeterPointForSupervisor(): string {
+  const taken = new Set(demoShowcase().map((point) => point.mprn));
+  for (const file of readdirSync(__dirname).filter((name) => name.endsWith('.ts') && name !== basename(__filename))) {
+    for (const digits of readFileSync(`${__dirname}/${file}`, 'utf8').match(/\d{6,10}/g) ?? []) taken.add(digits);
+  }
+  const candidates = generateDemoMeterPoints().filter(
+    (point) =>
+      point.status === 'DE' &&
+      point.registeredShipperId === demoOrganisation('BWE').id &&
+      point.transporterId !== demoOrganisation('CAD').id &&
+      !taken.has(point.mprn),
+  );
+  return candidates[candidates.length - 1].mprn;
+}
+
+/**
  * The administration routes that take an id, called by the LSO of an organisation of each type
  * that does not own the resource: each gets exactly what it would get for an id that does not
  * exist. The owning organisation's LSO succeeds.
@@ -159,6 +178,15 @@ describe('Administration visibility matrix', () => {
       expect(withoutRequestIdentity(hidden)).toEqual(withoutRequestIdentity(missing));
     });
 
+    it('reading another organisation’s user is a 404, as for a user that does not exist', async () => {
+      const token = await signIn(lso);
+      const hidden = await api('GET', '/api/v1/users/bwe.user', { token });
+      const missing = await api('GET', '/api/v1/users/no.such.user', { token });
+
+      expectProblem(hidden, 404, 'NOT_FOUND');
+      expect(withoutRequestIdentity(hidden)).toEqual(withoutRequestIdentity(missing));
+    });
+
     it('resetting another organisation’s user’s password is a 404, as for a user that does not exist', async () => {
       const token = await signIn(lso);
       const hidden = await api('POST', '/api/v1/users/bwe.user/password-reset', { token });
@@ -176,6 +204,19 @@ describe('Administration visibility matrix', () => {
       expectProblem(hidden, 404, 'NOT_FOUND');
       expect(withoutRequestIdentity(hidden)).toEqual(withoutRequestIdentity(missing));
     });
+  });
+
+  it('a supervisor gives its organisation’s side of a contact to a colleague, and is refused a user of another organisation', async () => {
+    const logged = await api('POST', '/api/v1/contacts', { token: await signIn('bwe.user'), json: dtl(unusedMeterPointForSupervisor()) });
+    expect(logged.status).toBe(201);
+    const supervisor = await signIn('bwe.lso'); // demo LSOs are also SUPERVISORs
+    const headers = { 'if-match': '"1"' };
+
+    const foreign = await api('POST', `/api/v1/contacts/${logged.body.crn}/assign`, { token: supervisor, json: { assigneeUserId: 'tgs.user' }, headers });
+    expectProblem(foreign, 422, 'UNKNOWN_ASSIGNEE');
+    const given = await api('POST', `/api/v1/contacts/${logged.body.crn}/assign`, { token: supervisor, json: { assigneeUserId: 'bwe.user' }, headers });
+    expect(given.status).toBe(200);
+    expect(given.body.handlers).toEqual([{ organisationId: demoOrganisation('BWE').id, userId: 'bwe.user' }]);
   });
 
   it('the owning organisation’s LSO changes its user and revokes its client', async () => {
