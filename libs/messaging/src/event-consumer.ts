@@ -19,6 +19,11 @@ export interface EventConsumerOptions {
   groupId: string;
   topics: string[];
   handle: EventHandler;
+  /**
+   * The event types the handler acts on; others on its topics are passed over without a
+   * transaction (no inbox row, no validation), their offsets committed. All of them when absent.
+   */
+  eventTypes?: readonly string[];
   /** Attempts before the message is dead-lettered (the first try included). */
   maxAttempts?: number;
   /** Wait before the second attempt; doubles for each further attempt. */
@@ -37,7 +42,7 @@ export interface EventConsumerOptions {
   transaction?: <T>(work: (manager: EntityManager) => Promise<T>) => Promise<T>;
 }
 
-export type ConsumeOutcome = 'applied' | 'duplicate' | 'dead_lettered';
+export type ConsumeOutcome = 'applied' | 'duplicate' | 'dead_lettered' | 'passed_over';
 
 /** A message that can never succeed (not an event, or not valid for its schema): dead-letter at once. */
 class PoisonMessageError extends Error {}
@@ -99,6 +104,10 @@ export class EventConsumer {
   }
 
   private async process(message: IncomingMessage, heartbeat: () => Promise<void>): Promise<ConsumeOutcome> {
+    // A type the handler does not act on costs nothing but reading its header. A message without the
+    // header is not passed over: it is read below and dead-lettered as malformed.
+    const type = message.headers.ce_type;
+    if (this.options.eventTypes && type !== undefined && !this.options.eventTypes.includes(type)) return 'passed_over';
     let event: EventEnvelope;
     try {
       event = fromKafkaMessage(message.headers, message.value);

@@ -136,6 +136,36 @@ describe('messaging reliability', () => {
     expect((await effectCounts()).get(unknown.id)).toBeUndefined();
   });
 
+  it('1d. a consumer that acts on some event types passes over the others: no handler call, no inbox row, the partition moves on', async () => {
+    const topic = uniqueTopic('reliability-1d');
+    const other = contactLogged('C100000003');
+    const wanted = contactLogged('C100000003');
+    const kafka = kafkaAdapter(brokers);
+    await kafka.ensureTopics([topic]);
+    await kafka.publish([
+      { topic, key: other.subject, value: JSON.stringify(other.data), headers: { ...toKafkaHeaders(other), ce_type: 'uk.gas.cms.contact.assigned.v1' } },
+      { topic, key: wanted.subject, value: JSON.stringify(wanted.data), headers: toKafkaHeaders(wanted) },
+    ]);
+    await kafka.disconnect();
+    const handled: string[] = [];
+
+    const consumer = new EventConsumer(dataSource, kafkaAdapter(brokers), quietLogger, {
+      groupId: `group-${topic}`,
+      topics: [topic],
+      eventTypes: [wanted.type],
+      handle: async (event, manager) => {
+        handled.push(event.id);
+        await recordEffect(event, manager);
+      },
+    });
+    stoppers.push(() => consumer.stop());
+    await consumer.start();
+
+    await waitFor(async () => (await effectCounts()).get(wanted.id) === 1, 30_000, 'the wanted event behind the other one');
+    expect(handled).toEqual([wanted.id]);
+    expect(await dataSource.query('SELECT event_id FROM inbox_message WHERE event_id = $1', [other.id])).toEqual([]);
+  });
+
   it('2. a consumer that crashes after its database commit and before its offset commit: redelivered, no double effect', async () => {
     const topic = uniqueTopic('reliability-2');
     const group = `group-${topic}`;

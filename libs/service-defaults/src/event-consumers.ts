@@ -25,6 +25,11 @@ export interface ConsumerDeclaration {
   topics: TopicName[];
   /** A provider of the service's module (listed in its `providers`). */
   handler: Type<ConsumedEventHandler>;
+  /**
+   * The event types it acts on (e.g. `[ContactResolvedV1.type]`): the others on its topics are
+   * passed over without a transaction or an inbox row. Every type when absent.
+   */
+  eventTypes?: readonly string[];
   /** Attempts before an event is dead-lettered to `<topic>.dlt` (default 5). */
   maxAttempts?: number;
 }
@@ -56,6 +61,7 @@ export class EventConsumers {
         groupId: `${this.serviceName}.${declaration.name}`,
         topics: declaration.topics,
         maxAttempts: declaration.maxAttempts,
+        eventTypes: declaration.eventTypes,
         handle: (event) => handler.handle(event),
         transaction: (work) => this.transactions.run(() => work(this.database.manager)),
       });

@@ -1,6 +1,6 @@
 import { Module, type Type } from '@nestjs/common';
 import type { Logger } from 'pino';
-import { Topics } from '@cms/contracts';
+import { ContactLoggedV1, Topics } from '@cms/contracts';
 import { WorkingDayCalendars } from '@cms/gas-market';
 import { PlatformModule } from '@cms/service-defaults';
 import { CONTACT_CLOCK_SETTINGS, CONTACT_TIMERS, closureDaysFrom, ContactClock } from './application/contact-clock';
@@ -50,7 +50,7 @@ export function contactLoggingModule(config: ContactLoggingConfig, logger: Logge
         consumes: [
           { name: 'timeline', topics: [Topics.clarifications, Topics.siteVisits, Topics.meterPoints], handler: ContactActivityConsumer },
           // Its own ContactLogged, back from Kafka: the new contact's clock starts.
-          { name: 'clock', topics: [Topics.contacts], handler: OwnContactEventsConsumer },
+          { name: 'clock', topics: [Topics.contacts], eventTypes: [ContactLoggedV1.type], handler: OwnContactEventsConsumer },
         ],
         // A contact's clocks (docs/domain.md "Time limits").
         timers: [

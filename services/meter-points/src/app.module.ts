@@ -1,6 +1,6 @@
 import { Module, type Type } from '@nestjs/common';
 import type { Logger } from 'pino';
-import { Topics } from '@cms/contracts';
+import { ContactResolvedV1, Topics } from '@cms/contracts';
 import { PlatformModule } from '@cms/service-defaults';
 import { ApplyContactOutcomeHandler } from './application/apply-contact-outcome.handler';
 import { MeterPointLookup } from './application/meter-point-lookup';
@@ -29,7 +29,7 @@ export function meterPointsModule(config: MeterPointsConfig, logger: Logger): Ty
         // MeterPointStatusChanged and its refusal, answering a contact's outcome.
         publishes: [Topics.meterPoints],
         // A contact resolved VALID changes the meter point's status (docs/domain.md, "Outcome").
-        consumes: [{ name: 'contact-outcomes', topics: [Topics.contacts], handler: ContactEventsConsumer }],
+        consumes: [{ name: 'contact-outcomes', topics: [Topics.contacts], eventTypes: [ContactResolvedV1.type], handler: ContactEventsConsumer }],
         // Reference data: any signed-in caller may read it, partner systems included.
         partnerScopes: { resource: 'meter-points', readsOpenToAllPartners: true },
       }),
