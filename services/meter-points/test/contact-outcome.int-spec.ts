@@ -287,8 +287,10 @@ describe('meter-points follows a contact outcome (cms.contacts.v1)', () => {
     });
 
     await publish(logged, invalid);
-    await processed(logged);
+    // Same key, same partition: once the INVALID outcome is processed, the ContactLogged before it
+    // has been passed over (the register acts on ContactResolved only: no transaction, no inbox row).
     await processed(invalid);
+    expect(await service.sql('SELECT 1 FROM inbox_message WHERE event_id = $1', [logged.id])).toEqual([]);
 
     expect(await statusOf(mprn)).toBe('LI');
     expect(await auditOf(mprn)).toEqual([]);
