@@ -14,7 +14,7 @@ import {
 const taken: TakenNames = { services: catalogueEntries, folders: catalogueEntries.map((entry) => entry.name) };
 
 describe("a new service's name", () => {
-  it.each(['site-visits', 'notifications', 'address-lookup', 'meter-point', 'v2-reports'])('may be %s', (name) => {
+  it.each(['meter-readings', 'notifications', 'address-lookup', 'meter-point', 'v2-reports'])('may be %s', (name) => {
     expect(serviceNameProblems(name, taken)).toEqual([]);
   });
 
@@ -30,8 +30,8 @@ describe("a new service's name", () => {
   });
 
   it('may not be a folder under services/ that the catalogue lacks', () => {
-    expect(serviceNameProblems('site-visits', { ...taken, folders: [...taken.folders, 'site-visits'] })).toEqual([
-      'services/site-visits exists already',
+    expect(serviceNameProblems('meter-readings', { ...taken, folders: [...taken.folders, 'meter-readings'] })).toEqual([
+      'services/meter-readings exists already',
     ]);
   });
 
@@ -48,9 +48,9 @@ describe("a new service's name", () => {
   });
 
   it('may not give it the database of another service', () => {
-    const other = { name: 'visits', database: 'cms_site_visits', routes: [] };
-    expect(serviceNameProblems('site-visits', { ...taken, services: [...taken.services, other] })).toEqual([
-      "its database, cms_site_visits, is visits's",
+    const other = { name: 'readings', database: 'cms_meter_readings', routes: [] };
+    expect(serviceNameProblems('meter-readings', { ...taken, services: [...taken.services, other] })).toEqual([
+      "its database, cms_meter_readings, is readings's",
     ]);
   });
 
@@ -62,10 +62,11 @@ describe("a new service's name", () => {
     expect(serviceNameProblems('api-clients', taken)).toEqual([
       "its routes (/api/v1/api-clients) would overlap access-control's route /api/v1 (/^\\/api\\/v1\\/(api-clients|signing-keys)(\\/|$)/)",
     ]);
-    // Its prefix above other services' routes: /api/v1/audit holds access-control's and contact-logging's.
+    // Its prefix above other services' routes: /api/v1/audit holds access-control's, contact-logging's and clarifications'.
     expect(serviceNameProblems('audit', taken)).toEqual([
       "its routes (/api/v1/audit) would overlap access-control's route /api/v1/audit",
       "its routes (/api/v1/audit) would overlap contact-logging's route /api/v1/audit/contacts",
+      "its routes (/api/v1/audit) would overlap clarifications's route /api/v1/audit/clarifications",
     ]);
     expect(serviceNameProblems('auth', taken)).toEqual(
       Array(7).fill(

@@ -144,6 +144,39 @@ export const serviceCatalogue = [
     calls: ['meter-points', 'access-control'],
     secrets: [],
   },
+  {
+    name: 'clarifications',
+    title: 'Clarifications',
+    role: 'service',
+    port: 8084,
+    database: 'cms_clarifications',
+    routes: [
+      { prefix: '/api/v1/contacts', pattern: /^\/api\/v1\/contacts\/[^/]+\/clarifications$/ },
+      { prefix: '/api/v1/clarifications' },
+      { prefix: '/api/v1/audit/clarifications' },
+    ],
+    produces: [Topics.clarifications],
+    // Each contact's originator, transporter and participants, and its end (which closes its open threads).
+    consumes: [Topics.contacts],
+    calls: [],
+    secrets: [],
+  },
+  {
+    name: 'site-visits',
+    title: 'Site visits',
+    role: 'service',
+    port: 8085,
+    database: 'cms_site_visits',
+    routes: [
+      { prefix: '/api/v1/contacts', pattern: /^\/api\/v1\/contacts\/[^/]+\/site-visits$/ },
+      { prefix: '/api/v1/site-visits' },
+    ],
+    produces: [Topics.siteVisits],
+    // Each contact's meter point, transporter and participants, and its end (which cancels its open visits).
+    consumes: [Topics.contacts],
+    calls: [],
+    secrets: [],
+  },
 ] as const satisfies readonly ServiceEntry[];
 
 type LiteralEntry = (typeof serviceCatalogue)[number];

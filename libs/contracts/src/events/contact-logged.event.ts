@@ -10,7 +10,7 @@ import {
   MaxLength,
 } from 'class-validator';
 import { Topics } from '../topics';
-import { MPRN_PATTERN } from '@cms/gas-market';
+import { LDZ_CODES, MPRN_PATTERN } from '@cms/gas-market';
 
 /** A shipper's DTL or ISO contact was accepted and given a CRN. Published on `cms.contacts.v1`, keyed by CRN. */
 export class ContactLoggedV1 {
@@ -47,6 +47,14 @@ export class ContactLoggedV1 {
   @IsOptional()
   @IsUUID()
   registeredShipperOrganisationId?: string | null;
+
+  /**
+   * The meter point's Local Distribution Zone, when the register knows it: the services that count
+   * working days for the contact pick its calendar by it (Scotland's for SC, docs/domain.md "Time limits").
+   */
+  @IsOptional()
+  @IsIn(LDZ_CODES)
+  ldz?: string | null;
 
   @IsISO8601()
   loggedAt!: string;

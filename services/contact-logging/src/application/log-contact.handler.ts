@@ -144,6 +144,7 @@ function contactLogged(contact: NewContact): DomainEvent<ContactLoggedV1> {
       loggedByUserId: contact.originatorUserId,
       transporterOrganisationId: contact.transporterOrganisationId,
       registeredShipperOrganisationId: contact.registeredShipperOrganisationId,
+      ldz: contact.ldz,
       loggedAt: contact.loggedAt.toISOString(),
       organisationIds: contact.visibleTo,
     },
