@@ -18,3 +18,4 @@ export * from './clock';
 export * from './timers';
 export * from './timers.runner';
 export * from './page-size';
+export * from './caller-scope';
