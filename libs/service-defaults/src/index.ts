@@ -19,3 +19,4 @@ export * from './timers';
 export * from './timers.runner';
 export * from './page-size';
 export * from './caller-scope';
+export * from './written-text';
