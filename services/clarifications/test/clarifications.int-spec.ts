@@ -169,6 +169,12 @@ describe('clarification threads', () => {
     expect(await reply(shipper, body.id, null)).toMatchObject({ status: 428, body: { code: 'PRECONDITION_REQUIRED' } });
     expect(await reply(shipper, body.id, '"7"')).toMatchObject({ status: 412, body: { code: 'STALE_VERSION' } });
     expect(await raise(shipper, crn)).toMatchObject({ status: 403, body: { code: 'DC_CDSP_ONLY' } });
+    // An id that is not one of ours names no thread: 404, never a database error.
+    for (const id of ['cds.agent', '00000000-0000-4000-8000-000000000000']) {
+      expect((await under.call(shipper, 'GET', `/api/v1/clarifications/${id}`)).status).toBe(404);
+      expect((await reply(shipper, id, '"1"')).status).toBe(404);
+      expect((await close(shipper, id, '"1"')).status).toBe(404);
+    }
     expect(await raise(agent, crn, { kind: 'DC', question: '   ' })).toMatchObject({ status: 400 });
     expect(await raise(agent, crn, { kind: 'DC', question: 'x'.repeat(4001) })).toMatchObject({ status: 400 });
     expect((await close(shipper, body.id, etag)).status).toBe(200);

@@ -2,6 +2,7 @@ import { Body, Controller, Get, Header, Headers, HttpCode, Inject, Param, Post, 
 import { ApiBody, ApiHeader, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { CurrentCaller, type Caller } from '@cms/auth';
+import { UUID_V7_PATTERN } from '@cms/contracts';
 import { entityTag, IDEMPOTENCY_KEY_HEADER, IdempotentRequests, IF_MATCH_HEADER, KEYSET_PAGE_SIZE, versionFromIfMatch } from '@cms/service-defaults';
 import { ClarificationCommands } from '../application/clarification-commands';
 import { ClarificationQueries } from '../application/clarification.queries';
@@ -36,7 +37,7 @@ export class ClarificationsController {
   @ApiOkResponse({ type: ClarificationWithMessagesResponse, description: 'Its version in ETag.' })
   @ApiResponse({ status: 404, description: 'No such thread, or your organisation is not involved in its contact.' })
   async get(@CurrentCaller() caller: Caller, @Param('id') id: string, @Res({ passthrough: true }) response: Response): Promise<ClarificationWithMessagesResponse> {
-    const thread = await this.queries.get(caller, id);
+    const thread = isThreadId(id) ? await this.queries.get(caller, id) : undefined;
     if (!thread) throw notFound();
     response.setHeader('etag', entityTag(thread.version));
     return thread;
@@ -83,6 +84,7 @@ export class ClarificationsController {
   }
 
   private async command(caller: Caller, id: string, ifMatch: string | undefined, request: Request, response: Response, apply: (version: number) => Promise<void>): Promise<void> {
+    if (!isThreadId(id)) throw notFound();
     const version = versionFromIfMatch(ifMatch);
     await this.idempotency.respond({ caller, request, response }, async () => {
       await apply(version).catch(asProblem);
@@ -91,4 +93,9 @@ export class ClarificationsController {
       return { status: 200, body: thread, headers: { etag: entityTag(thread.version) } };
     });
   }
+}
+
+/** Thread ids are UUIDv7s this service minted: anything else names no thread (404, never a database error). */
+function isThreadId(id: string): boolean {
+  return UUID_V7_PATTERN.test(id);
 }

@@ -12,8 +12,6 @@ import type {
 } from '../application/clarification-reader.port';
 import { messageOf, THREAD_COLUMNS, threadOf, type MessageRow, type ThreadRow } from './clarification-rows';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /**
  * Reads on behalf of a caller. Two walls: each query names the caller's organisation itself (the
  * CDSP sees every contact; anyone else the contacts whose involved organisations include theirs),
@@ -37,7 +35,6 @@ export class ClarificationSqlReader implements ClarificationReader {
   }
 
   thread(caller: Caller, id: string): Promise<ThreadWithMessages | undefined> {
-    if (!UUID.test(id)) return Promise.resolve(undefined);
     return readAsCaller(this.database.dataSource, caller, async (manager) => {
       const rows: ThreadRow[] = await manager.query(
         `SELECT ${THREAD_COLUMNS}
