@@ -185,7 +185,8 @@ export const serviceCatalogue = [
     database: 'cms_address_lookup',
     routes: [{ prefix: '/api/v1/addresses' }],
     produces: [],
-    consumes: [],
+    // The generator's example consumer, until the service's own code replaces it.
+    consumes: [Topics.contacts],
     calls: [],
     secrets: [],
   },

@@ -1,6 +1,5 @@
 import { Module, type Type } from '@nestjs/common';
 import type { Logger } from 'pino';
-import { Topics } from '@cms/contracts';
 import { Database, LOGGER, PlatformModule, SERVICE_CONFIG, Transactions } from '@cms/service-defaults';
 import type { AccessControlConfig } from './access-control.config';
 import { ADMIN_AUDIT_LOG, ADMIN_AUDIT_READER } from './application/admin-audit.port';
@@ -74,7 +73,6 @@ export function accessControlModule(config: AccessControlConfig, logger: Logger)
         logger,
         entities: accessControlEntities,
         migrations: accessControlMigrations,
-        publishes: [Topics.access],
         idempotency: true,
       }),
     ],
