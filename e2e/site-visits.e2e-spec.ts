@@ -1,0 +1,225 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { demoOrganisation, demoOrganisations, demoShowcase, generateDemoMeterPoints } from '@cms/demo-data';
+import { londonToday } from '@cms/gas-market';
+import { api, dtl, expectProblem, signIn, type ApiResponse } from './support/api';
+
+/**
+ * A contact investigated with a site visit, through the gateway (docs/domain.md "Investigation",
+ * "Outcome", "Transparency"): a CDSP agent refers it to the meter point's transporter (the IGT
+ * whose network it is on, else the LDZ's DN), which accepts or declines and reports its finding; the
+ * agent resolves on it and the register (another service, told by event) takes the requested status.
+ * Nobody else learns that the visit exists.
+ */
+describe('A contact investigated with a site visit', () => {
+  const NO_SUCH_CRN = 'C999999999';
+  const NO_SUCH_VISIT = '0193a7b0-0000-7000-8000-000000000000';
+  const cadent = demoOrganisation('CAD');
+  const igtIds = new Set(demoOrganisations().filter((organisation) => organisation.type === 'IGT').map((organisation) => organisation.id));
+
+  /**
+   * Dead BWE meter points no other end-to-end test names (they share one stack, and a meter point
+   * takes one open contact), from the middle of the register's matching ones: contact-lifecycle takes
+   * the first, the visibility matrices the last.
+   */
+  function unusedDeadBweMeterPoints(onTransporter: (transporterId: string) => boolean, count: number): { mprn: string; transporterId: string }[] {
+    const taken = new Set(demoShowcase().map((point) => point.mprn));
+    for (const file of readdirSync(__dirname).filter((name) => name.endsWith('.ts') && name !== basename(__filename))) {
+      for (const digits of readFileSync(`${__dirname}/${file}`, 'utf8').match(/\d{6,10}/g) ?? []) taken.add(digits);
+    }
+    const candidates = generateDemoMeterPoints().filter(
+      (point) => point.status === 'DE' && point.registeredShipperId === demoOrganisation('BWE').id && onTransporter(point.transporterId) && !taken.has(point.mprn),
+    );
+    const middle = Math.floor(candidates.length / 2);
+    const chosen = candidates.slice(middle, middle + count);
+    if (chosen.length < count) throw new Error(`the demo register has fewer than ${count} unused Dead BWE meter points there`);
+    return chosen.map((point) => ({ mprn: point.mprn, transporterId: point.transporterId }));
+  }
+
+  const [forValid, forDecline, forInvalid, forMatrix] = unusedDeadBweMeterPoints((id) => id === cadent.id, 4);
+  const [onIgt] = unusedDeadBweMeterPoints((id) => igtIds.has(id), 1);
+  const igt = demoOrganisations().find((organisation) => organisation.id === onIgt.transporterId)!;
+  const anotherIgt = demoOrganisations().find((organisation) => organisation.type === 'IGT' && organisation.id !== igt.id)!;
+
+  const asShipper = () => signIn('bwe.user');
+  const asAgent = () => signIn('cds.agent');
+  const asCadent = () => signIn('cad.user');
+
+  /** Logged by BWE and taken for investigation by the CDSP agent; its CRN. */
+  async function loggedAndTaken(mprn: string): Promise<string> {
+    const logged = await api('POST', '/api/v1/contacts', { token: await asShipper(), json: dtl(mprn) });
+    expect(logged.status).toBe(201);
+    const taken = await api('POST', `/api/v1/contacts/${logged.body.crn}/assign`, { token: await asAgent(), json: {}, headers: { 'if-match': '"1"' } });
+    expect(taken.body).toMatchObject({ status: 'UNDER_INVESTIGATION' });
+    return logged.body.crn;
+  }
+
+  /**
+   * POST /contacts/{crn}/site-visits as the agent, once the service has the contact (it learns of it
+   * by event, from contact-logging: until then the contact is unknown to it, 404).
+   */
+  async function refer(crn: string): Promise<ApiResponse> {
+    const token = await asAgent();
+    const deadline = Date.now() + 30_000;
+    for (;;) {
+      const referred = await api('POST', `/api/v1/contacts/${crn}/site-visits`, { token, json: { instructions: 'Check whether gas is flowing.' } });
+      if (referred.status !== 404 || Date.now() > deadline) return referred;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+
+  function answer(token: string, id: string, version: number, json: unknown): Promise<ApiResponse> {
+    return api('POST', `/api/v1/site-visits/${id}/acceptance`, { token, json, headers: { 'if-match': `"${version}"` } });
+  }
+
+  function report(token: string, id: string, version: number, confirmed: boolean): Promise<ApiResponse> {
+    const json = { confirmed, visitedOn: londonToday(), notes: confirmed ? 'Meter in use, dials advancing.' : 'Service pipe cut off at the boundary.', meterSerialNumber: 'G4A-1', meterRead: '04530' };
+    return api('POST', `/api/v1/site-visits/${id}/finding`, { token, json, headers: { 'if-match': `"${version}"` } });
+  }
+
+  /** GET the contact as `userId` until `done` holds (site visit events reach contact-logging by Kafka), or 30 s. */
+  async function contactUntil(crn: string, done: (contact: any) => boolean, userId = 'cds.agent'): Promise<any> {
+    const token = await signIn(userId);
+    const deadline = Date.now() + 30_000;
+    for (;;) {
+      const { status, body } = await api('GET', `/api/v1/contacts/${crn}`, { token });
+      if (status === 200 && done(body)) return body;
+      if (Date.now() > deadline) throw new Error(`contact ${crn} never got there: ${status} ${JSON.stringify(body)}`);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+
+  const actions = (contact: { history: { action: string }[] }) => contact.history.map((entry) => entry.action);
+
+  async function resolve(crn: string, outcome: 'VALID' | 'INVALID', reasonCode: string): Promise<ApiResponse> {
+    const agent = await asAgent();
+    const current = await api('GET', `/api/v1/contacts/${crn}`, { token: agent });
+    return api('POST', `/api/v1/contacts/${crn}/resolution`, {
+      token: agent,
+      json: { outcome, reasonCode, note: 'Decided on the site visit’s finding.' },
+      headers: { 'if-match': `"${current.body.version}"` },
+    });
+  }
+
+  async function registerStatus(mprn: string): Promise<string> {
+    const { status, body } = await api('GET', `/api/v1/meter-points/${mprn}`, { token: await asAgent() });
+    expect(status).toBe(200);
+    return body.status.code;
+  }
+
+  it('referral → acceptance → finding confirmed → the agent resolves VALID → the register sets the meter point Live', async () => {
+    const crn = await loggedAndTaken(forValid.mprn);
+
+    const referred = await refer(crn);
+    expect(referred.status).toBe(201);
+    expect(referred.body).toMatchObject({ crn, transporterOrganisationId: cadent.id, confirmStatus: 'LI', status: 'REFERRED' });
+    expect(referred.body.details).toMatchObject({ originatorContact: { name: 'Amelia Hart' }, supplyAddress: expect.objectContaining({ postcode: expect.any(String) }) });
+    const id = referred.body.id;
+
+    const cad = await asCadent();
+    const mine = await api('GET', '/api/v1/site-visits?status=REFERRED&limit=100', { token: cad });
+    expect(mine.body.items.map((visit: { id: string }) => visit.id)).toContain(id);
+    expect(await contactUntil(crn, (contact) => contact.waitingOn.some((item: { type: string }) => item.type === 'SV'), 'cad.user')).toMatchObject({ crn });
+
+    const accepted = await answer(cad, id, 1, { accepted: true });
+    expect(accepted.body).toMatchObject({ status: 'ACCEPTED', version: 2 });
+    const reported = await report(cad, id, 2, true);
+    expect(reported.body).toMatchObject({ status: 'FINDING_REPORTED', finding: { confirmed: true } });
+
+    const found = await contactUntil(crn, (contact) => actions(contact).includes('SITE_VISIT_FINDING') && contact.waitingOn.length === 0);
+    expect(actions(found)).toEqual(expect.arrayContaining(['SITE_VISIT_REFERRED', 'SITE_VISIT_ACCEPTED', 'SITE_VISIT_FINDING']));
+    expect((await resolve(crn, 'VALID', 'GAS_FLOW_CONFIRMED')).body).toMatchObject({ status: 'RESOLVED', outcome: 'VALID' });
+    expect((await contactUntil(crn, (contact) => contact.meterPointStatusAfter !== null)).meterPointStatusAfter).toBe('LI');
+    expect(await registerStatus(forValid.mprn)).toBe('LI');
+  });
+
+  it('a declined referral returns to the agent with its reason, who may refer the contact again', async () => {
+    const crn = await loggedAndTaken(forDecline.mprn);
+    const { body: visit } = await refer(crn);
+
+    const declined = await answer(await asCadent(), visit.id, 1, { accepted: false, reason: 'No access: the property is boarded up.' });
+
+    expect(declined.body).toMatchObject({ status: 'DECLINED', acceptance: { accepted: false, reason: 'No access: the property is boarded up.' } });
+    const returned = await contactUntil(crn, (contact) => actions(contact).includes('SITE_VISIT_DECLINED'));
+    expect(returned.waitingOn).toEqual([]);
+    const again = await refer(crn);
+    expect(again.body).toMatchObject({ status: 'REFERRED', transporterOrganisationId: cadent.id });
+    expectProblem(await refer(crn), 409, 'SITE_VISIT_ALREADY_OPEN');
+  });
+
+  it('a finding that does not confirm the requested status → the agent resolves INVALID and the register stays Dead', async () => {
+    const crn = await loggedAndTaken(forInvalid.mprn);
+    const { body: visit } = await refer(crn);
+    const cad = await asCadent();
+    await answer(cad, visit.id, 1, { accepted: true });
+
+    const reported = await report(cad, visit.id, 2, false);
+
+    expect(reported.body).toMatchObject({ status: 'FINDING_REPORTED', finding: { confirmed: false } });
+    await contactUntil(crn, (contact) => actions(contact).includes('SITE_VISIT_FINDING'));
+    expect((await resolve(crn, 'INVALID', 'SITE_VISIT_NOT_CONFIRMED')).body).toMatchObject({ status: 'RESOLVED', outcome: 'INVALID' });
+    expect(await registerStatus(forInvalid.mprn)).toBe('DE');
+  });
+
+  it('goes to the IGT whose network the meter point is on, not the LDZ’s DN', async () => {
+    const crn = await loggedAndTaken(onIgt.mprn);
+
+    const referred = await refer(crn);
+
+    expect(referred.body).toMatchObject({ transporterOrganisationId: igt.id, status: 'REFERRED' });
+    expectProblem(await api('GET', `/api/v1/site-visits/${referred.body.id}`, { token: await asCadent() }), 404, 'NOT_FOUND');
+    const accepted = await answer(await signIn(`${igt.shortCode.toLowerCase()}.user`), referred.body.id, 1, { accepted: true });
+    expect(accepted.body).toMatchObject({ status: 'ACCEPTED' });
+  });
+
+  describe('to an organisation not involved', () => {
+    let crn: string;
+    let id: string;
+
+    beforeAll(async () => {
+      crn = await loggedAndTaken(forMatrix.mprn);
+      const referred = await refer(crn);
+      expect(referred.status).toBe(201);
+      id = referred.body.id;
+    });
+
+    /** A problem's body without what differs on every request (its trace) or names the path asked. */
+    function withoutRequestIdentity(response: ApiResponse): unknown {
+      const { traceId: _traceId, instance: _instance, ...rest } = response.body as Record<string, unknown>;
+      return { status: response.status, contentType: response.headers.get('content-type'), body: rest };
+    }
+
+    const routes = (visit: string, contact: string): [string, string, unknown?][] => [
+      ['GET', `/api/v1/site-visits/${visit}`],
+      ['GET', `/api/v1/contacts/${contact}/site-visits`],
+      ['POST', `/api/v1/contacts/${contact}/site-visits`, {}],
+      ['POST', `/api/v1/site-visits/${visit}/acceptance`, { accepted: true }],
+      ['POST', `/api/v1/site-visits/${visit}/finding`, { confirmed: true, visitedOn: londonToday(), notes: 'Seen.' }],
+    ];
+
+    describe.each([
+      ['a third shipper', 'tgs.user'],
+      ['another DN', 'ngn.user'],
+      ['an IGT', `${anotherIgt.shortCode.toLowerCase()}.user`],
+    ])('%s (%s)', (_who, userId) => {
+      it('gets 404 on every site visit route, exactly as for a visit or contact that does not exist, and changes nothing', async () => {
+        const token = await signIn(userId);
+        const hidden = routes(id, crn);
+        const missing = routes(NO_SUCH_VISIT, NO_SUCH_CRN);
+
+        for (const [index, [method, path, json]] of hidden.entries()) {
+          const [missingMethod, missingPath, missingJson] = missing[index];
+          const answered = await api(method, path, { token, json, headers: { 'if-match': '"1"' } });
+          const none = await api(missingMethod, missingPath, { token, json: missingJson, headers: { 'if-match': '"1"' } });
+          expectProblem(answered, 404, 'NOT_FOUND');
+          expect(withoutRequestIdentity(answered)).toEqual(withoutRequestIdentity(none));
+        }
+        const list = await api('GET', '/api/v1/site-visits?limit=100', { token });
+        expect(list.status).toBe(200);
+        expect(list.body.items.map((visit: { id: string }) => visit.id)).not.toContain(id);
+        const seen = await api('GET', `/api/v1/site-visits/${id}`, { token: await asAgent() });
+        expect(seen.body).toMatchObject({ status: 'REFERRED', version: 1 });
+      });
+    });
+  });
+});
