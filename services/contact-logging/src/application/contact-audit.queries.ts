@@ -1,10 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Caller } from '@cms/auth';
 import {
+  auditReaderOrganisation,
   KEYSET_PAGE_SIZE,
   keysetFilter,
   keysetPage,
-  ProblemException,
   type AuditRecordItem,
   type KeysetPage,
   type KeysetPageRequest,
@@ -40,16 +40,7 @@ export class ContactAuditQueries {
   constructor(@Inject(CONTACT_AUDIT_STORE) private readonly audit: ContactAuditStore) {}
 
   async list(caller: Caller, query: ContactAuditQuery): Promise<ContactAuditPage> {
-    const roles = caller.roles;
-    let visibleToOrganisationId: string | undefined;
-    if (roles.includes('CDSP_ADMIN') && caller.organisationType === 'CDSP') {
-      visibleToOrganisationId = query.organisationId;
-    } else if (roles.includes('LSO')) {
-      if (query.organisationId !== undefined && query.organisationId !== caller.organisationId) throw ProblemException.notFound();
-      visibleToOrganisationId = caller.organisationId;
-    } else {
-      throw ProblemException.forbidden('Only a Local Security Officer (LSO) or a CDSP administrator may read the audit.');
-    }
+    const visibleToOrganisationId = auditReaderOrganisation(caller, query.organisationId);
     const limit = query.limit ?? KEYSET_PAGE_SIZE.default;
     const rows = await this.audit.list({ visibleToOrganisationId, action: query.action, crn: query.crn, ...keysetFilter(query, limit) });
     return keysetPage(rows, limit, (row) => ({ occurredAt: row.occurred_at, id: row.id }), itemOf);

@@ -1,10 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Caller } from '@cms/auth';
 import {
+  auditReaderOrganisation,
   KEYSET_PAGE_SIZE,
   keysetFilter,
   keysetPage,
-  ProblemException,
   type AuditRecordItem,
   type KeysetPage,
   type KeysetPageRequest,
@@ -26,25 +26,16 @@ export interface SiteVisitAuditQuery extends KeysetPageRequest {
 }
 
 /**
- * `GET /audit/site-visits`: site visit changes, newest first, read as contact-logging's audit is:
- * a CDSP administrator (CDSP_ADMIN) every record, optionally those one organisation may read
- * (`organisationId`); an LSO those its organisation may read (it acted, or it is involved in the
- * visit's contact); anyone else 403.
+ * `GET /audit/site-visits`: site visit changes, newest first, read as every audit of contact work
+ * is (auditReaderOrganisation): a CDSP administrator all, an LSO those its organisation may read
+ * (it acted, or it is involved in the visit's contact), anyone else 403.
  */
 @Injectable()
 export class SiteVisitAuditQueries {
   constructor(@Inject(SITE_VISIT_AUDIT_STORE) private readonly audit: SiteVisitAuditStore) {}
 
   async list(caller: Caller, query: SiteVisitAuditQuery): Promise<KeysetPage<SiteVisitAuditItem>> {
-    let visibleToOrganisationId: string | undefined;
-    if (caller.roles.includes('CDSP_ADMIN') && caller.organisationType === 'CDSP') {
-      visibleToOrganisationId = query.organisationId;
-    } else if (caller.roles.includes('LSO')) {
-      if (query.organisationId !== undefined && query.organisationId !== caller.organisationId) throw ProblemException.notFound();
-      visibleToOrganisationId = caller.organisationId;
-    } else {
-      throw ProblemException.forbidden('Only a Local Security Officer (LSO) or a CDSP administrator may read the audit.');
-    }
+    const visibleToOrganisationId = auditReaderOrganisation(caller, query.organisationId);
     const limit = query.limit ?? KEYSET_PAGE_SIZE.default;
     const rows = await this.audit.list({
       visibleToOrganisationId,

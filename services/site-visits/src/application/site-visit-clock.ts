@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { isLdzCode, londonStartOfDay, londonToday, WorkingDayCalendars, type WorkingDayCalendar } from '@cms/gas-market';
+import { londonStartOfDay, londonToday, overdueFrom, reminderDay, WorkingDayCalendars } from '@cms/gas-market';
 import { Timers } from '@cms/service-defaults';
-import { findingDueOn, overdueFrom, reminderDay } from '../domain';
+import { findingDueOn } from '../domain';
 
 /** The durable timers of a visit's clock: the kinds declared in app.module.ts. */
 export const SITE_VISIT_TIMERS = {
@@ -26,8 +26,7 @@ export interface SiteVisitClockSettings {
 
 /**
  * Sets and cancels a visit's timers inside the transaction of the change that causes them. Which
- * calendar counts: the meter point's LDZ (PD; England and Wales' when the LDZ is unknown, as for 12
- * of the 13 LDZs).
+ * calendar counts: the meter point's LDZ (PD; England and Wales' when it is unknown).
  */
 @Injectable()
 export class SiteVisitClock {
@@ -39,13 +38,13 @@ export class SiteVisitClock {
 
   /** The day a visit referred at `referredAt` on a meter point in `ldz` is due. */
   dueOn(referredAt: Date, ldz: string | null): string {
-    return findingDueOn(londonToday(referredAt), this.calendarOf(ldz), this.settings.findingWorkingDays);
+    return findingDueOn(londonToday(referredAt), this.calendars.calendarOfLdz(ldz), this.settings.findingWorkingDays);
   }
 
   /** Sets the reminder the working day before `dueOn` and the overdue mark the day after. */
   async start(visit: { id: string; crn: string; dueOn: string }, ldz: string | null): Promise<void> {
     const payload: SiteVisitTimerPayload = { siteVisitId: visit.id, crn: visit.crn, dueOn: visit.dueOn };
-    const reminderOn = reminderDay(visit.dueOn, this.calendarOf(ldz));
+    const reminderOn = reminderDay(visit.dueOn, this.calendars.calendarOfLdz(ldz));
     await this.timers.schedule({ kind: SITE_VISIT_TIMERS.findingReminder, key: visit.id, dueAt: londonStartOfDay(reminderOn), payload });
     await this.timers.schedule({ kind: SITE_VISIT_TIMERS.findingOverdue, key: visit.id, dueAt: londonStartOfDay(overdueFrom(visit.dueOn)), payload });
   }
@@ -54,9 +53,5 @@ export class SiteVisitClock {
   async stop(siteVisitId: string): Promise<void> {
     await this.timers.cancel(SITE_VISIT_TIMERS.findingReminder, siteVisitId);
     await this.timers.cancel(SITE_VISIT_TIMERS.findingOverdue, siteVisitId);
-  }
-
-  private calendarOf(ldz: string | null): WorkingDayCalendar {
-    return this.calendars.calendarFor(ldz !== null && isLdzCode(ldz) ? ldz : 'NW');
   }
 }

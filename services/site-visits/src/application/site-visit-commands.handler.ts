@@ -12,7 +12,7 @@ import {
 import { londonToday } from '@cms/gas-market';
 import { InvolvedContacts, withOrganisations, type ContactEndedHandler, type ContactEnding, type InvolvedContact } from '@cms/involved-contacts';
 import { currentTraceId } from '@cms/observability';
-import { Clock, EventOutbox, Transactions } from '@cms/service-defaults';
+import { Clock, EventOutbox, ProblemException, staleVersion, Transactions } from '@cms/service-defaults';
 import {
   answerReferral,
   cancelSiteVisit,
@@ -27,29 +27,9 @@ import { REFERRAL_DETAILS, type ReferralDetailsSource } from './referral-details
 import { SiteVisitClock } from './site-visit-clock';
 import { SITE_VISIT_STORE, type SiteVisitChange, type SiteVisitStore } from './site-visit-store.port';
 
-/** No contact with this CRN that the caller may see (answered exactly as a missing one: 404). */
-export class ContactNotFound extends Error {
-  constructor(readonly crn: string) {
-    super(`No contact ${crn}.`);
-  }
-}
-
-/** No site visit with this id that the caller may see (404, as for one that does not exist). */
-export class SiteVisitNotFound extends Error {
-  constructor(readonly id: string) {
-    super(`No site visit ${id}.`);
-  }
-}
-
-/** The command was decided on an older version of the visit than the one stored (412). */
-export class StaleSiteVisitVersion extends Error {
-  constructor(
-    readonly expected: number,
-    readonly current: number,
-  ) {
-    super(`The site visit has changed since version ${expected}: it is at version ${current}.`);
-  }
-}
+/** A contact the caller may not see is answered exactly as a missing one. */
+const contactNotFound = () => ProblemException.notFound('No such contact.');
+const siteVisitNotFound = () => ProblemException.notFound('No such site visit.');
 
 /**
  * The commands on site visits (docs/domain.md "Investigation"): a CDSP agent refers a contact to
@@ -81,14 +61,14 @@ export class SiteVisitCommands implements ContactEndedHandler {
     const actor = actorOf(caller);
     const seen = await this.transactions.run(async () => {
       const contact = await this.contacts.involving(crn, caller);
-      if (!contact) throw new ContactNotFound(crn);
+      if (!contact) throw contactNotFound();
       referSiteVisit(contact, actor, await this.visits.lockOpenOf(crn), instructions);
       return contact;
     });
     const details = await this.details.detailsOf(seen);
     return this.transactions.run(async () => {
       const contact = await this.contacts.involving(crn, caller, { lock: true });
-      if (!contact) throw new ContactNotFound(crn);
+      if (!contact) throw contactNotFound();
       const referral = referSiteVisit(contact, actor, await this.visits.lockOpenOf(crn), instructions);
       const now = this.time.now();
       const visit: SiteVisit = {
@@ -190,8 +170,8 @@ export class SiteVisitCommands implements ContactEndedHandler {
       // The contact first, then the visit: the order the contact's end takes them in.
       const contact = found && (await this.contacts.involving(found.crn, caller, { lock: true }));
       const visit = contact && (await this.visits.lock(id));
-      if (!contact || !visit) throw new SiteVisitNotFound(id);
-      if (visit.version !== expectedVersion) throw new StaleSiteVisitVersion(expectedVersion, visit.version);
+      if (!contact || !visit) throw siteVisitNotFound();
+      if (visit.version !== expectedVersion) throw staleVersion(expectedVersion, visit.version);
       const { after, action, event } = await decide(visit, contact, this.time.now());
       await this.visits.update(visit, after, changeBy(caller, action));
       await this.events.record(event);

@@ -1,36 +1,13 @@
-import type { ReferralDetails, SiteVisitStatus } from '../domain';
+import type { SiteVisit, SiteVisitStatus } from '../domain';
+
+/** A value as JSON carries it: its instants as ISO 8601 text. */
+type AsJson<T> = T extends Date ? string : T extends object ? { [K in keyof T]: AsJson<T[K]> } : T;
 
 /** A site visit as the API shows it: everything the transporter needs on one page. */
-export interface SiteVisitView {
-  id: string;
-  crn: string;
-  mprn: string;
-  contactType: 'DTL' | 'ISO';
-  transporterOrganisationId: string;
-  confirmStatus: string;
-  instructions: string | null;
-  details: ReferralDetails;
-  status: SiteVisitStatus;
-  version: number;
-  referredByUserId: string;
-  referredAt: string;
-  dueOn: string;
+export type SiteVisitView = AsJson<SiteVisit> & {
   /** Still waiting on the transporter past its due date (Europe/London). */
   overdue: boolean;
-  acceptance: { accepted: boolean; byUserId: string; at: string; reason: string | null } | null;
-  finding: {
-    confirmed: boolean;
-    visitedOn: string;
-    notes: string;
-    meterSerialNumber: string | null;
-    meterRead: string | null;
-    condition: string | null;
-    byUserId: string;
-    at: string;
-  } | null;
-  cancellation: { cause: string; at: string } | null;
-  updatedAt: string;
-}
+};
 
 export interface SiteVisitListView {
   items: SiteVisitView[];

@@ -1,5 +1,5 @@
 import { WorkingDayCalendar } from '@cms/gas-market';
-import { findingDueOn, overdueFrom, reminderDay } from './site-visit-clock';
+import { findingDueOn } from './site-visit-clock';
 import { isOpenSiteVisit } from './site-visit';
 
 const englandAndWales = new WorkingDayCalendar('ENGLAND_AND_WALES');
@@ -19,16 +19,6 @@ describe("a site visit's clock", () => {
 
   it('counts closure days as non-working days', () => {
     expect(findingDueOn('2026-12-01', new WorkingDayCalendar('ENGLAND_AND_WALES', ['2026-12-14']), 10)).toBe('2026-12-16');
-  });
-
-  it('reminds the working day before the due date, over a weekend too', () => {
-    expect(reminderDay('2026-12-15', englandAndWales)).toBe('2026-12-14');
-    expect(reminderDay('2026-12-14', englandAndWales)).toBe('2026-12-11');
-  });
-
-  it('is overdue from the day after the due date', () => {
-    expect(overdueFrom('2026-12-15')).toBe('2026-12-16');
-    expect(overdueFrom('2026-12-31')).toBe('2027-01-01');
   });
 
   it('runs while the visit waits on the transporter: referred or accepted', () => {

@@ -1,5 +1,5 @@
 import { isCalendarDate, toEpochDay, type OrganisationType } from '@cms/gas-market';
-import { isOpenSiteVisit, type SiteVisit, type SiteVisitCancellationCause, type SiteVisitStatus } from './site-visit';
+import { isOpenSiteVisit, type SiteVisit, type SiteVisitCancellationCause, type SiteVisitFinding, type SiteVisitStatus } from './site-visit';
 import { SiteVisitRefused } from './site-visit-refused.error';
 import { transition } from './site-visit-lifecycle';
 
@@ -121,15 +121,8 @@ export interface FindingReport {
   condition?: string;
 }
 
-export interface FindingDecided {
-  status: SiteVisitStatus;
-  confirmed: boolean;
-  visitedOn: string;
-  notes: string;
-  meterSerialNumber: string | null;
-  meterRead: string | null;
-  condition: string | null;
-}
+/** The visit's status after the finding, and what was seen (the finding without who reported it, and when). */
+export type FindingDecided = Omit<SiteVisitFinding, 'byUserId' | 'at'> & { status: SiteVisitStatus };
 
 /**
  * The transporter reports its finding on an accepted visit. The visit took place between the day

@@ -52,7 +52,9 @@ export interface SiteVisitFinding {
   at: Date;
 }
 
-export type SiteVisitCancellationCause = 'CONTACT_RESOLVED' | 'CONTACT_WITHDRAWN';
+/** Why a visit was cancelled: its contact ended (the event's causes, libs/contracts). */
+export const SITE_VISIT_CANCELLATION_CAUSES = ['CONTACT_RESOLVED', 'CONTACT_WITHDRAWN'] as const;
+export type SiteVisitCancellationCause = (typeof SITE_VISIT_CANCELLATION_CAUSES)[number];
 
 export interface SiteVisitCancellation {
   cause: SiteVisitCancellationCause;

@@ -1,8 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
-import { KEYSET_PAGE_SIZE, PageSizeParam } from '@cms/service-defaults';
+import { CursorParam, KEYSET_PAGE_SIZE, PageSizeParam, WrittenText } from '@cms/service-defaults';
 import type { SiteVisitListQuery, SiteVisitListView, SiteVisitView } from '../application/site-visit.views';
-import { DECLINE_REASON_MAX_LENGTH, INSTRUCTIONS_MAX_LENGTH, NOTES_MAX_LENGTH, SITE_VISIT_STATUSES, type ReferralDetails, type SiteVisitStatus } from '../domain';
+import {
+  DECLINE_REASON_MAX_LENGTH,
+  INSTRUCTIONS_MAX_LENGTH,
+  NOTES_MAX_LENGTH,
+  SITE_VISIT_CANCELLATION_CAUSES,
+  SITE_VISIT_STATUSES,
+  type ReferralDetails,
+  type SiteVisitCancellationCause,
+  type SiteVisitStatus,
+} from '../domain';
 
 const CALENDAR_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -36,10 +45,7 @@ export class ReportFindingRequest {
   @Matches(CALENDAR_DAY, { message: 'visitedOn must be a date, YYYY-MM-DD' })
   visitedOn!: string;
 
-  @ApiProperty({ minLength: 1, maxLength: NOTES_MAX_LENGTH, description: 'What was found.' })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(NOTES_MAX_LENGTH)
+  @WrittenText({ maxLength: NOTES_MAX_LENGTH, description: 'What was found on site.' })
   notes!: string;
 
   @ApiPropertyOptional({ maxLength: 20, pattern: '^[A-Za-z0-9-]{1,20}$', description: 'The serial number of the meter seen on site.' })
@@ -78,14 +84,11 @@ export class ListSiteVisitsQuery implements SiteVisitListQuery {
   @PageSizeParam(KEYSET_PAGE_SIZE)
   limit?: number;
 
-  @ApiPropertyOptional({ description: '`nextCursor` of the previous page.', maxLength: 200 })
-  @IsOptional()
-  @MaxLength(200)
-  @Matches(/^[A-Za-z0-9_-]+$/)
+  @CursorParam()
   cursor?: string;
 }
 
-export class ReferralDetailsResponse implements ReferralDetails {
+export class SiteVisitDetailsResponse implements ReferralDetails {
   @ApiProperty({ type: 'object', additionalProperties: { type: 'string' }, nullable: true, description: 'The supply address the register holds (PAF-style fields).' })
   supplyAddress!: Record<string, string> | null;
   @ApiProperty({ type: 'object', additionalProperties: { type: 'string' }, nullable: true, description: 'Where the originator believes the supply point is, if not the address held.' })
@@ -98,14 +101,14 @@ export class ReferralDetailsResponse implements ReferralDetails {
   evidence!: Record<string, unknown>;
 }
 
-export class AcceptanceResponse {
+export class SiteVisitAcceptanceResponse {
   @ApiProperty() accepted!: boolean;
   @ApiProperty() byUserId!: string;
   @ApiProperty({ format: 'date-time' }) at!: string;
   @ApiProperty({ nullable: true, type: String, description: 'Why it was declined.' }) reason!: string | null;
 }
 
-export class FindingResponse {
+export class SiteVisitFindingResponse {
   @ApiProperty() confirmed!: boolean;
   @ApiProperty({ format: 'date' }) visitedOn!: string;
   @ApiProperty() notes!: string;
@@ -116,8 +119,8 @@ export class FindingResponse {
   @ApiProperty({ format: 'date-time' }) at!: string;
 }
 
-export class CancellationResponse {
-  @ApiProperty({ enum: ['CONTACT_RESOLVED', 'CONTACT_WITHDRAWN'] }) cause!: string;
+export class SiteVisitCancellationResponse {
+  @ApiProperty({ enum: SITE_VISIT_CANCELLATION_CAUSES }) cause!: SiteVisitCancellationCause;
   @ApiProperty({ format: 'date-time' }) at!: string;
 }
 
@@ -130,17 +133,17 @@ export class SiteVisitResponse implements SiteVisitView {
   @ApiProperty({ example: 'LI', description: 'The status the visit must confirm: the contact’s requested status (LI, or DE for an ISO to Dead).' })
   confirmStatus!: string;
   @ApiProperty({ nullable: true, type: String }) instructions!: string | null;
-  @ApiProperty({ type: ReferralDetailsResponse }) details!: ReferralDetailsResponse;
+  @ApiProperty({ type: SiteVisitDetailsResponse }) details!: SiteVisitDetailsResponse;
   @ApiProperty({ enum: SITE_VISIT_STATUSES }) status!: SiteVisitStatus;
   @ApiProperty({ minimum: 1, description: 'Also the `ETag`: send it back as `If-Match` with acceptance or finding.' }) version!: number;
   @ApiProperty() referredByUserId!: string;
   @ApiProperty({ format: 'date-time' }) referredAt!: string;
   @ApiProperty({ format: 'date', description: 'The finding is due by this day (working days after the referral).' }) dueOn!: string;
   @ApiProperty({ description: 'Still open past its due date (Europe/London).' }) overdue!: boolean;
-  @ApiProperty({ type: AcceptanceResponse, nullable: true }) acceptance!: AcceptanceResponse | null;
-  @ApiProperty({ type: FindingResponse, nullable: true }) finding!: FindingResponse | null;
-  @ApiProperty({ type: CancellationResponse, nullable: true, description: 'Set when the contact ended while the visit was open.' })
-  cancellation!: CancellationResponse | null;
+  @ApiProperty({ type: SiteVisitAcceptanceResponse, nullable: true }) acceptance!: SiteVisitAcceptanceResponse | null;
+  @ApiProperty({ type: SiteVisitFindingResponse, nullable: true }) finding!: SiteVisitFindingResponse | null;
+  @ApiProperty({ type: SiteVisitCancellationResponse, nullable: true, description: 'Set when the contact ended while the visit was open.' })
+  cancellation!: SiteVisitCancellationResponse | null;
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
 }
 

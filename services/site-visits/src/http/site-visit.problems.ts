@@ -1,24 +1,9 @@
-import { ProblemException, staleVersion } from '@cms/service-defaults';
-import { ContactNotFound, SiteVisitNotFound, StaleSiteVisitVersion } from '../application/site-visit-commands.handler';
+import { refusalProblem } from '@cms/service-defaults';
 import { SiteVisitRefused } from '../domain';
 
-/** The use case's and the domain's refusals as problem details; anything else is not ours to explain. */
+/** The domain's refusals as problem details, with their stable codes; anything else is not ours to explain. */
 export function asProblem(error: unknown): never {
-  if (error instanceof ContactNotFound) throw ProblemException.notFound('No such contact.');
-  if (error instanceof SiteVisitNotFound) throw ProblemException.notFound('No such site visit.');
-  if (error instanceof StaleSiteVisitVersion) throw staleVersion(error.expected, error.current);
-  if (error instanceof SiteVisitRefused) {
-    switch (error.kind) {
-      case 'FORBIDDEN':
-        throw new ProblemException(403, error.code, 'Forbidden', error.message);
-      case 'CONFLICT':
-        throw ProblemException.conflict(error.code, error.message);
-      case 'INVALID':
-        throw new ProblemException(422, error.code, 'Not acceptable', error.message, [
-          { code: error.code, message: error.message, ...(error.field ? { field: error.field } : {}) },
-        ]);
-    }
-  }
+  if (error instanceof SiteVisitRefused) throw refusalProblem(error);
   throw error;
 }
 
