@@ -237,3 +237,42 @@ export class AuditActorResponse {
   @ApiProperty({ description: '`system` for a change no person made (a timer, or an event of another service).' }) userId!: string;
   @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'Null for `system`.' }) organisationId!: string | null;
 }
+
+/** A record of an audit of contact work as its reader returns it (each audit's table adds its own columns). */
+export interface ContactWorkAuditRow {
+  id: string;
+  occurred_at: Date;
+  /** Null (or `system`) for a change no person made. */
+  actor_user_id: string | null;
+  actor_organisation_id: string | null;
+  action: string;
+  crn: string;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+  trace_id: string | null;
+}
+
+/** A record of an audit of contact work as the API shows it. */
+export interface ContactWorkAuditItem extends AuditRecordItem {
+  actor: { userId: string; organisationId: string | null };
+  crn: string;
+}
+
+/**
+ * The item of a record; its `organisationId` (the organisation the record is about: a contact's
+ * originator, a visit's transporter) is the field `aboutField` of the state after (or before).
+ */
+export function contactWorkAuditItem(row: ContactWorkAuditRow, aboutField: string): ContactWorkAuditItem {
+  const about = (row.after ?? row.before)?.[aboutField];
+  return {
+    id: row.id,
+    occurredAt: row.occurred_at.toISOString(),
+    actor: { userId: row.actor_user_id ?? 'system', organisationId: row.actor_organisation_id },
+    organisationId: typeof about === 'string' ? about : null,
+    action: row.action,
+    crn: row.crn,
+    before: row.before,
+    after: row.after,
+    traceId: row.trace_id,
+  };
+}

@@ -2,20 +2,17 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Caller } from '@cms/auth';
 import {
   auditReaderOrganisation,
+  contactWorkAuditItem,
   KEYSET_PAGE_SIZE,
   keysetFilter,
   keysetPage,
-  type AuditRecordItem,
+  type ContactWorkAuditItem,
   type KeysetPage,
   type KeysetPageRequest,
 } from '@cms/service-defaults';
 import { CONTACT_AUDIT_STORE, type ContactAuditRow, type ContactAuditStore } from './contact-audit.port';
 
-/** `organisationId`: the organisation the record is about, the contact's originator, taken from its state. */
-export interface ContactAuditItem extends AuditRecordItem {
-  actor: { userId: string; organisationId: string | null };
-  crn: string;
-}
+export type ContactAuditItem = ContactWorkAuditItem;
 
 export type ContactAuditPage = KeysetPage<ContactAuditItem>;
 
@@ -47,18 +44,7 @@ export class ContactAuditQueries {
   }
 }
 
+/** `organisationId`: the contact's originator, from its row. */
 function itemOf(row: ContactAuditRow): ContactAuditItem {
-  const state = row.after ?? row.before;
-  const originator = state?.originator_organisation_id;
-  return {
-    id: row.id,
-    occurredAt: row.occurred_at.toISOString(),
-    actor: { userId: row.actor_user_id, organisationId: row.actor_organisation_id },
-    organisationId: typeof originator === 'string' ? originator : null,
-    action: row.action,
-    crn: row.crn,
-    before: row.before,
-    after: row.after,
-    traceId: row.trace_id,
-  };
+  return contactWorkAuditItem(row, 'originator_organisation_id');
 }

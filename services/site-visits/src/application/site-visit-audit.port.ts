@@ -1,17 +1,8 @@
-import type { KeysetFilter } from '@cms/service-defaults';
+import type { ContactWorkAuditRow, KeysetFilter } from '@cms/service-defaults';
 
 /** A record of `site_visit_audit` (see its migration). */
-export interface SiteVisitAuditRow {
-  id: string;
-  occurred_at: Date;
-  actor_user_id: string | null;
-  actor_organisation_id: string | null;
-  action: string;
+export interface SiteVisitAuditRow extends ContactWorkAuditRow {
   site_visit_id: string;
-  crn: string;
-  before: Record<string, unknown> | null;
-  after: Record<string, unknown> | null;
-  trace_id: string | null;
 }
 
 export interface SiteVisitAuditFilter extends KeysetFilter {

@@ -2,19 +2,17 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Caller } from '@cms/auth';
 import {
   auditReaderOrganisation,
+  contactWorkAuditItem,
   KEYSET_PAGE_SIZE,
   keysetFilter,
   keysetPage,
-  type AuditRecordItem,
+  type ContactWorkAuditItem,
   type KeysetPage,
   type KeysetPageRequest,
 } from '@cms/service-defaults';
 import { SITE_VISIT_AUDIT_STORE, type SiteVisitAuditRow, type SiteVisitAuditStore } from './site-visit-audit.port';
 
-/** `organisationId`: the organisation the record is about, the visit's transporter. */
-export interface SiteVisitAuditItem extends AuditRecordItem {
-  actor: { userId: string; organisationId: string | null };
-  crn: string;
+export interface SiteVisitAuditItem extends ContactWorkAuditItem {
   siteVisitId: string;
 }
 
@@ -48,19 +46,7 @@ export class SiteVisitAuditQueries {
   }
 }
 
+/** `organisationId`: the visit's transporter, from the visit's state. */
 function itemOf(row: SiteVisitAuditRow): SiteVisitAuditItem {
-  const state = row.after ?? row.before;
-  const transporter = state?.transporterOrganisationId;
-  return {
-    id: row.id,
-    occurredAt: row.occurred_at.toISOString(),
-    actor: { userId: row.actor_user_id ?? 'system', organisationId: row.actor_organisation_id },
-    organisationId: typeof transporter === 'string' ? transporter : null,
-    action: row.action,
-    crn: row.crn,
-    siteVisitId: row.site_visit_id,
-    before: row.before,
-    after: row.after,
-    traceId: row.trace_id,
-  };
+  return { ...contactWorkAuditItem(row, 'transporterOrganisationId'), siteVisitId: row.site_visit_id };
 }
