@@ -89,6 +89,19 @@ describe('A contact investigated with a site visit', () => {
     }
   }
 
+  /** The ids of every visit `GET /site-visits?query` lists to the caller, page after page. */
+  async function listed(token: string, query: string): Promise<string[]> {
+    const ids: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: ApiResponse = await api('GET', `/api/v1/site-visits?${query}&limit=100${cursor ? `&cursor=${cursor}` : ''}`, { token });
+      expect(page.status).toBe(200);
+      ids.push(...page.body.items.map((visit: { id: string }) => visit.id));
+      cursor = page.body.nextCursor;
+    } while (cursor);
+    return ids;
+  }
+
   const actions = (contact: { history: { action: string }[] }) => contact.history.map((entry) => entry.action);
 
   async function resolve(crn: string, outcome: 'VALID' | 'INVALID', reasonCode: string): Promise<ApiResponse> {
@@ -117,8 +130,7 @@ describe('A contact investigated with a site visit', () => {
     const id = referred.body.id;
 
     const cad = await asCadent();
-    const mine = await api('GET', '/api/v1/site-visits?status=REFERRED&limit=100', { token: cad });
-    expect(mine.body.items.map((visit: { id: string }) => visit.id)).toContain(id);
+    expect(await listed(cad, `status=REFERRED&dueFrom=${referred.body.dueOn}&dueTo=${referred.body.dueOn}`)).toContain(id);
     expect(await contactUntil(crn, (contact) => contact.waitingOn.some((item: { type: string }) => item.type === 'SV'), 'cad.user')).toMatchObject({ crn });
 
     const accepted = await answer(cad, id, 1, { accepted: true });
@@ -214,9 +226,7 @@ describe('A contact investigated with a site visit', () => {
           expectProblem(answered, 404, 'NOT_FOUND');
           expect(withoutRequestIdentity(answered)).toEqual(withoutRequestIdentity(none));
         }
-        const list = await api('GET', '/api/v1/site-visits?limit=100', { token });
-        expect(list.status).toBe(200);
-        expect(list.body.items.map((visit: { id: string }) => visit.id)).not.toContain(id);
+        expect(await listed(token, 'status=REFERRED')).not.toContain(id);
         const seen = await api('GET', `/api/v1/site-visits/${id}`, { token: await asAgent() });
         expect(seen.body).toMatchObject({ status: 'REFERRED', version: 1 });
       });
