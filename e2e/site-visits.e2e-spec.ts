@@ -1,51 +1,33 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { basename } from 'node:path';
-import { demoOrganisation, demoOrganisations, demoShowcase, generateDemoMeterPoints } from '@cms/demo-data';
-import { londonToday } from '@cms/gas-market';
+import { demoOrganisation, DN_SHORT_CODES, demoOrganisations, generateDemoMeterPoints } from '@cms/demo-data';
+import { findLdz, londonToday } from '@cms/gas-market';
 import { api, dtl, expectProblem, signIn, type ApiResponse } from './support/api';
+import { unusedMeterPoints } from './support/meter-points';
 
 /**
  * A contact investigated with a site visit, through the gateway (docs/domain.md "Investigation",
  * "Outcome", "Transparency"): a CDSP agent refers it to the meter point's transporter (the IGT
  * whose network it is on, else the LDZ's DN), which accepts or declines and reports its finding; the
  * agent resolves on it and the register (another service, told by event) takes the requested status.
- * Nobody else learns that the visit exists.
+ * Nobody else learns that the visit exists. Its contacts are Oakleaf Energy's (OAK), on Dead meter
+ * points no other file names.
  */
 describe('A contact investigated with a site visit', () => {
   const NO_SUCH_CRN = 'C999999999';
   const NO_SUCH_VISIT = '0193a7b0-0000-7000-8000-000000000000';
-  const cadent = demoOrganisation('CAD');
-  const igtIds = new Set(demoOrganisations().filter((organisation) => organisation.type === 'IGT').map((organisation) => organisation.id));
+  const [forValid, forDecline, forInvalid, forMatrix] = unusedMeterPoints(__filename, { shipper: 'OAK', status: 'DE', network: 'DN', count: 4 });
+  const [onIgt] = unusedMeterPoints(__filename, { shipper: 'OAK', status: 'DE', network: 'IGT', count: 1 });
+  /** A transporter's working user (TRANSPORTER_USER), and its organisation's id. */
+  const userOf = (shortCode: string) => `${shortCode.toLowerCase()}.user`;
+  const idOf = (shortCode: string) => demoOrganisation(shortCode).id;
+  /** The DN of the LDZ the IGT-networked meter point is in: not its transporter. */
+  const ldzDnOfIgtPoint = DN_SHORT_CODES[findLdz(generateDemoMeterPoints().find((point) => point.mprn === onIgt.mprn)!.ldz)!.dn];
+  const otherDn = demoOrganisations().find((organisation) => organisation.type === 'DN' && organisation.shortCode !== forMatrix.transporter)!;
+  const otherIgt = demoOrganisations().find((organisation) => organisation.type === 'IGT' && organisation.shortCode !== onIgt.transporter)!;
 
-  /**
-   * Dead BWE meter points no other end-to-end test names (they share one stack, and a meter point
-   * takes one open contact), from the middle of the register's matching ones: contact-lifecycle takes
-   * the first, the visibility matrices the last.
-   */
-  function unusedDeadBweMeterPoints(onTransporter: (transporterId: string) => boolean, count: number): { mprn: string; transporterId: string }[] {
-    const taken = new Set(demoShowcase().map((point) => point.mprn));
-    for (const file of readdirSync(__dirname).filter((name) => name.endsWith('.ts') && name !== basename(__filename))) {
-      for (const digits of readFileSync(`${__dirname}/${file}`, 'utf8').match(/\d{6,10}/g) ?? []) taken.add(digits);
-    }
-    const candidates = generateDemoMeterPoints().filter(
-      (point) => point.status === 'DE' && point.registeredShipperId === demoOrganisation('BWE').id && onTransporter(point.transporterId) && !taken.has(point.mprn),
-    );
-    const middle = Math.floor(candidates.length / 2);
-    const chosen = candidates.slice(middle, middle + count);
-    if (chosen.length < count) throw new Error(`the demo register has fewer than ${count} unused Dead BWE meter points there`);
-    return chosen.map((point) => ({ mprn: point.mprn, transporterId: point.transporterId }));
-  }
-
-  const [forValid, forDecline, forInvalid, forMatrix] = unusedDeadBweMeterPoints((id) => id === cadent.id, 4);
-  const [onIgt] = unusedDeadBweMeterPoints((id) => igtIds.has(id), 1);
-  const igt = demoOrganisations().find((organisation) => organisation.id === onIgt.transporterId)!;
-  const anotherIgt = demoOrganisations().find((organisation) => organisation.type === 'IGT' && organisation.id !== igt.id)!;
-
-  const asShipper = () => signIn('bwe.user');
+  const asShipper = () => signIn('oak.user');
   const asAgent = () => signIn('cds.agent');
-  const asCadent = () => signIn('cad.user');
 
-  /** Logged by BWE and taken for investigation by the CDSP agent; its CRN. */
+  /** Logged by OAK and taken for investigation by the CDSP agent; its CRN. */
   async function loggedAndTaken(mprn: string): Promise<string> {
     const logged = await api('POST', '/api/v1/contacts', { token: await asShipper(), json: dtl(mprn) });
     expect(logged.status).toBe(201);
@@ -125,17 +107,18 @@ describe('A contact investigated with a site visit', () => {
 
     const referred = await refer(crn);
     expect(referred.status).toBe(201);
-    expect(referred.body).toMatchObject({ crn, transporterOrganisationId: cadent.id, confirmStatus: 'LI', status: 'REFERRED' });
+    expect(referred.body).toMatchObject({ crn, transporterOrganisationId: idOf(forValid.transporter), confirmStatus: 'LI', status: 'REFERRED' });
     expect(referred.body.details).toMatchObject({ originatorContact: { name: 'Amelia Hart' }, supplyAddress: expect.objectContaining({ postcode: expect.any(String) }) });
     const id = referred.body.id;
 
-    const cad = await asCadent();
-    expect(await listed(cad, `status=REFERRED&dueFrom=${referred.body.dueOn}&dueTo=${referred.body.dueOn}`)).toContain(id);
-    expect(await contactUntil(crn, (contact) => contact.waitingOn.some((item: { type: string }) => item.type === 'SV'), 'cad.user')).toMatchObject({ crn });
+    const dn = await signIn(userOf(forValid.transporter));
+    expect(await listed(dn, `status=REFERRED&dueFrom=${referred.body.dueOn}&dueTo=${referred.body.dueOn}`)).toContain(id);
+    // The transporter is a stakeholder of the contact now: it reads the contact, waiting on it.
+    expect(await contactUntil(crn, (contact) => contact.waitingOn.some((item: { type: string }) => item.type === 'SV'), userOf(forValid.transporter))).toMatchObject({ crn });
 
-    const accepted = await answer(cad, id, 1, { accepted: true });
+    const accepted = await answer(dn, id, 1, { accepted: true });
     expect(accepted.body).toMatchObject({ status: 'ACCEPTED', version: 2 });
-    const reported = await report(cad, id, 2, true);
+    const reported = await report(dn, id, 2, true);
     expect(reported.body).toMatchObject({ status: 'FINDING_REPORTED', finding: { confirmed: true } });
 
     const found = await contactUntil(crn, (contact) => actions(contact).includes('SITE_VISIT_FINDING') && contact.waitingOn.length === 0);
@@ -149,23 +132,23 @@ describe('A contact investigated with a site visit', () => {
     const crn = await loggedAndTaken(forDecline.mprn);
     const { body: visit } = await refer(crn);
 
-    const declined = await answer(await asCadent(), visit.id, 1, { accepted: false, reason: 'No access: the property is boarded up.' });
+    const declined = await answer(await signIn(userOf(forDecline.transporter)), visit.id, 1, { accepted: false, reason: 'No access: the property is boarded up.' });
 
     expect(declined.body).toMatchObject({ status: 'DECLINED', acceptance: { accepted: false, reason: 'No access: the property is boarded up.' } });
     const returned = await contactUntil(crn, (contact) => actions(contact).includes('SITE_VISIT_DECLINED'));
     expect(returned.waitingOn).toEqual([]);
     const again = await refer(crn);
-    expect(again.body).toMatchObject({ status: 'REFERRED', transporterOrganisationId: cadent.id });
+    expect(again.body).toMatchObject({ status: 'REFERRED', transporterOrganisationId: idOf(forDecline.transporter) });
     expectProblem(await refer(crn), 409, 'SITE_VISIT_ALREADY_OPEN');
   });
 
   it('a finding that does not confirm the requested status → the agent resolves INVALID and the register stays Dead', async () => {
     const crn = await loggedAndTaken(forInvalid.mprn);
     const { body: visit } = await refer(crn);
-    const cad = await asCadent();
-    await answer(cad, visit.id, 1, { accepted: true });
+    const dn = await signIn(userOf(forInvalid.transporter));
+    await answer(dn, visit.id, 1, { accepted: true });
 
-    const reported = await report(cad, visit.id, 2, false);
+    const reported = await report(dn, visit.id, 2, false);
 
     expect(reported.body).toMatchObject({ status: 'FINDING_REPORTED', finding: { confirmed: false } });
     await contactUntil(crn, (contact) => actions(contact).includes('SITE_VISIT_FINDING'));
@@ -178,9 +161,9 @@ describe('A contact investigated with a site visit', () => {
 
     const referred = await refer(crn);
 
-    expect(referred.body).toMatchObject({ transporterOrganisationId: igt.id, status: 'REFERRED' });
-    expectProblem(await api('GET', `/api/v1/site-visits/${referred.body.id}`, { token: await asCadent() }), 404, 'NOT_FOUND');
-    const accepted = await answer(await signIn(`${igt.shortCode.toLowerCase()}.user`), referred.body.id, 1, { accepted: true });
+    expect(referred.body).toMatchObject({ transporterOrganisationId: idOf(onIgt.transporter), status: 'REFERRED' });
+    expectProblem(await api('GET', `/api/v1/site-visits/${referred.body.id}`, { token: await signIn(userOf(ldzDnOfIgtPoint)) }), 404, 'NOT_FOUND');
+    const accepted = await answer(await signIn(userOf(onIgt.transporter)), referred.body.id, 1, { accepted: true });
     expect(accepted.body).toMatchObject({ status: 'ACCEPTED' });
   });
 
@@ -211,8 +194,8 @@ describe('A contact investigated with a site visit', () => {
 
     describe.each([
       ['a third shipper', 'tgs.user'],
-      ['another DN', 'ngn.user'],
-      ['an IGT', `${anotherIgt.shortCode.toLowerCase()}.user`],
+      ['another DN', userOf(otherDn.shortCode)],
+      ['an IGT', userOf(otherIgt.shortCode)],
     ])('%s (%s)', (_who, userId) => {
       it('gets 404 on every site visit route, exactly as for a visit or contact that does not exist, and changes nothing', async () => {
         const token = await signIn(userId);
