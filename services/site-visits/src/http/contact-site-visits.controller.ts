@@ -3,11 +3,11 @@ import { ApiBody, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, Ap
 import type { Request, Response } from 'express';
 import { CurrentCaller, type Caller } from '@cms/auth';
 import { isCrn } from '@cms/gas-market';
-import { entityTag, IdempotentRequests, ProblemException } from '@cms/service-defaults';
+import { entityTag, IDEMPOTENCY_KEY_HEADER, IdempotentRequests, ProblemException } from '@cms/service-defaults';
 import { SiteVisitCommands } from '../application/site-visit-commands.handler';
 import { SiteVisitQueries } from '../application/site-visit.queries';
 import { ContactSiteVisitsResponse, ReferSiteVisitRequest, SiteVisitResponse } from './site-visit.dto';
-import { asProblem, ETAG_HEADER, IDEMPOTENCY_KEY } from './site-visit.problems';
+import { asProblem, ETAG_HEADER } from './site-visit.problems';
 
 const CRN_PARAM = { name: 'crn', description: 'Contact Reference Number: C and nine digits.', example: 'C000001234' };
 
@@ -33,7 +33,7 @@ export class ContactSiteVisitsController {
       'transporter becomes a stakeholder of the contact. One open site visit per contact at a time.',
   })
   @ApiParam(CRN_PARAM)
-  @ApiHeader(IDEMPOTENCY_KEY)
+  @ApiHeader(IDEMPOTENCY_KEY_HEADER)
   @ApiBody({ type: ReferSiteVisitRequest })
   @ApiCreatedResponse({ type: SiteVisitResponse, description: 'The visit; its address in Location, its version in ETag.', headers: ETAG_HEADER })
   @ApiResponse({ status: 400, description: 'VALIDATION_FAILED: the body.' })

@@ -2,12 +2,12 @@ import { Body, Controller, Get, Headers, HttpCode, Inject, Param, Post, Query, R
 import { ApiBody, ApiHeader, ApiOkResponse, ApiOperation, ApiParam, ApiResponse, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { CurrentCaller, type Caller } from '@cms/auth';
-import { entityTag, IdempotentRequests, ProblemException, versionFromIfMatch } from '@cms/service-defaults';
+import { entityTag, IDEMPOTENCY_KEY_HEADER, IdempotentRequests, IF_MATCH_HEADER, ProblemException, versionFromIfMatch } from '@cms/service-defaults';
 import { SiteVisitCommands } from '../application/site-visit-commands.handler';
 import { SiteVisitQueries } from '../application/site-visit.queries';
 import type { SiteVisit } from '../domain';
 import { AnswerReferralRequest, ListSiteVisitsQuery, ReportFindingRequest, SiteVisitListResponse, SiteVisitResponse } from './site-visit.dto';
-import { asProblem, ETAG_HEADER, IDEMPOTENCY_KEY, IF_MATCH } from './site-visit.problems';
+import { asProblem, ETAG_HEADER } from './site-visit.problems';
 
 const ID_PARAM = { name: 'id', description: 'The site visit.', format: 'uuid' };
 
@@ -52,8 +52,8 @@ export class SiteVisitsController {
     description: 'REFERRED → ACCEPTED, or → DECLINED, which returns it to the agent (who may refer the contact again).',
   })
   @ApiParam(ID_PARAM)
-  @ApiHeader(IF_MATCH)
-  @ApiHeader(IDEMPOTENCY_KEY)
+  @ApiHeader(IF_MATCH_HEADER)
+  @ApiHeader(IDEMPOTENCY_KEY_HEADER)
   @ApiBody({ type: AnswerReferralRequest })
   @ApiOkResponse({ type: SiteVisitResponse, description: 'The visit as it now stands; its new version in ETag.', headers: ETAG_HEADER })
   @ApiResponse({ status: 400, description: 'VALIDATION_FAILED (the body), INVALID_IF_MATCH.' })
@@ -81,8 +81,8 @@ export class SiteVisitsController {
     description: 'ACCEPTED → FINDING_REPORTED: confirmed or not, the visit date, what was seen on site, notes.',
   })
   @ApiParam(ID_PARAM)
-  @ApiHeader(IF_MATCH)
-  @ApiHeader(IDEMPOTENCY_KEY)
+  @ApiHeader(IF_MATCH_HEADER)
+  @ApiHeader(IDEMPOTENCY_KEY_HEADER)
   @ApiBody({ type: ReportFindingRequest })
   @ApiOkResponse({ type: SiteVisitResponse, description: 'The visit as it now stands; its new version in ETag.', headers: ETAG_HEADER })
   @ApiResponse({ status: 400, description: 'VALIDATION_FAILED (the body), INVALID_IF_MATCH.' })
