@@ -91,6 +91,26 @@ describe('site-visits service', () => {
     expect(await response.json()).toMatchObject({ status: 401, code: 'UNAUTHENTICATED' });
   });
 
+  it('documents its routes, their problem answers and the visit in its OpenAPI document', async () => {
+    const document: any = await (await sv.service.fetch('/docs-json')).json();
+    const statuses = (path: string, method: string) => Object.keys(document.paths[path][method].responses).sort();
+
+    expect(statuses('/api/v1/contacts/{crn}/site-visits', 'post')).toEqual(['201', '400', '401', '403', '404', '409', '422', '503']);
+    expect(statuses('/api/v1/contacts/{crn}/site-visits', 'get')).toEqual(['200', '401', '404']);
+    expect(statuses('/api/v1/site-visits', 'get')).toEqual(['200', '400', '401']);
+    expect(statuses('/api/v1/site-visits/{id}', 'get')).toEqual(['200', '401', '404']);
+    for (const command of ['acceptance', 'finding']) {
+      const operation = document.paths[`/api/v1/site-visits/{id}/${command}`].post;
+      expect(Object.keys(operation.responses).sort()).toEqual(['200', '400', '401', '403', '404', '409', '412', '422', '428']);
+      expect(operation.parameters.map((parameter: { name: string }) => parameter.name)).toEqual(expect.arrayContaining(['If-Match', 'Idempotency-Key']));
+    }
+    expect(statuses('/api/v1/audit/site-visits', 'get')).toEqual(['200', '400', '401', '403', '404']);
+    expect(document.components.schemas.SiteVisitResponse.required).toEqual(
+      expect.arrayContaining(['confirmStatus', 'details', 'status', 'version', 'dueOn', 'overdue', 'acceptance', 'finding', 'cancellation']),
+    );
+    expect(document.components.schemas.ReportFindingRequest.required).toEqual(['confirmed', 'visitedOn', 'notes']);
+  });
+
   describe('referral → acceptance → finding', () => {
     it("refers the contact to its DN with what the visit must confirm and the contact's details, fetched on behalf of the agent", async () => {
       const crn = await loggedContact();

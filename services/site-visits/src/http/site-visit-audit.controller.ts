@@ -1,11 +1,12 @@
 import { Controller, Get, Header, Inject, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiResponse, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { CurrentCaller, type Caller } from '@cms/auth';
 import { SiteVisitAuditQueries } from '../application/site-visit-audit.queries';
 import { ListSiteVisitAuditQuery, SiteVisitAuditPageResponse } from './site-visit-audit.dto';
 
 /** The append-only audit of site visit changes (docs/quality.md "Security"), read-only, as contact-logging's contact audit. */
 @ApiTags('Audit')
+@ApiUnauthorizedResponse({ description: 'UNAUTHENTICATED: no valid access token.' })
 @Controller('api/v1/audit/site-visits')
 export class SiteVisitAuditController {
   constructor(@Inject(SiteVisitAuditQueries) private readonly queries: SiteVisitAuditQueries) {}
