@@ -176,6 +176,8 @@ describe('site-visits service', () => {
       clock.set('2026-12-04T15:00:00Z');
       expect((await finding(callers.cadent, id, 2, { visitedOn: '2026-12-05' })).body).toMatchObject({ status: 422, code: 'VISIT_DATE_IN_FUTURE' });
       expect((await finding(callers.cadent, id, 2, { visitedOn: '2026-11-30' })).body).toMatchObject({ status: 422, code: 'VISIT_DATE_BEFORE_REFERRAL' });
+      expect((await finding(callers.cadent, id, 2, { visitedOn: '2026-11-31' })).body).toMatchObject({ status: 400, code: 'VALIDATION_FAILED' });
+      expect((await finding(callers.cadent, 'not-a-visit', 2)).body).toMatchObject({ status: 404, code: 'NOT_FOUND' });
       const reported = await finding(callers.cadent, id, 2, { meterSerialNumber: 'G4A-1', meterRead: '04530', condition: 'In use' });
 
       expect(reported.status).toBe(200);
@@ -350,6 +352,8 @@ describe('site-visits service', () => {
       expect(later.body.items.map((visit: { id: string }) => visit.id)).not.toContain(englishId);
       expect((await sv.call(callers.cadent, 'GET', '/api/v1/site-visits?cursor=bogus')).body).toMatchObject({ status: 400, code: 'INVALID_CURSOR' });
       expect((await sv.call(callers.cadent, 'GET', '/api/v1/site-visits?status=OPEN')).body).toMatchObject({ status: 400, code: 'VALIDATION_FAILED' });
+      expect((await sv.call(callers.cadent, 'GET', '/api/v1/site-visits?dueFrom=2026-02-30')).body).toMatchObject({ status: 400, code: 'VALIDATION_FAILED' });
+      expect((await sv.call(callers.cadent, 'GET', '/api/v1/site-visits?dueTo=2026-12-01T00:00:00Z')).body).toMatchObject({ status: 400, code: 'VALIDATION_FAILED' });
     });
   });
 

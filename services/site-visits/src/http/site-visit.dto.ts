@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import { applyDecorators } from '@nestjs/common';
+import { IsBoolean, IsIn, IsISO8601, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
 import { CursorParam, KEYSET_PAGE_SIZE, PageSizeParam, WrittenText } from '@cms/service-defaults';
 import type { SiteVisitListQuery, SiteVisitListView, SiteVisitView } from '../application/site-visit.views';
 import {
@@ -14,6 +15,12 @@ import {
 } from '../domain';
 
 const CALENDAR_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A calendar day, `YYYY-MM-DD`, that exists (no 30 February): a date with a time is refused. */
+function CalendarDay(): PropertyDecorator {
+  const decorators = [IsISO8601({ strict: true }, { message: '$property must be a date that exists' }), Matches(CALENDAR_DAY, { message: '$property must be a date, YYYY-MM-DD' })];
+  return applyDecorators(...decorators);
+}
 
 export class ReferSiteVisitRequest {
   @ApiPropertyOptional({ maxLength: INSTRUCTIONS_MAX_LENGTH, description: 'What the agent asks the transporter to look at on site.' })
@@ -42,7 +49,7 @@ export class ReportFindingRequest {
   confirmed!: boolean;
 
   @ApiProperty({ format: 'date', example: '2026-12-03', description: 'The day of the visit: not in the future, not before the referral.' })
-  @Matches(CALENDAR_DAY, { message: 'visitedOn must be a date, YYYY-MM-DD' })
+  @CalendarDay()
   visitedOn!: string;
 
   @WrittenText({ maxLength: NOTES_MAX_LENGTH, description: 'What was found on site.' })
@@ -73,12 +80,12 @@ export class ListSiteVisitsQuery implements SiteVisitListQuery {
 
   @ApiPropertyOptional({ format: 'date', description: 'Due on or after this day.' })
   @IsOptional()
-  @Matches(CALENDAR_DAY, { message: 'dueFrom must be a date, YYYY-MM-DD' })
+  @CalendarDay()
   dueFrom?: string;
 
   @ApiPropertyOptional({ format: 'date', description: 'Due on or before this day.' })
   @IsOptional()
-  @Matches(CALENDAR_DAY, { message: 'dueTo must be a date, YYYY-MM-DD' })
+  @CalendarDay()
   dueTo?: string;
 
   @PageSizeParam(KEYSET_PAGE_SIZE)
