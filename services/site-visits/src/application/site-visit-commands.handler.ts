@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Caller } from '@cms/auth';
+import { commandActor, type Caller } from '@cms/auth';
 import {
   SiteVisitAcceptedV1,
   SiteVisitCancelledV1,
@@ -21,7 +21,6 @@ import {
   type AcceptanceAnswer,
   type FindingReport,
   type SiteVisit,
-  type SiteVisitActor,
 } from '../domain';
 import { REFERRAL_DETAILS, type ReferralDetailsSource } from './referral-details.port';
 import { SiteVisitClock } from './site-visit-clock';
@@ -58,7 +57,7 @@ export class SiteVisitCommands implements ContactEndedHandler {
    * can read its visit before contact-logging announces it (on reading SiteVisitReferred).
    */
   async refer(caller: Caller, crn: string, instructions: string | undefined): Promise<SiteVisit> {
-    const actor = actorOf(caller);
+    const actor = commandActor(caller);
     const seen = await this.transactions.run(async () => {
       const contact = await this.contacts.involving(crn, caller);
       if (!contact) throw contactNotFound();
@@ -101,7 +100,7 @@ export class SiteVisitCommands implements ContactEndedHandler {
   /** The transporter accepts the visit, or declines it with a reason (it returns to the agent: the clock stops). */
   answer(caller: Caller, id: string, expectedVersion: number, answer: AcceptanceAnswer): Promise<SiteVisit> {
     return this.command(caller, id, expectedVersion, async (visit, contact, now) => {
-      const decided = answerReferral(visit, actorOf(caller), answer);
+      const decided = answerReferral(visit, commandActor(caller), answer);
       const after: SiteVisit = {
         ...next(visit, now),
         status: decided.status,
@@ -124,7 +123,7 @@ export class SiteVisitCommands implements ContactEndedHandler {
   /** The transporter reports what its visit found; the visit no longer waits on it (the clock stops). */
   reportFinding(caller: Caller, id: string, expectedVersion: number, report: FindingReport): Promise<SiteVisit> {
     return this.command(caller, id, expectedVersion, async (visit, contact, now) => {
-      const decided = reportFinding(visit, actorOf(caller), report, londonToday(now), londonToday(visit.referredAt));
+      const decided = reportFinding(visit, commandActor(caller), report, londonToday(now), londonToday(visit.referredAt));
       const { status, ...seen } = decided;
       const after: SiteVisit = { ...next(visit, now), status, finding: { ...seen, byUserId: caller.userId, at: now } };
       await this.clock.stop(visit.id);
@@ -180,15 +179,6 @@ export class SiteVisitCommands implements ContactEndedHandler {
   }
 }
 
-function actorOf(caller: Caller): SiteVisitActor {
-  return {
-    userId: caller.userId,
-    organisationId: caller.organisationId,
-    organisationType: caller.organisationType,
-    roles: caller.roles,
-    isPartnerSystem: caller.scopes !== undefined,
-  };
-}
 
 function changeBy(caller: Caller, action: string): SiteVisitChange {
   return { action, actorUserId: caller.userId, actorOrganisationId: caller.organisationId, traceId: currentTraceId() ?? null };
