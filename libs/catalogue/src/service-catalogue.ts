@@ -170,11 +170,13 @@ export const serviceCatalogue = [
     routes: [
       { prefix: '/api/v1/contacts', pattern: /^\/api\/v1\/contacts\/[^/]+\/site-visits$/ },
       { prefix: '/api/v1/site-visits' },
+      { prefix: '/api/v1/audit/site-visits' },
     ],
     produces: [Topics.siteVisits],
     // Each contact's meter point, transporter and participants, and its end (which cancels its open visits).
     consumes: [Topics.contacts],
-    calls: [],
+    // At referral, on behalf of the agent: the contact's details, and its meter point's supply address.
+    calls: ['contact-logging', 'meter-points'],
     secrets: [],
   },
   {
