@@ -192,6 +192,19 @@ export const serviceCatalogue = [
     calls: [],
     secrets: [],
   },
+  {
+    name: 'notifications',
+    title: 'Notifications',
+    role: 'service',
+    port: 8087,
+    database: 'cms_notifications',
+    routes: [{ prefix: '/api/v1/notifications' }, { prefix: '/api/v1/me/notification-preferences' }, { prefix: '/api/v1/webhooks' }],
+    produces: [],
+    // Contacts logged (src/infrastructure/contact-logged.consumer.ts).
+    consumes: [Topics.contacts],
+    calls: [],
+    secrets: [],
+  },
 ] as const satisfies readonly ServiceEntry[];
 
 type LiteralEntry = (typeof serviceCatalogue)[number];
