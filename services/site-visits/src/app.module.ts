@@ -8,6 +8,7 @@ import { LoggedContactsController } from './http/logged-contacts.controller';
 import { ContactLoggedConsumer } from './infrastructure/contact-logged.consumer';
 import { LoggedContactRepository } from './infrastructure/logged-contact.repository';
 import { siteVisitsMigrations } from './infrastructure/migrations';
+import { partnerFeedConsumer, partnerFeedProviders } from './partner-feed';
 import type { SiteVisitsConfig } from './site-visits.settings';
 
 /** Site visits: the contacts logged in CMS, recorded from cms.contacts.v1 and read by the organisations involved. */
@@ -19,7 +20,7 @@ export function siteVisitsModule(config: SiteVisitsConfig, logger: Logger): Type
         logger,
         migrations: siteVisitsMigrations,
         // Consumer group `site-visits.contacts`: the replicas of this service share the topic's partitions.
-        consumes: [{ name: 'contacts', topics: [Topics.contacts], handler: ContactLoggedConsumer }],
+        consumes: [{ name: 'contacts', topics: [Topics.contacts], handler: ContactLoggedConsumer }, partnerFeedConsumer],
         // No partnerScopes: partner systems' tokens are refused here until this service says what they need.
       }),
     ],
@@ -28,6 +29,7 @@ export function siteVisitsModule(config: SiteVisitsConfig, logger: Logger): Type
       LoggedContacts,
       { provide: LOGGED_CONTACT_STORE, useClass: LoggedContactRepository },
       ContactLoggedConsumer,
+      ...partnerFeedProviders,
     ],
   })
   class SiteVisitsModule {}
