@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Kafka, logLevel, type Consumer } from 'kafkajs';
-import { partnerGroupPrefix, partnerReferralsTopic } from '@cms/contracts';
+import { createEnvelope, PartnerSiteVisitCancelledV1, partnerGroupPrefix, partnerReferralsTopic, toKafkaHeaders } from '@cms/contracts';
 import { testKafkaBrokers, testKafkaPartnerBrokers } from '@cms/testing';
 import { PartnerFeedAccess } from '../src';
 import { kafkaAdapter } from './messaging-fixtures';
@@ -47,14 +47,21 @@ describe('partner feed access on the broker', () => {
       topic: partnerReferralsTopic(own.organisationId),
       groupPrefix: partnerGroupPrefix(own.organisationId),
     });
-    await internal.publish([{ topic: credentials.topic, key: 'C000000001', value: '{"hello":1}', headers: {} }]);
+    // A partner event as the feed writes it (the topic carries nothing else).
+    const cancelled = createEnvelope({
+      type: PartnerSiteVisitCancelledV1.type,
+      source: '/cms/test',
+      subject: 'C000000001',
+      data: { organisationId: own.organisationId, crn: 'C000000001', siteVisitId: randomUUID(), cause: 'CONTACT_RESOLVED', cancelledAt: new Date().toISOString() },
+    });
+    await internal.publish([{ topic: credentials.topic, key: cancelled.subject, value: JSON.stringify(cancelled.data), headers: toKafkaHeaders(cancelled) }]);
 
     const consumer = partnerClient(own.clientId, own.clientSecret).consumer({ groupId: `${credentials.groupPrefix}wms` });
     consumers.push(consumer);
     await consumer.connect();
     await consumer.subscribe({ topics: [credentials.topic], fromBeginning: true });
     const received = new Promise<string>((resolve) => void consumer.run({ eachMessage: async ({ message }) => resolve(message.value!.toString()) }));
-    await expect(received).resolves.toBe('{"hello":1}');
+    await expect(received).resolves.toBe(JSON.stringify(cancelled.data));
   });
 
   it("refuses another organisation's topic, and a group outside its prefix, with authorisation errors", async () => {

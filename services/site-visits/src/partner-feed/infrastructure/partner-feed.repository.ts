@@ -31,9 +31,13 @@ export class PartnerFeedRepository implements PartnerFeedStore {
   }
 
   async saveOutcome(crn: string, outcome: ContactOutcome): Promise<boolean> {
+    // In a WITH, so the answer is the rows (TypeORM answers a bare UPDATE with [rows, count]).
     const updated = await this.database.query<{ crn: string }>(
-      `UPDATE partner_feed_contact SET outcome_kind = $2, outcome = $3
-        WHERE crn = $1 AND outcome_kind IS NULL RETURNING crn`,
+      `WITH updated AS (
+         UPDATE partner_feed_contact SET outcome_kind = $2, outcome = $3
+          WHERE crn = $1 AND outcome_kind IS NULL RETURNING crn
+       )
+       SELECT crn FROM updated`,
       [crn, outcome.kind, JSON.stringify(outcome.data)],
     );
     return updated.length === 1;
