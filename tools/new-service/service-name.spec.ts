@@ -14,7 +14,7 @@ import {
 const taken: TakenNames = { services: catalogueEntries, folders: catalogueEntries.map((entry) => entry.name) };
 
 describe("a new service's name", () => {
-  it.each(['meter-readings', 'notifications', 'address-lookup', 'meter-point', 'v2-reports'])('may be %s', (name) => {
+  it.each(['meter-readings', 'notifications', 'postcode-finder', 'meter-point', 'v2-reports'])('may be %s', (name) => {
     expect(serviceNameProblems(name, taken)).toEqual([]);
   });
 

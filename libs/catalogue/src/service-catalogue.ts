@@ -177,6 +177,18 @@ export const serviceCatalogue = [
     calls: [],
     secrets: [],
   },
+  {
+    name: 'address-lookup',
+    title: 'Address look-up',
+    role: 'service',
+    port: 8086,
+    database: 'cms_address_lookup',
+    routes: [{ prefix: '/api/v1/addresses' }],
+    produces: [],
+    consumes: [],
+    calls: [],
+    secrets: [],
+  },
 ] as const satisfies readonly ServiceEntry[];
 
 type LiteralEntry = (typeof serviceCatalogue)[number];

@@ -11,3 +11,4 @@ export * from './ldz';
 export * from './organisation-type';
 export * from './calendar-date';
 export * from './working-day-calendar';
+export * from './deadlines';

@@ -1,6 +1,6 @@
 import Holidays from 'date-holidays';
 import { fromEpochDay, toEpochDay } from './calendar-date';
-import type { LdzCode } from './ldz';
+import { isLdzCode, type LdzCode } from './ldz';
 
 /**
  * Working days, the unit of every time limit (docs/domain.md "Time limits", PD): weekends and GB
@@ -148,5 +148,13 @@ export class WorkingDayCalendars {
   /** The working-day calendar of a meter point in `ldz`. */
   calendarFor(ldz: LdzCode): WorkingDayCalendar {
     return this.calendars[holidayCalendarFor(ldz)];
+  }
+
+  /**
+   * The calendar of a meter point whose LDZ comes from data (an event, a row): England and Wales'
+   * (12 of the 13 LDZs) when it is unknown or not an LDZ code.
+   */
+  calendarOfLdz(ldz: string | null | undefined): WorkingDayCalendar {
+    return this.calendarFor(typeof ldz === 'string' && isLdzCode(ldz) ? ldz : 'NW');
   }
 }

@@ -42,3 +42,11 @@ export function staleVersion(sent: number, current: number): ProblemException {
     `You sent version ${sent}; it is at version ${current} now. Read it again and decide on what it says now.`,
   );
 }
+
+/** The OpenAPI description of `If-Match` on a command (@ApiHeader). */
+export const IF_MATCH_HEADER = {
+  name: 'If-Match',
+  required: true,
+  description: 'The version the decision was made on: the ETag of the GET on the resource (its `version`), e.g. "3".',
+  schema: { type: 'string', pattern: '^"\\d{1,9}"$' },
+};

@@ -18,3 +18,5 @@ export * from './clock';
 export * from './timers';
 export * from './timers.runner';
 export * from './page-size';
+export * from './caller-scope';
+export * from './written-text';

@@ -1,16 +1,24 @@
 import { Module, type Type } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { Topics } from '@cms/contracts';
+import { closureDaysFrom, WorkingDayCalendars } from '@cms/gas-market';
+import { CONTACT_ENDED_HANDLER, involvedContactProviders, involvedContactsConsumer } from '@cms/involved-contacts';
 import { PlatformModule } from '@cms/service-defaults';
-import { LOGGED_CONTACT_STORE } from './application/logged-contact-store.port';
-import { LoggedContacts } from './application/logged-contacts';
-import { LoggedContactsController } from './http/logged-contacts.controller';
-import { ContactLoggedConsumer } from './infrastructure/contact-logged.consumer';
-import { LoggedContactRepository } from './infrastructure/logged-contact.repository';
+import { CLARIFICATION_TIME_LIMITS, CLARIFICATION_TIMERS, ClarificationClock } from './application/clarification-clock';
+import { ClarificationCommands } from './application/clarification-commands';
+import { CLARIFICATION_READER } from './application/clarification-reader.port';
+import { CLARIFICATION_STORE } from './application/clarification-store.port';
+import { ClarificationQueries } from './application/clarification.queries';
+import type { ClarificationTimeLimits } from './domain';
+import { ClarificationAuditController } from './http/clarification-audit.controller';
+import { ClarificationsController } from './http/clarifications.controller';
+import { ContactClarificationsController } from './http/contact-clarifications.controller';
+import { ClarificationSqlReader } from './infrastructure/clarification.reader';
+import { ClarificationRepository } from './infrastructure/clarification.repository';
 import { clarificationsMigrations } from './infrastructure/migrations';
 import type { ClarificationsConfig } from './clarifications.settings';
 
-/** Clarifications: the contacts logged in CMS, recorded from cms.contacts.v1 and read by the organisations involved. */
+/** Clarifications: DC and OC threads on contacts, their turns and due dates, read by everyone involved. */
 export function clarificationsModule(config: ClarificationsConfig, logger: Logger): Type<unknown> {
   @Module({
     imports: [
@@ -18,16 +26,32 @@ export function clarificationsModule(config: ClarificationsConfig, logger: Logge
         service: 'clarifications',
         logger,
         migrations: clarificationsMigrations,
-        // Consumer group `clarifications.contacts`: the replicas of this service share the topic's partitions.
-        consumes: [{ name: 'contacts', topics: [Topics.contacts], handler: ContactLoggedConsumer }],
-        // No partnerScopes: partner systems' tokens are refused here until this service says what they need.
+        publishes: [Topics.clarifications],
+        // Consumer group `clarifications.contacts`: who is involved in each contact, and its end (which closes its open threads).
+        consumes: [involvedContactsConsumer()],
+        // Each open thread's turn: a reminder the working day before it is due, and overdue after.
+        timers: [
+          { kind: CLARIFICATION_TIMERS.reminder, handler: ClarificationCommands },
+          { kind: CLARIFICATION_TIMERS.overdue, handler: ClarificationCommands },
+        ],
+        idempotency: true,
+        partnerScopes: { resource: 'clarifications' },
       }),
     ],
-    controllers: [LoggedContactsController],
+    controllers: [ContactClarificationsController, ClarificationsController, ClarificationAuditController],
     providers: [
-      LoggedContacts,
-      { provide: LOGGED_CONTACT_STORE, useClass: LoggedContactRepository },
-      ContactLoggedConsumer,
+      ...involvedContactProviders,
+      ClarificationCommands,
+      { provide: CONTACT_ENDED_HANDLER, useExisting: ClarificationCommands },
+      ClarificationQueries,
+      ClarificationClock,
+      { provide: CLARIFICATION_STORE, useClass: ClarificationRepository },
+      { provide: CLARIFICATION_READER, useClass: ClarificationSqlReader },
+      { provide: WorkingDayCalendars, useValue: new WorkingDayCalendars(closureDaysFrom(config.CLOSURE_DAYS)) },
+      {
+        provide: CLARIFICATION_TIME_LIMITS,
+        useValue: { dcAnswerWorkingDays: config.DC_ANSWER_WORKING_DAYS, ocAnswerWorkingDays: config.OC_ANSWER_WORKING_DAYS } satisfies ClarificationTimeLimits,
+      },
     ],
   })
   class ClarificationsModule {}

@@ -7,8 +7,9 @@ export const clarificationsService: ServiceDefinition<typeof clarificationsSetti
   name: 'clarifications',
   title: 'Clarifications',
   description:
-    'The contacts logged in CMS (ContactLogged on cms.contacts.v1), each shown to the organisations involved in it ' +
-    'and to nobody else.',
+    'Data Clarifications (a CDSP agent asks the originator or the transporter) and Originator Clarifications (the ' +
+    'transporter asks the originator): threads of messages written in turn, each turn due in working days, closed by ' +
+    'either side or by the end of the contact. Everyone involved in the contact reads them; anyone else gets 404.',
   settings: clarificationsSettings,
   module: clarificationsModule,
 };

@@ -1,9 +1,9 @@
 import { Module, type Type } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { ContactLoggedV1, Topics } from '@cms/contracts';
-import { WorkingDayCalendars } from '@cms/gas-market';
+import { closureDaysFrom, WorkingDayCalendars } from '@cms/gas-market';
 import { PlatformModule } from '@cms/service-defaults';
-import { CONTACT_CLOCK_SETTINGS, CONTACT_TIMERS, closureDaysFrom, ContactClock } from './application/contact-clock';
+import { CONTACT_CLOCK_SETTINGS, CONTACT_TIMERS, ContactClock } from './application/contact-clock';
 import { ContactDeadlineTimer, UnansweredDcTimer } from './application/contact-timers.handler';
 import { StartContactClockHandler } from './application/start-contact-clock.handler';
 import type { ContactClockSettings } from './domain';

@@ -15,7 +15,9 @@ import {
   type EventEnvelope,
   type TopicName,
 } from '@cms/contracts';
-import { testKafkaBrokers } from '@cms/testing';
+import { checkDigitsFor } from '@cms/gas-market';
+import { startServiceUnderTest, testKafkaBrokers } from '@cms/testing';
+import { contactLoggingService } from '../src/service';
 import { dtl, startContactLogging, TRANSPORTER_ID, type ContactLoggingUnderTest } from './support/contact-logging-under-test';
 
 /**
@@ -30,13 +32,15 @@ describe('contact timeline from the other services\' events', () => {
   const cdsp = '0d3c4a34-5b1c-4a6e-9d2e-1f8b7c6a5e40';
   const agent: Caller = { userId: 'xo.agent', organisationId: cdsp, organisationType: 'CDSP', roles: ['CDSP_AGENT'] };
   const mprns = ['3938424403', '2738491003', '5281736406'];
+  /** Meter points of the contacts of the reliability test, one each. */
+  const streamMprns = Array.from({ length: 12 }, (_, i) => `${72_000_000 + i}${checkDigitsFor(String(72_000_000 + i))}`);
   let service: ContactLoggingUnderTest;
   let producer: Producer;
 
   beforeAll(async () => {
     service = await startContactLogging({
       databaseName: 'contact_timeline',
-      meterPoints: Object.fromEntries(mprns.map((mprn) => [mprn, { status: 'DE', registeredShipper: shipper.organisationId }])),
+      meterPoints: Object.fromEntries([...mprns, ...streamMprns].map((mprn) => [mprn, { status: 'DE', registeredShipper: shipper.organisationId }])),
     });
     producer = new Kafka({ clientId: 'contact-timeline-test', brokers: testKafkaBrokers(), logLevel: logLevel.NOTHING }).producer();
     await producer.connect();
@@ -48,8 +52,8 @@ describe('contact timeline from the other services\' events', () => {
   });
 
   let next = 0;
-  async function logged(): Promise<string> {
-    const { status, body } = await service.post(shipper, dtl(mprns[next++]));
+  async function logged(mprn = mprns[next++]): Promise<string> {
+    const { status, body } = await service.post(shipper, dtl(mprn));
     expect(status).toBe(201);
     return body.crn;
   }
@@ -223,5 +227,77 @@ describe('contact timeline from the other services\' events', () => {
       expect.objectContaining({ action: 'METER_POINT_STATUS_CHANGE_REFUSED', actorUserId: null, detail: expect.objectContaining({ code: 'STATUS_CHANGED_SINCE_LOGGING' }) }),
       expect.objectContaining({ action: 'METER_POINT_STATUS_CHANGED', actorUserId: null, detail: { mprn: mprns[2], previousStatus: 'DE', status: 'LI' } }),
     ]);
+  });
+
+  it('7. puts every thread message on its contact once and in order while a second replica joins the consumer group mid-stream and leaves, each event delivered twice', async () => {
+    const crns: string[] = [];
+    for (const mprn of streamMprns) crns.push(await logged(mprn));
+    const texts = ['Please send a photo of the meter.', 'Sent by email.', 'Received; and the serial number?', 'It is G4A01234.'];
+    /** Each contact's DC thread: the question, three replies in turn, the closure. */
+    const threads = crns.map((crn) => {
+      const clarificationId = uuidv7();
+      const common = { clarificationId, crn, kind: 'DC' as const, organisationIds: [shipper.organisationId, cdsp] };
+      const at = (i: number) => new Date(Date.UTC(2026, 11, 1, 9, i)).toISOString();
+      return [
+        envelope<ClarificationRaisedV1>(ClarificationRaisedV1.type, '/cms/clarifications', crn, {
+          ...common,
+          addressedTo: 'ORIGINATOR',
+          addressedToOrganisationId: shipper.organisationId,
+          raisedByUserId: 'xo.agent',
+          raisedByOrganisationId: cdsp,
+          messageId: uuidv7(),
+          question: texts[0],
+          dueOn: '2026-12-08',
+          raisedAt: at(0),
+        }),
+        ...texts.slice(1).map((text, i) => {
+          const fromShipper = i % 2 === 0;
+          return envelope<ClarificationMessagePostedV1>(ClarificationMessagePostedV1.type, '/cms/clarifications', crn, {
+            ...common,
+            messageId: uuidv7(),
+            postedByUserId: fromShipper ? 'bwe.user' : 'xo.agent',
+            postedByOrganisationId: fromShipper ? shipper.organisationId : cdsp,
+            text,
+            waitingOnOrganisationId: fromShipper ? cdsp : shipper.organisationId,
+            dueOn: '2026-12-10',
+            postedAt: at(i + 1),
+          });
+        }),
+        envelope<ClarificationClosedV1>(ClarificationClosedV1.type, '/cms/clarifications', crn, {
+          ...common,
+          cause: 'CLOSED_BY_PARTICIPANT',
+          reason: 'Answered.',
+          closedByUserId: 'xo.agent',
+          closedByOrganisationId: cdsp,
+          closedAt: at(texts.length),
+        }),
+      ];
+    });
+    /** The stream, event by event across the contacts as the service would interleave them, each event twice. */
+    const stream = threads[0].flatMap((_, step) => threads.flatMap((thread) => [thread[step], thread[step]]));
+    const third = Math.floor(stream.length / 3);
+
+    await publish(Topics.clarifications, ...stream.slice(0, third));
+    const second = await startServiceUnderTest(contactLoggingService, { databaseUrl: service.databaseUrl, env: service.issuer.env() });
+    try {
+      await publish(Topics.clarifications, ...stream.slice(third, 2 * third));
+      await until(agent, crns[crns.length - 1], (contact) => contact.history.some((entry: any) => entry.action === 'CLARIFICATION_MESSAGE'));
+    } finally {
+      await second.close(); // leaves mid-stream: its partitions go back to the first replica
+    }
+    await publish(Topics.clarifications, ...stream.slice(2 * third));
+
+    for (const crn of crns) {
+      const contact = await until(agent, crn, (body) => body.history.some((entry: any) => entry.action === 'CLARIFICATION_CLOSED'));
+      const thread = contact.history.filter((entry: any) => entry.action.startsWith('CLARIFICATION_'));
+      expect(thread.map((entry: any) => [entry.action, entry.detail.question ?? entry.detail.text ?? entry.detail.reason])).toEqual([
+        ['CLARIFICATION_RAISED', texts[0]],
+        ['CLARIFICATION_MESSAGE', texts[1]],
+        ['CLARIFICATION_MESSAGE', texts[2]],
+        ['CLARIFICATION_MESSAGE', texts[3]],
+        ['CLARIFICATION_CLOSED', 'Answered.'],
+      ]);
+      expect(contact.waitingOn).toEqual([]);
+    }
   });
 });

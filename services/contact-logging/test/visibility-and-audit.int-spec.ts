@@ -5,7 +5,7 @@ import type { Caller } from '@cms/auth';
 import { startTracing } from '@cms/observability/tracing';
 import { DATA_SOURCE } from '@cms/service-defaults';
 import { LogContactHandler } from '../src/application/log-contact.handler';
-import { readAsCaller } from '../src/infrastructure/caller-scope';
+import { readAsCaller } from '@cms/service-defaults';
 import { dtl, startContactLogging, type ContactLoggingUnderTest } from './support/contact-logging-under-test';
 import { CLS_REQ, ClsService } from 'nestjs-cls';
 

@@ -7,6 +7,8 @@ import type { OrganisationType } from '@cms/gas-market';
 export const API_CLIENT_SCOPES = [
   'contacts:read',
   'contacts:write',
+  'clarifications:read',
+  'clarifications:write',
   'site-visits:read',
   'site-visits:write',
   'meter-points:read',
@@ -30,6 +32,9 @@ export type ApiClientScope = (typeof API_CLIENT_SCOPES)[number];
 const ORGANISATION_TYPES_BY_SCOPE: Record<ApiClientScope, readonly OrganisationType[]> = {
   'contacts:read': ['SHIPPER', 'DN', 'IGT', 'CDSP'],
   'contacts:write': ['SHIPPER', 'CDSP'],
+  // Every side of a thread writes: the CDSP asks DCs, a transporter OCs, the originator answers.
+  'clarifications:read': ['SHIPPER', 'DN', 'IGT', 'CDSP'],
+  'clarifications:write': ['SHIPPER', 'DN', 'IGT', 'CDSP'],
   'site-visits:read': ['SHIPPER', 'DN', 'IGT', 'CDSP'],
   'site-visits:write': ['DN', 'IGT'],
   'meter-points:read': ['SHIPPER', 'DN', 'IGT', 'CDSP'],

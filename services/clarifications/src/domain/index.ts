@@ -1,1 +1,1 @@
-export * from './logged-contact';
+export * from './clarification';

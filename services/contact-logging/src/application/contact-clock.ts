@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { HOLIDAY_CALENDARS, isCalendarDate, isLdzCode, londonStartOfDay, londonToday, WorkingDayCalendars, type ClosureDay, type HolidayCalendar, type WorkingDayCalendar } from '@cms/gas-market';
+import { londonStartOfDay, londonToday, overdueFrom, reminderDay, WorkingDayCalendars, type WorkingDayCalendar } from '@cms/gas-market';
 import { Timers } from '@cms/service-defaults';
-import { overdueFrom, reminderDay, resolutionDueOn, unansweredDcClosesOn, type ContactClockSettings } from '../domain';
+import { resolutionDueOn, unansweredDcClosesOn, type ContactClockSettings } from '../domain';
 
 /** The durable timers of a contact's clocks: the kinds declared in app.module.ts. */
 export const CONTACT_TIMERS = {
@@ -22,22 +22,6 @@ export interface ContactTimerPayload {
 export const CONTACT_CLOCK_SETTINGS = Symbol('CONTACT_CLOCK_SETTINGS');
 
 /**
- * The closure days of the reference data as configured (CLOSURE_DAYS): `YYYY-MM-DD` for every
- * calendar, `SCOTLAND:YYYY-MM-DD` or `ENGLAND_AND_WALES:YYYY-MM-DD` for one. Throws on anything
- * else, so a mistyped day stops the service at start rather than silently counting wrong.
- */
-export function closureDaysFrom(entries: readonly string[]): ClosureDay[] {
-  return entries.map((entry) => {
-    const [first, second] = entry.split(':');
-    const [calendar, day] = second === undefined ? [undefined, first] : [first, second];
-    if (!isCalendarDate(day) || (calendar !== undefined && !HOLIDAY_CALENDARS.includes(calendar as HolidayCalendar))) {
-      throw new Error(`CLOSURE_DAYS: ${JSON.stringify(entry)} is not YYYY-MM-DD or ${HOLIDAY_CALENDARS.join('|')}:YYYY-MM-DD.`);
-    }
-    return calendar === undefined ? { day } : { day, calendar: calendar as HolidayCalendar };
-  });
-}
-
-/**
  * Sets and moves a contact's timers from its clocks (docs/domain.md "Time limits"), inside the
  * transaction of the change that causes them. Which calendar counts: the meter point's LDZ (PD).
  */
@@ -51,7 +35,7 @@ export class ContactClock {
 
   /** The working-day calendar of a meter point in `ldz`; England and Wales' (12 of the 13 LDZs) when it is unknown. */
   calendarOf(ldz: string | null): WorkingDayCalendar {
-    return this.calendars.calendarFor(ldz !== null && isLdzCode(ldz) ? ldz : 'NW');
+    return this.calendars.calendarOfLdz(ldz);
   }
 
   /** The resolution due date of a contact logged at `loggedAt` on a meter point in `ldz`. */

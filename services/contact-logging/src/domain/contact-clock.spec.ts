@@ -1,5 +1,5 @@
 import { WorkingDayCalendars } from '@cms/gas-market';
-import { DEFAULT_CONTACT_CLOCK_SETTINGS, dueOnAfterPause, overdueFrom, reminderDay, resolutionDueOn, unansweredDcClosesOn } from './contact-clock';
+import { DEFAULT_CONTACT_CLOCK_SETTINGS, dueOnAfterPause, resolutionDueOn, unansweredDcClosesOn } from './contact-clock';
 
 const calendars = new WorkingDayCalendars();
 const england = calendars.calendarFor('NW');
@@ -12,11 +12,6 @@ describe("a contact's clocks", () => {
     // Logged Tue 15 Dec: over New Year; Scotland also closes for 2 January (a Saturday in 2027: Mon 4 Jan instead).
     expect(resolutionDueOn('2026-12-15', england, DEFAULT_CONTACT_CLOCK_SETTINGS)).toBe('2027-01-15');
     expect(resolutionDueOn('2026-12-15', scotland, DEFAULT_CONTACT_CLOCK_SETTINGS)).toBe('2027-01-18');
-  });
-
-  it('reminds the working day before and is overdue from the next day', () => {
-    expect(reminderDay('2026-12-07', england)).toBe('2026-12-04'); // due Monday: reminded Friday
-    expect(overdueFrom('2026-12-31')).toBe('2027-01-01');
   });
 
   it('adds the working days the contact waited on its originator', () => {

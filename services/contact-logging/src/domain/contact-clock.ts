@@ -1,4 +1,4 @@
-import { fromEpochDay, toEpochDay, type WorkingDayCalendar } from '@cms/gas-market';
+import { overdueFrom, type WorkingDayCalendar } from '@cms/gas-market';
 
 /**
  * A contact's clocks (docs/domain.md "Time limits", all PD and configurable): it is due for
@@ -23,16 +23,6 @@ export const DEFAULT_CONTACT_CLOCK_SETTINGS: ContactClockSettings = Object.freez
 /** The day a contact logged on `loggedOn` is due for resolution. */
 export function resolutionDueOn(loggedOn: string, calendar: WorkingDayCalendar, settings: ContactClockSettings): string {
   return calendar.addWorkingDays(loggedOn, settings.resolutionTargetWorkingDays);
-}
-
-/** The day the reminder goes out: the working day before the due date. */
-export function reminderDay(dueOn: string, calendar: WorkingDayCalendar): string {
-  return calendar.previousWorkingDay(dueOn);
-}
-
-/** The first day something due on `dueOn` is overdue: the next calendar day. */
-export function overdueFrom(dueOn: string): string {
-  return fromEpochDay(toEpochDay(dueOn)! + 1);
 }
 
 /**

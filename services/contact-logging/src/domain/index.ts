@@ -75,8 +75,6 @@ export { statusLoggedAgainst } from './status-logged-against';
 export {
   DEFAULT_CONTACT_CLOCK_SETTINGS,
   dueOnAfterPause,
-  overdueFrom,
-  reminderDay,
   resolutionDueOn,
   unansweredDcClosesOn,
 } from './contact-clock';

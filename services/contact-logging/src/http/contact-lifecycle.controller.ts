@@ -3,32 +3,19 @@ import { ApiBody, ApiHeader, ApiOkResponse, ApiOperation, ApiResponse, ApiTags }
 import type { Request, Response } from 'express';
 import { CurrentCaller, type Caller } from '@cms/auth';
 import { isCrn } from '@cms/gas-market';
-import { entityTag, IdempotentRequests, ProblemException, staleVersion, versionFromIfMatch } from '@cms/service-defaults';
+import { entityTag, IDEMPOTENCY_KEY_HEADER, IdempotentRequests, IF_MATCH_HEADER, ProblemException, staleVersion, versionFromIfMatch } from '@cms/service-defaults';
 import { ContactLifecycleHandler, ContactNotFound, StaleContactVersion, type CommandApplied } from '../application/contact-lifecycle.handler';
 import { ContactQueries } from '../application/contact.queries';
 import { ContactCommandRefused, IllegalTransitionError } from '../domain';
 import { AssignContactRequest, ContactResponse, ResolveContactRequest, WithdrawContactRequest } from './contact.dto';
-
-const IF_MATCH = {
-  name: 'If-Match',
-  required: true,
-  description: 'The version the decision was made on: the ETag of GET /contacts/{crn} (its `version`), e.g. "3".',
-  schema: { type: 'string', pattern: '^"\\d{1,9}"$' },
-};
-const IDEMPOTENCY_KEY = {
-  name: 'Idempotency-Key',
-  required: false,
-  description: 'Makes a retry safe: a retry with the same key and body gets the first answer again.',
-  schema: { type: 'string', minLength: 1, maxLength: 255, pattern: '^[\\x20-\\x7E]+$' },
-};
 
 /**
  * The lifecycle commands on a contact (docs/api.md "Contacts"). Each answers the contact as it now
  * stands, with its new version as the ETag; refusals are problem details with a stable code.
  */
 @ApiTags('Contacts')
-@ApiHeader(IF_MATCH)
-@ApiHeader(IDEMPOTENCY_KEY)
+@ApiHeader(IF_MATCH_HEADER)
+@ApiHeader(IDEMPOTENCY_KEY_HEADER)
 @ApiOkResponse({ type: ContactResponse, description: 'The contact as it now stands; its new version in ETag.' })
 @ApiResponse({ status: 400, description: 'VALIDATION_FAILED (the body), INVALID_IF_MATCH.' })
 @ApiResponse({ status: 404, description: 'No such contact, or your organisation is not involved in it.' })

@@ -19,7 +19,7 @@ import type {
   WaitingOnRow,
 } from '../application/contact-store.port';
 import { seesEveryContact, type ContactUnderWork, type OpenContact } from '../domain';
-import { readAsCaller } from './caller-scope';
+import { readAsCaller } from '@cms/service-defaults';
 import { contactListQuery } from './contact-list.query';
 import { CrnAllocator } from './crn-allocator';
 

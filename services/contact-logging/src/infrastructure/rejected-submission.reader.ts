@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Caller } from '@cms/auth';
 import { Database, KeysetConditions } from '@cms/service-defaults';
 import type { RejectedSubmissionFilter, RejectedSubmissionRow, RejectedSubmissionStore } from '../application/rejected-submission.port';
-import { readAsCaller } from './caller-scope';
+import { readAsCaller } from '@cms/service-defaults';
 
 /**
  * Reads of `rejected_submission`, newest first, as the caller (`readAsCaller`): the row-level

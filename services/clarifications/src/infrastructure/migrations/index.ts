@@ -1,4 +1,5 @@
-import { CreateLoggedContact1796168357341 } from './2026-12-01-create-logged-contact.migration';
+import { CreateInvolvedContact1796200000000 } from '@cms/involved-contacts';
+import { CreateClarification1796200100000 } from './2026-12-02-create-clarification.migration';
 
-/** The service's own migrations, oldest first (the platform adds the outbox and inbox). */
-export const clarificationsMigrations = [CreateLoggedContact1796168357341];
+/** The service's own migrations, oldest first (the platform adds the outbox, inbox, idempotency and timers). */
+export const clarificationsMigrations = [CreateInvolvedContact1796200000000, CreateClarification1796200100000];

@@ -9,7 +9,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * the table has FORCE ROW LEVEL SECURITY. The service connects as a superuser today (`npm start`,
  * docker compose and the tests all hand it the server's admin URL), so FORCE would change nothing.
  * Instead every read on behalf of a caller runs as `cms_contact_reader` (`SET LOCAL ROLE`, for that
- * transaction only; see caller-scope.ts): a role that can log in nowhere, owns nothing, holds
+ * transaction only; see libs/service-defaults' caller-scope.ts): a role that can log in nowhere, owns nothing, holds
  * SELECT and nothing else, and to which RLS always applies. The policies read the caller from the
  * transaction-local settings `cms.organisation_id` and `cms.organisation_type`; unset, they match
  * nothing. Writes, and the one cross-organisation rule check (one open contact per meter point),
@@ -20,7 +20,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * role lacks it, a DBA creates `cms_contact_reader` and grants it to that role WITH SET TRUE).
  */
 // Spelled out, not imported: a migration is history and must not change when the code does. The
-// same name is CALLER_READER_ROLE in caller-scope.ts.
+// same name is CALLER_READER_ROLE in libs/service-defaults/src/caller-scope.ts.
 const CALLER_READER_ROLE = 'cms_contact_reader';
 
 export class ContactRowLevelSecurity1795478700000 implements MigrationInterface {

@@ -6,8 +6,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * through must fit, or the consumer would dead-letter a valid event. `organisation_ids` holds who may
  * see the contact (docs/domain.md, "Transparency"); every read filters on it.
  */
-export class CreateLoggedContact1796168357341 implements MigrationInterface {
-  name = 'CreateLoggedContact1796168357341';
+export class CreateLoggedContact1796169934702 implements MigrationInterface {
+  name = 'CreateLoggedContact1796169934702';
 
   async up(runner: QueryRunner): Promise<void> {
     await runner.query(`

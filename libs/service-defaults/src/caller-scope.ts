@@ -2,8 +2,10 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { Caller } from '@cms/auth';
 
 /**
- * The database role every read on behalf of a caller runs as: SELECT only, and bound by the
- * row-level security policies (see the contact-row-level-security migration).
+ * The database role every read on behalf of a caller runs as, in every service that holds contact
+ * data: SELECT only, and bound by the row-level security policies each service's migrations put on
+ * its tables (contact-logging's contact-row-level-security migration created it first; one
+ * cluster-wide role, each database granting it SELECT on its own tables).
  */
 export const CALLER_READER_ROLE = 'cms_contact_reader';
 
