@@ -335,7 +335,7 @@ export async function startLocalKafka(opts: ProvisionOptions): Promise<KafkaBrok
   } else {
     [port, partnerPort, controllerPort] = (await freePorts(3)) as [number, number, number];
     if (formatted && previous?.port) {
-      log(`kafka: a port of ${previous.port}/${previous.partnerPort}/${previous.controllerPort} is taken; moving to ${port}/${partnerPort}/${controllerPort}`);
+      log(`kafka: the ports ${previous.port}/${previous.partnerPort ?? '(none)'}/${previous.controllerPort} are taken or incomplete; moving to ${port}/${partnerPort}/${controllerPort}`);
     }
   }
   const clusterId = (formatted && previous?.clusterId) || newClusterId();
