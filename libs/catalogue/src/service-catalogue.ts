@@ -172,9 +172,11 @@ export const serviceCatalogue = [
       { prefix: '/api/v1/site-visits' },
       { prefix: '/api/v1/audit/site-visits' },
     ],
+    // And each transporter's partner topic, cms.partner.<organisationId>.referrals.v1 (src/partner-feed).
     produces: [Topics.siteVisits],
-    // Each contact's meter point, transporter and participants, and its end (which cancels its open visits).
-    consumes: [Topics.contacts],
+    // Each contact's participants and its end (which cancels its open visits); and for the referral feed, the
+    // referrals, the questions to a transporter and the outcomes of the contacts it is involved in.
+    consumes: [Topics.contacts, Topics.siteVisits, Topics.clarifications],
     // At referral, on behalf of the agent: the contact's details, and its meter point's supply address.
     calls: ['contact-logging', 'meter-points'],
     secrets: [],

@@ -20,6 +20,7 @@ import { ReferralDetailsClient } from './infrastructure/referral-details.client'
 import { SiteVisitAuditReader } from './infrastructure/site-visit-audit.reader';
 import { SiteVisitReader } from './infrastructure/site-visit.reader';
 import { SiteVisitRepository } from './infrastructure/site-visit.repository';
+import { partnerFeedConsumer, partnerFeedProviders } from './partner-feed';
 import type { SiteVisitsConfig } from './site-visits.settings';
 
 /**
@@ -34,8 +35,9 @@ export function siteVisitsModule(config: SiteVisitsConfig, logger: Logger): Type
         service: 'site-visits',
         logger,
         migrations: siteVisitsMigrations,
-        // Consumer group `site-visits.contacts`: the copy of each contact, and its end (which cancels its open visit).
-        consumes: [involvedContactsConsumer()],
+        // Consumer groups `site-visits.contacts` (the copy of each contact, and its end, which cancels its open
+        // visit) and `site-visits.partner-feed` (each transporter's referral feed: src/partner-feed).
+        consumes: [involvedContactsConsumer(), partnerFeedConsumer],
         // A visit's clock (docs/domain.md "Time limits").
         timers: [
           { kind: SITE_VISIT_TIMERS.findingReminder, handler: SiteVisitDeadlineTimer },
@@ -61,6 +63,7 @@ export function siteVisitsModule(config: SiteVisitsConfig, logger: Logger): Type
       { provide: SITE_VISIT_READS, useClass: SiteVisitReader },
       { provide: SITE_VISIT_AUDIT_STORE, useClass: SiteVisitAuditReader },
       { provide: REFERRAL_DETAILS, useClass: ReferralDetailsClient },
+      ...partnerFeedProviders,
     ],
   })
   class SiteVisitsModule {}
