@@ -37,8 +37,8 @@ const ORGANISATION_TYPES_BY_SCOPE: Record<ApiClientScope, readonly OrganisationT
   'clarifications:write': ['SHIPPER', 'DN', 'IGT', 'CDSP'],
   'site-visits:read': ['SHIPPER', 'DN', 'IGT', 'CDSP'],
   'site-visits:write': ['DN', 'IGT'],
-  'meter-points:read': ['SHIPPER', 'DN', 'IGT', 'CDSP'],
-  'notifications:read': ['SHIPPER', 'DN', 'IGT', 'CDSP'],
+  'meter-points:read': ['SHIPPER', 'DN', 'IGT', 'CDSP', 'DMSP', 'MRA', 'UIP'],
+  'notifications:read': ['SHIPPER', 'DN', 'IGT', 'CDSP', 'DMSP', 'MRA', 'UIP'],
   // Only transporters are referred site visits (docs/domain.md "Investigation").
   'referral-feed:read': ['DN', 'IGT'],
 };
