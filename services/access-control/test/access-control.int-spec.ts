@@ -222,6 +222,7 @@ describe('access tokens', () => {
       userId: 'cad.user',
       displayName: expect.any(String),
       email: expect.stringMatching(/^cad\.user@/),
+      telephone: null,
       organisation: { id: cadent.id, shortCode: 'CAD', name: 'Cadent Gas', type: 'DN' },
       roles: ['TRANSPORTER_USER'],
     });
