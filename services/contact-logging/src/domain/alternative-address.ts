@@ -16,7 +16,7 @@ export type AlternativeAddress = {
 };
 
 /** Room for a postcode as typed, spaces and all; normalised it has at most PAF_FIELD_MAX_LENGTHS.postcode. */
-const TYPED_POSTCODE_MAX_LENGTH = 16;
+export const TYPED_POSTCODE_MAX_LENGTH = 16;
 
 const LABELS: Readonly<Record<keyof AlternativeAddress, string>> = {
   organisation: 'The organisation name',
