@@ -364,6 +364,8 @@ describe('a user editing their own profile', () => {
       [{ email: 'not-an-email' }, 'email'],
       [{ telephone: 'call me' }, 'telephone'],
       [{ displayName: '' }, 'displayName'],
+      [{ displayName: 'Someone', email: null }, 'email'],
+      [{ displayName: null }, 'displayName'],
       [{ roles: ['LSO', 'CDSP_ADMIN'] }, 'roles'],
     ] as const) {
       const problem = await expectProblem(await call('PATCH', '/api/v1/me', token, body), 400, 'VALIDATION_FAILED');

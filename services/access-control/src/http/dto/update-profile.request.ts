@@ -1,19 +1,20 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEmail, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateIf } from 'class-validator';
+import { IsEmail, IsNotEmpty, IsString, Matches, MaxLength, ValidateIf } from 'class-validator';
 import { TELEPHONE_MAX_LENGTH, TELEPHONE_PATTERN } from '../../domain/user-account';
 import { DISPLAY_NAME_MAX_LENGTH, EMAIL_MAX_LENGTH } from './create-user.request';
 
 /** What a user may change of their own profile (docs/domain.md "Who uses it"); anything left out stays. */
 export class UpdateProfileRequest {
   @ApiPropertyOptional({ example: 'Isla Fraser', minLength: 1, maxLength: DISPLAY_NAME_MAX_LENGTH })
-  @IsOptional()
+  // Left out, it stays; null is not a name (unlike telephone, which null removes).
+  @ValidateIf((_, value) => value !== undefined)
   @IsString()
   @IsNotEmpty()
   @MaxLength(DISPLAY_NAME_MAX_LENGTH)
   displayName?: string;
 
   @ApiPropertyOptional({ format: 'email', example: 'isla.fraser@brightwater.example', maxLength: EMAIL_MAX_LENGTH })
-  @IsOptional()
+  @ValidateIf((_, value) => value !== undefined)
   @IsString()
   @MaxLength(EMAIL_MAX_LENGTH)
   @IsEmail()
