@@ -36,6 +36,9 @@ export const DEMO_SECRET = Buffer.from('demo-only-not-for-production-use').toStr
 
 const healthy = { condition: 'service_healthy' };
 
+/** DEMO ONLY: the demo organisations and users (tools/demo-data), written beside the compose file by the catalogue writer. */
+export const DEMO_ACCESS_SEED_FILE = 'deploy/demo/access-control-seed.json';
+
 export function composeFile(): string {
   const gateway = gatewayEntry();
   const header = `The whole system in containers: PostgreSQL 18, a single-node Kafka 3.9.1 (KRaft), Jaeger, and the
@@ -161,11 +164,13 @@ ${GENERATED_NOTE}`;
           ],
         }),
         ...Object.fromEntries(services.map((entry) => [entry.name, section(composeService(entry))])),
+        'access-control-seed': section(accessControlSeed()),
       }),
       configs: section({
         'postgres-databases': {
           content: databases.map((database) => `CREATE DATABASE ${database};\n`).join(''),
         },
+        'access-control-demo-seed': { file: `./${DEMO_ACCESS_SEED_FILE}` },
       }),
       volumes: section({ 'postgres-data': {}, 'kafka-data': {} }),
     },
@@ -194,6 +199,24 @@ function composeService(entry: CatalogueEntry): YamlValue {
     environment,
     depends_on: dependsOn(entry),
     ports: [quoted(`${entry.port}:${entry.port}`)],
+  };
+}
+
+/**
+ * DEMO ONLY. A one-off container that puts the demo organisations and users into access-control's
+ * database (its seed command, as `npm start` runs it), then exits: idempotent, so every `up` runs
+ * it again harmlessly. Drop it outside a demo.
+ */
+function accessControlSeed(): YamlValue {
+  const accessControl = entryOf('access-control');
+  return {
+    image: 'cms:local',
+    build: '.',
+    restart: commented('Runs once per `up`; the demo logins of the README work when it has exited 0.', quoted('no')),
+    environment: { DATABASE_URL: `postgres://postgres:postgres@postgres:5432/${accessControl.database}` },
+    configs: [{ source: 'access-control-demo-seed', target: '/seed/access-control-seed.json' }],
+    command: flow(['node', '-r', '@swc-node/register', 'services/access-control/src/seed-command.ts', '/seed/access-control-seed.json']),
+    depends_on: { postgres: healthy },
   };
 }
 

@@ -4,8 +4,8 @@
  * (libs/catalogue), and removes the manifests of services no longer in it.
  * `npm run catalogue -- check`: lists what differs, exits 1 if anything does.
  */
-import { rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { drift, generatedFiles, ROOT, type Drift } from './generated-files';
 
 const WHAT_IS_WRONG: Record<Drift['problem'], string> = {
@@ -30,7 +30,10 @@ function main(mode: string | undefined): number {
     const problems = drift();
     for (const { path, problem } of problems) {
       if (problem === 'stale') rmSync(join(ROOT, path));
-      else writeFileSync(join(ROOT, path), files.get(path)!);
+      else {
+        mkdirSync(dirname(join(ROOT, path)), { recursive: true });
+        writeFileSync(join(ROOT, path), files.get(path)!);
+      }
       console.log(`catalogue: ${problem === 'stale' ? 'removed' : 'wrote'} ${path}`);
     }
     if (problems.length === 0) console.log('catalogue: nothing to write; every generated file matches the catalogue.');

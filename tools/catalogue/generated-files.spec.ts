@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse, parseAllDocuments } from 'yaml';
@@ -32,7 +32,7 @@ describe('the files generated from the service catalogue', () => {
     let root: string;
     beforeEach(() => {
       root = mkdtempSync(join(tmpdir(), 'cms-catalogue-'));
-      for (const path of ['Dockerfile', 'docker-compose.yml', 'deploy/k8s'])
+      for (const path of ['Dockerfile', 'docker-compose.yml', 'deploy/k8s', 'deploy/demo'])
         cpSync(join(ROOT, path), join(root, path), { recursive: true });
     });
     afterEach(() => rmSync(root, { recursive: true, force: true }));
@@ -95,6 +95,18 @@ describe('docker-compose.yml', () => {
       }
     },
   );
+
+  it('seeds the demo organisations and users once the database is up, through access-control\'s seed command and the generated demo file', () => {
+    const seed = compose.services['access-control-seed'];
+    expect(seed).toMatchObject({ image: 'cms:local', restart: 'no', depends_on: { postgres: { condition: 'service_healthy' } } });
+    expect(seed.environment.DATABASE_URL).toMatch(/\/cms_access_control$/);
+    expect(seed.configs).toEqual([{ source: 'access-control-demo-seed', target: '/seed/access-control-seed.json' }]);
+    expect(seed.command).toEqual(['node', '-r', '@swc-node/register', 'services/access-control/src/seed-command.ts', '/seed/access-control-seed.json']);
+    expect(existsSync(join(ROOT, 'services/access-control/src/seed-command.ts'))).toBe(true);
+    expect(compose.configs['access-control-demo-seed']).toEqual({ file: './deploy/demo/access-control-seed.json' });
+    const file = JSON.parse(readFileSync(join(ROOT, 'deploy/demo/access-control-seed.json'), 'utf8'));
+    expect(file.users.map((user: { userId: string }) => user.userId)).toEqual(expect.arrayContaining(['bwe.user', 'cds.agent', 'pdm.lso']));
+  });
 
   it('creates every database once, when PostgreSQL first starts', () => {
     const databases = catalogueEntries.flatMap((entry) => (entry.database ? [entry.database] : []));

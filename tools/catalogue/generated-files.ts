@@ -5,7 +5,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { catalogueEntries } from '@cms/catalogue';
-import { composeFile } from './compose-file';
+import { demoAccessSeed } from '../demo-data/seed-access-control';
+import { composeFile, DEMO_ACCESS_SEED_FILE } from './compose-file';
 import { withCataloguePorts } from './dockerfile-ports';
 import { kubernetesManifest, kustomization, withSecretCommand } from './kubernetes-manifests';
 
@@ -35,6 +36,8 @@ export function generatedFiles(root = ROOT): GeneratedFile[] {
       content: withSecretCommand(readFileSync(join(root, K8S_DIR, 'README.md'), 'utf8')),
     },
     { path: 'Dockerfile', content: withCataloguePorts(readFileSync(join(root, 'Dockerfile'), 'utf8')) },
+    // DEMO ONLY: the demo organisations and users, for compose's one-off access-control-seed.
+    { path: DEMO_ACCESS_SEED_FILE, content: `${JSON.stringify(demoAccessSeed(), null, 2)}\n` },
   ];
 }
 
