@@ -5,6 +5,7 @@ import { PasswordChangeRequiredError } from '@cms/auth';
 import { problemType, type ProblemDetails } from '@cms/contracts';
 import { currentTraceId } from '@cms/observability';
 import { isDatabaseUnavailable } from '@cms/persistence';
+import { allowedMethodsFor } from './allowed-methods';
 import { ProblemException } from './problem.exception';
 
 const CODES_BY_STATUS: Record<number, [code: string, title: string]> = {
@@ -109,6 +110,14 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const context = host.switchToHttp();
     const request = context.getRequest<Request>();
     const response = context.getResponse<Response>();
+    const allowed = allowedMethodsFor(error, request);
+    if (allowed && !response.headersSent) {
+      response.setHeader('Allow', allowed.join(', '));
+      return sendProblem(
+        response,
+        problem(405, 'METHOD_NOT_ALLOWED', 'Method not allowed', `${request.method} is not answered here; this path takes ${allowed.join(', ')}.`, currentTraceId(), request.originalUrl),
+      );
+    }
     const body = toProblem(error, request.originalUrl);
     if (body.status >= 500) {
       this.logger.error({ err: error, method: request.method, url: request.originalUrl, code: body.code }, 'request failed');

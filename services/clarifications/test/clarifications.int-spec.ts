@@ -154,7 +154,7 @@ describe('clarification threads', () => {
     const crn = await under.logContact({ transporter: IGT });
     await under.publish(under.participantsChanged(crn, [SHIPPER.id, CDSP.id, IGT.id], IGT));
     const igtUser = personOf(IGT);
-    const oc = await under.until('the IGT involved', () => raise(igtUser, crn, { kind: 'OC', question: 'Which door is the meter behind?' }), (answer) => answer.status !== 403);
+    const oc = await under.until('the IGT involved', () => raise(igtUser, crn, { kind: 'OC', question: 'Which door is the meter behind?' }), (answer) => answer.status !== 403 && answer.status !== 404);
     expect(oc.status).toBe(201);
     expect(oc.body).toMatchObject({ askingOrganisationId: IGT.id, addressedToOrganisationId: SHIPPER.id });
     expect((await reply(shipper, oc.body.id, oc.etag, 'The side door.')).status).toBe(200);
@@ -169,6 +169,12 @@ describe('clarification threads', () => {
     expect(await reply(shipper, body.id, null)).toMatchObject({ status: 428, body: { code: 'PRECONDITION_REQUIRED' } });
     expect(await reply(shipper, body.id, '"7"')).toMatchObject({ status: 412, body: { code: 'STALE_VERSION' } });
     expect(await raise(shipper, crn)).toMatchObject({ status: 403, body: { code: 'DC_CDSP_ONLY' } });
+    // A method a path does not take is 405, naming the ones it does (RFC 9110 §15.5.6).
+    const wrongMethod = await under.service.fetch(`/api/v1/contacts/${crn}/clarifications`, { method: 'PUT', body: {}, headers: { authorization: 'Bearer x' } });
+    expect({ status: wrongMethod.status, allow: wrongMethod.headers.get('allow') }).toEqual({ status: 405, allow: 'GET, HEAD, POST' });
+    expect(await wrongMethod.json()).toMatchObject({ code: 'METHOD_NOT_ALLOWED' });
+    expect((await under.service.fetch(`/api/v1/clarifications/${body.id}`, { method: 'DELETE' })).headers.get('allow')).toBe('GET, HEAD');
+    expect((await under.service.fetch('/api/v1/no-such-route', { method: 'DELETE' })).status).toBe(404);
     // An id that is not one of ours names no thread: 404, never a database error.
     for (const id of ['cds.agent', '00000000-0000-4000-8000-000000000000']) {
       expect((await under.call(shipper, 'GET', `/api/v1/clarifications/${id}`)).status).toBe(404);
