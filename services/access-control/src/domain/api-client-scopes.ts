@@ -12,6 +12,7 @@ export const API_CLIENT_SCOPES = [
   'site-visits:read',
   'site-visits:write',
   'meter-points:read',
+  'addresses:read',
   'notifications:read',
 ] as const;
 
@@ -32,6 +33,8 @@ const ORGANISATION_TYPES_BY_SCOPE: Record<ApiClientScope, readonly OrganisationT
   'site-visits:read': ['SHIPPER', 'DN', 'IGT', 'CDSP'],
   'site-visits:write': ['DN', 'IGT'],
   'meter-points:read': ['SHIPPER', 'DN', 'IGT', 'CDSP'],
+  // Postal address look-ups, for those who log contacts (an alternative address is chosen by UDPRN).
+  'addresses:read': ['SHIPPER', 'CDSP'],
   'notifications:read': ['SHIPPER', 'DN', 'IGT', 'CDSP'],
 };
 
