@@ -2,13 +2,15 @@
 // access tokens: a PAF file imported at start answers look-ups by postcode and by UDPRN; files
 // imported again replace the table, or are refused whole; the daily quota; and the licensed PAF
 // API chosen by configuration, through a stand-in speaking the Ideal Postcodes API.
+import { execFile } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
 import { formatCsv } from './support/csv';
-import { demoOrganisation } from '@cms/demo-data';
+import { demoOrganisation, writeSyntheticPafFile } from '@cms/demo-data';
 import { startServiceUnderTest, TestClock, TestTokenIssuer, type ServiceUnderTest } from '@cms/testing';
 import { importPafFile } from '../src/application/import-paf-file';
 import { PafAddressTable } from '../src/infrastructure/paf-address-table';
@@ -174,6 +176,54 @@ describe('address-lookup service', () => {
       expect(await importPafFile(changed, table())).toMatchObject({ inserted: 0, updated: 0, unchanged: 4, deleted: 0 });
     });
   });
+});
+
+describe('address-lookup import command', () => {
+  let service: ServiceUnderTest;
+  const root = resolve(__dirname, '../../..');
+
+  /** The command as an operator runs it, its output not a terminal (a log): progress is a line now and then. */
+  async function runImport(path: string): Promise<{ status: number; stdout: string; stderr: string }> {
+    const command = [join(root, 'node_modules/.bin/node'), ['-r', '@swc-node/register', join(root, 'services/address-lookup/src/import-command.ts'), path]] as const;
+    try {
+      const { stdout, stderr } = await promisify(execFile)(command[0], [...command[1]], { cwd: root, env: { ...process.env, DATABASE_URL: service.databaseUrl } });
+      return { status: 0, stdout, stderr };
+    } catch (error) {
+      const failed = error as { code: number; stdout: string; stderr: string };
+      return { status: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+    }
+  }
+
+  beforeAll(async () => {
+    const issuer = await TestTokenIssuer.start();
+    service = await startServiceUnderTest(addressLookupService, { env: issuer.env() });
+    await issuer.stop();
+  });
+
+  afterAll(async () => {
+    await service?.close();
+  });
+
+  // ADDRESS_IMPORT_TEST_RECORDS=1000000 shows the benchmark's file importing (about a minute).
+  const records = Number(process.env.ADDRESS_IMPORT_TEST_RECORDS ?? 120_000);
+
+  it('imports a large synthetic file with progress, then refuses a broken one with its line, changing nothing', async () => {
+    const large = join(folder, 'synthetic.csv');
+    writeSyntheticPafFile(large, records);
+
+    const imported = await runImport(large);
+
+    expect(imported.status).toBe(0);
+    expect(imported.stderr).toContain('importing: 100000 records read');
+    expect(imported.stdout).toContain(`inserted ${records}, updated 0, unchanged 0, deleted 0`);
+
+    const refused = await runImport(pafFile('command-broken.csv', [JUNIPER_14, JUNIPER_16.slice(0, 12)]));
+
+    expect(refused.status).toBe(65);
+    expect(refused.stdout).toContain('the file was refused: the address table is unchanged');
+    expect(refused.stdout).toContain('line 2: expected 16 fields (17 with a UPRN), found 12');
+    expect((await service.sql<{ count: number }>('SELECT count(*)::int AS count FROM address'))[0].count).toBe(records);
+  }, 600_000);
 });
 
 describe('address-lookup quota', () => {
