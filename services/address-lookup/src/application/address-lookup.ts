@@ -1,11 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Caller } from '@cms/auth';
 import { isUdprn, normalisePostcode } from '@cms/gas-market';
-import { Clock, SERVICE_CONFIG } from '@cms/service-defaults';
+import { Clock } from '@cms/service-defaults';
 import { compareDeliveryPoints, quotaDayOf, quotaHolderOf, type DeliveryPoint } from '../domain';
-import type { AddressLookupConfig } from '../address-lookup.settings';
 import { ADDRESS_SOURCE, type AddressSource, type AddressSourceName } from './address-source.port';
-import { LOOKUP_QUOTAS, type LookupQuotas } from './lookup-quotas.port';
+import { LOOKUP_QUOTA, LOOKUP_QUOTAS, type LookupQuota, type LookupQuotas } from './lookup-quotas.port';
 
 export type PostcodeLookup =
   | { outcome: 'found'; postcode: string; deliveryPoints: DeliveryPoint[]; source: AddressSourceName }
@@ -30,7 +29,7 @@ export class AddressLookup {
     @Inject(ADDRESS_SOURCE) private readonly source: AddressSource,
     @Inject(LOOKUP_QUOTAS) private readonly quotas: LookupQuotas,
     @Inject(Clock) private readonly clock: Clock,
-    @Inject(SERVICE_CONFIG) private readonly config: AddressLookupConfig,
+    @Inject(LOOKUP_QUOTA) private readonly quota: LookupQuota,
   ) {}
 
   async atPostcode(caller: Caller, rawPostcode: string): Promise<PostcodeLookup> {
@@ -49,6 +48,6 @@ export class AddressLookup {
   }
 
   private withinQuota(caller: Caller): Promise<boolean> {
-    return this.quotas.take(quotaHolderOf(caller), quotaDayOf(this.clock.now()), this.config.ADDRESS_LOOKUPS_PER_USER_PER_DAY);
+    return this.quotas.take(quotaHolderOf(caller), quotaDayOf(this.clock.now()), this.quota.perUserPerDay);
   }
 }

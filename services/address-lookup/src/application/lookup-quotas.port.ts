@@ -8,3 +8,10 @@ export interface LookupQuotas {
 }
 
 export const LOOKUP_QUOTAS = Symbol('LOOKUP_QUOTAS');
+
+/** PD: the look-ups each user may make a day (ADDRESS_LOOKUPS_PER_USER_PER_DAY), as configured. */
+export interface LookupQuota {
+  perUserPerDay: number;
+}
+
+export const LOOKUP_QUOTA = Symbol('LOOKUP_QUOTA');

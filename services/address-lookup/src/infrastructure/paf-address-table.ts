@@ -1,27 +1,21 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { DataSource, QueryRunner } from 'typeorm';
-import type { PafAddressField } from '@cms/gas-market';
+import { PAF_TEXT_FIELDS, type PafAddressField } from '@cms/gas-market';
 import { runPrepared, type PreparedStatement } from '@cms/persistence';
 import { DATA_SOURCE } from '@cms/service-defaults';
 import type { AddressSource } from '../application/address-source.port';
 import type { AddressBook, ReplaceOutcome, StagedRecord, Staging } from '../application/address-book.port';
 import type { DeliveryPoint, PafRecord } from '../domain';
 
+/** The PAF text fields the table holds (county is the legacy register's, not PAF's), each in the column of its name in snake case. */
+const TEXT_FIELDS = PAF_TEXT_FIELDS.filter((field) => field !== 'county');
+const columnOf = (field: string) => field.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
+
 /** The table's columns beside the UDPRN, in insert order: name, SQL type (for the unnest arrays), value of a record. */
 const COLUMNS: ReadonlyArray<readonly [column: string, type: string, value: (record: PafRecord) => unknown]> = [
   ['uprn', 'varchar', (r) => r.address.uprn ?? null],
   ['postcode', 'varchar', (r) => r.address.postcode],
-  ['post_town', 'varchar', (r) => r.address.postTown],
-  ['dependent_locality', 'varchar', (r) => r.address.dependentLocality ?? null],
-  ['double_dependent_locality', 'varchar', (r) => r.address.doubleDependentLocality ?? null],
-  ['thoroughfare', 'varchar', (r) => r.address.thoroughfare ?? null],
-  ['dependent_thoroughfare', 'varchar', (r) => r.address.dependentThoroughfare ?? null],
-  ['building_number', 'varchar', (r) => r.address.buildingNumber ?? null],
-  ['building_name', 'varchar', (r) => r.address.buildingName ?? null],
-  ['sub_building_name', 'varchar', (r) => r.address.subBuildingName ?? null],
-  ['po_box', 'varchar', (r) => r.address.poBox ?? null],
-  ['department', 'varchar', (r) => r.address.department ?? null],
-  ['organisation', 'varchar', (r) => r.address.organisation ?? null],
+  ...TEXT_FIELDS.map((field) => [columnOf(field), 'varchar', (r: PafRecord) => r.address[field] ?? null] as const),
   ['postcode_type', 'varchar', (r) => r.postcodeType],
   ['small_user_organisation', 'boolean', (r) => r.smallUserOrganisation],
   ['delivery_point_suffix', 'varchar', (r) => r.deliveryPointSuffix],
@@ -29,22 +23,9 @@ const COLUMNS: ReadonlyArray<readonly [column: string, type: string, value: (rec
 const NAMES = COLUMNS.map(([column]) => column);
 
 /** The columns read back, under DeliveryPoint's names. */
-const ADDRESS_FIELDS: ReadonlyArray<readonly [column: string, field: PafAddressField]> = [
-  ['udprn', 'udprn'],
-  ['uprn', 'uprn'],
-  ['organisation', 'organisation'],
-  ['department', 'department'],
-  ['sub_building_name', 'subBuildingName'],
-  ['building_name', 'buildingName'],
-  ['building_number', 'buildingNumber'],
-  ['po_box', 'poBox'],
-  ['dependent_thoroughfare', 'dependentThoroughfare'],
-  ['thoroughfare', 'thoroughfare'],
-  ['double_dependent_locality', 'doubleDependentLocality'],
-  ['dependent_locality', 'dependentLocality'],
-  ['post_town', 'postTown'],
-  ['postcode', 'postcode'],
-];
+const ADDRESS_FIELDS: ReadonlyArray<readonly [column: string, field: PafAddressField]> = (
+  ['udprn', 'uprn', ...TEXT_FIELDS, 'postcode'] as const
+).map((field) => [columnOf(field), field]);
 const SELECTED = ADDRESS_FIELDS.map(([column]) => (column === 'udprn' ? 'udprn::text AS udprn' : column)).join(', ');
 
 // The look-ups behind every request: prepared statements, planned once per connection.

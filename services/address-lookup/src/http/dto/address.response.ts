@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { PAF_FIELD_MAX_LENGTHS as MAX } from '@cms/gas-market';
+import { PAF_FIELD_MAX_LENGTHS as MAX, PAF_TEXT_FIELDS } from '@cms/gas-market';
 import type { AddressSourceName } from '../../application/address-source.port';
 import { labelOf, type DeliveryPoint } from '../../domain';
 
@@ -13,37 +13,17 @@ export class AddressResponse {
   @ApiPropertyOptional({ maxLength: MAX.uprn, description: "GeoPlace's Unique Property Reference Number, where known.", example: '100010482615' })
   uprn?: string;
 
-  @ApiPropertyOptional({ maxLength: MAX.organisation })
+  // The PAF fields, documented below from the shared lengths.
   organisation?: string;
-
-  @ApiPropertyOptional({ maxLength: MAX.department })
   department?: string;
-
-  @ApiPropertyOptional({ maxLength: MAX.subBuildingName, example: 'Flat 2' })
   subBuildingName?: string;
-
-  @ApiPropertyOptional({ maxLength: MAX.buildingName, example: 'Kingfisher House' })
   buildingName?: string;
-
-  @ApiPropertyOptional({ maxLength: MAX.buildingNumber, example: '14' })
   buildingNumber?: string;
-
-  @ApiPropertyOptional({ maxLength: MAX.poBox })
   poBox?: string;
-
-  @ApiPropertyOptional({ maxLength: MAX.dependentThoroughfare })
   dependentThoroughfare?: string;
-
-  @ApiPropertyOptional({ maxLength: MAX.thoroughfare, example: 'Juniper Close' })
   thoroughfare?: string;
-
-  @ApiPropertyOptional({ maxLength: MAX.doubleDependentLocality })
   doubleDependentLocality?: string;
-
-  @ApiPropertyOptional({ maxLength: MAX.dependentLocality, example: 'Fulwood' })
   dependentLocality?: string;
-
-  @ApiProperty({ maxLength: MAX.postTown, example: 'Preston' })
   postTown: string;
 
   @ApiProperty({ maxLength: MAX.postcode, example: 'PR2 9QZ' })
@@ -63,6 +43,15 @@ export class AddressResponse {
     const { lines, oneLine } = labelOf(point);
     return Object.assign(new AddressResponse(), point, { lines, label: oneLine });
   }
+}
+
+/** Examples of the fields the Juniper Close example fills. */
+const EXAMPLES: Partial<Record<string, string>> = { buildingNumber: '14', thoroughfare: 'Juniper Close', dependentLocality: 'Fulwood', postTown: 'Preston' };
+
+// Each PAF text field PAF has (county is the legacy register's, not PAF's): its shared length; only the post town is always there.
+for (const field of PAF_TEXT_FIELDS.filter((name) => name !== 'county')) {
+  const document = field === 'postTown' ? ApiProperty : ApiPropertyOptional;
+  document({ type: String, maxLength: MAX[field], example: EXAMPLES[field] })(AddressResponse.prototype, field);
 }
 
 /** One delivery point, and where it was looked up (a contact keeps both as the address's provenance). */
