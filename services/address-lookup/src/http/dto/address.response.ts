@@ -13,18 +13,8 @@ export class AddressResponse {
   @ApiPropertyOptional({ maxLength: MAX.uprn, description: "GeoPlace's Unique Property Reference Number, where known.", example: '100010482615' })
   uprn?: string;
 
-  // The PAF fields, documented below from the shared lengths.
-  organisation?: string;
-  department?: string;
-  subBuildingName?: string;
-  buildingName?: string;
-  buildingNumber?: string;
-  poBox?: string;
-  dependentThoroughfare?: string;
-  thoroughfare?: string;
-  doubleDependentLocality?: string;
-  dependentLocality?: string;
-  postTown: string;
+  // Its PAF text fields (organisation … post town, absent ones left out) are set by `from` and
+  // documented below, from the shared field list.
 
   @ApiProperty({ maxLength: MAX.postcode, example: 'PR2 9QZ' })
   postcode: string;
