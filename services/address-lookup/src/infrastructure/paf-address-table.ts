@@ -89,6 +89,9 @@ export class PafAddressTable implements AddressSource, AddressBook {
     await runner.connect();
     try {
       await runner.startTransaction();
+      // The data source bounds each statement to 15 s (libs/persistence), right for requests; merging
+      // a whole PAF file (1,000,000 rows and more) takes longer, and this transaction only.
+      await runner.query('SET LOCAL statement_timeout = 0');
       await runner.query('SELECT pg_advisory_xact_lock($1)', [IMPORT_LOCK]);
       await runner.query(`
         CREATE TEMPORARY TABLE address_import ON COMMIT DROP AS
