@@ -30,7 +30,7 @@ export type Measure = (clients: number, total: number, work: (client: number) =>
 
 /** Runs the look-ups and gives the Markdown table. `token`: a signed-in user's access token. */
 export async function benchAddressLookup(stack: Stack, dataDir: string, token: string, measure: Measure, log: (line: string) => void): Promise<string> {
-  const agent = new Agent({ keepAlive: true, maxSockets: 64 });
+  let agent = new Agent({ keepAlive: true, maxSockets: 64 });
   const get = (path: string) =>
     new Promise<number>((resolvePromise, reject) => {
       const outgoing = request(new URL(path, stack.gatewayUrl), { agent, headers: { authorization: `Bearer ${token}`, accept: 'application/json' } }, (incoming) => {
@@ -54,6 +54,9 @@ export async function benchAddressLookup(stack: Stack, dataDir: string, token: s
       stdio: ['ignore', 'ignore', 'inherit'],
     });
     const importSeconds = (performance.now() - started) / 1000;
+    // The gateway has closed the connections left idle through the import: new ones.
+    agent.destroy();
+    agent = new Agent({ keepAlive: true, maxSockets: 64 });
 
     const postcodes = [...new Set(Array.from(syntheticPafRecords(size), (record) => record.address.postcode))];
     const rng = new Prng(size);
