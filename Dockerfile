@@ -25,6 +25,6 @@ ENV NODE_ENV=production \
 USER node
 
 # Every service's port, from the service catalogue (`npm run catalogue -- write` sets this line).
-EXPOSE 8080 8081 8082 8083 8084 8085 8086
+EXPOSE 8080 8081 8082 8083 8084 8085 8086 8087
 STOPSIGNAL SIGTERM
 CMD ["sh", "-c", "exec node --enable-source-maps -r @swc-node/register \"services/${SERVICE}/src/main.ts\""]

@@ -45,6 +45,7 @@ CMS is running (ready in ${((Date.now() - started) / 1000).toFixed(1)} s).
   API gateway:   ${stack.gatewayUrl}/api/v1
   API docs:      ${stack.gatewayUrl}/api/docs
   Kafka:         ${stack.kafka.brokers.join(',')}
+  Partner feed:  ${stack.kafka.partnerBrokers.join(',') || '(none: set KAFKA_PARTNER_BROKERS)'}  (SASL/SCRAM-SHA-512, README "The referral feed")
   Logs:          ${join(ROOT, '.data', 'logs')}
 
 Demo logins (password for all: ${users[0].password}):

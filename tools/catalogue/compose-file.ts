@@ -13,6 +13,7 @@ import {
   urlSettingOf,
   type CatalogueEntry,
 } from '@cms/catalogue';
+import { partnerListenerEnvironment } from '../infra/partner-listener';
 import { GENERATED_NOTE } from './generated-note';
 import {
   alias,
@@ -111,11 +112,20 @@ ${GENERATED_NOTE}`;
             KAFKA_PROCESS_ROLES: 'broker,controller',
             KAFKA_CONTROLLER_QUORUM_VOTERS: '1@kafka:9093',
             KAFKA_LISTENERS: commented(
-              'PLAINTEXT for the other containers, HOST for clients on the host (localhost:29092).',
-              'PLAINTEXT://:9092,CONTROLLER://:9093,HOST://:29092',
+              'PLAINTEXT for the other containers, HOST for clients on the host (localhost:29092), PARTNER for ' +
+                "transporters' systems reading their referral feed (localhost:9095; README \"The referral feed\").",
+              'PLAINTEXT://:9092,CONTROLLER://:9093,HOST://:29092,PARTNER://:9095',
             ),
-            KAFKA_ADVERTISED_LISTENERS: 'PLAINTEXT://kafka:9092,HOST://localhost:29092',
-            KAFKA_LISTENER_SECURITY_PROTOCOL_MAP: 'PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT,HOST:PLAINTEXT',
+            KAFKA_ADVERTISED_LISTENERS: 'PLAINTEXT://kafka:9092,HOST://localhost:29092,PARTNER://localhost:9095',
+            KAFKA_LISTENER_SECURITY_PROTOCOL_MAP: 'PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT,HOST:PLAINTEXT,PARTNER:SASL_PLAINTEXT',
+            ...Object.fromEntries(
+              Object.entries(partnerListenerEnvironment()).map(([name, value], index) => [
+                name,
+                index === 0
+                  ? commented('The partner listener: SASL/SCRAM-SHA-512 and ACLs (tools/infra/partner-listener.ts); the internal listeners are super users.', value)
+                  : value,
+              ]),
+            ),
             KAFKA_CONTROLLER_LISTENER_NAMES: 'CONTROLLER',
             KAFKA_INTER_BROKER_LISTENER_NAME: 'PLAINTEXT',
             KAFKA_LOG_DIRS: '/var/lib/kafka/data',
@@ -130,7 +140,7 @@ ${GENERATED_NOTE}`;
             KAFKA_HEAP_OPTS: '-Xms256m -Xmx512m',
           },
           volumes: ['kafka-data:/var/lib/kafka/data'],
-          ports: [quoted('29092:29092')],
+          ports: [quoted('29092:29092'), quoted('9095:9095')],
           healthcheck: {
             test: [
               'CMD-SHELL',

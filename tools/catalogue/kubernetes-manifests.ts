@@ -14,6 +14,7 @@ import {
   urlSettingOf,
   type CatalogueEntry,
 } from '@cms/catalogue';
+import { PARTNER_LISTENER_SETTINGS } from '../infra/partner-listener';
 import { GENERATED_NOTE } from './generated-note';
 import { commented, flow, quoted, renderYaml, section, type YamlValue } from './yaml-document';
 
@@ -76,6 +77,15 @@ ${GENERATED_NOTE}`;
               'NODE_OPTIONS=--max-old-space-size=384',
             ],
           },
+          commented(
+            "Not read by the services: the broker settings of the partner listener, where transporters' systems read " +
+              'their referral feed (SASL/SCRAM-SHA-512 and ACLs; tools/infra/partner-listener.ts, README.md "Kafka"). ' +
+              'Apply them to your Kafka beside a listener named PARTNER of protocol SASL_SSL.',
+            {
+              name: 'cms-kafka-partner-listener',
+              literals: Object.entries(PARTNER_LISTENER_SETTINGS).map(([name, value]) => `${name}=${value}`),
+            },
+          ),
         ],
         'Settings shared by every service. Overlays replace them with `behavior: merge`.',
       ),

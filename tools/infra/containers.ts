@@ -2,6 +2,7 @@
 // have one. testcontainers is loaded only when this path is taken.
 import { ensureDatabase, waitForPostgres } from './database';
 import { waitForKafka } from './kafka-ready';
+import { partnerListenerEnvironment } from './partner-listener';
 import { seconds } from './processes';
 import { InfraError, KafkaBroker, Postgres, ProvisionOptions } from './types';
 
@@ -100,15 +101,17 @@ export async function startKafkaContainer(opts: ProvisionOptions): Promise<Kafka
   opts.log(`kafka: starting a ${KAFKA_IMAGE} container`);
   let container: Awaited<ReturnType<InstanceType<typeof GenericContainer>['start']>> | undefined;
   let brokers: string[];
+  let partnerBrokers: string[];
   try {
     container = await new GenericContainer(KAFKA_IMAGE)
-      .withExposedPorts(9092)
+      .withExposedPorts(9092, 9095)
       .withEnvironment({
         CLUSTER_ID: '4L6g3nShT-eMCtK--X86sw',
         KAFKA_NODE_ID: '1',
         KAFKA_PROCESS_ROLES: 'broker,controller',
-        KAFKA_LISTENERS: 'PLAINTEXT://0.0.0.0:9092,BROKER://0.0.0.0:9093,CONTROLLER://0.0.0.0:9094',
-        KAFKA_LISTENER_SECURITY_PROTOCOL_MAP: 'PLAINTEXT:PLAINTEXT,BROKER:PLAINTEXT,CONTROLLER:PLAINTEXT',
+        KAFKA_LISTENERS: 'PLAINTEXT://0.0.0.0:9092,BROKER://0.0.0.0:9093,CONTROLLER://0.0.0.0:9094,PARTNER://0.0.0.0:9095',
+        KAFKA_LISTENER_SECURITY_PROTOCOL_MAP: 'PLAINTEXT:PLAINTEXT,BROKER:PLAINTEXT,CONTROLLER:PLAINTEXT,PARTNER:SASL_PLAINTEXT',
+        ...partnerListenerEnvironment(),
         KAFKA_INTER_BROKER_LISTENER_NAME: 'BROKER',
         KAFKA_CONTROLLER_LISTENER_NAMES: 'CONTROLLER',
         KAFKA_CONTROLLER_QUORUM_VOTERS: '1@localhost:9094',
@@ -133,8 +136,10 @@ export async function startKafkaContainer(opts: ProvisionOptions): Promise<Kafka
       .start();
     const address = `${container.getHost()}:${container.getMappedPort(9092)}`;
     brokers = [address];
+    const partnerAddress = `${container.getHost()}:${container.getMappedPort(9095)}`;
+    partnerBrokers = [partnerAddress];
     await container.copyContentToContainer([
-      { content: `PLAINTEXT://${address},BROKER://localhost:9093\n`, target: LISTENER_FILE },
+      { content: `PLAINTEXT://${address},BROKER://localhost:9093,PARTNER://${partnerAddress}\n`, target: LISTENER_FILE },
     ]);
     await waitForKafka(brokers, 120_000);
   } catch (error) {
@@ -147,6 +152,7 @@ export async function startKafkaContainer(opts: ProvisionOptions): Promise<Kafka
   return {
     kind: 'containers',
     brokers,
+    partnerBrokers,
     stop: () => (stopping ??= running.stop().then(() => undefined)),
   };
 }

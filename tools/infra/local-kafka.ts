@@ -8,6 +8,7 @@ import { promisify } from 'node:util';
 import { freePorts, isPortFree } from './free-port';
 import { waitForKafka } from './kafka-ready';
 import { liveOtherOwner, readState, ServerState, writeState } from './owner';
+import { PARTNER_LISTENER_SETTINGS } from './partner-listener';
 import {
   commandLine,
   indent,
@@ -193,6 +194,7 @@ function classDataSharing(libs: string, runtime: JavaRuntime) {
 
 interface KafkaState extends ServerState {
   port?: number;
+  partnerPort?: number;
   controllerPort?: number;
   clusterId?: string;
 }
@@ -205,22 +207,28 @@ function newClusterId(): string {
   }
 }
 
+const PARTNER_LISTENER_PROPERTIES = [
+  '# The partner listener (partner-listener.ts): SCRAM-authenticated, ACLs enforced; the internal listeners are super users.',
+  ...Object.entries(PARTNER_LISTENER_SETTINGS).map(([name, value]) => `${name}=${value}`),
+].join('\n');
+
 /** Java properties files treat backslashes as escapes. */
 const propPath = (p: string) => p.replace(/\\/g, '/');
 
-function serverProperties(opts: { port: number; controllerPort: number; logDirs: string }): string {
-  const { port, controllerPort, logDirs } = opts;
+function serverProperties(opts: { port: number; partnerPort: number; controllerPort: number; logDirs: string }): string {
+  const { port, partnerPort, controllerPort, logDirs } = opts;
   return `# Written by tools/infra/local-kafka.ts on every start; edits are overwritten.
 # Single-node KRaft: this process is both broker and controller.
 process.roles=broker,controller
 node.id=1
 controller.quorum.voters=1@127.0.0.1:${controllerPort}
-listeners=PLAINTEXT://127.0.0.1:${port},CONTROLLER://127.0.0.1:${controllerPort}
-advertised.listeners=PLAINTEXT://127.0.0.1:${port}
-listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
+listeners=PLAINTEXT://127.0.0.1:${port},PARTNER://127.0.0.1:${partnerPort},CONTROLLER://127.0.0.1:${controllerPort}
+advertised.listeners=PLAINTEXT://127.0.0.1:${port},PARTNER://127.0.0.1:${partnerPort}
+listener.security.protocol.map=PLAINTEXT:PLAINTEXT,PARTNER:SASL_PLAINTEXT,CONTROLLER:PLAINTEXT
 controller.listener.names=CONTROLLER
 inter.broker.listener.name=PLAINTEXT
 log.dirs=${propPath(logDirs)}
+${PARTNER_LISTENER_PROPERTIES}
 
 # One broker: replication factor 1 everywhere.
 num.partitions=3
@@ -312,25 +320,28 @@ export async function startLocalKafka(opts: ProvisionOptions): Promise<KafkaBrok
 
   const formatted = fs.existsSync(path.join(logDirs, 'meta.properties'));
   let port: number;
+  let partnerPort: number;
   let controllerPort: number;
   if (
     formatted &&
     previous?.port &&
+    previous.partnerPort &&
     previous.controllerPort &&
     (await isPortFree(previous.port)) &&
+    (await isPortFree(previous.partnerPort)) &&
     (await isPortFree(previous.controllerPort))
   ) {
-    ({ port, controllerPort } = previous as Required<KafkaState>);
+    ({ port, partnerPort, controllerPort } = previous as Required<KafkaState>);
   } else {
-    [port, controllerPort] = (await freePorts(2)) as [number, number];
+    [port, partnerPort, controllerPort] = (await freePorts(3)) as [number, number, number];
     if (formatted && previous?.port) {
-      log(`kafka: port ${previous.port} or ${previous.controllerPort} is taken; moving to ${port}/${controllerPort}`);
+      log(`kafka: the ports ${previous.port}/${previous.partnerPort ?? '(none)'}/${previous.controllerPort} are taken or incomplete; moving to ${port}/${partnerPort}/${controllerPort}`);
     }
   }
   const clusterId = (formatted && previous?.clusterId) || newClusterId();
-  fs.writeFileSync(propsFile, serverProperties({ port, controllerPort, logDirs }));
+  fs.writeFileSync(propsFile, serverProperties({ port, partnerPort, controllerPort, logDirs }));
   fs.writeFileSync(log4jFile, log4jProperties(brokerLog));
-  const state: KafkaState = { port, controllerPort, clusterId };
+  const state: KafkaState = { port, partnerPort, controllerPort, clusterId };
   writeState(stateFile, state);
 
   const jvmBase = [
@@ -359,6 +370,7 @@ export async function startLocalKafka(opts: ProvisionOptions): Promise<KafkaBrok
   }
 
   const brokers = [`127.0.0.1:${port}`];
+  const partnerBrokers = [`127.0.0.1:${partnerPort}`];
   let child: ChildProcess | undefined;
   let removeExitHandler = () => {};
 
@@ -428,12 +440,13 @@ export async function startLocalKafka(opts: ProvisionOptions): Promise<KafkaBrok
 
   log(`kafka: starting Apache Kafka ${KAFKA_VERSION} (KRaft) on ${brokers[0]} (data: ${kdir})`);
   await start();
-  log(`kafka: ready on ${brokers[0]} in ${seconds(started)}`);
+  log(`kafka: ready on ${brokers[0]} (partner listener ${partnerBrokers[0]}) in ${seconds(started)}`);
 
   let stopping: Promise<void> | undefined;
   return {
     kind: 'local',
     brokers,
+    partnerBrokers,
     restart: async ({ hard = false } = {}) => {
       if (stopping) throw new Error('Kafka has been stopped');
       await stopBroker(hard);

@@ -73,6 +73,11 @@ export async function provisionKafka(opts: ProvisionOptions): Promise<KafkaBroke
       throw new InfraError(`KAFKA_BROKERS must be a comma-separated list of host:port, got ${JSON.stringify(list)}`);
     }
     opts.log(`kafka: using KAFKA_BROKERS ${brokers.join(',')}`);
+    // The partner listener of that cluster (SASL/SCRAM), if it has one: the referral feed's tests need it.
+    const partnerBrokers = (process.env['KAFKA_PARTNER_BROKERS'] ?? '')
+      .split(',')
+      .map((b) => b.trim())
+      .filter(Boolean);
     try {
       await waitForKafka(brokers, 15_000);
     } catch (error) {
@@ -81,7 +86,7 @@ export async function provisionKafka(opts: ProvisionOptions): Promise<KafkaBroke
           'Start that broker, or unset KAFKA_BROKERS to have one started for you.',
       );
     }
-    return { kind: 'env', brokers, stop: async () => undefined };
+    return { kind: 'env', brokers, partnerBrokers, stop: async () => undefined };
   }
   if (await containerRuntimeAvailable()) return startKafkaContainer(opts);
   return startLocalKafka(opts);

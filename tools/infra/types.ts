@@ -19,6 +19,12 @@ export interface KafkaBroker {
   readonly kind: ProvisionKind;
   /** Bootstrap servers, `host:port`. */
   readonly brokers: string[];
+  /**
+   * Bootstrap servers of the partner listener (SASL/SCRAM, ACLs enforced: README "The referral
+   * feed"), where transporters' systems read their partner topics. Empty for `KAFKA_BROKERS`
+   * unless `KAFKA_PARTNER_BROKERS` names them.
+   */
+  readonly partnerBrokers: string[];
   /** Stops the broker if this process started it (a no-op for `KAFKA_BROKERS`). */
   stop(): Promise<void>;
   /**

@@ -70,7 +70,7 @@ function main(argv: string[]): number {
     database: databaseNameOf(name),
     routePrefix: routePrefixOf(name),
   };
-  const files = serviceFiles({ name, title, port: entry.port, now: new Date() });
+  const files = serviceFiles({ name, title, now: new Date() });
   for (const file of files) {
     const path = join(ROOT, 'services', name, file.path);
     mkdirSync(dirname(path), { recursive: true });

@@ -22,6 +22,7 @@ import {
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import pino from 'pino';
+import { catalogueEntries, type CatalogueEntry } from '@cms/catalogue';
 import { ContactLoggedV1, createEnvelope, toKafkaHeaders, Topics } from '@cms/contracts';
 import { demoOrganisation } from '@cms/demo-data';
 import { KafkaAdapter } from '@cms/messaging';
@@ -147,6 +148,10 @@ describe('npm run new-service', () => {
       // The copy's harness and the copy's service (the libraries they import are this repository's,
       // through Jest's @cms/* mapping: the generator changes none of them).
       const testing = (await import(join(copy, 'libs/testing/src'))) as typeof import('@cms/testing');
+      // The kit reads the service's port and topics from the catalogue, and this process's is the
+      // repository's: add the copy's new entry to it for the start (and take it out after).
+      const copyCatalogue = (await import(join(copy, 'libs/catalogue/src'))) as typeof import('@cms/catalogue');
+      (catalogueEntries as CatalogueEntry[]).push(copyCatalogue.entryOf(NAME));
       const exports = (await import(join(copy, 'services', NAME, 'src/service'))) as Record<string, unknown>;
       const definition = exports[`${nameForms(NAME).camelName}Service`] as ServiceDefinition<never>;
       issuer = await testing.TestTokenIssuer.start();
@@ -156,6 +161,8 @@ describe('npm run new-service', () => {
     afterAll(async () => {
       await service?.close();
       await issuer?.stop();
+      const added = (catalogueEntries as CatalogueEntry[]).findIndex((entry) => (entry.name as string) === NAME);
+      if (added >= 0) (catalogueEntries as CatalogueEntry[]).splice(added, 1);
     });
 
     it('is ready: its database and the broker answer', async () => {

@@ -3,7 +3,6 @@ import { fillPlaceholders, placeholderValues, serviceFiles, type ServiceFileValu
 const values: ServiceFileValues = {
   name: 'site-visits',
   title: 'Site visits',
-  port: 8084,
   now: new Date('2026-12-01T10:15:30.123Z'),
 };
 
@@ -47,11 +46,11 @@ describe("a new service's files", () => {
     });
   });
 
-  it('name the service, its settings, module and migrations after it, on its catalogue port', () => {
+  it('name the service, its settings, module and migrations after it, its port read from its catalogue entry', () => {
     expect(file('src/service.ts')).toContain(
       "export const siteVisitsService: ServiceDefinition<typeof siteVisitsSettings> = {\n  name: 'site-visits',\n  title: 'Site visits',",
     );
-    expect(file('src/site-visits.settings.ts')).toContain('PORT: integer({ default: 8084, min: 0, max: 65_535 })');
+    expect(file('src/site-visits.settings.ts')).toContain("PORT: catalogueServicePort('site-visits')");
     expect(file('src/app.module.ts')).toContain(
       'export function siteVisitsModule(config: SiteVisitsConfig, logger: Logger)',
     );

@@ -14,7 +14,6 @@ const PLACEHOLDER = /\{\{(\w+)\}\}/g;
 export interface ServiceFileValues {
   name: string;
   title: string;
-  port: number;
   /** When the files are written: it dates and names the first migration. */
   now: Date;
 }
@@ -34,7 +33,6 @@ export function placeholderValues(values: ServiceFileValues): Record<string, str
     PascalName: pascalName,
     title: values.title,
     titleLiteral: stringLiteral(values.title),
-    port: String(values.port),
     migrationDate: values.now.toISOString().slice(0, 10),
     // TypeORM reads a migration's time from the 13 digits that end its class name.
     migrationTimestamp: String(values.now.getTime()).padStart(13, '0'),

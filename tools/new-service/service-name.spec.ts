@@ -14,7 +14,7 @@ import {
 const taken: TakenNames = { services: catalogueEntries, folders: catalogueEntries.map((entry) => entry.name) };
 
 describe("a new service's name", () => {
-  it.each(['meter-readings', 'notifications', 'postcode-finder', 'meter-point', 'v2-reports'])('may be %s', (name) => {
+  it.each(['meter-readings', 'alert-digests', 'postcode-finder', 'meter-point', 'v2-reports'])('may be %s', (name) => {
     expect(serviceNameProblems(name, taken)).toEqual([]);
   });
 
@@ -62,11 +62,12 @@ describe("a new service's name", () => {
     expect(serviceNameProblems('api-clients', taken)).toEqual([
       "its routes (/api/v1/api-clients) would overlap access-control's route /api/v1 (/^\\/api\\/v1\\/(api-clients|signing-keys)(\\/|$)/)",
     ]);
-    // Its prefix above other services' routes: /api/v1/audit holds access-control's, contact-logging's and clarifications'.
+    // Its prefix above other services' routes: /api/v1/audit holds access-control's, and each contact service's audit.
     expect(serviceNameProblems('audit', taken)).toEqual([
       "its routes (/api/v1/audit) would overlap access-control's route /api/v1/audit",
       "its routes (/api/v1/audit) would overlap contact-logging's route /api/v1/audit/contacts",
       "its routes (/api/v1/audit) would overlap clarifications's route /api/v1/audit/clarifications",
+      "its routes (/api/v1/audit) would overlap site-visits's route /api/v1/audit/site-visits",
     ]);
     expect(serviceNameProblems('auth', taken)).toEqual(
       Array(7).fill(

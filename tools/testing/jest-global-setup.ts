@@ -17,7 +17,7 @@ import {
   provisionPostgres,
   redactUrl,
 } from '@cms/infra';
-import { TEST_DATABASE_ADMIN_URL, TEST_KAFKA_BROKERS } from '@cms/testing';
+import { TEST_DATABASE_ADMIN_URL, TEST_KAFKA_BROKERS, TEST_KAFKA_PARTNER_BROKERS } from '@cms/testing';
 
 export interface TestInfrastructure {
   postgres: Postgres;
@@ -96,6 +96,7 @@ export default async function globalSetup(): Promise<void> {
   globalThis.__cmsTestInfrastructure = { postgres: pg.value, kafka: kafka.value, dataDir };
   process.env[TEST_DATABASE_ADMIN_URL] = pg.value.adminUrl;
   process.env[TEST_KAFKA_BROKERS] = kafka.value.brokers.join(',');
+  process.env[TEST_KAFKA_PARTNER_BROKERS] = kafka.value.partnerBrokers.join(',');
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   process.stderr.write(
     `\nTest infrastructure in ${seconds} s: PostgreSQL ${pg.value.kind} (${redactUrl(pg.value.adminUrl)}), ` +

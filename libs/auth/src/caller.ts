@@ -26,6 +26,29 @@ export interface Caller {
   passwordChangeRequired?: boolean;
 }
 
+/**
+ * Who gives a command, as a service's domain rules see it: a person (held to the roles of the
+ * token) or a partner system (held to its scopes, with no roles).
+ */
+export interface CommandActor {
+  readonly userId: string;
+  readonly organisationId: string;
+  readonly organisationType: OrganisationType;
+  readonly roles: readonly string[];
+  readonly isPartnerSystem: boolean;
+}
+
+/** The caller as the actor of a command: a partner system is a caller whose token carries scopes. */
+export function commandActor(caller: Caller): CommandActor {
+  return {
+    userId: caller.userId,
+    organisationId: caller.organisationId,
+    organisationType: caller.organisationType,
+    roles: caller.roles,
+    isPartnerSystem: caller.scopes !== undefined,
+  };
+}
+
 /** Custom claims CMS puts in its access tokens, beside the registered `sub`, `iss`, `aud`, `exp`. */
 export const CLAIM_ORGANISATION_ID = 'org';
 export const CLAIM_ORGANISATION_TYPE = 'org_type';

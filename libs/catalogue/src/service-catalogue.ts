@@ -171,11 +171,15 @@ export const serviceCatalogue = [
     routes: [
       { prefix: '/api/v1/contacts', pattern: /^\/api\/v1\/contacts\/[^/]+\/site-visits$/ },
       { prefix: '/api/v1/site-visits' },
+      { prefix: '/api/v1/audit/site-visits' },
     ],
+    // And each transporter's partner topic, cms.partner.<organisationId>.referrals.v1 (src/partner-feed).
     produces: [Topics.siteVisits],
-    // Each contact's meter point, transporter and participants, and its end (which cancels its open visits).
-    consumes: [Topics.contacts],
-    calls: [],
+    // Each contact's participants and its end (which cancels its open visits); and for the referral feed, the
+    // referrals, the questions to a transporter and the outcomes of the contacts it is involved in.
+    consumes: [Topics.contacts, Topics.siteVisits, Topics.clarifications],
+    // At referral, on behalf of the agent: the contact's details, and its meter point's supply address.
+    calls: ['contact-logging', 'meter-points'],
     secrets: [],
   },
   {
@@ -186,7 +190,21 @@ export const serviceCatalogue = [
     database: 'cms_address_lookup',
     routes: [{ prefix: '/api/v1/addresses' }],
     produces: [],
-    consumes: [],
+    // The generator's example consumer, until the service's own code replaces it.
+    consumes: [Topics.contacts],
+    calls: [],
+    secrets: [],
+  },
+  {
+    name: 'notifications',
+    title: 'Notifications',
+    role: 'service',
+    port: 8087,
+    database: 'cms_notifications',
+    routes: [{ prefix: '/api/v1/notifications' }, { prefix: '/api/v1/me/notification-preferences' }, { prefix: '/api/v1/webhooks' }],
+    produces: [],
+    // Contacts logged (src/infrastructure/contact-logged.consumer.ts).
+    consumes: [Topics.contacts],
     calls: [],
     secrets: [],
   },

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { getMetadataStorage } from 'class-validator';
 import { parse } from 'yaml';
 import { eventClassOf, knownEventTypes } from './event-registry';
-import { Topics } from './topics';
+import { PartnerTopics, Topics } from './topics';
 
 interface JsonSchema {
   $ref?: string;
@@ -37,9 +37,10 @@ const target = (ref: string) => ref.split('/').pop()!;
 
 /**
  * Topics whose readers keep no dead letters: every gateway replica reads `cms.access.v1` from the
- * start as a broadcast list of ended sessions, outside any consumer group.
+ * start as a broadcast list of ended sessions, outside any consumer group; the partner topics are
+ * read by transporters' systems only, outside CMS.
  */
-const READ_WITHOUT_DEAD_LETTERS: readonly string[] = [Topics.access];
+const READ_WITHOUT_DEAD_LETTERS: readonly string[] = [Topics.access, ...Object.values(PartnerTopics)];
 
 /**
  * The AsyncAPI document is for partners; it must not drift from the schemas the code validates:
@@ -90,7 +91,7 @@ describe('the AsyncAPI document', () => {
     });
   });
 
-  it.each(Object.values(Topics))('documents the topic %s with a sending operation', (topic) => {
+  it.each([...Object.values(Topics), ...Object.values(PartnerTopics)])('documents the topic %s with a sending operation', (topic) => {
     const channel = Object.entries(document.channels).find(([, c]) => c.address === topic);
     expect(channel).toBeDefined();
     const sends = Object.values(document.operations).filter((op) => op.action === 'send' && target(op.channel.$ref) === channel![0]);

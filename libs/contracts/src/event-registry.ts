@@ -19,11 +19,18 @@ import { SiteVisitDeadlineReachedV1 } from './events/site-visit-deadline-reached
 import { MeterPointStatusChangedV1 } from './events/meter-point-status-changed.event';
 import { MeterPointStatusChangeRefusedV1 } from './events/meter-point-status-change-refused.event';
 import { SessionsEndedV1 } from './events/sessions-ended.event';
+import { PartnerSiteVisitReferredV1 } from './events/partner-site-visit-referred.event';
+import { PartnerSiteVisitCancelledV1 } from './events/partner-site-visit-cancelled.event';
+import { PartnerClarificationRaisedV1 } from './events/partner-clarification-raised.event';
+import { PartnerContactResolvedV1 } from './events/partner-contact-resolved.event';
+import { PartnerContactWithdrawnV1 } from './events/partner-contact-withdrawn.event';
+import { PartnerTopics, partnerTopic, type PartnerTopicTemplate, type TopicName } from './topics';
 
-import type { TopicName } from './topics';
-
-/** An event schema: its class carries its versioned type name and the one topic it travels on. */
-type EventClass = { new (): object; readonly type: string; readonly topic: TopicName };
+/**
+ * An event schema: its class carries its versioned type name and the one topic it travels on, or,
+ * for a partner event, the template of the partner topics it travels on (one per organisation).
+ */
+type EventClass = { new (): object; readonly type: string; readonly topic: TopicName | PartnerTopicTemplate };
 
 /** Every event schema, once. Producers and consumers both validate against this registry. */
 const eventClasses: EventClass[] = [
@@ -46,7 +53,14 @@ const eventClasses: EventClass[] = [
   MeterPointStatusChangedV1,
   MeterPointStatusChangeRefusedV1,
   SessionsEndedV1,
+  PartnerSiteVisitReferredV1,
+  PartnerSiteVisitCancelledV1,
+  PartnerClarificationRaisedV1,
+  PartnerContactResolvedV1,
+  PartnerContactWithdrawnV1,
 ];
+
+const partnerTopicTemplates: readonly string[] = Object.values(PartnerTopics);
 
 const registry = new Map<string, EventClass>(eventClasses.map((cls) => [cls.type, cls]));
 
@@ -68,11 +82,33 @@ export function eventClassOf(type: string): EventClass | undefined {
   return registry.get(type);
 }
 
-/** The topic an event type travels on (its aggregate's topic); throws for a type not in the registry. */
+/** Whether the type is a partner event's: it travels on the partner topic of the organisation it is addressed to. */
+export function isPartnerEventType(type: string): boolean {
+  const cls = registry.get(type);
+  return cls !== undefined && partnerTopicTemplates.includes(cls.topic);
+}
+
+/**
+ * The topic an event type travels on (its aggregate's topic); throws for a type not in the registry
+ * and for a partner event's, whose topic depends on its body (`partnerTopicOf`).
+ */
 export function topicOf(type: string): TopicName {
   const cls = registry.get(type);
   if (!cls) throw new InvalidEventError(type, ['unknown event type']);
-  return cls.topic;
+  if (partnerTopicTemplates.includes(cls.topic)) {
+    throw new InvalidEventError(type, ['a partner event travels on the partner topic of its organisation: partnerTopicOf(type, data)']);
+  }
+  return cls.topic as TopicName;
+}
+
+/**
+ * The one topic a partner event travels on: its template with the `organisationId` of its body, the
+ * organisation it is addressed to. Derived from the body, so it can never be sent to another's.
+ */
+export function partnerTopicOf(type: string, data: { organisationId: string }): string {
+  const cls = registry.get(type);
+  if (!cls || !partnerTopicTemplates.includes(cls.topic)) throw new InvalidEventError(type, ['not a partner event']);
+  return partnerTopic(cls.topic as PartnerTopicTemplate, data.organisationId);
 }
 
 /** Validates an event body against its schema; throws InvalidEventError listing every problem. */

@@ -10,3 +10,5 @@ import { NotifyOutboxInserts1795392000001 } from './migrations/2026-11-23-notify
 import { ParkOutboxMessages1796083200000 } from './migrations/2026-12-01-park-outbox-messages.migration';
 /** Every service's data source includes these migrations: its outbox and inbox tables. */
 export const messagingMigrations = [CreateOutboxAndInbox1795392000000, NotifyOutboxInserts1795392000001, ParkOutboxMessages1796083200000];
+export * from './partner-feed-access';
+export { alterScramCredentials, ScramCredentialError } from './scram-credentials';

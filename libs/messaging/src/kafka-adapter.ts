@@ -1,4 +1,17 @@
-import { Kafka, logLevel, Partitioners, type Consumer, type KafkaMessage, type Producer, type LogEntry } from 'kafkajs';
+import {
+  AclOperationTypes,
+  AclPermissionTypes,
+  AclResourceTypes,
+  Kafka,
+  logLevel,
+  Partitioners,
+  ResourcePatternTypes,
+  type Admin,
+  type Consumer,
+  type KafkaMessage,
+  type Producer,
+  type LogEntry,
+} from 'kafkajs';
 import type { Logger } from 'pino';
 import { DEFAULT_PARTITIONS } from '@cms/contracts';
 // Loaded for its effect: kafkajs must not spin a 1 ms timer per idle connection.
@@ -149,6 +162,58 @@ export class KafkaAdapter {
     } finally {
       await admin.disconnect().catch(() => undefined);
     }
+  }
+
+  /**
+   * ACLs (the broker's StandardAuthorizer): lets `principal` read `topic` (a literal name) and use
+   * the consumer groups whose ids start with `groupPrefix`, and nothing else. READ implies DESCRIBE
+   * in Kafka's ACL model, which is all a consumer needs of its topic and group. Idempotent.
+   */
+  async allowRead(grant: { principal: string; topic: string; groupPrefix: string }): Promise<void> {
+    const common = { principal: grant.principal, host: '*', operation: AclOperationTypes.READ, permissionType: AclPermissionTypes.ALLOW };
+    await this.withAdmin((admin) =>
+      admin.createAcls({
+        acl: [
+          { ...common, resourceType: AclResourceTypes.TOPIC, resourceName: grant.topic, resourcePatternType: ResourcePatternTypes.LITERAL },
+          { ...common, resourceType: AclResourceTypes.GROUP, resourceName: grant.groupPrefix, resourcePatternType: ResourcePatternTypes.PREFIXED },
+        ],
+      }),
+    );
+  }
+
+  /** Removes every ACL that names `principal`, on any resource; answers how many there were. Idempotent. */
+  async removeAcls(principal: string): Promise<number> {
+    const response = await this.withAdmin((admin) =>
+      admin.deleteAcls({
+        filters: [
+          {
+            resourceType: AclResourceTypes.ANY,
+            resourcePatternType: ResourcePatternTypes.ANY,
+            principal,
+            operation: AclOperationTypes.ANY,
+            permissionType: AclPermissionTypes.ANY,
+          },
+        ],
+      }),
+    );
+    const failed = response.filterResponses.find((filter) => filter.errorCode !== 0);
+    if (failed) throw new Error(`deleting the ACLs of ${principal} failed: ${failed.errorMessage ?? `error ${failed.errorCode}`}`);
+    return response.filterResponses.reduce((count, filter) => count + filter.matchingAcls.length, 0);
+  }
+
+  private async withAdmin<T>(work: (admin: Admin) => Promise<T>): Promise<T> {
+    const admin = this.kafka.admin();
+    try {
+      await admin.connect();
+      return await work(admin);
+    } finally {
+      await admin.disconnect().catch(() => undefined);
+    }
+  }
+
+  /** The bootstrap servers (the internal listener). */
+  get brokers(): readonly string[] {
+    return this.options.brokers;
   }
 
   /** Readiness: can we reach the cluster now? */

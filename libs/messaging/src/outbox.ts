@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { createEnvelope, toKafkaHeaders, topicOf, validateEventData, type DomainEvent, type EventEnvelope } from '@cms/contracts';
+import { createEnvelope, isPartnerEventType, partnerTopicOf, toKafkaHeaders, topicOf, validateEventData, type DomainEvent, type EventEnvelope } from '@cms/contracts';
 import { currentTraceparent } from '@cms/observability';
 
 /** A batch of events made ready for the outbox table, one array per column (for `unnest`). */
@@ -30,6 +30,7 @@ export class OutboxWriter {
   /**
    * @param source this service's CloudEvents source, e.g. `/cms/contact-logging`.
    * @param topicFor where each event type goes: its aggregate's topic (tests route to topics of their own).
+   *   Not asked for partner events: see `topicOf` below.
    */
   constructor(
     readonly source: string,
@@ -56,6 +57,18 @@ export class OutboxWriter {
     return this.prepare(events, firstParameter).statement;
   }
 
+  /**
+   * Each row's topic. Invariant: a partner event (libs/contracts, the referral feed) goes to the
+   * partner topic of the organisation its validated body is addressed to (`organisationId`), and
+   * nowhere else, whatever `topicFor` says, so one transporter's event can never be written to
+   * another's topic; every other event goes to `topicFor(type)`, as it always has. The relay
+   * publishes each row to its own topic.
+   */
+  private topicOf(event: DomainEvent): string {
+    if (isPartnerEventType(event.type)) return partnerTopicOf(event.type, event.data as { organisationId: string });
+    return this.topicFor(event.type);
+  }
+
   private prepare(events: DomainEvent[], firstParameter: number): { envelopes: EventEnvelope[]; statement: OutboxStatement } {
     const columns: OutboxColumns = { ids: [], topics: [], keys: [], headers: [], payloads: [] };
     const traceparent = currentTraceparent();
@@ -63,7 +76,7 @@ export class OutboxWriter {
       validateEventData(event.type, event.data);
       const envelope = createEnvelope({ type: event.type, source: this.source, subject: event.subject, data: event.data, time: event.time, traceparent });
       columns.ids.push(envelope.id);
-      columns.topics.push(this.topicFor(event.type));
+      columns.topics.push(this.topicOf(event));
       columns.keys.push(envelope.subject);
       columns.headers.push(JSON.stringify(toKafkaHeaders(envelope)));
       columns.payloads.push(JSON.stringify(envelope.data));

@@ -1,6 +1,8 @@
-import type { Type } from '@nestjs/common';
+import { applyDecorators, type Type } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsISO8601, IsOptional, Matches, MaxLength } from 'class-validator';
+import { IsISO8601, IsOptional, IsUUID, Matches, MaxLength } from 'class-validator';
+import type { Caller } from '@cms/auth';
+import { CRN_PATTERN } from '@cms/gas-market';
 import { PageSizeParam } from './page-size';
 import { ProblemException } from './problem.exception';
 
@@ -149,15 +151,19 @@ export class KeysetConditions {
   }
 }
 
+/** The `cursor` query parameter of a keyset-paged list: the `nextCursor` of the previous page, opaque. */
+export function CursorParam(): PropertyDecorator {
+  const decorators = [ApiPropertyOptional({ description: '`nextCursor` of the previous page.', maxLength: 200 }), IsOptional(), MaxLength(200), Matches(/^[A-Za-z0-9_-]+$/)];
+  // As stacked on a property (last to first): the checks report in the order they always have.
+  return applyDecorators(...decorators.reverse());
+}
+
 /** The query parameters every keyset-paged, time-bounded list takes (an audit trail); extend it with the list's own filters. */
 export class KeysetPageQuery {
   @PageSizeParam(KEYSET_PAGE_SIZE)
   limit?: number;
 
-  @ApiPropertyOptional({ description: '`nextCursor` of the previous page.', maxLength: 200 })
-  @IsOptional()
-  @MaxLength(200)
-  @Matches(/^[A-Za-z0-9_-]+$/)
+  @CursorParam()
   cursor?: string;
 
   @ApiPropertyOptional({ format: 'date-time', description: 'Records at or after this time.' })
@@ -192,4 +198,81 @@ export function KeysetPageResponse<Item>(item: Type<Item>) {
     nextCursor!: string | null;
   }
   return KeysetPageOfItems;
+}
+
+/**
+ * Whose records of an audit of contact work (contacts, clarifications, site visits) a caller reads
+ * (docs/quality.md "Security"): a CDSP administrator (CDSP_ADMIN) every record, or those one
+ * organisation may read when it names one (`requested`); an LSO those its own organisation may read
+ * (naming another is 404, as for one that does not exist); anyone else 403. The roles are those of
+ * the verified token. Undefined: every record.
+ */
+export function auditReaderOrganisation(caller: Pick<Caller, 'organisationId' | 'organisationType' | 'roles'>, requested: string | undefined): string | undefined {
+  if (caller.roles.includes('CDSP_ADMIN') && caller.organisationType === 'CDSP') return requested;
+  if (caller.roles.includes('LSO')) {
+    if (requested !== undefined && requested !== caller.organisationId) throw ProblemException.notFound();
+    return caller.organisationId;
+  }
+  throw ProblemException.forbidden('Only a Local Security Officer (LSO) or a CDSP administrator may read the audit.');
+}
+
+/** The filters of an audit of contact work, beside the paging and time bounds (auditReaderOrganisation reads `organisationId`). */
+export class ContactWorkAuditQuery extends KeysetPageQuery {
+  @ApiPropertyOptional({ example: 'LOGGED', maxLength: 40, pattern: '^[A-Z_]{1,40}$' })
+  @IsOptional()
+  @Matches(/^[A-Z_]{1,40}$/)
+  action?: string;
+  @ApiPropertyOptional({ pattern: CRN_PATTERN.source }) @IsOptional() @Matches(CRN_PATTERN) crn?: string;
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'CDSP administrators only: the records this organisation may read. An LSO naming another organisation gets 404.',
+  })
+  @IsOptional()
+  @IsUUID()
+  organisationId?: string;
+}
+
+/** Who made an audited change. */
+export class AuditActorResponse {
+  @ApiProperty({ description: '`system` for a change no person made (a timer, or an event of another service).' }) userId!: string;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'Null for `system`.' }) organisationId!: string | null;
+}
+
+/** A record of an audit of contact work as its reader returns it (each audit's table adds its own columns). */
+export interface ContactWorkAuditRow {
+  id: string;
+  occurred_at: Date;
+  /** Null (or `system`) for a change no person made. */
+  actor_user_id: string | null;
+  actor_organisation_id: string | null;
+  action: string;
+  crn: string;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+  trace_id: string | null;
+}
+
+/** A record of an audit of contact work as the API shows it. */
+export interface ContactWorkAuditItem extends AuditRecordItem {
+  actor: { userId: string; organisationId: string | null };
+  crn: string;
+}
+
+/**
+ * The item of a record; its `organisationId` (the organisation the record is about: a contact's
+ * originator, a visit's transporter) is the field `aboutField` of the state after (or before).
+ */
+export function contactWorkAuditItem(row: ContactWorkAuditRow, aboutField: string): ContactWorkAuditItem {
+  const about = (row.after ?? row.before)?.[aboutField];
+  return {
+    id: row.id,
+    occurredAt: row.occurred_at.toISOString(),
+    actor: { userId: row.actor_user_id ?? 'system', organisationId: row.actor_organisation_id },
+    organisationId: typeof about === 'string' ? about : null,
+    action: row.action,
+    crn: row.crn,
+    before: row.before,
+    after: row.after,
+    traceId: row.trace_id,
+  };
 }

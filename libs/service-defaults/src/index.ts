@@ -20,3 +20,4 @@ export * from './timers.runner';
 export * from './page-size';
 export * from './caller-scope';
 export * from './written-text';
+export * from './service-http-client';

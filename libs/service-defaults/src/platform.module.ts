@@ -6,7 +6,8 @@ import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-t
 import type { Logger } from 'pino';
 import type { DataSource, EntitySchema, MixedList } from 'typeorm';
 import { AccessTokenGuard, AccessTokenVerifier, PARTNER_SCOPE_POLICY, type PartnerScopePolicy } from '@cms/auth';
-import { integer, list, text, url } from '@cms/config';
+import { integer, list, text, url, type Setting } from '@cms/config';
+import { entryOf, type ServiceEntry } from '@cms/catalogue';
 import type { TopicName } from '@cms/contracts';
 import { KafkaAdapter, messagingMigrations, OutboxRelay, OutboxWriter } from '@cms/messaging';
 import { openServiceDataSource } from '@cms/persistence';
@@ -66,10 +67,13 @@ export interface PlatformModuleOptions {
   migrations: Function[];
   /** TypeORM entities, where a repository uses them. */
   entities?: MixedList<Function | string | EntitySchema>;
-  /** Topics the service publishes to (through its outbox); created at start if missing. */
-  publishes?: TopicName[];
   /** Events the service consumes: a handler each, run by the one consumer runner with its inbox. */
   consumes?: ConsumerDeclaration[];
+  /**
+   * Its topics as its catalogue entry lists them: looked up by `service` in libs/catalogue unless
+   * given here, which only the kit's own tests do (their throwaway services are in no catalogue).
+   */
+  catalogueTopics?: Pick<ServiceEntry, 'produces' | 'consumes'>;
   /**
    * Kinds of durable timer the service sets (`Timers`), a handler each, fired by the one timer
    * runner. Adds the `timer` table to its migrations.
@@ -79,6 +83,27 @@ export interface PlatformModuleOptions {
   idempotency?: boolean;
   /** What partner systems' tokens need here (see PartnerScopePolicy); without it they are refused. */
   partnerScopes?: PartnerScopePolicy;
+}
+
+/**
+ * The service's topics as the catalogue (libs/catalogue) lists them, which is where the stack,
+ * compose and Kubernetes read them: it publishes to its `produces` (created at start when missing),
+ * and what its consumers read must be exactly its `consumes`. A service whose code and entry
+ * disagree refuses to start, naming both.
+ */
+export function checkCatalogueTopics(
+  service: string,
+  consumes: readonly ConsumerDeclaration[],
+  entry: Pick<ServiceEntry, 'produces' | 'consumes'>,
+): { produces: readonly TopicName[] } {
+  const read = [...new Set(consumes.flatMap((consumer) => consumer.topics))].sort();
+  const listed = [...entry.consumes].sort();
+  if (read.join() !== listed.join()) {
+    throw new Error(
+      `${service}'s consumers read [${read.join(', ')}] but its catalogue entry (libs/catalogue) consumes [${listed.join(', ')}]: make them the same.`,
+    );
+  }
+  return { produces: entry.produces };
 }
 
 /**
@@ -137,6 +162,7 @@ export class PlatformModule {
     const { logger } = options;
     const timers = options.timers ?? [];
     checkTimerDeclarations(timers);
+    const { produces } = checkCatalogueTopics(options.service, options.consumes ?? [], options.catalogueTopics ?? entryOf(options.service));
     const timerRunnerOptions: TimerRunnerOptions = {
       pollIntervalMs: config.TIMER_POLL_INTERVAL_MS,
       maxRetryDelayMs: config.TIMER_MAX_RETRY_DELAY_MS,
@@ -171,7 +197,7 @@ export class PlatformModule {
         provide: KafkaAdapter,
         useFactory: async () => {
           const kafka = new KafkaAdapter({ clientId: options.service, brokers: config.KAFKA_BROKERS, logger });
-          await kafka.ensureTopics(options.publishes ?? []);
+          await kafka.ensureTopics([...produces]);
           return kafka;
         },
       },
@@ -241,4 +267,12 @@ export class PlatformModule {
       ],
     };
   }
+}
+
+/**
+ * A service's PORT setting: its catalogue port (libs/catalogue) unless set, which is what `npm
+ * start`, compose and Kubernetes do; by hand, the service comes up where the others look for it.
+ */
+export function catalogueServicePort(service: string): Setting<number> {
+  return integer({ default: entryOf(service).port, min: 0, max: 65_535 });
 }

@@ -69,6 +69,7 @@ const timersTestService: ServiceDefinition<typeof settings> = {
       imports: [
         PlatformModule.forRoot(config, {
           service: 'timers-test',
+          catalogueTopics: { produces: [], consumes: [] },
           logger,
           migrations: [CreateTimerEffect1796169600001],
           timers: [{ kind: REMINDER, handler: RecordingHandler }],

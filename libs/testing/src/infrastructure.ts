@@ -8,6 +8,8 @@ import { ensureDatabase } from '@cms/persistence';
 export const TEST_DATABASE_ADMIN_URL = 'TEST_DATABASE_ADMIN_URL';
 /** Set by jest-global-setup.ts: the test Kafka bootstrap servers, comma-separated. */
 export const TEST_KAFKA_BROKERS = 'TEST_KAFKA_BROKERS';
+/** Set by jest-global-setup.ts: the bootstrap servers of its partner listener (SASL/SCRAM, ACLs), comma-separated. */
+export const TEST_KAFKA_PARTNER_BROKERS = 'TEST_KAFKA_PARTNER_BROKERS';
 
 function required(name: string, what: string): string {
   const value = process.env[name]?.trim();
@@ -23,6 +25,18 @@ function required(name: string, what: string): string {
 /** The admin URL (superuser, database `postgres`) of the test PostgreSQL server. */
 export function testDatabaseAdminUrl(): string {
   return required(TEST_DATABASE_ADMIN_URL, 'their PostgreSQL server');
+}
+
+/**
+ * The bootstrap servers of the test cluster's partner listener (SASL/SCRAM-SHA-512, ACLs enforced),
+ * where the referral feed's tests read as a transporter would. With KAFKA_BROKERS, set
+ * KAFKA_PARTNER_BROKERS to that cluster's SCRAM listener.
+ */
+export function testKafkaPartnerBrokers(): string[] {
+  return required(TEST_KAFKA_PARTNER_BROKERS, "the partner listener of their Kafka broker (KAFKA_PARTNER_BROKERS with KAFKA_BROKERS)")
+    .split(',')
+    .map((b) => b.trim())
+    .filter(Boolean);
 }
 
 /** The bootstrap servers of the test Kafka cluster. */

@@ -1,5 +1,5 @@
 import { base64Key, integer, text, url, type Setting, type SettingsOf } from '@cms/config';
-import type { PlatformConfig } from '@cms/service-defaults';
+import { catalogueServicePort, type PlatformConfig } from '@cms/service-defaults';
 
 /** An optional URL: unset or blank means none; anything else must be a URL with one of the protocols. */
 function optionalUrl(protocols: string[]): Setting<string | undefined> {
@@ -9,7 +9,7 @@ function optionalUrl(protocols: string[]): Setting<string | undefined> {
 
 /** The settings of the access-control service (besides the platform's); each is an environment variable. */
 export const accessControlSettings = {
-  PORT: integer({ default: 8081, min: 0, max: 65_535 }),
+  PORT: catalogueServicePort('access-control'),
   /** `iss` of the tokens issued here; the same variable every service's verifier reads. */
   AUTH_ISSUER: text({ default: 'urn:cms:access-control' }),
   ACCESS_TOKEN_TTL_SECONDS: integer({ default: 300, min: 30, max: 3_600 }),

@@ -1,6 +1,5 @@
 import { Module, type Type } from '@nestjs/common';
 import type { Logger } from 'pino';
-import { Topics } from '@cms/contracts';
 import { Database, LOGGER, PlatformModule, SERVICE_CONFIG, Transactions } from '@cms/service-defaults';
 import type { AccessControlConfig } from './access-control.config';
 import { ADMIN_AUDIT_LOG, ADMIN_AUDIT_READER } from './application/admin-audit.port';
@@ -19,6 +18,7 @@ import { MAILER } from './application/mail.port';
 import { ORGANISATIONS } from './application/organisations.port';
 import { PASSWORD_HASHING } from './application/password-hashing.port';
 import { PASSWORD_RESET_TOKENS } from './application/password-reset-tokens.port';
+import { REFERRAL_FEED_GRANTS } from './application/referral-feed-grants.port';
 import { RefreshSessionHandler } from './application/refresh-session.handler';
 import { RegisterApiClientHandler } from './application/register-api-client.handler';
 import { RequestPasswordResetHandler } from './application/request-password-reset.handler';
@@ -52,6 +52,7 @@ import { accessControlMigrations } from './infrastructure/migrations';
 import { OrganisationRepository } from './infrastructure/organisation.repository';
 import { PasswordHasher } from './infrastructure/password-hasher';
 import { PasswordResetTokenRepository } from './infrastructure/password-reset-token.repository';
+import { KafkaReferralFeedGrants } from './infrastructure/referral-feed.grants';
 import { RefreshSessionRepository } from './infrastructure/refresh-session.repository';
 import { openSigningKeyStore } from './infrastructure/signing-key.store';
 import { TracedAdminAuditLog } from './infrastructure/traced-admin-audit.log';
@@ -74,7 +75,6 @@ export function accessControlModule(config: AccessControlConfig, logger: Logger)
         logger,
         entities: accessControlEntities,
         migrations: accessControlMigrations,
-        publishes: [Topics.access],
         idempotency: true,
       }),
     ],
@@ -114,6 +114,7 @@ export function accessControlModule(config: AccessControlConfig, logger: Logger)
       { provide: ORGANISATIONS, useClass: OrganisationRepository },
       { provide: REFRESH_SESSIONS, useClass: RefreshSessionRepository },
       { provide: API_CLIENTS, useClass: ApiClientRepository },
+      { provide: REFERRAL_FEED_GRANTS, useClass: KafkaReferralFeedGrants },
       { provide: PASSWORD_RESET_TOKENS, useClass: PasswordResetTokenRepository },
       { provide: ADMIN_AUDIT_LOG, useClass: TracedAdminAuditLog },
       { provide: ADMIN_AUDIT_READER, useClass: DatabaseAdminAuditReader },

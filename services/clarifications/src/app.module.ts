@@ -1,6 +1,5 @@
 import { Module, type Type } from '@nestjs/common';
 import type { Logger } from 'pino';
-import { Topics } from '@cms/contracts';
 import { closureDaysFrom, WorkingDayCalendars } from '@cms/gas-market';
 import { CONTACT_ENDED_HANDLER, involvedContactProviders, involvedContactsConsumer } from '@cms/involved-contacts';
 import { PlatformModule } from '@cms/service-defaults';
@@ -26,7 +25,6 @@ export function clarificationsModule(config: ClarificationsConfig, logger: Logge
         service: 'clarifications',
         logger,
         migrations: clarificationsMigrations,
-        publishes: [Topics.clarifications],
         // Consumer group `clarifications.contacts`: who is involved in each contact, and its end (which closes its open threads).
         consumes: [involvedContactsConsumer()],
         // Each open thread's turn: a reminder the working day before it is due, and overdue after.

@@ -1,13 +1,12 @@
 import { integer, list, type SettingsOf } from '@cms/config';
-import type { PlatformConfig } from '@cms/service-defaults';
+import { catalogueServicePort, type PlatformConfig } from '@cms/service-defaults';
 
 /**
  * Settings of the clarifications service (environment variables), beside the platform's. The
  * product decisions of docs/domain.md "Time limits" an operator may change without a release.
  */
 export const clarificationsSettings = {
-  /** Its catalogue port (libs/catalogue), used when run by hand: `npm start`, compose and Kubernetes set PORT. */
-  PORT: integer({ default: 8084, min: 0, max: 65_535 }),
+  PORT: catalogueServicePort('clarifications'),
   /** PD: a DC's turn is due this many working days after it passes. */
   DC_ANSWER_WORKING_DAYS: integer({ default: 5, min: 1, max: 60 }),
   /** PD: an OC's turn is due this many working days after it passes. */

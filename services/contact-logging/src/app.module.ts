@@ -47,7 +47,6 @@ export function contactLoggingModule(config: ContactLoggingConfig, logger: Logge
         service: 'contact-logging',
         logger,
         migrations: contactLoggingMigrations,
-        publishes: [Topics.contacts],
         // The other services' lifecycle events, onto each contact's one-screen history.
         consumes: [
           { name: 'timeline', topics: [Topics.clarifications, Topics.siteVisits, Topics.meterPoints], handler: ContactActivityConsumer },

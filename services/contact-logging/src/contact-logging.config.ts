@@ -1,6 +1,6 @@
 import { boolean, integer, list, url, type SettingsOf } from '@cms/config';
 import { isOrganisationType, type OrganisationType } from '@cms/gas-market';
-import type { PlatformConfig } from '@cms/service-defaults';
+import { catalogueServicePort, type PlatformConfig } from '@cms/service-defaults';
 import { resolveLoggingRulesConfig, type LoggingRulesConfig } from './domain';
 
 /**
@@ -8,7 +8,7 @@ import { resolveLoggingRulesConfig, type LoggingRulesConfig } from './domain';
  * product decisions of docs/domain.md (PD) an operator may change without a release are here.
  */
 export const contactLoggingSettings = {
-  PORT: integer({ default: 8083, min: 0, max: 65535 }),
+  PORT: catalogueServicePort('contact-logging'),
   /** The meter point register, asked synchronously at logging time. */
   METER_POINTS_URL: url({ default: 'http://127.0.0.1:8082' }),
   METER_POINTS_TIMEOUT_MS: integer({ default: 3_000, min: 100 }),

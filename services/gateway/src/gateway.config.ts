@@ -1,4 +1,4 @@
-import { localUrlOf, routedServices, urlSettingOf, type RoutedServiceName, type UrlSetting } from '@cms/catalogue';
+import { gatewayEntry, localUrlOf, routedServices, urlSettingOf, type RoutedServiceName, type UrlSetting } from '@cms/catalogue';
 import { ConfigError, integer, list, loadConfig, text, url, type Setting } from '@cms/config';
 
 /** A comma-separated list of exact browser origins (`https://host[:port]`), for CORS. */
@@ -32,7 +32,8 @@ const upstreamUrlSettings = Object.fromEntries(
 ) as Record<UrlSetting<RoutedServiceName>, Setting<string>>;
 
 export const gatewaySettings = {
-  PORT: integer({ default: 8080, min: 0, max: 65535 }),
+  /** Its catalogue port (libs/catalogue) unless set. */
+  PORT: integer({ default: gatewayEntry().port, min: 0, max: 65535 }),
   ...upstreamUrlSettings,
   AUTH_JWKS_URL: url({ default: 'http://127.0.0.1:8081/.well-known/jwks.json' }),
   AUTH_ISSUER: text({ default: 'urn:cms:access-control' }),

@@ -27,7 +27,6 @@ export function meterPointsModule(config: MeterPointsConfig, logger: Logger): Ty
         entities: [MeterPointEntity, MeterPointStatusEntity],
         migrations: meterPointsMigrations,
         // MeterPointStatusChanged and its refusal, answering a contact's outcome.
-        publishes: [Topics.meterPoints],
         // A contact resolved VALID changes the meter point's status (docs/domain.md, "Outcome").
         consumes: [{ name: 'contact-outcomes', topics: [Topics.contacts], eventTypes: [ContactResolvedV1.type], handler: ContactEventsConsumer }],
         // Reference data: any signed-in caller may read it, partner systems included.

@@ -1,9 +1,9 @@
 import { integer, optionalText, type SettingsOf } from '@cms/config';
-import type { PlatformConfig } from '@cms/service-defaults';
+import { catalogueServicePort, type PlatformConfig } from '@cms/service-defaults';
 
 /** Settings of the meter-points service (environment variables), beside the platform's. */
 export const meterPointsSettings = {
-  PORT: integer({ default: 8082, min: 0, max: 65_535 }),
+  PORT: catalogueServicePort('meter-points'),
   /** A meter point extract (CSV) to import at start; unset means no import at start. */
   METER_POINT_EXTRACT: optionalText(),
   /** Rows per upsert statement (and per transaction) when importing an extract. */

@@ -1,16 +1,33 @@
 import { Module, type Type } from '@nestjs/common';
 import type { Logger } from 'pino';
-import { Topics } from '@cms/contracts';
+import { closureDaysFrom, WorkingDayCalendars } from '@cms/gas-market';
+import { CONTACT_ENDED_HANDLER, involvedContactProviders, involvedContactsConsumer } from '@cms/involved-contacts';
 import { PlatformModule } from '@cms/service-defaults';
-import { LOGGED_CONTACT_STORE } from './application/logged-contact-store.port';
-import { LoggedContacts } from './application/logged-contacts';
-import { LoggedContactsController } from './http/logged-contacts.controller';
-import { ContactLoggedConsumer } from './infrastructure/contact-logged.consumer';
-import { LoggedContactRepository } from './infrastructure/logged-contact.repository';
+import { REFERRAL_DETAILS } from './application/referral-details.port';
+import { SITE_VISIT_AUDIT_STORE } from './application/site-visit-audit.port';
+import { SiteVisitAuditQueries } from './application/site-visit-audit.queries';
+import { SITE_VISIT_CLOCK_SETTINGS, SITE_VISIT_TIMERS, SiteVisitClock, type SiteVisitClockSettings } from './application/site-visit-clock';
+import { SiteVisitCommands } from './application/site-visit-commands.handler';
+import { SiteVisitDeadlineTimer } from './application/site-visit-deadline.timer';
+import { SITE_VISIT_READS } from './application/site-visit-reads.port';
+import { SITE_VISIT_STORE } from './application/site-visit-store.port';
+import { SiteVisitQueries } from './application/site-visit.queries';
+import { ContactSiteVisitsController } from './http/contact-site-visits.controller';
+import { SiteVisitAuditController } from './http/site-visit-audit.controller';
+import { SiteVisitsController } from './http/site-visits.controller';
 import { siteVisitsMigrations } from './infrastructure/migrations';
+import { ReferralDetailsClient } from './infrastructure/referral-details.client';
+import { SiteVisitAuditReader } from './infrastructure/site-visit-audit.reader';
+import { SiteVisitReader } from './infrastructure/site-visit.reader';
+import { SiteVisitRepository } from './infrastructure/site-visit.repository';
+import { partnerFeedConsumer, partnerFeedProviders } from './partner-feed';
 import type { SiteVisitsConfig } from './site-visits.settings';
 
-/** Site visits: the contacts logged in CMS, recorded from cms.contacts.v1 and read by the organisations involved. */
+/**
+ * Site visits (docs/domain.md "Investigation"): a CDSP agent refers a contact to its meter point's
+ * transporter, which accepts or declines and reports its finding, due in working days; the contact's
+ * end cancels its open visit. Its copy of each contact (libs/involved-contacts) says who may see what.
+ */
 export function siteVisitsModule(config: SiteVisitsConfig, logger: Logger): Type<unknown> {
   @Module({
     imports: [
@@ -18,16 +35,35 @@ export function siteVisitsModule(config: SiteVisitsConfig, logger: Logger): Type
         service: 'site-visits',
         logger,
         migrations: siteVisitsMigrations,
-        // Consumer group `site-visits.contacts`: the replicas of this service share the topic's partitions.
-        consumes: [{ name: 'contacts', topics: [Topics.contacts], handler: ContactLoggedConsumer }],
-        // No partnerScopes: partner systems' tokens are refused here until this service says what they need.
+        // Consumer groups `site-visits.contacts` (the copy of each contact, and its end, which cancels its open
+        // visit) and `site-visits.partner-feed` (each transporter's referral feed: src/partner-feed).
+        consumes: [involvedContactsConsumer(), partnerFeedConsumer],
+        // A visit's clock (docs/domain.md "Time limits").
+        timers: [
+          { kind: SITE_VISIT_TIMERS.findingReminder, handler: SiteVisitDeadlineTimer },
+          { kind: SITE_VISIT_TIMERS.findingOverdue, handler: SiteVisitDeadlineTimer },
+        ],
+        idempotency: true,
+        // Partner systems: `site-visits:read` for GET, `site-visits:write` for the commands (access-control grants them).
+        partnerScopes: { resource: 'site-visits' },
       }),
     ],
-    controllers: [LoggedContactsController],
+    controllers: [ContactSiteVisitsController, SiteVisitsController, SiteVisitAuditController],
     providers: [
-      LoggedContacts,
-      { provide: LOGGED_CONTACT_STORE, useClass: LoggedContactRepository },
-      ContactLoggedConsumer,
+      ...involvedContactProviders,
+      SiteVisitCommands,
+      { provide: CONTACT_ENDED_HANDLER, useExisting: SiteVisitCommands },
+      SiteVisitQueries,
+      SiteVisitAuditQueries,
+      SiteVisitClock,
+      SiteVisitDeadlineTimer,
+      { provide: SITE_VISIT_CLOCK_SETTINGS, useValue: { findingWorkingDays: config.SITE_VISIT_FINDING_WORKING_DAYS } satisfies SiteVisitClockSettings },
+      { provide: WorkingDayCalendars, useValue: new WorkingDayCalendars(closureDaysFrom(config.CLOSURE_DAYS)) },
+      { provide: SITE_VISIT_STORE, useClass: SiteVisitRepository },
+      { provide: SITE_VISIT_READS, useClass: SiteVisitReader },
+      { provide: SITE_VISIT_AUDIT_STORE, useClass: SiteVisitAuditReader },
+      { provide: REFERRAL_DETAILS, useClass: ReferralDetailsClient },
+      ...partnerFeedProviders,
     ],
   })
   class SiteVisitsModule {}

@@ -7,8 +7,8 @@ export const siteVisitsService: ServiceDefinition<typeof siteVisitsSettings> = {
   name: 'site-visits',
   title: 'Site visits',
   description:
-    'The contacts logged in CMS (ContactLogged on cms.contacts.v1), each shown to the organisations involved in it ' +
-    'and to nobody else.',
+    "Site visit referrals of a contact to its meter point's transporter (a DN or an IGT): acceptance or decline, the finding, " +
+    'due in working days; each visit shown to the organisations involved in its contact and to nobody else.',
   settings: siteVisitsSettings,
   module: siteVisitsModule,
 };

@@ -4,7 +4,7 @@ import type { Caller } from '@cms/auth';
 import type { Logger } from 'pino';
 import { LOGGER, Transactions } from '@cms/service-defaults';
 import { MAX_API_CLIENTS_PER_ORGANISATION } from '../domain/api-client';
-import { refuseScopes } from '../domain/api-client-scopes';
+import { readsReferralFeed, refuseScopes } from '../domain/api-client-scopes';
 import { LSO } from '../domain/roles';
 import { actingUser } from './acting-user';
 import { ADMIN_AUDIT_LOG, type AdminAuditLog } from './admin-audit.port';
@@ -13,6 +13,7 @@ import { apiClientLimitReached, scopesRefused } from './api-client.problems';
 import { apiClientView, type ApiClientView } from './api-client-view';
 import { API_CLIENTS, type ApiClients } from './api-clients.port';
 import { ORGANISATIONS, type Organisations } from './organisations.port';
+import { REFERRAL_FEED_GRANTS, type ReferralFeedAccess, type ReferralFeedGrants } from './referral-feed-grants.port';
 import { SECRETS, type Secrets } from './secrets.port';
 import { REFRESH_SESSIONS, type RefreshSessions } from './sessions.port';
 import { USER_ACCOUNTS, type UserAccounts } from './users.port';
@@ -20,6 +21,8 @@ import { USER_ACCOUNTS, type UserAccounts } from './users.port';
 export interface RegisteredApiClient extends ApiClientView {
   /** Shown in this answer only; only its hash is kept. */
   clientSecret: string;
+  /** With `referral-feed:read`: how it reads its organisation's referral feed (password: the secret). */
+  referralFeed?: ReferralFeedAccess;
 }
 
 /**
@@ -36,6 +39,7 @@ export class RegisterApiClientHandler {
     @Inject(API_CLIENTS) private readonly clients: ApiClients,
     @Inject(SECRETS) private readonly secrets: Secrets,
     @Inject(ADMIN_AUDIT_LOG) private readonly audit: AdminAuditLog,
+    @Inject(REFERRAL_FEED_GRANTS) private readonly referralFeed: ReferralFeedGrants,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
@@ -54,7 +58,7 @@ export class RegisterApiClientHandler {
 
     const clientSecret = this.secrets.newClientSecret();
     const now = new Date();
-    const client = await this.transactions.run(async () => {
+    const { client, referralFeed } = await this.transactions.run(async () => {
       // Registrations of one organisation take turns, so the limit holds under concurrency.
       await this.organisations.lock(organisation.id);
       const live = await this.clients.listLive(organisation.id);
@@ -80,12 +84,18 @@ export class RegisterApiClientHandler {
         },
         now,
       );
-      return created;
+      // Last, so the broker is changed only for a registration that will commit: if it fails the
+      // client is not registered (503, try again); the credential of a client id that then never
+      // exists is never shown to anyone.
+      const feed = readsReferralFeed(scopes)
+        ? await this.referralFeed.grant({ clientId: created.clientId, clientSecret, organisationId: organisation.id })
+        : undefined;
+      return { client: created, referralFeed: feed };
     });
     this.logger.info(
       { event: 'api-client.registered', clientId: client.clientId, organisationId: organisation.id, scopes, by: actor.userId },
       'API client registered',
     );
-    return { ...apiClientView(client), clientSecret };
+    return { ...apiClientView(client), clientSecret, ...(referralFeed ? { referralFeed } : {}) };
   }
 }

@@ -3,12 +3,14 @@ import type { Caller } from '@cms/auth';
 import type { Logger } from 'pino';
 import { LOGGER, Transactions } from '@cms/service-defaults';
 import { clientSubject } from '../domain/api-client';
+import { readsReferralFeed } from '../domain/api-client-scopes';
 import { LSO } from '../domain/roles';
 import { actingUser } from './acting-user';
 import { ADMIN_AUDIT_LOG, type AdminAuditLog } from './admin-audit.port';
 import { lsoOnly } from './admin.problems';
 import { apiClientNotFound } from './api-client.problems';
 import { API_CLIENTS, type ApiClients } from './api-clients.port';
+import { REFERRAL_FEED_GRANTS, type ReferralFeedGrants } from './referral-feed-grants.port';
 import { SessionEnder } from './session-ender';
 import { REFRESH_SESSIONS, type RefreshSessions } from './sessions.port';
 import { USER_ACCOUNTS, type UserAccounts } from './users.port';
@@ -27,6 +29,7 @@ export class RevokeApiClientHandler {
     @Inject(SessionEnder) private readonly sessionEnder: SessionEnder,
     @Inject(API_CLIENTS) private readonly clients: ApiClients,
     @Inject(ADMIN_AUDIT_LOG) private readonly audit: AdminAuditLog,
+    @Inject(REFERRAL_FEED_GRANTS) private readonly referralFeed: ReferralFeedGrants,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
@@ -53,6 +56,9 @@ export class RevokeApiClientHandler {
         },
         now,
       );
+      // Its referral feed too: the broker drops its ACLs (open sessions are refused at once) and
+      // its credential. Before the commit: if the broker fails, the client stays live (503, try again).
+      if (readsReferralFeed(client.scopes)) await this.referralFeed.revoke(clientId);
     });
     this.logger.info({ event: 'api-client.revoked', clientId, by: actor.userId }, 'API client revoked');
   }

@@ -1,4 +1,4 @@
-import { refuseScopes, scopesAllowedFor, scopesForTokenRequest } from './api-client-scopes';
+import { readsReferralFeed, refuseScopes, scopesAllowedFor, scopesForTokenRequest } from './api-client-scopes';
 
 describe('scopes an organisation may grant its API clients', () => {
   it('accepts known scopes its organisation type may hold', () => {
@@ -20,6 +20,16 @@ describe('scopes an organisation may grant its API clients', () => {
       organisationType: 'SHIPPER',
     });
     expect(refuseScopes('IGT', ['contacts:write'])).toMatchObject({ code: 'SCOPE_NOT_ALLOWED', scopes: ['contacts:write'] });
+  });
+
+  it('gives the referral feed to transporters only, and only with its scope', () => {
+    expect(refuseScopes('DN', ['referral-feed:read'])).toBeUndefined();
+    expect(refuseScopes('IGT', ['site-visits:read', 'referral-feed:read'])).toBeUndefined();
+    for (const type of ['SHIPPER', 'CDSP'] as const) {
+      expect(refuseScopes(type, ['referral-feed:read'])).toEqual({ code: 'SCOPE_NOT_ALLOWED', scopes: ['referral-feed:read'], organisationType: type });
+    }
+    expect(readsReferralFeed(['site-visits:read', 'referral-feed:read'])).toBe(true);
+    expect(readsReferralFeed(['site-visits:read', 'site-visits:write'])).toBe(false);
   });
 
   it('lists what each organisation type may hold', () => {

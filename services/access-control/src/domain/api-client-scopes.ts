@@ -14,6 +14,12 @@ export const API_CLIENT_SCOPES = [
   'meter-points:read',
   'addresses:read',
   'notifications:read',
+  /**
+   * Not a gateway scope: the transporter's referral feed on Kafka (README "The referral feed"). A
+   * client holding it also gets a SCRAM credential on the broker's partner listener (its id and
+   * secret) and the ACLs to read its organisation's partner topic; revoking the client removes both.
+   */
+  'referral-feed:read',
 ] as const;
 
 export type ApiClientScope = (typeof API_CLIENT_SCOPES)[number];
@@ -36,7 +42,14 @@ const ORGANISATION_TYPES_BY_SCOPE: Record<ApiClientScope, readonly OrganisationT
   // Postal address look-ups, for those who log contacts (an alternative address is chosen by UDPRN).
   'addresses:read': ['SHIPPER', 'CDSP'],
   'notifications:read': ['SHIPPER', 'DN', 'IGT', 'CDSP'],
+  // Only transporters are referred site visits (docs/domain.md "Investigation").
+  'referral-feed:read': ['DN', 'IGT'],
 };
+
+/** Whether a client with these scopes reads its organisation's referral feed on the broker. */
+export function readsReferralFeed(scopes: readonly string[]): boolean {
+  return scopes.includes('referral-feed:read');
+}
 
 export function isApiClientScope(value: unknown): value is ApiClientScope {
   return typeof value === 'string' && (API_CLIENT_SCOPES as readonly string[]).includes(value);

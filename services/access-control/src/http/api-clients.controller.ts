@@ -10,6 +10,7 @@ import {
   ApiOkResponse,
   ApiOperation,
   ApiTags,
+  ApiServiceUnavailableResponse,
   ApiUnauthorizedResponse,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
@@ -53,9 +54,12 @@ export class ApiClientsController {
   @Header('Cache-Control', 'no-store')
   @ApiOperation({
     summary: 'Register an API client of your organisation (LSO)',
-    description: 'Answers the client secret once; it cannot be shown again. Use it at POST /api/v1/auth/token.',
+    description:
+      'Answers the client secret once; it cannot be shown again. Use it at POST /api/v1/auth/token, and, with ' +
+      '`referral-feed:read` (DN, IGT), as the SCRAM-SHA-512 password of the referral feed on Kafka (`referralFeed`).',
   })
   @ApiCreatedResponse({ type: RegisteredApiClientResponse })
+  @ApiServiceUnavailableResponse({ description: 'REFERRAL_FEED_UNAVAILABLE: the broker did not take the referral feed access; nothing was registered.' })
   @ApiUnprocessableEntityResponse({ description: 'UNKNOWN_SCOPE, SCOPE_NOT_ALLOWED: each scope at fault in errors.' })
   @ApiConflictResponse({ description: 'API_CLIENT_LIMIT_REACHED: the organisation already holds 50 clients.' })
   // No Idempotency-Key here (the header is ignored): the answer carries the one-time client secret, and
@@ -80,11 +84,14 @@ export class ApiClientsController {
   @HttpCode(204)
   @ApiOperation({
     summary: 'Revoke an API client of your organisation (LSO)',
-    description: 'Its secret is refused at once, and so are the tokens it already holds (at the gateway, as soon as it hears of the revocation).',
+    description:
+      'Its secret is refused at once, and so are the tokens it already holds (at the gateway, as soon as it hears of the revocation), ' +
+      'and its referral feed on Kafka (its ACLs and its credential).',
   })
   @IdempotencyKeyHeader('revocation')
   @ApiNoContentResponse({ description: 'Revoked (or, with `Idempotent-Replayed: true`, the first revocation replayed).' })
   @ApiNotFoundResponse({ description: NOT_FOUND })
+  @ApiServiceUnavailableResponse({ description: 'REFERRAL_FEED_UNAVAILABLE: the broker did not drop the referral feed access; the client is not revoked.' })
   @ApiConflictResponse({ description: 'IDEMPOTENCY_KEY_IN_PROGRESS: a request with this Idempotency-Key is still running.' })
   @ApiUnprocessableEntityResponse({ description: 'IDEMPOTENCY_KEY_REUSED: this Idempotency-Key was used with another request.' })
   async revoke(

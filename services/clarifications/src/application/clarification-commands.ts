@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Caller } from '@cms/auth';
+import { commandActor, type Caller } from '@cms/auth';
 import {
   ClarificationClosedV1,
   ClarificationDeadlineReachedV1,
@@ -12,7 +12,7 @@ import { londonToday } from '@cms/gas-market';
 import { InvolvedContacts, withOrganisations, type ContactEndedHandler, type ContactEnding, type InvolvedContact } from '@cms/involved-contacts';
 import { currentTraceId } from '@cms/observability';
 import { Clock, EventOutbox, Transactions, type Timer, type TimerHandler } from '@cms/service-defaults';
-import { closeThread, closureCauseOf, postMessage, raiseClarification, type Actor, type Addressee, type ClarificationKind } from '../domain';
+import { closeThread, closureCauseOf, postMessage, raiseClarification, type Addressee, type ClarificationKind } from '../domain';
 import { CLARIFICATION_TIMERS, ClarificationClock, type ClarificationTimerPayload } from './clarification-clock';
 import { CLARIFICATION_STORE, type ClarificationAuditEntry, type ClarificationStore, type StoredThread, type ThreadClosure } from './clarification-store.port';
 
@@ -58,7 +58,7 @@ export class ClarificationCommands implements ContactEndedHandler, TimerHandler<
       const contact = await this.contacts.involving(crn, caller, { lock: true });
       if (!contact) throw new ClarificationNotFound();
       const now = this.time.now();
-      const raised = raiseClarification(contact, actorOf(caller), request, londonToday(now), this.clock.calendarOf(contact.ldz), this.clock.limits);
+      const raised = raiseClarification(contact, commandActor(caller), request, londonToday(now), this.clock.calendarOf(contact.ldz), this.clock.limits);
       await this.contacts.involve(crn, [raised.addressedOrganisationId]);
 
       const thread: StoredThread = {
@@ -100,7 +100,7 @@ export class ClarificationCommands implements ContactEndedHandler, TimerHandler<
   /** A side replies on its turn; the turn passes to the other side. */
   reply(caller: Caller, id: string, expectedVersion: number, text: string): Promise<void> {
     return this.command(caller, id, expectedVersion, async (thread, contact, now) => {
-      const turn = postMessage(thread, contact, actorOf(caller), londonToday(now), this.clock.calendarOf(contact.ldz), this.clock.limits);
+      const turn = postMessage(thread, contact, commandActor(caller), londonToday(now), this.clock.calendarOf(contact.ldz), this.clock.limits);
       const message = { id: uuidv7(), postedByUserId: caller.userId, postedByOrganisationId: caller.organisationId, text: text.trim(), postedAt: now };
       await this.threads.addMessage(thread.id, message);
       await this.threads.update(thread.id, { status: 'OPEN', waitingOnOrganisationId: turn.waitingOnOrganisationId, dueOn: turn.dueOn, closure: null });
@@ -124,7 +124,7 @@ export class ClarificationCommands implements ContactEndedHandler, TimerHandler<
   /** Either side closes the thread, with a reason. */
   close(caller: Caller, id: string, expectedVersion: number, reason: string): Promise<void> {
     return this.command(caller, id, expectedVersion, async (thread, contact, now) => {
-      closeThread(thread, actorOf(caller));
+      closeThread(thread, commandActor(caller));
       const closure: ThreadClosure = { cause: 'CLOSED_BY_PARTICIPANT', reason: reason.trim(), closedByUserId: caller.userId, closedByOrganisationId: caller.organisationId, closedAt: now };
       await this.closeWith(thread, contact, closure, caller);
     });
@@ -208,10 +208,6 @@ export class ClarificationCommands implements ContactEndedHandler, TimerHandler<
       traceId: currentTraceId() ?? null,
     });
   }
-}
-
-function actorOf(caller: Caller): Actor {
-  return { userId: caller.userId, organisationId: caller.organisationId, organisationType: caller.organisationType, roles: caller.roles, isPartnerSystem: caller.scopes !== undefined };
 }
 
 /** What every event of a thread carries: the thread, its contact, its kind, and who may see it (the contact's organisations and the addressee). */

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Caller } from '@cms/auth';
 import { isCrn, londonToday } from '@cms/gas-market';
-import { Clock, keysetFilter, keysetPage, type KeysetPage, type KeysetPageRequest } from '@cms/service-defaults';
+import { auditReaderOrganisation, Clock, keysetFilter, keysetPage, type KeysetPage, type KeysetPageRequest } from '@cms/service-defaults';
 import { isOverdue, type ClarificationKind, type ClarificationStatus } from '../domain';
 import {
   CLARIFICATION_READER,
@@ -65,6 +65,8 @@ export interface ClarificationListRequest extends KeysetPageRequest {
 
 export interface ClarificationAuditRequest extends KeysetPageRequest {
   crn?: string;
+  /** CDSP administrators: the records this organisation may read. */
+  organisationId?: string;
 }
 
 export interface ClarificationAuditView {
@@ -120,15 +122,14 @@ export class ClarificationQueries {
   }
 
   /**
-   * The audit: a CDSP administrator reads every record; an LSO those of threads its organisation
-   * is involved in or acted in; anyone else nothing (undefined: 403).
+   * The audit: a CDSP administrator reads every record (or those an organisation may read); an LSO
+   * those of threads its organisation is involved in or acted in; anyone else is refused (403).
    */
-  async audit(caller: Caller, request: ClarificationAuditRequest, limit: number): Promise<KeysetPage<ClarificationAuditView> | undefined> {
-    const everything = caller.organisationType === 'CDSP' && caller.roles.includes('CDSP_ADMIN');
-    if (!everything && !caller.roles.includes('LSO')) return undefined;
+  async audit(caller: Caller, request: ClarificationAuditRequest, limit: number): Promise<KeysetPage<ClarificationAuditView>> {
+    const reader = auditReaderOrganisation(caller, request.organisationId);
     const filter = keysetFilter(request, limit);
     const records = await this.reader.audit({
-      ...(everything ? {} : { visibleToOrganisationId: caller.organisationId }),
+      ...(reader === undefined ? {} : { visibleToOrganisationId: reader }),
       ...(request.crn ? { crn: request.crn } : {}),
       ...filter,
     });

@@ -1,4 +1,4 @@
-import { ProblemException, staleVersion } from '@cms/service-defaults';
+import { ProblemException, refusalProblem, staleVersion } from '@cms/service-defaults';
 import { ClarificationNotFound, StaleClarificationVersion } from '../application/clarification-commands';
 import { ClarificationRefused } from '../domain';
 
@@ -6,18 +6,7 @@ import { ClarificationRefused } from '../domain';
 export function asProblem(error: unknown): never {
   if (error instanceof ClarificationNotFound) throw notFound();
   if (error instanceof StaleClarificationVersion) throw staleVersion(error.expected, error.current);
-  if (error instanceof ClarificationRefused) {
-    switch (error.kind) {
-      case 'FORBIDDEN':
-        throw new ProblemException(403, error.code, 'Forbidden', error.message);
-      case 'CONFLICT':
-        throw ProblemException.conflict(error.code, error.message);
-      case 'INVALID':
-        throw new ProblemException(422, error.code, 'Not acceptable', error.message, [
-          { code: error.code, message: error.message, ...(error.field ? { field: error.field } : {}) },
-        ]);
-    }
-  }
+  if (error instanceof ClarificationRefused) throw refusalProblem(error);
   throw error;
 }
 

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, Matches } from 'class-validator';
+import { IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
 import { MESSAGE_MAX_LENGTH, REASON_MAX_LENGTH } from '@cms/contracts';
 import { CRN_PATTERN } from '@cms/gas-market';
 import { KeysetPageQuery, KeysetPageResponse, WrittenText } from '@cms/service-defaults';
@@ -105,6 +105,10 @@ export class ListClarificationsQuery extends KeysetPageQuery {
 
 export class ListClarificationAuditQuery extends KeysetPageQuery {
   @ApiPropertyOptional({ pattern: CRN_PATTERN.source }) @IsOptional() @Matches(CRN_PATTERN) crn?: string;
+  @ApiPropertyOptional({ format: 'uuid', description: 'CDSP administrators only: the records this organisation may read. An LSO naming another organisation gets 404.' })
+  @IsOptional()
+  @IsUUID()
+  organisationId?: string;
 }
 
 export class ClarificationAuditItemResponse {

@@ -1,17 +1,7 @@
-import type { KeysetFilter } from '@cms/service-defaults';
+import type { ContactWorkAuditRow, KeysetFilter } from '@cms/service-defaults';
 
-export interface ContactAuditRow {
-  id: string;
-  occurred_at: Date;
-  actor_user_id: string;
-  /** Null for a change no person made. */
-  actor_organisation_id: string | null;
-  action: string;
-  crn: string;
-  before: Record<string, unknown> | null;
-  after: Record<string, unknown> | null;
-  trace_id: string | null;
-}
+/** A record of `contact_audit` (its actor is never null: `system` for a change no person made). */
+export type ContactAuditRow = ContactWorkAuditRow & { actor_user_id: string };
 
 export interface ContactAuditFilter extends KeysetFilter {
   /**

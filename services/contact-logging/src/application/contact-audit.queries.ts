@@ -1,21 +1,18 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Caller } from '@cms/auth';
 import {
+  auditReaderOrganisation,
+  contactWorkAuditItem,
   KEYSET_PAGE_SIZE,
   keysetFilter,
   keysetPage,
-  ProblemException,
-  type AuditRecordItem,
+  type ContactWorkAuditItem,
   type KeysetPage,
   type KeysetPageRequest,
 } from '@cms/service-defaults';
 import { CONTACT_AUDIT_STORE, type ContactAuditRow, type ContactAuditStore } from './contact-audit.port';
 
-/** `organisationId`: the organisation the record is about, the contact's originator, taken from its state. */
-export interface ContactAuditItem extends AuditRecordItem {
-  actor: { userId: string; organisationId: string | null };
-  crn: string;
-}
+export type ContactAuditItem = ContactWorkAuditItem;
 
 export type ContactAuditPage = KeysetPage<ContactAuditItem>;
 
@@ -40,34 +37,14 @@ export class ContactAuditQueries {
   constructor(@Inject(CONTACT_AUDIT_STORE) private readonly audit: ContactAuditStore) {}
 
   async list(caller: Caller, query: ContactAuditQuery): Promise<ContactAuditPage> {
-    const roles = caller.roles;
-    let visibleToOrganisationId: string | undefined;
-    if (roles.includes('CDSP_ADMIN') && caller.organisationType === 'CDSP') {
-      visibleToOrganisationId = query.organisationId;
-    } else if (roles.includes('LSO')) {
-      if (query.organisationId !== undefined && query.organisationId !== caller.organisationId) throw ProblemException.notFound();
-      visibleToOrganisationId = caller.organisationId;
-    } else {
-      throw ProblemException.forbidden('Only a Local Security Officer (LSO) or a CDSP administrator may read the audit.');
-    }
+    const visibleToOrganisationId = auditReaderOrganisation(caller, query.organisationId);
     const limit = query.limit ?? KEYSET_PAGE_SIZE.default;
     const rows = await this.audit.list({ visibleToOrganisationId, action: query.action, crn: query.crn, ...keysetFilter(query, limit) });
     return keysetPage(rows, limit, (row) => ({ occurredAt: row.occurred_at, id: row.id }), itemOf);
   }
 }
 
+/** `organisationId`: the contact's originator, from its row. */
 function itemOf(row: ContactAuditRow): ContactAuditItem {
-  const state = row.after ?? row.before;
-  const originator = state?.originator_organisation_id;
-  return {
-    id: row.id,
-    occurredAt: row.occurred_at.toISOString(),
-    actor: { userId: row.actor_user_id, organisationId: row.actor_organisation_id },
-    organisationId: typeof originator === 'string' ? originator : null,
-    action: row.action,
-    crn: row.crn,
-    before: row.before,
-    after: row.after,
-    traceId: row.trace_id,
-  };
+  return contactWorkAuditItem(row, 'originator_organisation_id');
 }

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Caller } from '@cms/auth';
+import { commandActor, type Caller } from '@cms/auth';
 import { ContactAssignedV1, ContactResolvedV1, ContactWithdrawnV1, type DomainEvent } from '@cms/contracts';
 import { currentTraceId } from '@cms/observability';
 import { Clock, EventOutbox, Transactions } from '@cms/service-defaults';
@@ -12,7 +12,6 @@ import {
   resolveContact,
   withdrawContact,
   type Assignment,
-  type ContactActor,
   type ContactUnderWork,
   type Resolution,
   type ResolutionRequest,
@@ -68,7 +67,7 @@ export class ContactLifecycleHandler {
 
   assign(caller: Caller, crn: string, expectedVersion: number, assigneeUserId?: string): Promise<CommandApplied> {
     return this.command(caller, crn, expectedVersion, async (contact, now) => {
-      const assignment = assignContact(contact, actorOf(caller), assigneeUserId);
+      const assignment = assignContact(contact, commandActor(caller), assigneeUserId);
       // The domain has let a SUPERVISOR give it to someone else; that they are one of the organisation's
       // active users only the directory knows (docs/domain.md "Who uses it"). Asked after the domain's
       // refusals, so that nobody else learns from the answer which user ids exist.
@@ -92,7 +91,7 @@ export class ContactLifecycleHandler {
   async resolve(caller: Caller, crn: string, expectedVersion: number, request: ResolutionRequest): Promise<CommandApplied> {
     const reasons = await this.reasons.active();
     return this.command(caller, crn, expectedVersion, async (contact, now) => {
-      const resolution = resolveContact(contact, actorOf(caller), request, reasons);
+      const resolution = resolveContact(contact, commandActor(caller), request, reasons);
       await this.clock.stop(crn);
       const set: ContactChangeSet = {
         status: resolution.status,
@@ -118,7 +117,7 @@ export class ContactLifecycleHandler {
 
   withdraw(caller: Caller, crn: string, expectedVersion: number, reason: unknown): Promise<CommandApplied> {
     return this.command(caller, crn, expectedVersion, async (contact, now) => {
-      const withdrawal = withdrawContact(contact, actorOf(caller), reason);
+      const withdrawal = withdrawContact(contact, commandActor(caller), reason);
       await this.clock.stop(crn);
       const set: ContactChangeSet = { status: withdrawal.status, withdrawalReason: withdrawal.reason, closedAt: now, closedByUserId: caller.userId };
       return { set, action: 'WITHDRAWN', detail: { reason: withdrawal.reason }, event: contactWithdrawn(contact, withdrawal, caller, now) };
@@ -190,16 +189,6 @@ export class ContactLifecycleHandler {
       return { crn, version };
     });
   }
-}
-
-function actorOf(caller: Caller): ContactActor {
-  return {
-    userId: caller.userId,
-    organisationId: caller.organisationId,
-    organisationType: caller.organisationType,
-    roles: caller.roles,
-    isPartnerSystem: caller.scopes !== undefined,
-  };
 }
 
 function contactAssigned(contact: ContactUnderWork, assignment: Assignment, now: Date): DomainEvent<ContactAssignedV1> {

@@ -3,7 +3,7 @@ import { ApiBody, ApiHeader, ApiOkResponse, ApiOperation, ApiResponse, ApiTags }
 import type { Request, Response } from 'express';
 import { CurrentCaller, type Caller } from '@cms/auth';
 import { isCrn } from '@cms/gas-market';
-import { entityTag, IDEMPOTENCY_KEY_HEADER, IdempotentRequests, IF_MATCH_HEADER, ProblemException, staleVersion, versionFromIfMatch } from '@cms/service-defaults';
+import { entityTag, IDEMPOTENCY_KEY_HEADER, IdempotentRequests, IF_MATCH_HEADER, ProblemException, refusalProblem, staleVersion, versionFromIfMatch } from '@cms/service-defaults';
 import { ContactLifecycleHandler, ContactNotFound, StaleContactVersion, type CommandApplied } from '../application/contact-lifecycle.handler';
 import { ContactQueries } from '../application/contact.queries';
 import { ContactCommandRefused, IllegalTransitionError } from '../domain';
@@ -115,17 +115,6 @@ function asProblem(error: unknown): never {
   if (error instanceof ContactNotFound) throw ProblemException.notFound('No such contact.');
   if (error instanceof StaleContactVersion) throw staleVersion(error.expected, error.current);
   if (error instanceof IllegalTransitionError) throw ProblemException.conflict(error.code, error.message);
-  if (error instanceof ContactCommandRefused) {
-    switch (error.kind) {
-      case 'FORBIDDEN':
-        throw new ProblemException(403, error.code, 'Forbidden', error.message);
-      case 'CONFLICT':
-        throw ProblemException.conflict(error.code, error.message);
-      case 'INVALID':
-        throw new ProblemException(422, error.code, 'Not acceptable', error.message, [
-          { code: error.code, message: error.message, ...(error.field ? { field: error.field } : {}) },
-        ]);
-    }
-  }
+  if (error instanceof ContactCommandRefused) throw refusalProblem(error);
   throw error;
 }

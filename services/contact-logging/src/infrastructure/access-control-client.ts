@@ -1,8 +1,7 @@
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
-import { ProblemException, RequestContext, SERVICE_CONFIG } from '@cms/service-defaults';
+import { ProblemException, RequestContext, SERVICE_CONFIG, ServiceHttpClient } from '@cms/service-defaults';
 import type { OrganisationMembers } from '../application/organisation-members.port';
 import type { ContactLoggingConfig } from '../contact-logging.config';
-import { ServiceHttpClient } from './service-http-client';
 
 /**
  * Asks access-control's user directory (`GET /api/v1/users/{userId}`) about one user, with the

@@ -1,9 +1,8 @@
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { PAF_TEXT_FIELDS, type PafAddress } from '@cms/gas-market';
-import { ProblemException, RequestContext, SERVICE_CONFIG } from '@cms/service-defaults';
+import { ProblemException, RequestContext, SERVICE_CONFIG, ServiceHttpClient } from '@cms/service-defaults';
 import type { AddressLookup, DeliveryPoint } from '../application/address-lookup.port';
 import type { ContactLoggingConfig } from '../contact-logging.config';
-import { ServiceHttpClient } from './service-http-client';
 
 /**
  * Asks the address look-up (the address-lookup service) for the delivery point of one UDPRN,

@@ -1,8 +1,7 @@
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
-import { ProblemException, RequestContext, SERVICE_CONFIG } from '@cms/service-defaults';
+import { ProblemException, RequestContext, SERVICE_CONFIG, ServiceHttpClient } from '@cms/service-defaults';
 import type { MeterPointRegister, RegisteredMeterPoint } from '../application/meter-point-register.port';
 import type { ContactLoggingConfig } from '../contact-logging.config';
-import { ServiceHttpClient } from './service-http-client';
 
 /**
  * Asks the meter point register (the meter-points service) about one MPRN, synchronously, with the

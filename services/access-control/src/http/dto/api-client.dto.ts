@@ -19,7 +19,7 @@ export class CreateApiClientRequest {
     maxItems: API_CLIENT_SCOPES.length,
     description:
       'From the reference list (else 422 UNKNOWN_SCOPE), and fitting the organisation type (else 422 SCOPE_NOT_ALLOWED): ' +
-      'contacts:write for shippers and the CDSP, site-visits:write for DNs and IGTs; the read scopes for everyone.',
+      'contacts:write for shippers and the CDSP, site-visits:write and referral-feed:read for DNs and IGTs; the other read scopes for everyone.',
     example: ['contacts:read', 'contacts:write'],
   })
   @IsArray()
@@ -48,6 +48,20 @@ export class ApiClientResponse {
   createdBy: string;
 }
 
+export class ReferralFeedAccessResponse {
+  @ApiProperty({ enum: ['scram-sha-512'], description: 'The SASL mechanism of the broker’s partner listener; the password is the client secret.' })
+  mechanism: 'scram-sha-512';
+
+  @ApiProperty({ format: 'uuid', maxLength: 36, description: 'The SASL username: the client id.' })
+  username: string;
+
+  @ApiProperty({ maxLength: 80, example: 'cms.partner.383da001-dcc0-4cf5-8481-59b9749b0a6c.referrals.v1', description: 'Your organisation’s partner topic, the only one you may read.' })
+  topic: string;
+
+  @ApiProperty({ maxLength: 80, example: 'cms.partner.383da001-dcc0-4cf5-8481-59b9749b0a6c.', description: 'Your consumer group ids must start with this.' })
+  groupPrefix: string;
+}
+
 export class RegisteredApiClientResponse extends ApiClientResponse {
   @ApiProperty({
     description: 'The client secret: 32 random bytes, base64url. Shown in this answer only and never again; only a hash is kept.',
@@ -55,6 +69,9 @@ export class RegisteredApiClientResponse extends ApiClientResponse {
     maxLength: 43,
   })
   clientSecret: string;
+
+  @ApiProperty({ type: ReferralFeedAccessResponse, required: false, description: 'With referral-feed:read only: how to read your referral feed on Kafka (README "The referral feed").' })
+  referralFeed?: ReferralFeedAccessResponse;
 }
 
 export class ApiClientListResponse {

@@ -1,4 +1,6 @@
-import { CreateLoggedContact1796168359347 } from './2026-12-01-create-logged-contact.migration';
+import { CreateInvolvedContact1796200000000 } from '@cms/involved-contacts';
+import { partnerFeedMigrations } from '../../partner-feed';
+import { CreateSiteVisit1796210000000 } from './2026-12-02-create-site-visit.migration';
 
-/** The service's own migrations, oldest first (the platform adds the outbox and inbox). */
-export const siteVisitsMigrations = [CreateLoggedContact1796168359347];
+/** The service's own migrations, oldest first (the platform adds the outbox, inbox, idempotency and timer tables). */
+export const siteVisitsMigrations = [CreateInvolvedContact1796200000000, CreateSiteVisit1796210000000, ...partnerFeedMigrations];

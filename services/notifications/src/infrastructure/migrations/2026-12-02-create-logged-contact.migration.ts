@@ -6,8 +6,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * through must fit, or the consumer would dead-letter a valid event. `organisation_ids` holds who may
  * see the contact (docs/domain.md, "Transparency"); every read filters on it.
  */
-export class CreateLoggedContact1796168359347 implements MigrationInterface {
-  name = 'CreateLoggedContact1796168359347';
+export class CreateLoggedContact1796171029813 implements MigrationInterface {
+  name = 'CreateLoggedContact1796171029813';
 
   async up(runner: QueryRunner): Promise<void> {
     await runner.query(`

@@ -13,17 +13,17 @@ import { LoggedContacts } from '../application/logged-contacts';
 import { LoggedContactResponse } from './dto/logged-contact.response';
 
 /** The contacts this service heard of, each for the organisations involved in it (the global guard checks the token). */
-@ApiTags('Site visits')
+@ApiTags('Notifications')
 @ApiUnauthorizedResponse({ description: 'UNAUTHENTICATED: no valid access token.' })
-@Controller('api/v1/site-visits/contacts')
+@Controller('api/v1/notifications/contacts')
 export class LoggedContactsController {
   constructor(@Inject(LoggedContacts) private readonly contacts: LoggedContacts) {}
 
   @Get(':crn')
   @ApiOperation({
-    summary: 'A contact logged in CMS, as site-visits recorded it',
+    summary: 'A contact logged in CMS, as notifications recorded it',
     // Unique across the gateway's merged document, which holds every service's operations.
-    operationId: 'siteVisitsGetLoggedContact',
+    operationId: 'notificationsGetLoggedContact',
   })
   @ApiParam({ name: 'crn', description: 'Contact Reference Number: C and nine digits.', example: 'C000001234' })
   @ApiOkResponse({ type: LoggedContactResponse })

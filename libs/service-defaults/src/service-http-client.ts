@@ -1,12 +1,7 @@
 import { Agent, request } from 'node:http';
-import {
-  CLIENT_IDLE_CONNECTION_MS,
-  failedOnStaleConnection,
-  type ProblemException,
-  type RequestContext,
-  sendOnceMoreIfStale,
-  StaleConnectionError,
-} from '@cms/service-defaults';
+import { CLIENT_IDLE_CONNECTION_MS, failedOnStaleConnection, sendOnceMoreIfStale, StaleConnectionError } from './kept-alive-connections';
+import type { ProblemException } from './problem.exception';
+import type { RequestContext } from './request-context';
 
 export interface ServiceAnswer {
   status: number;

@@ -1,0 +1,85 @@
+/**
+ * A site visit request (SV, docs/domain.md "Investigation"): a CDSP agent refers a contact to the
+ * meter point's transporter (a DN or an IGT) to visit and confirm the status the contact asks for;
+ * the transporter accepts it (or declines with a reason, which returns it to the agent) and reports
+ * a finding. Plain values and rules, no framework.
+ */
+export const SITE_VISIT_STATUSES = ['REFERRED', 'ACCEPTED', 'DECLINED', 'FINDING_REPORTED', 'CANCELLED'] as const;
+export type SiteVisitStatus = (typeof SITE_VISIT_STATUSES)[number];
+
+/** A visit still waiting on the transporter: to be accepted, or its finding. One per contact at a time. */
+export const OPEN_SITE_VISIT_STATUSES: readonly SiteVisitStatus[] = Object.freeze(['REFERRED', 'ACCEPTED']);
+
+export function isOpenSiteVisit(visit: Pick<SiteVisit, 'status'>): boolean {
+  return OPEN_SITE_VISIT_STATUSES.includes(visit.status);
+}
+
+/** A postal address as the register or the originator gave it (PAF-style fields, @cms/gas-market). */
+export type AddressFields = Record<string, string>;
+
+/** What the transporter needs on site, taken from the contact at referral and kept on the visit. */
+export interface ReferralDetails {
+  /** The meter point's supply address, as the register holds it. */
+  supplyAddress: AddressFields | null;
+  /** Where the originator believes the supply point is, when it differs. */
+  alternativeAddress: AddressFields | null;
+  /** Whom to call about it: the originator's contact name, telephone or email. */
+  originatorContact: Record<string, string>;
+  /** The situation in the originator's words. */
+  description: string;
+  /** DTL: the meter read and serial number showing gas flows; ISO: the date and kind of the isolation work. */
+  evidence: Record<string, unknown>;
+}
+
+export interface SiteVisitAcceptance {
+  accepted: boolean;
+  byUserId: string;
+  at: Date;
+  /** Why it was declined; null when accepted. */
+  reason: string | null;
+}
+
+/** What the transporter found on site. */
+export interface SiteVisitFinding {
+  /** Whether the visit confirms the status the contact asks for (`confirmStatus`). */
+  confirmed: boolean;
+  visitedOn: string;
+  notes: string;
+  meterSerialNumber: string | null;
+  meterRead: string | null;
+  condition: string | null;
+  byUserId: string;
+  at: Date;
+}
+
+/** Why a visit was cancelled: its contact ended (the event's causes, libs/contracts). */
+export const SITE_VISIT_CANCELLATION_CAUSES = ['CONTACT_RESOLVED', 'CONTACT_WITHDRAWN'] as const;
+export type SiteVisitCancellationCause = (typeof SITE_VISIT_CANCELLATION_CAUSES)[number];
+
+export interface SiteVisitCancellation {
+  cause: SiteVisitCancellationCause;
+  at: Date;
+}
+
+export interface SiteVisit {
+  id: string;
+  crn: string;
+  mprn: string;
+  contactType: 'DTL' | 'ISO';
+  transporterOrganisationId: string;
+  /** The meter point status the visit must confirm: the contact's requested status. */
+  confirmStatus: string;
+  instructions: string | null;
+  details: ReferralDetails;
+  status: SiteVisitStatus;
+  /** Starts at 1, one more with each change: the ETag a command sends back as If-Match. */
+  version: number;
+  referredByUserId: string;
+  referredAt: Date;
+  /** When the finding is due (working days from the referral, in the meter point's calendar). */
+  dueOn: string;
+  acceptance: SiteVisitAcceptance | null;
+  finding: SiteVisitFinding | null;
+  cancellation: SiteVisitCancellation | null;
+  updatedAt: Date;
+}
