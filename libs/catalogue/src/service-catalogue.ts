@@ -190,8 +190,8 @@ export const serviceCatalogue = [
     database: 'cms_address_lookup',
     routes: [{ prefix: '/api/v1/addresses' }],
     produces: [],
-    // The generator's example consumer, until the service's own code replaces it.
-    consumes: [Topics.contacts],
+    // Answers look-ups from its own PAF table (or a licensed PAF API): it reads no topic.
+    consumes: [],
     calls: [],
     secrets: [],
   },
