@@ -11,7 +11,7 @@ import { mailsTo, resetTokenIn, waitForMailTo } from './support/mail';
  * Every user here is created by this file, by `nfg.lso` (LSO of the IGT Northfield Gas Networks);
  * `kgp.lso` (LSO of the shipper Kestrel Gas & Power) plays the other organisation. The public
  * routes (sign-in, refresh, password reset) share 60 requests a minute per address with every
- * other end-to-end file, so this file makes 25 of them, no more.
+ * other end-to-end file, so this file makes 27 of them, no more.
  */
 
 // Unique per run, so that the file can run again against a stack kept between runs.
@@ -190,6 +190,39 @@ describe('Suspension through the gateway', () => {
     expect(afterSuspension.body.detail).toBe('The session has ended. Sign in again.');
     expectProblem(await refresh(refreshed.body.refreshToken), 401, 'INVALID_REFRESH_TOKEN'); // public: 1
     expectProblem(await login(userId, temporaryPassword), 401, 'INVALID_CREDENTIALS'); // public: 1
+  });
+});
+
+describe('Deletion and profile through the gateway', () => {
+  it('a deleted user’s token is refused at once, sign-in refused, and the directory no longer shows them', async () => {
+    const userId = userIdOf('deleted');
+    const { temporaryPassword } = await createUser(nfgLso, userId);
+    const before = await session(userId, temporaryPassword); // public: 1
+
+    const deleted = await call('DELETE', `/api/v1/users/${userId}`, { token: nfgLso });
+    expect(deleted.status).toBe(204);
+
+    // access-control refuses it at once itself; every other service's routes, once SessionsEnded reaches the gateway.
+    expectProblem(await call('GET', '/api/v1/me', { token: before.accessToken }), 401, 'UNAUTHENTICATED');
+    let afterDeletion = await call('GET', '/api/v1/contacts', { token: before.accessToken });
+    for (const deadline = Date.now() + 5_000; afterDeletion.status !== 401 && Date.now() < deadline; ) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      afterDeletion = await call('GET', '/api/v1/contacts', { token: before.accessToken });
+    }
+    expectProblem(afterDeletion, 401, 'UNAUTHENTICATED');
+    expect(afterDeletion.body.detail).toBe('The session has ended. Sign in again.');
+    expectProblem(await login(userId, temporaryPassword), 401, 'INVALID_CREDENTIALS'); // public: 1
+    expect(await listedUser(nfgLso, userId)).toBeUndefined();
+    expectProblem(await call('GET', `/api/v1/users/${userId}`, { token: nfgLso }), 404, 'NOT_FOUND');
+    const again = await call('POST', '/api/v1/users', { token: nfgLso, json: { userId, displayName: 'Someone Else', email: emailOf(userId), roles: ['TRANSPORTER_USER'] } });
+    expectProblem(again, 409, 'USER_ID_TAKEN');
+  });
+
+  it('a user changes their own name, email and telephone', async () => {
+    const changed = await call('PATCH', '/api/v1/me', { token: nfgLso, json: { displayName: 'Northfield Security', telephone: '01632 960 123' } });
+    expect(changed.status).toBe(200);
+    expect(changed.body).toEqual(expect.objectContaining({ displayName: 'Northfield Security', telephone: '01632 960 123' }));
+    expect((await call('GET', '/api/v1/me', { token: nfgLso })).body).toEqual(expect.objectContaining({ displayName: 'Northfield Security' }));
   });
 });
 

@@ -102,6 +102,9 @@ describe('Logging a DTL or ISO contact through the gateway', () => {
       { code: 'NOT_REGISTERED_SHIPPER', user: 'bwe.user', body: () => dtl('9081726309') },
       { code: 'MANDATORY_FIELD', user: 'bwe.user', body: () => ({ ...dtl('2738491003'), description: undefined }) },
       { code: 'ORG_NOT_PERMITTED', user: 'cad.user', body: () => dtl('2738491003') },
+      // A Daily Metered Service Provider holds a CMS account and raises no DTL or ISO.
+      { code: 'ORG_NOT_PERMITTED', user: 'pdm.lso', body: () => dtl('2738491003') },
+      { code: 'ORG_NOT_PERMITTED', user: 'fui.lso', body: () => isoToDead('2738491003') },
     ];
 
     it.each(cases)('$code', async ({ code, user, body }) => {

@@ -33,8 +33,8 @@ function countBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
 describe('demo organisations', () => {
   const orgs = demoOrganisations();
 
-  it('has 4 DNs, 4 IGTs, 5 shippers and the CDSP with unique UUIDs and 3-letter codes', () => {
-    expect(countBy(orgs, (o) => o.type)).toEqual(new Map([['DN', 4], ['IGT', 4], ['SHIPPER', 5], ['CDSP', 1]]));
+  it('has 4 DNs, 4 IGTs, 5 shippers, the CDSP, a DMSP, an MRA and a UIP with unique UUIDs and 3-letter codes', () => {
+    expect(countBy(orgs, (o) => o.type)).toEqual(new Map([['DN', 4], ['IGT', 4], ['SHIPPER', 5], ['CDSP', 1], ['DMSP', 1], ['MRA', 1], ['UIP', 1]]));
     expect(new Set(orgs.map((o) => o.id)).size).toBe(orgs.length);
     expect(new Set(orgs.map((o) => o.shortCode)).size).toBe(orgs.length);
     for (const o of orgs) {
@@ -59,12 +59,14 @@ describe('demo users', () => {
   const orgs = demoOrganisations();
 
   it('gives every organisation an LSO, who supervises, and the working users of its type', () => {
-    expect(users).toHaveLength(29);
+    expect(users).toHaveLength(32);
     expect(new Set(users.map((u) => u.userId)).size).toBe(users.length);
     for (const org of orgs) {
       const code = org.shortCode.toLowerCase();
       const mine = users.filter((u) => u.organisationShortCode === org.shortCode);
-      expect(mine.find((u) => u.userId === `${code}.lso`)?.roles).toEqual([LSO, SUPERVISOR]);
+      const worksContacts = ['SHIPPER', 'DN', 'IGT', 'CDSP'].includes(org.type);
+      expect(mine.find((u) => u.userId === `${code}.lso`)?.roles).toEqual(worksContacts ? [LSO, SUPERVISOR] : [LSO]);
+      if (!worksContacts) expect(mine).toHaveLength(1);
       if (org.type === 'SHIPPER') expect(mine.find((u) => u.userId === `${code}.user`)?.roles).toEqual([CONTACT_USER]);
       if (org.type === 'DN' || org.type === 'IGT') {
         expect(mine.find((u) => u.userId === `${code}.user`)?.roles).toEqual([TRANSPORTER_USER]);

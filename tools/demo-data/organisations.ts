@@ -31,9 +31,13 @@ const ORGANISATIONS: readonly DemoOrganisation[] = Object.freeze([
   { id: '86b67490-99e8-47fa-a2f1-be81ea9c631a', shortCode: 'KGP', name: 'Kestrel Gas & Power', type: 'SHIPPER' },
   // The CDSP
   { id: 'dcb0354e-c0fc-4a6b-98ba-cfd60cd99599', shortCode: 'CDS', name: 'Central Data Service Provider', type: 'CDSP' },
+  // Account holders that raise no DTL or ISO (fictional): a DMSP, an MRA, a UIP
+  { id: '5b0e7c1d-2f3a-4e6b-9c8d-7a1f2e3d4c5b', shortCode: 'PDM', name: 'Pennine Daily Metering', type: 'DMSP' },
+  { id: '8e2d4f6a-1b3c-4d5e-8f7a-9b0c1d2e3f4a', shortCode: 'RMR', name: 'Readwell Meter Reading', type: 'MRA' },
+  { id: 'c7a9e1b3-5d7f-4a2c-9e4b-6d8f0a2c4e6b', shortCode: 'FUI', name: 'Fenbridge Utility Infrastructure', type: 'UIP' },
 ] satisfies DemoOrganisation[]);
 
-/** The 14 demo organisations: 4 DNs, 4 IGTs, 5 shippers, the CDSP. A fresh copy on every call. */
+/** The 17 demo organisations: 4 DNs, 4 IGTs, 5 shippers, the CDSP, a DMSP, an MRA and a UIP. A fresh copy on every call. */
 export function demoOrganisations(): DemoOrganisation[] {
   return ORGANISATIONS.map((o) => ({ ...o }));
 }

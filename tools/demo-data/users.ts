@@ -1,6 +1,6 @@
 /**
  * Demo users: one Local Security Officer per organisation (`<code>.lso`), who is also its
- * SUPERVISOR so that a demo can give and transfer work, one working user per shipper, DN and IGT
+ * SUPERVISOR where there is contact work so that a demo can give and transfer it, one working user per shipper, DN and IGT
  * (`<code>.user`), and a CDSP agent and administrator (`cds.agent`, `cds.admin`).
  * People's names are fictional; e-mail addresses use the reserved `.example` domain.
  */
@@ -37,7 +37,7 @@ function domainOf(org: DemoOrganisation): string {
   return `${org.name.toLowerCase().replace(/&/g, 'and').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}.example`;
 }
 
-/** All demo users (29): organisation by organisation, LSO first. */
+/** All demo users (32): organisation by organisation, LSO first. */
 export function demoUsers(): DemoUser[] {
   const users: DemoUser[] = [];
   let person = 0;
@@ -53,9 +53,11 @@ export function demoUsers(): DemoUser[] {
     });
   };
   for (const org of demoOrganisations()) {
-    // The LSO also supervises: `<code>.lso` gives `<code>.user` a contact, or takes it over (in the
-    // CDSP, gives `cds.agent` one to investigate).
-    add(org, 'lso', [LSO, SUPERVISOR]);
+    // The LSO also supervises where there is contact work: `<code>.lso` gives `<code>.user` a
+    // contact, or takes it over (in the CDSP, gives `cds.agent` one to investigate). A DMSP, MRA or
+    // UIP works no DTL or ISO contact: its LSO is its one demo user.
+    const worksContacts = org.type === 'SHIPPER' || org.type === 'DN' || org.type === 'IGT' || org.type === 'CDSP';
+    add(org, 'lso', worksContacts ? [LSO, SUPERVISOR] : [LSO]);
     switch (org.type) {
       case 'SHIPPER':
         add(org, 'user', [CONTACT_USER]);

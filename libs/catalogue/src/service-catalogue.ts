@@ -135,7 +135,7 @@ export const serviceCatalogue = [
     role: 'service',
     port: 8083,
     database: 'cms_contact_logging',
-    routes: [{ prefix: '/api/v1/contacts' }, { prefix: '/api/v1/resolution-reasons' }, { prefix: '/api/v1/audit/contacts' }, { prefix: '/api/v1/rejected-submissions' }],
+    routes: [{ prefix: '/api/v1/contacts' }, { prefix: '/api/v1/contact-types' }, { prefix: '/api/v1/resolution-reasons' }, { prefix: '/api/v1/audit/contacts' }, { prefix: '/api/v1/rejected-submissions' }],
     produces: [Topics.contacts],
     // The other services' lifecycle events, onto each contact's timeline; its own, to start each clock.
     consumes: [Topics.contacts, Topics.clarifications, Topics.siteVisits, Topics.meterPoints],

@@ -31,6 +31,8 @@ import { SignInHandler } from './application/sign-in.handler';
 import { SignOutHandler } from './application/sign-out.handler';
 import { ACCESS_TOKEN_SIGNING, SIGNING_KEYS } from './application/token-signing.port';
 import { UpdateUserHandler } from './application/update-user.handler';
+import { DeleteUserHandler } from './application/delete-user.handler';
+import { UpdateProfileHandler } from './application/update-profile.handler';
 import { USER_ACCOUNTS } from './application/users.port';
 import { WhoAmIHandler } from './application/who-am-i.handler';
 import { ApiClientsController } from './http/api-clients.controller';
@@ -103,6 +105,8 @@ export function accessControlModule(config: AccessControlConfig, logger: Logger)
       GetUserHandler,
       CreateUserHandler,
       UpdateUserHandler,
+      DeleteUserHandler,
+      UpdateProfileHandler,
       ListApiClientsHandler,
       RegisterApiClientHandler,
       RevokeApiClientHandler,

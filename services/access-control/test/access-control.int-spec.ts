@@ -10,7 +10,7 @@ import type { DataSource } from 'typeorm';
 import { AccessTokenVerifier } from '@cms/auth';
 import { openServiceDataSource } from '@cms/persistence';
 import { createTestDatabase } from '@cms/testing';
-import { DEMO_PASSWORD, demoOrganisations } from '@cms/demo-data';
+import { DEMO_PASSWORD, demoOrganisations, demoUsers } from '@cms/demo-data';
 import { ACCESS_TOKEN_SIGNING, type AccessTokenSigning } from '../src/application/token-signing.port';
 import { accessControlEntities } from '../src/infrastructure/entities';
 import { accessControlMigrations } from '../src/infrastructure/migrations';
@@ -222,6 +222,7 @@ describe('access tokens', () => {
       userId: 'cad.user',
       displayName: expect.any(String),
       email: expect.stringMatching(/^cad\.user@/),
+      telephone: null,
       organisation: { id: cadent.id, shortCode: 'CAD', name: 'Cadent Gas', type: 'DN' },
       roles: ['TRANSPORTER_USER'],
     });
@@ -411,6 +412,6 @@ describe('demo seeding', () => {
     const result = await seedDemoAccounts(app);
     expect(result).toEqual({ organisationsAdded: 0, usersAdded: 0 });
     const { rows } = await db.query('SELECT count(*)::int AS users FROM user_account');
-    expect(rows[0].users).toBe(29);
+    expect(rows[0].users).toBe(demoUsers().length);
   });
 });

@@ -291,6 +291,88 @@ describe('an LSO managing users', () => {
   });
 });
 
+describe('an LSO deleting a user', () => {
+  it('ends the account at once: sign-in and the open session refused, personal details gone, the user id never reused, the audit keeping who did it', async () => {
+    const lso = await tokenOf('oak.lso');
+    const created = await call('POST', '/api/v1/users', lso, {
+      userId: 'oak.leaver',
+      displayName: 'Leaving Person',
+      email: 'leaving.person@oakleaf.example',
+      roles: ['CONTACT_USER'],
+    });
+    expect(created.status).toBe(201);
+    const { temporaryPassword } = (await created.json()) as { temporaryPassword: string };
+    const session = await signedIn('oak.leaver', temporaryPassword);
+
+    await expectProblem(await call('DELETE', '/api/v1/users/oak.leaver', await tokenOf('bwe.lso')), 404, 'NOT_FOUND');
+    const deleted = await call('DELETE', '/api/v1/users/oak.leaver', lso);
+    expect(deleted.status).toBe(204);
+
+    await expectProblem(await signIn('oak.leaver', temporaryPassword), 401, 'INVALID_CREDENTIALS');
+    await expectProblem(await call('GET', '/api/v1/me', session.accessToken), 401, 'UNAUTHENTICATED');
+    await expectProblem(await call('POST', '/api/v1/auth/refresh', undefined, { refreshToken: session.refreshToken }), 401, 'INVALID_REFRESH_TOKEN');
+    const { rows: announced } = await db.query(
+      `SELECT payload::jsonb AS payload FROM outbox_message WHERE topic = 'cms.access.v1' AND message_key = 'oak.leaver' AND payload::jsonb->>'reason' = 'USER_DELETED'`,
+    );
+    expect(announced).toEqual([{ payload: expect.objectContaining({ sessionIds: [decodeJwt(session.accessToken).sid] }) }]);
+
+    // Gone from the directory, and from the row: nothing left names or reaches the person.
+    const listed = (await (await call('GET', '/api/v1/users?limit=100', lso)).json()) as { items: { userId: string }[] };
+    expect(listed.items.map((user) => user.userId)).not.toContain('oak.leaver');
+    await expectProblem(await call('GET', '/api/v1/users/oak.leaver', lso), 404, 'NOT_FOUND');
+    const { rows } = await db.query(`SELECT row_to_json(user_account)::text AS row FROM user_account WHERE user_id = 'oak.leaver'`);
+    expect(rows).toHaveLength(1);
+    expect(rows[0].row).not.toMatch(/Leaving|leaving\.person|oakleaf/);
+    expect(JSON.parse(rows[0].row)).toMatchObject({ status: 'DELETED', display_name: 'Deleted user', roles: [] });
+
+    // Changing, resetting or deleting it again is as for a user that does not exist; its id stays taken.
+    await expectProblem(await call('PATCH', '/api/v1/users/oak.leaver', lso, { status: 'ACTIVE' }), 404, 'NOT_FOUND');
+    await expectProblem(await call('DELETE', '/api/v1/users/oak.leaver', lso), 404, 'NOT_FOUND');
+    await expectProblem(
+      await call('POST', '/api/v1/users', lso, { userId: 'oak.leaver', displayName: 'Someone Else', email: 'someone@oakleaf.example', roles: ['CONTACT_USER'] }),
+      409,
+      'USER_ID_TAKEN',
+    );
+    const { rows: audit } = await db.query(`SELECT actor_user_id, details FROM admin_audit WHERE action = 'USER_DELETED' AND subject_user_id = 'oak.leaver'`);
+    expect(audit).toEqual([{ actor_user_id: 'oak.lso', details: expect.objectContaining({ previousStatus: 'ACTIVE' }) }]);
+  });
+
+  it('cannot delete themselves, and is the only one who may', async () => {
+    await expectProblem(await call('DELETE', '/api/v1/users/kgp.lso', await tokenOf('kgp.lso')), 409, 'CANNOT_DELETE_SELF');
+    await expectProblem(await call('DELETE', '/api/v1/users/kgp.lso', await tokenOf('kgp.user')), 403, 'FORBIDDEN');
+    expect((await signIn('kgp.lso')).status).toBe(200);
+  });
+});
+
+describe('a user editing their own profile', () => {
+  it('changes their name, email and telephone, each audited by field, not by value', async () => {
+    const token = await tokenOf('rmr.lso');
+    const changed = await call('PATCH', '/api/v1/me', token, { displayName: ' Rhian Morgan ', telephone: '+44 161 496 0000' });
+    expect(changed.status).toBe(200);
+    expect(await changed.json()).toMatchObject({ userId: 'rmr.lso', displayName: 'Rhian Morgan', telephone: '+44 161 496 0000', organisation: { type: 'MRA' } });
+    const email = await call('PATCH', '/api/v1/me', token, { email: 'rhian.morgan@readwell.example', telephone: null });
+    expect(await email.json()).toMatchObject({ email: 'rhian.morgan@readwell.example', telephone: null, displayName: 'Rhian Morgan' });
+
+    const { rows } = await db.query(`SELECT details FROM admin_audit WHERE action = 'PROFILE_CHANGED' AND subject_user_id = 'rmr.lso' ORDER BY occurred_at, id`);
+    expect(rows.map((row) => row.details.fields)).toEqual([['displayName', 'telephone'], ['email', 'telephone']]);
+  });
+
+  it('refuses a malformed email or telephone and an empty name, naming the field, and changes nothing else', async () => {
+    const token = await tokenOf('fui.lso');
+    const before = await (await call('GET', '/api/v1/me', token)).json();
+    for (const [body, field] of [
+      [{ email: 'not-an-email' }, 'email'],
+      [{ telephone: 'call me' }, 'telephone'],
+      [{ displayName: '' }, 'displayName'],
+      [{ roles: ['LSO', 'CDSP_ADMIN'] }, 'roles'],
+    ] as const) {
+      const problem = await expectProblem(await call('PATCH', '/api/v1/me', token, body), 400, 'VALIDATION_FAILED');
+      expect(JSON.stringify(problem.errors)).toContain(field);
+    }
+    expect(await (await call('GET', '/api/v1/me', token)).json()).toEqual(before);
+  });
+});
+
 describe('a SUPERVISOR reading their organisation’s users', () => {
   /** What a supervisor sees of a colleague: who they are, never the account's email or security state. */
   const COLLEAGUE_FIELDS = ['displayName', 'organisationId', 'roles', 'status', 'userId'];

@@ -24,6 +24,7 @@ import { ORGANISATION_MEMBERS } from './application/organisation-members.port';
 import { RESOLUTION_REASONS } from './application/resolution-reasons.port';
 import { loggingRulesOf, type ContactLoggingConfig } from './contact-logging.config';
 import { ContactAuditController } from './http/contact-audit.controller';
+import { ContactTypesController } from './http/contact-types.controller';
 import { ContactLifecycleController } from './http/contact-lifecycle.controller';
 import { ContactsController } from './http/contacts.controller';
 import { RejectedSubmissionsController } from './http/rejected-submissions.controller';
@@ -63,7 +64,7 @@ export function contactLoggingModule(config: ContactLoggingConfig, logger: Logge
         partnerScopes: { resource: 'contacts' },
       }),
     ],
-    controllers: [ContactsController, ContactLifecycleController, ResolutionReasonsController, ContactAuditController, RejectedSubmissionsController],
+    controllers: [ContactsController, ContactLifecycleController, ContactTypesController, ResolutionReasonsController, ContactAuditController, RejectedSubmissionsController],
     providers: [
       LogContactHandler,
       ContactLifecycleHandler,

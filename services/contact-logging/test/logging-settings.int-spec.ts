@@ -36,6 +36,16 @@ describe('logging rules from configuration', () => {
     expect(body.errors).toEqual([expect.objectContaining({ code: 'MANDATORY_FIELD', field: 'dtlEvidence.meterRead.readDate' })]);
   });
 
+  it('describes each contact type with the limits as configured (GET /contact-types), the same the rules apply', async () => {
+    const all = await service.call(otherShipper, 'GET', '/api/v1/contact-types');
+    expect(all.status).toBe(200);
+    expect(all.body.map((definition: { type: string }) => definition.type)).toEqual(['DTL', 'ISO']);
+    const dtlDefinition = await service.call(otherShipper, 'GET', '/api/v1/contact-types/DTL');
+    const readDate = dtlDefinition.body.items.find((item: { field: string }) => item.field === 'dtlEvidence.meterRead.readDate');
+    expect(readDate).toMatchObject({ requirement: 'MANDATORY', rule: expect.stringContaining('not more than 0 days ago') });
+    expect((await service.call(otherShipper, 'GET', '/api/v1/contact-types/MNC')).status).toBe(404);
+  });
+
   it('refuses to start with an organisation type that does not exist', async () => {
     await expect(
       startContactLogging({ databaseName: 'contact_logging_bad_settings', meterPoints: {}, env: { LOGGING_DTL_ORGANISATION_TYPES: 'SHIPPER,BANK' } }),

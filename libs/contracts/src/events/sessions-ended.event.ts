@@ -1,7 +1,7 @@
 import { ArrayMinSize, IsArray, IsIn, IsISO8601, IsString, IsUUID, MaxLength } from 'class-validator';
 import { Topics } from '../topics';
 
-export const SESSION_END_REASONS = ['USER_SUSPENDED', 'SIGNED_OUT', 'PASSWORD_CHANGED', 'PASSWORD_RESET', 'REFRESH_TOKEN_REUSED', 'CLIENT_REVOKED'] as const;
+export const SESSION_END_REASONS = ['USER_SUSPENDED', 'USER_DELETED', 'SIGNED_OUT', 'PASSWORD_CHANGED', 'PASSWORD_RESET', 'REFRESH_TOKEN_REUSED', 'CLIENT_REVOKED'] as const;
 export type SessionEndReason = (typeof SESSION_END_REASONS)[number];
 
 /**

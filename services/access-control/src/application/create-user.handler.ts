@@ -50,6 +50,7 @@ export async function addUser(
     userId: user.userId,
     displayName: user.displayName,
     email: user.email,
+    telephone: null,
     roles: user.roles,
     organisationId: organisation.id,
     passwordHash,

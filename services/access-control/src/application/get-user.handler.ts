@@ -26,7 +26,8 @@ export class GetUserHandler {
     // The role is checked before the user is looked up, so a refusal tells nothing about the user.
     if (userDirectoryAccess(reader, actor.organisationId) === 'FORBIDDEN') throw usersReadersOnly();
     const user = await this.users.find(userId);
-    if (!user) throw userNotFound();
+    // A deleted user is gone from the directory: only its id remains, reserved.
+    if (!user || user.status === 'DELETED') throw userNotFound();
     const access = userDirectoryAccess(reader, user.organisationId);
     if (access !== 'ACCOUNT' && access !== 'COLLEAGUE') throw userNotFound();
     return viewFor(access, user, new Date());

@@ -82,6 +82,8 @@ function beforeAndAfter(
       return { before: { ...subject, status: 'SUSPENDED' }, after: { ...subject, status: 'ACTIVE' } };
     case 'USER_ROLES_CHANGED':
       return { before: { ...subject, roles: details.from ?? null }, after: { ...subject, roles: details.to ?? null } };
+    case 'USER_DELETED':
+      return { before: { ...subject, status: details.previousStatus ?? null }, after: { ...subject, status: 'DELETED' } };
     case 'USER_UNLOCKED':
       return { before: { ...subject, lockedUntil: details.lockedUntil ?? null }, after: { ...subject, lockedUntil: null } };
     default:

@@ -41,7 +41,7 @@ export class UpdateUserHandler {
 
     const updated = await this.transactions.run(async (): Promise<UserAccount> => {
       const target = await this.users.findForUpdate(userId);
-      if (!target || target.organisationId !== actor.organisationId) throw userNotFound();
+      if (!target || target.organisationId !== actor.organisationId || target.status === 'DELETED') throw userNotFound();
       const refusal = refuseUserChange(actor.userId, target, organisation.type, change);
       if (refusal) throw changeRefused(refusal);
 

@@ -14,6 +14,9 @@ export interface NewUserAccount {
 
 export interface UserAccountChanges {
   status?: UserStatus;
+  displayName?: string;
+  email?: string;
+  telephone?: string | null;
   roles?: Role[];
   passwordHash?: string;
   mustChangePassword?: boolean;
@@ -31,7 +34,7 @@ export interface UserAccounts {
   /** Reads the account and locks its row until the transaction ends: sign-in attempts take turns. */
   findForUpdate(userId: string): Promise<UserAccount | undefined>;
   saveSignInCounters(userId: string, counters: SignInCounters): Promise<void>;
-  /** A page of an organisation's users by user id, after the given one. */
+  /** A page of an organisation's users by user id, after the given one; deleted users are not listed. */
   listByOrganisation(organisationId: string, after: string | undefined, limit: number): Promise<UserAccount[]>;
   /** Adds the account; a taken user id fails with a unique violation of `user_account_pkey` and leaves the transaction usable. */
   insert(user: NewUserAccount, now: Date): Promise<void>;

@@ -11,6 +11,7 @@ export interface Me {
   userId: string;
   displayName: string;
   email: string;
+  telephone: string | null;
   organisation: Organisation;
   roles: Role[];
 }
@@ -33,6 +34,6 @@ export class WhoAmIHandler {
     if (sessionId !== undefined && !(await this.sessions.isFamilyLive(sessionId, new Date()))) throw sessionEnded();
     const organisation = await this.organisations.get(user.organisationId);
     if (!organisation) throw sessionEnded();
-    return { userId: user.userId, displayName: user.displayName, email: user.email, organisation, roles: user.roles };
+    return { userId: user.userId, displayName: user.displayName, email: user.email, telephone: user.telephone, organisation, roles: user.roles };
   }
 }

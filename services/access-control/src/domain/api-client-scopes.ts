@@ -38,10 +38,10 @@ const ORGANISATION_TYPES_BY_SCOPE: Record<ApiClientScope, readonly OrganisationT
   'clarifications:write': ['SHIPPER', 'DN', 'IGT', 'CDSP'],
   'site-visits:read': ['SHIPPER', 'DN', 'IGT', 'CDSP'],
   'site-visits:write': ['DN', 'IGT'],
-  'meter-points:read': ['SHIPPER', 'DN', 'IGT', 'CDSP'],
+  'meter-points:read': ['SHIPPER', 'DN', 'IGT', 'CDSP', 'DMSP', 'MRA', 'UIP'],
   // Postal address look-ups, for those who log contacts (an alternative address is chosen by UDPRN).
   'addresses:read': ['SHIPPER', 'CDSP'],
-  'notifications:read': ['SHIPPER', 'DN', 'IGT', 'CDSP'],
+  'notifications:read': ['SHIPPER', 'DN', 'IGT', 'CDSP', 'DMSP', 'MRA', 'UIP'],
   // Only transporters are referred site visits (docs/domain.md "Investigation").
   'referral-feed:read': ['DN', 'IGT'],
 };

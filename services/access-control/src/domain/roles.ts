@@ -21,10 +21,11 @@ export type Role = (typeof ROLES)[number];
 
 /**
  * Which organisation types may hold each role: every organisation has an LSO (docs/domain.md
- * "Who uses it"); the working roles follow what each type does in CMS.
+ * "Who uses it"); the working roles follow what each type does in CMS. DMSPs, MRAs and UIPs hold
+ * accounts and work no DTL or ISO contact: their users are their LSO's, to sign in and look up.
  */
 const ORGANISATION_TYPES_BY_ROLE: Record<Role, readonly OrganisationType[]> = {
-  [LSO]: ['SHIPPER', 'DN', 'IGT', 'CDSP'],
+  [LSO]: ['SHIPPER', 'DN', 'IGT', 'CDSP', 'DMSP', 'MRA', 'UIP'],
   [CONTACT_USER]: ['SHIPPER'],
   [TRANSPORTER_USER]: ['DN', 'IGT'],
   [CDSP_AGENT]: ['CDSP'],

@@ -1,7 +1,9 @@
 import type { Role } from './roles';
 
+/** The statuses an LSO sets (PATCH /users/{userId}); deletion is its own command. */
 export const USER_STATUSES = ['ACTIVE', 'SUSPENDED'] as const;
-export type UserStatus = (typeof USER_STATUSES)[number];
+/** A deleted account stays, so that its user id is never reused, with its personal details replaced (DELETED_USER). */
+export type UserStatus = (typeof USER_STATUSES)[number] | 'DELETED';
 
 /** Longest user id accepted anywhere (sign-in, creation). */
 export const USER_ID_MAX_LENGTH = 64;
@@ -22,6 +24,8 @@ export interface UserAccount {
   organisationId: string;
   displayName: string;
   email: string;
+  /** Their own telephone number, when they gave one. */
+  telephone: string | null;
   roles: Role[];
   passwordHash: string;
   status: UserStatus;
@@ -36,3 +40,20 @@ export interface UserAccount {
   mustChangePassword: boolean;
   createdAt: Date;
 }
+
+/**
+ * What is left of a deleted user's personal details: nothing that names or reaches the person. The
+ * password hash is one no password matches (argon2 hashes start `$argon2`), so nothing signs in.
+ */
+export const DELETED_USER = Object.freeze({
+  displayName: 'Deleted user',
+  email: 'deleted.user@invalid',
+  telephone: null,
+  passwordHash: '!deleted',
+  roles: [] as Role[],
+});
+
+/** Longest telephone number a user may give (international format with spaces). */
+export const TELEPHONE_MAX_LENGTH = 30;
+/** A telephone number as people write them: digits, spaces, an optional leading +, brackets and hyphens. */
+export const TELEPHONE_PATTERN = /^\+?[0-9 ()-]{6,30}$/;

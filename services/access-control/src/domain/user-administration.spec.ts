@@ -1,4 +1,4 @@
-import { refuseRoles, refuseUserChange } from './user-administration';
+import { refuseRoles, refuseUserChange, refuseUserDeletion } from './user-administration';
 import { isValidUserId } from './user-account';
 
 describe('user administration rules', () => {
@@ -33,5 +33,12 @@ describe('user ids', () => {
     expect(isValidUserId('a'.repeat(65))).toBe(false);
     expect(isValidUserId('BWE.user')).toBe(false);
     expect(isValidUserId('bwe user')).toBe(false);
+  });
+});
+
+describe('deleting a user', () => {
+  it('is refused to the LSO on their own account, allowed on anyone else of the organisation', () => {
+    expect(refuseUserDeletion('bwe.lso', { userId: 'bwe.lso' })).toMatchObject({ code: 'CANNOT_DELETE_SELF' });
+    expect(refuseUserDeletion('bwe.lso', { userId: 'bwe.user' })).toBeUndefined();
   });
 });

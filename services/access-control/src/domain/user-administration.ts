@@ -16,6 +16,7 @@ export interface UserChange {
 
 export type UserChangeRefusal =
   | { code: 'CANNOT_SUSPEND_SELF'; message: string }
+  | { code: 'CANNOT_DELETE_SELF'; message: string }
   | { code: 'CANNOT_REMOVE_OWN_LSO_ROLE'; message: string }
   | { code: 'ROLE_NOT_ALLOWED'; message: string; roles: string[] };
 
@@ -53,4 +54,15 @@ export function refuseRoles(organisationType: OrganisationType, roles: readonly 
     message: `A user of a ${organisationType} organisation cannot hold ${refused.join(', ')}.`,
     roles: refused,
   };
+}
+
+/**
+ * Why the LSO may not delete this user, or undefined when they may. As with a suspension, an LSO
+ * may not delete themselves: another LSO of the organisation (or the CDSP) does it.
+ */
+export function refuseUserDeletion(actorUserId: string, target: { userId: string }): UserChangeRefusal | undefined {
+  if (actorUserId === target.userId) {
+    return { code: 'CANNOT_DELETE_SELF', message: 'You cannot delete your own account; ask another LSO of your organisation.' };
+  }
+  return undefined;
 }

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Header, HttpCode, Param, Patch, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Header, HttpCode, Param, Patch, Post, Query, Req, Res } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
   ApiBadRequestResponse,
@@ -6,6 +6,7 @@ import {
   ApiConflictResponse,
   ApiCreatedResponse,
   ApiForbiddenResponse,
+  ApiNoContentResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
@@ -26,6 +27,7 @@ import {
 import { IdempotentRequests, ProblemException } from '@cms/service-defaults';
 import { passwordChangeRequired } from '../application/admin.problems';
 import { CreateUserHandler } from '../application/create-user.handler';
+import { DeleteUserHandler } from '../application/delete-user.handler';
 import { GetUserHandler } from '../application/get-user.handler';
 import { ListUsersHandler } from '../application/list-users.handler';
 import { RequestPasswordResetHandler } from '../application/request-password-reset.handler';
@@ -64,6 +66,7 @@ export class UsersController {
     private readonly getUser: GetUserHandler,
     private readonly createUser: CreateUserHandler,
     private readonly updateUser: UpdateUserHandler,
+    private readonly deleteUser: DeleteUserHandler,
     private readonly requestPasswordReset: RequestPasswordResetHandler,
     private readonly verifier: AccessTokenVerifier,
     private readonly idempotency: IdempotentRequests,
@@ -163,6 +166,34 @@ export class UsersController {
     await this.idempotency.respond({ caller, request, response }, async () => {
       const user: UserResponse = await this.updateUser.execute(caller, sessionId, params.userId, body);
       return { status: 200, body: user };
+    });
+  }
+
+  @Delete(':userId')
+  @HttpCode(204)
+  @ApiOperation({
+    summary: 'Delete a user of your organisation (LSO)',
+    description:
+      'The account can no longer sign in and its sessions end at once (every gateway refuses its tokens); its name, email and ' +
+      'telephone are replaced; its user id stays taken and is never reused; the audit keeps who deleted it.',
+  })
+  @IdempotencyKeyHeader('deletion')
+  @ApiNoContentResponse({ description: 'Deleted (or, with `Idempotent-Replayed: true`, the first deletion replayed).' })
+  @ApiNotFoundResponse({ description: `${NOT_FOUND} Also for a user already deleted.` })
+  @ApiConflictResponse({
+    description: 'CANNOT_DELETE_SELF: ask another LSO; IDEMPOTENCY_KEY_IN_PROGRESS: a request with this Idempotency-Key is still running.',
+  })
+  @ApiUnprocessableEntityResponse({ description: 'IDEMPOTENCY_KEY_REUSED: this Idempotency-Key was used with another request.' })
+  async remove(
+    @CurrentCaller() caller: Caller,
+    @AccessTokenSessionId() sessionId: string | undefined,
+    @Param() params: UserIdParam,
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
+    await this.idempotency.respond({ caller, request, response }, async () => {
+      await this.deleteUser.execute(caller, sessionId, params.userId);
+      return { status: 204, body: undefined };
     });
   }
 

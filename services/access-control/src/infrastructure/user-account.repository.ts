@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { MoreThan } from 'typeorm';
+import { MoreThan, Not } from 'typeorm';
 import { Database } from '@cms/service-defaults';
 import type { NewUserAccount, UserAccountChanges, UserAccounts } from '../application/users.port';
 import type { SignInCounters } from '../domain/sign-in-lockout';
@@ -30,7 +30,7 @@ export class UserAccountRepository implements UserAccounts {
 
   async listByOrganisation(organisationId: string, after: string | undefined, limit: number): Promise<UserAccount[]> {
     const rows = await this.database.manager.find(UserAccountEntity, {
-      where: after === undefined ? { organisationId } : { organisationId, userId: MoreThan(after) },
+      where: { organisationId, status: Not('DELETED'), ...(after === undefined ? {} : { userId: MoreThan(after) }) },
       order: { userId: 'ASC' },
       take: limit,
     });

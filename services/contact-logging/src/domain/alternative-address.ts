@@ -39,7 +39,7 @@ export interface LookedUpAddress {
 }
 
 /** Room for a postcode as typed, spaces and all; normalised it has at most PAF_FIELD_MAX_LENGTHS.postcode. */
-const TYPED_POSTCODE_MAX_LENGTH = 16;
+export const TYPED_POSTCODE_MAX_LENGTH = 16;
 
 const LABELS: Readonly<Record<Exclude<keyof AlternativeAddress, 'provenance'>, string>> = {
   organisation: 'The organisation name',

@@ -30,7 +30,8 @@ export const METER_READ_FIELDS = ['value', 'readDate'] as const;
 /** Up to 12 digits: the widest register read the legacy files carry. Whole units only. */
 export const METER_READ_MAX_DIGITS = 12;
 
-const METER_SERIAL_NUMBER = /^[A-Za-z0-9-]{1,20}$/;
+export const METER_SERIAL_NUMBER_MAX_LENGTH = 20;
+const METER_SERIAL_NUMBER = new RegExp(`^[A-Za-z0-9-]{1,${METER_SERIAL_NUMBER_MAX_LENGTH}}$`);
 
 const PATH = 'dtlEvidence';
 
@@ -89,7 +90,7 @@ export function readDtlEvidence(
       field: `${PATH}.meterSerialNumber`,
       label: 'The meter serial number',
       required: true,
-      maxLength: 20,
+      maxLength: METER_SERIAL_NUMBER_MAX_LENGTH,
       shape: {
         matches: (text) => METER_SERIAL_NUMBER.test(text),
         problem: 'must contain only letters, digits and hyphens',

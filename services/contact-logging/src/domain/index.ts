@@ -79,3 +79,7 @@ export {
   unansweredDcClosesOn,
 } from './contact-clock';
 export type { ContactClockSettings } from './contact-clock';
+
+// What each contact type asks for, in words (GET /contact-types).
+export { contactTypeDefinition } from './contact-type-definitions';
+export type { ContactItemDefinition, ContactItemGroup, ContactTypeDefinition } from './contact-type-definitions';

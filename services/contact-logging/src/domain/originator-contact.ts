@@ -19,8 +19,8 @@ const PATH = 'originatorContact';
 
 /** Characters a typed phone number may hold, and its length as typed (brief: 10 to 16). */
 const TELEPHONE_CHARACTERS = /^\+?[0-9 ()-]+$/;
-const TELEPHONE_MIN_LENGTH = 10;
-const TELEPHONE_MAX_LENGTH = 16;
+export const TELEPHONE_MIN_LENGTH = 10;
+export const TELEPHONE_MAX_LENGTH = 16;
 
 /**
  * A UK number: written nationally (0 then 9 or 10 digits, e.g. 020 7946 0000, 07700 900123) or
@@ -44,7 +44,7 @@ export function isUkTelephoneNumber(text: string): boolean {
 /** A simple sane address: something@domain.tld, no spaces, one @. Deliverability is not checked. */
 const EMAIL_SHAPE = /^[^\s@]+@[^\s@.]+(?:\.[^\s@.]+)+$/;
 /** RFC 5321 limit on a forward path. */
-const EMAIL_MAX_LENGTH = 254;
+export const EMAIL_MAX_LENGTH = 254;
 
 export function isSaneEmailAddress(text: string): boolean {
   return text.length <= EMAIL_MAX_LENGTH && EMAIL_SHAPE.test(text);

@@ -35,14 +35,14 @@ export class ListAdminAuditQuery extends KeysetPageQuery {
   organisationId?: string;
 }
 
-export class AuditActorResponse {
+export class AdminAuditActorResponse {
   @ApiProperty({ type: String, nullable: true, description: 'Null for an anonymous action (a forgotten-password request).' })
   userId!: string | null;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) organisationId!: string | null;
 }
 
 export class AdminAuditItemResponse extends AuditRecordResponse {
-  @ApiProperty({ type: AuditActorResponse }) actor!: AuditActorResponse;
+  @ApiProperty({ type: AdminAuditActorResponse }) actor!: AdminAuditActorResponse;
   @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The organisation acted upon.' })
   organisationId!: string | null;
   @ApiProperty({ enum: ADMIN_ACTIONS }) action!: string;

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { ROLES, type Role } from '../../domain/roles';
-import { USER_ID_MAX_LENGTH } from '../../domain/user-account';
+import { TELEPHONE_MAX_LENGTH, USER_ID_MAX_LENGTH } from '../../domain/user-account';
 import { OrganisationResponse } from './organisation.response';
 
 export class MeResponse {
@@ -12,6 +12,9 @@ export class MeResponse {
 
   @ApiProperty({ format: 'email', maxLength: 254 })
   email: string;
+
+  @ApiProperty({ type: String, nullable: true, maxLength: TELEPHONE_MAX_LENGTH, example: '0161 496 0000' })
+  telephone: string | null;
 
   @ApiProperty({ type: OrganisationResponse })
   organisation: OrganisationResponse;

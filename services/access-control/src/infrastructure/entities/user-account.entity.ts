@@ -16,6 +16,9 @@ export class UserAccountEntity {
   @Column('text')
   email: string;
 
+  @Column('text', { nullable: true })
+  telephone: string | null;
+
   @Column('text', { array: true })
   roles: Role[];
 
@@ -46,6 +49,7 @@ export class UserAccountEntity {
       organisationId: this.organisationId,
       displayName: this.displayName,
       email: this.email,
+      telephone: this.telephone,
       roles: this.roles,
       passwordHash: this.passwordHash,
       status: this.status,
