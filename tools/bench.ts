@@ -5,7 +5,9 @@
  *     throughput), beside a bare `INSERT … COMMIT` of the same row through `pg`;
  *   - time from a contact's 201 to its ContactLogged event reaching an outside Kafka consumer,
  *     beside a bare produce → consume round trip;
- *   - resident memory per service at rest and after the load.
+ *   - resident memory per service at rest and after the load;
+ *   - the postcode look-up at 10 clients with 10,000 and 1,000,000 addresses loaded (bench-address-lookup.ts).
+ * `BENCH_ONLY=addresses npm run bench` measures the look-up only.
  * Prints a Markdown table (paste it into docs/benchmarks.md).
  */
 import { mkdtempSync, readFileSync } from 'node:fs';
@@ -18,6 +20,7 @@ import { Client } from 'pg';
 import { generateDemoMeterPoints } from './demo-data/meter-points';
 import { demoOrganisations } from './demo-data/organisations';
 import { DEMO_PASSWORD } from './demo-data/users';
+import { benchAddressLookup } from './bench-address-lookup';
 import { startBareHops } from './bench-bare-hops';
 import { cpuBetween, cpuByGroup, type CpuByGroup } from './process-cpu';
 import { startStack, type Stack } from './stack';
@@ -27,7 +30,12 @@ import { startStack, type Stack } from './stack';
 // The bench's own Kafka clients must not spin kafkajs's idle timer on the cores being measured.
 applyKafkaJsIdleTimerFix();
 
-const UNTHROTTLED = { RATE_LIMIT_PER_ORGANISATION_PER_MINUTE: '10000000', RATE_LIMIT_PER_ORGANISATION_BURST: '100000' };
+// Likewise address-lookup's daily quota per user.
+const UNTHROTTLED = {
+  RATE_LIMIT_PER_ORGANISATION_PER_MINUTE: '10000000',
+  RATE_LIMIT_PER_ORGANISATION_BURST: '100000',
+  ADDRESS_LOOKUPS_PER_USER_PER_DAY: '10000000',
+};
 
 const ALL_LEVELS = [
   { clients: 1, requests: 200 },
@@ -100,6 +108,15 @@ async function measure(clients: number, total: number, work: (client: number) =>
   return { p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99), throughput: total / seconds, count: total };
 }
 
+async function signIn(stack: Stack, userId: string): Promise<string> {
+  const response = await fetch(`${stack.gatewayUrl}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ userId, password: DEMO_PASSWORD }),
+  });
+  return ((await response.json()) as { accessToken: string }).accessToken;
+}
+
 function rssMb(pid: number | undefined): number {
   if (!pid) return NaN;
   const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
@@ -108,9 +125,11 @@ function rssMb(pid: number | undefined): number {
 
 async function main(): Promise<void> {
   const log = (line: string) => process.stderr.write(`bench: ${line}\n`);
-  const stack: Stack = await startStack({ dataDir: mkdtempSync(join(tmpdir(), 'cms-bench-')), fresh: true, ports: 'free', log, env: UNTHROTTLED });
+  const dataDir = mkdtempSync(join(tmpdir(), 'cms-bench-'));
+  const stack: Stack = await startStack({ dataDir, fresh: true, ports: 'free', log, env: UNTHROTTLED });
   try {
-    await run(stack, log);
+    if (process.env.BENCH_ONLY !== 'addresses') await run(stack, log);
+    console.log(await benchAddressLookup(stack, dataDir, await signIn(stack, 'bwe.user'), measure, log));
   } finally {
     await stack.stop();
   }
@@ -123,12 +142,7 @@ async function run(stack: Stack, log: (line: string) => void): Promise<void> {
   const tokens = new Map<string, string>();
   for (const organisation of demoOrganisations().filter((candidate) => candidate.type === 'SHIPPER')) {
     const userId = `${organisation.shortCode.toLowerCase()}.user`;
-    const response = await fetch(`${stack.gatewayUrl}/api/v1/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ userId, password: DEMO_PASSWORD }),
-    });
-    tokens.set(userId, ((await response.json()) as { accessToken: string }).accessToken);
+    tokens.set(userId, await signIn(stack, userId));
   }
 
   // An outside consumer timing each event's arrival.

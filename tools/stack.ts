@@ -24,6 +24,7 @@ import { freePorts } from './infra/free-port';
 import { tailFile } from './infra/processes';
 import { seedAccessControl } from './demo-data/seed-access-control';
 import { writeDemoExtract } from './demo-data/write-extract';
+import { writeDemoPafFile } from './demo-data/write-paf-file';
 
 const ROOT = resolve(__dirname, '..');
 
@@ -69,7 +70,7 @@ export interface LocalStackSettings {
   databaseUrls: Record<string, string>;
   /** The value of every catalogue secret, by setting name. */
   secrets: Record<string, string>;
-  /** Demo-only settings, for every service (METER_POINT_EXTRACT). */
+  /** Demo-only settings, for every service (METER_POINT_EXTRACT, PAF_ADDRESS_FILE). */
   demo: Record<string, string>;
   /** Extra environment for every service (StackOptions.env). */
   extra: Record<string, string>;
@@ -119,6 +120,9 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       mkdirSync(join(dataDir, 'demo'), { recursive: true });
       writeDemoExtract(extract);
     }
+    // The demo meter points' addresses and their neighbours, for address-lookup's table.
+    const pafFile = join(dataDir, 'demo', 'paf.csv');
+    if (!existsSync(pafFile)) writeDemoPafFile(pafFile);
 
     const databaseUrls: Record<string, string> = {};
     for (const entry of catalogueEntries) {
@@ -135,7 +139,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       kafkaBrokers: kafka.brokers,
       databaseUrls,
       secrets,
-      demo: { METER_POINT_EXTRACT: extract },
+      demo: { METER_POINT_EXTRACT: extract, PAF_ADDRESS_FILE: pafFile },
       extra: options.env ?? {},
     };
     // The demo organisations and users (access-control's seed command; idempotent).

@@ -4,3 +4,5 @@ export * from './users';
 export * from './roles';
 export * from './meter-points';
 export * from './write-extract';
+export * from './addresses';
+export * from './write-paf-file';

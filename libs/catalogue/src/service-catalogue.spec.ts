@@ -96,7 +96,7 @@ describe('the service catalogue', () => {
           true,
         ]);
     }
-    expect(callsOf('contact-logging')).toEqual(['meter-points', 'access-control']);
+    expect(callsOf('contact-logging')).toEqual(['meter-points', 'access-control', 'address-lookup']);
   });
 
   it('puts the gateway in front of every service that has routes, and of nothing else', () => {

@@ -139,9 +139,10 @@ export const serviceCatalogue = [
     produces: [Topics.contacts],
     // The other services' lifecycle events, onto each contact's timeline; its own, to start each clock.
     consumes: [Topics.contacts, Topics.clarifications, Topics.siteVisits, Topics.meterPoints],
-    // Looks up the meter point of every contact logged, and asks the user directory whether the user a
-    // supervisor gives a contact to is an active user of their organisation.
-    calls: ['meter-points', 'access-control'],
+    // Looks up the meter point of every contact logged (and the delivery point of an alternative address
+    // chosen by UDPRN), and asks the user directory whether the user a supervisor gives a contact to is
+    // an active user of their organisation.
+    calls: ['meter-points', 'access-control', 'address-lookup'],
     secrets: [],
   },
   {
@@ -189,8 +190,8 @@ export const serviceCatalogue = [
     database: 'cms_address_lookup',
     routes: [{ prefix: '/api/v1/addresses' }],
     produces: [],
-    // The generator's example consumer, until the service's own code replaces it.
-    consumes: [Topics.contacts],
+    // Answers look-ups from its own PAF table (or a licensed PAF API): it reads no topic.
+    consumes: [],
     calls: [],
     secrets: [],
   },

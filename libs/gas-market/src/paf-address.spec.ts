@@ -1,4 +1,4 @@
-import { isPafTextField, PAF_FIELD_MAX_LENGTHS, PAF_TEXT_FIELDS, type PafAddress } from './paf-address';
+import { isPafTextField, isUdprn, isUprn, PAF_FIELD_MAX_LENGTHS, PAF_TEXT_FIELDS, type PafAddress } from './paf-address';
 
 describe('PAF field lengths', () => {
   it('are the legacy register lengths docs/domain.md gives', () => {
@@ -65,5 +65,28 @@ describe('PAF text fields', () => {
     expect(isPafTextField('postcode')).toBe(false);
     expect(isPafTextField('udprn')).toBe(false);
     expect(isPafTextField('uprn')).toBe(false);
+  });
+});
+
+describe('UDPRN and UPRN shapes', () => {
+  it('take a UDPRN of one to eight digits', () => {
+    expect(isUdprn('1')).toBe(true);
+    expect(isUdprn('10482615')).toBe(true);
+  });
+
+  it.each(['', '123456789', '1048261A', ' 1048261', '-1', '1.5'])('refuse %p as a UDPRN', (value) => {
+    expect(isUdprn(value)).toBe(false);
+  });
+
+  it('refuse what is not text, a number included', () => {
+    expect(isUdprn(10482615)).toBe(false);
+    expect(isUprn(100010482615)).toBe(false);
+    expect(isUdprn(null)).toBe(false);
+  });
+
+  it('take a UPRN of one to twelve digits, and no more', () => {
+    expect(isUprn('100010482615')).toBe(true);
+    expect(isUprn('1000104826150')).toBe(false);
+    expect(isUprn('10001048261X')).toBe(false);
   });
 });

@@ -79,3 +79,21 @@ export const PAF_FIELD_MAX_LENGTHS: Readonly<Record<PafAddressField, number>> = 
   udprn: 8,
   uprn: 12,
 });
+
+/** Digits only, one to `max` of them: the shape of a UDPRN and of a UPRN. */
+function isReferenceNumber(value: unknown, max: number): value is string {
+  return typeof value === 'string' && value.length >= 1 && value.length <= max && /^[0-9]+$/.test(value);
+}
+
+/**
+ * Whether `value` has the shape of a UDPRN, Royal Mail's Unique Delivery Point Reference Number:
+ * up to 8 digits (PAF_FIELD_MAX_LENGTHS.udprn). A valid shape does not prove the delivery point exists.
+ */
+export function isUdprn(value: unknown): value is string {
+  return isReferenceNumber(value, PAF_FIELD_MAX_LENGTHS.udprn);
+}
+
+/** Whether `value` has the shape of a UPRN, GeoPlace's Unique Property Reference Number: up to 12 digits. */
+export function isUprn(value: unknown): value is string {
+  return isReferenceNumber(value, PAF_FIELD_MAX_LENGTHS.uprn);
+}

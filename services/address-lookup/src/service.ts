@@ -7,8 +7,8 @@ export const addressLookupService: ServiceDefinition<typeof addressLookupSetting
   name: 'address-lookup',
   title: 'Address look-up',
   description:
-    'The contacts logged in CMS (ContactLogged on cms.contacts.v1), each shown to the organisations involved in it ' +
-    'and to nobody else.',
+    'Postal addresses from the Postcode Address File: every delivery point at a postcode, or one by its UDPRN, ' +
+    "with Royal Mail's printed label; from the service's own PAF table or a licensed PAF API, within a daily quota per user.",
   settings: addressLookupSettings,
   module: addressLookupModule,
 };

@@ -19,6 +19,7 @@ import { REJECTED_SUBMISSION_STORE } from './application/rejected-submission.por
 import { RejectedSubmissionQueries } from './application/rejected-submission.queries';
 import { LOGGING_RULES, LogContactHandler } from './application/log-contact.handler';
 import { METER_POINT_REGISTER } from './application/meter-point-register.port';
+import { ADDRESS_LOOKUP } from './application/address-lookup.port';
 import { ORGANISATION_MEMBERS } from './application/organisation-members.port';
 import { RESOLUTION_REASONS } from './application/resolution-reasons.port';
 import { loggingRulesOf, type ContactLoggingConfig } from './contact-logging.config';
@@ -34,6 +35,7 @@ import { ContactActivityConsumer } from './infrastructure/contact-activity.consu
 import { ContactRepository } from './infrastructure/contact.repository';
 import { ContactTimelineRepository } from './infrastructure/contact-timeline.repository';
 import { MeterPointClient } from './infrastructure/meter-point-client';
+import { AddressLookupClient } from './infrastructure/address-lookup-client';
 import { RejectedSubmissionReader } from './infrastructure/rejected-submission.reader';
 import { ResolutionReasonRepository } from './infrastructure/resolution-reason.repository';
 import { contactLoggingMigrations } from './infrastructure/migrations';
@@ -88,6 +90,7 @@ export function contactLoggingModule(config: ContactLoggingConfig, logger: Logge
       RejectedSubmissionQueries,
       { provide: CONTACT_STORE, useClass: ContactRepository },
       { provide: METER_POINT_REGISTER, useClass: MeterPointClient },
+      { provide: ADDRESS_LOOKUP, useClass: AddressLookupClient },
       { provide: ORGANISATION_MEMBERS, useClass: AccessControlClient },
       { provide: CONTACT_AUDIT_STORE, useClass: ContactAuditReader },
       { provide: RESOLUTION_REASONS, useClass: ResolutionReasonRepository },

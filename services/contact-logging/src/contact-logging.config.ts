@@ -12,6 +12,9 @@ export const contactLoggingSettings = {
   /** The meter point register, asked synchronously at logging time. */
   METER_POINTS_URL: url({ default: 'http://127.0.0.1:8082' }),
   METER_POINTS_TIMEOUT_MS: integer({ default: 3_000, min: 100 }),
+  /** The postal address look-up, asked at logging time for the address an alternative address's UDPRN names. */
+  ADDRESS_LOOKUP_URL: url({ default: 'http://127.0.0.1:8086' }),
+  ADDRESS_LOOKUP_TIMEOUT_MS: integer({ default: 3_000, min: 100 }),
   /** The user directory (access-control), asked whether a supervisor's assignee is an active user of their organisation. */
   ACCESS_CONTROL_URL: url({ default: 'http://127.0.0.1:8081' }),
   ACCESS_CONTROL_TIMEOUT_MS: integer({ default: 3_000, min: 100 }),

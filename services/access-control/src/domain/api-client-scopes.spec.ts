@@ -37,6 +37,13 @@ describe('scopes an organisation may grant its API clients', () => {
     expect(scopesAllowedFor('DN')).toContain('site-visits:write');
     expect(scopesAllowedFor('CDSP')).toContain('contacts:write');
   });
+
+  it('gives address look-ups to those who log contacts only (the PAF licence: no look-ups without a need)', () => {
+    expect(scopesAllowedFor('SHIPPER')).toContain('addresses:read');
+    expect(scopesAllowedFor('CDSP')).toContain('addresses:read');
+    expect(scopesAllowedFor('DN')).not.toContain('addresses:read');
+    expect(refuseScopes('IGT', ['addresses:read'])).toEqual({ code: 'SCOPE_NOT_ALLOWED', scopes: ['addresses:read'], organisationType: 'IGT' });
+  });
 });
 
 describe('the scope of a client-credentials token', () => {

@@ -12,6 +12,7 @@ export const API_CLIENT_SCOPES = [
   'site-visits:read',
   'site-visits:write',
   'meter-points:read',
+  'addresses:read',
   'notifications:read',
   /**
    * Not a gateway scope: the transporter's referral feed on Kafka (README "The referral feed"). A
@@ -38,6 +39,8 @@ const ORGANISATION_TYPES_BY_SCOPE: Record<ApiClientScope, readonly OrganisationT
   'site-visits:read': ['SHIPPER', 'DN', 'IGT', 'CDSP'],
   'site-visits:write': ['DN', 'IGT'],
   'meter-points:read': ['SHIPPER', 'DN', 'IGT', 'CDSP', 'DMSP', 'MRA', 'UIP'],
+  // Postal address look-ups, for those who log contacts (an alternative address is chosen by UDPRN).
+  'addresses:read': ['SHIPPER', 'CDSP'],
   'notifications:read': ['SHIPPER', 'DN', 'IGT', 'CDSP', 'DMSP', 'MRA', 'UIP'],
   // Only transporters are referred site visits (docs/domain.md "Investigation").
   'referral-feed:read': ['DN', 'IGT'],

@@ -1,1 +1,3 @@
-export * from './logged-contact';
+export * from './delivery-point';
+export * from './paf-csv-record';
+export * from './lookup-quota';

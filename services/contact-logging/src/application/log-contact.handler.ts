@@ -4,7 +4,9 @@ import { ContactLoggedV1, uuidv7, type DomainEvent, type ProblemError } from '@c
 import { currentTraceId } from '@cms/observability';
 import {
   evaluateSubmission,
+  readChosenUdprn,
   readMprn,
+  type LookedUpAddress,
   Rejections,
   type OpenContact,
   type Rejection,
@@ -16,6 +18,7 @@ import { CONTACT_STORE, isOpenContactConflict, type ContactStore, type NewContac
 import { londonToday } from '@cms/gas-market';
 import { Clock } from '@cms/service-defaults';
 import { METER_POINT_REGISTER, type MeterPointRegister, type RegisteredMeterPoint } from './meter-point-register.port';
+import { ADDRESS_LOOKUP, type AddressLookup } from './address-lookup.port';
 
 /** The logging rules' product decisions as configured (contact-logging.config.ts, loggingRulesOf). */
 export const LOGGING_RULES = Symbol('LOGGING_RULES');
@@ -34,6 +37,7 @@ export class LogContactHandler {
   constructor(
     @Inject(CONTACT_STORE) private readonly contacts: ContactStore,
     @Inject(METER_POINT_REGISTER) private readonly meterPoints: MeterPointRegister,
+    @Inject(ADDRESS_LOOKUP) private readonly addresses: AddressLookup,
     @Inject(ContactClock) private readonly clock: ContactClock,
     @Inject(Clock) private readonly time: Clock,
     @Inject(LOGGING_RULES) private readonly rules: LoggingRulesConfig,
@@ -41,7 +45,12 @@ export class LogContactHandler {
 
   async handle(caller: Caller, submission: unknown): Promise<LogContactResult> {
     const mprn = readMprn(submission);
-    const meterPoint = mprn ? await this.meterPoints.find(mprn) : null;
+    const udprn = readChosenUdprn(submission);
+    // The register and the address look-up are asked together: the alternative address costs no extra wait.
+    const [meterPoint, alternativeAddressLookedUp] = await Promise.all([
+      mprn ? this.meterPoints.find(mprn) : null,
+      udprn ? this.lookUpAddress(udprn) : null,
+    ]);
     const today = londonToday(this.time.now());
     const judge = (openContact: OpenContact | null) =>
       evaluateSubmission({
@@ -51,6 +60,7 @@ export class LogContactHandler {
         openContact,
         today,
         rules: this.rules,
+        alternativeAddressLookedUp,
       });
     // Judged first as if the meter point had no open contact: for a submission that passes every
     // other rule, the unique index contact_one_open_per_mprn has the last word when it is written,
@@ -75,6 +85,12 @@ export class LogContactHandler {
       }
       throw error;
     }
+  }
+
+  /** The delivery point a chosen UDPRN names, stamped with when it was looked up; null when none has it. */
+  private async lookUpAddress(udprn: string): Promise<LookedUpAddress | null> {
+    const found = await this.addresses.byUdprn(udprn);
+    return found ? { address: found.address, lookedUpIn: found.source, lookedUpAt: this.time.now() } : null;
   }
 
   private async accept(caller: Caller, submission: ValidContactSubmission, meterPoint: RegisteredMeterPoint): Promise<LogContactResult> {

@@ -1,9 +1,9 @@
-import { AlternativeAddress, readAlternativeAddress } from './alternative-address';
+import { AlternativeAddress, LookedUpAddress, readAlternativeAddress, readChosenUdprn } from './alternative-address';
 import type { Rejection } from './rejection';
 
-function read(block: Record<string, unknown>): { address: AlternativeAddress | null; problems: Rejection[] } {
+function read(block: Record<string, unknown>, lookedUp: LookedUpAddress | null = null): { address: AlternativeAddress | null; problems: Rejection[] } {
   const problems: Rejection[] = [];
-  const address = readAlternativeAddress(block, problems);
+  const address = readAlternativeAddress(block, problems, lookedUp);
   return { address, problems };
 }
 
@@ -19,8 +19,6 @@ describe('readAlternativeAddress', () => {
       dependentLocality: 'Chorlton',
       postTown: 'MANCHESTER',
       postcode: 'm21 9aa',
-      udprn: '12345678',
-      uprn: 100012345678,
     });
 
     expect(problems).toEqual([]);
@@ -38,8 +36,9 @@ describe('readAlternativeAddress', () => {
       postTown: 'MANCHESTER',
       county: null,
       postcode: 'M21 9AA',
-      udprn: '12345678',
-      uprn: '100012345678',
+      udprn: null,
+      uprn: null,
+      provenance: { source: 'TYPED' },
     });
   });
 
@@ -140,17 +139,81 @@ describe('readAlternativeAddress', () => {
     expect(problems.map((p) => p.field)).toEqual(['alternativeAddress.buildingNumber']);
   });
 
-  it.each([
-    ['uprn', '1234567890123', 'The UPRN must be a whole number of up to 12 digits.'],
-    ['udprn', '123456789', 'The UDPRN must be a whole number of up to 8 digits.'],
-    ['udprn', 'ABC', 'The UDPRN must be a whole number of up to 8 digits.'],
-  ])('refuses %s %p', (field, value, message) => {
-    expect(read({ ...MINIMAL, [field]: value }).problems.map((p) => p.message)).toEqual([message]);
+  it.each(['udprn', 'uprn'])('refuses a typed address with a %s, which only the look-up gives', (field) => {
+    const { problems } = read({ ...MINIMAL, [field]: '12345678' });
+
+    expect(problems).toEqual([
+      expect.objectContaining({ code: 'MANDATORY_FIELD', field: `alternativeAddress.${field}`, message: expect.stringContaining('comes from the postcode look-up') }),
+    ]);
   });
 
   it('refuses a field PAF does not have', () => {
     expect(read({ ...MINIMAL, street: 'Downing Street' }).problems.map((p) => p.field)).toEqual([
       'alternativeAddress.street',
+    ]);
+  });
+});
+
+describe('an alternative address chosen from the postcode look-up', () => {
+  const lookedUp: LookedUpAddress = {
+    address: { buildingNumber: '14', thoroughfare: 'Juniper Close', dependentLocality: 'Fulwood', postTown: 'Preston', postcode: 'PR2 9QZ', udprn: '10482615', uprn: '100010482615' },
+    lookedUpIn: 'PAF_TABLE',
+    lookedUpAt: new Date('2026-12-01T09:30:00Z'),
+  };
+
+  it('is named by its UDPRN alone, as text or a JSON number', () => {
+    expect(readChosenUdprn({ alternativeAddress: { udprn: '10482615' } })).toBe('10482615');
+    expect(readChosenUdprn({ alternativeAddress: { udprn: 10482615, postcode: '' } })).toBe('10482615');
+  });
+
+  it('is no choice when other fields come with the UDPRN, or the UDPRN has no UDPRN shape', () => {
+    expect(readChosenUdprn({ alternativeAddress: { ...MINIMAL, udprn: '10482615' } })).toBeNull();
+    expect(readChosenUdprn({ alternativeAddress: { udprn: '123456789' } })).toBeNull();
+    expect(readChosenUdprn({ alternativeAddress: null })).toBeNull();
+    expect(readChosenUdprn({})).toBeNull();
+  });
+
+  it('is the address the look-up found, with its UDPRN, UPRN and provenance', () => {
+    expect(read({ udprn: '10482615' }, lookedUp)).toEqual({
+      problems: [],
+      address: {
+        organisation: null,
+        department: null,
+        subBuildingName: null,
+        buildingName: null,
+        buildingNumber: '14',
+        poBox: null,
+        dependentThoroughfare: null,
+        thoroughfare: 'Juniper Close',
+        doubleDependentLocality: null,
+        dependentLocality: 'Fulwood',
+        postTown: 'Preston',
+        county: null,
+        postcode: 'PR2 9QZ',
+        udprn: '10482615',
+        uprn: '100010482615',
+        provenance: { source: 'ADDRESS_LOOKUP', lookedUpIn: 'PAF_TABLE', lookedUpAt: '2026-12-01T09:30:00.000Z' },
+      },
+    });
+  });
+
+  it('is refused when no delivery point has the UDPRN (MANDATORY_FIELD on the UDPRN)', () => {
+    expect(read({ udprn: '99999999' }, null)).toEqual({
+      address: null,
+      problems: [
+        {
+          code: 'MANDATORY_FIELD',
+          field: 'alternativeAddress.udprn',
+          message: 'No delivery point has the UDPRN 99999999: choose the address again from the postcode look-up, or type it.',
+        },
+      ],
+    });
+  });
+
+  it('is refused when the look-up answered for another UDPRN, and when the UDPRN is malformed', () => {
+    expect(read({ udprn: '10482616' }, lookedUp).problems.map((p) => p.field)).toEqual(['alternativeAddress.udprn']);
+    expect(read({ udprn: 'ABC' }).problems).toEqual([
+      { code: 'MANDATORY_FIELD', field: 'alternativeAddress.udprn', message: 'The UDPRN must be 1 to 8 digits, as the postcode look-up gives it.' },
     ]);
   });
 });

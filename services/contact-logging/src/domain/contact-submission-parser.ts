@@ -1,5 +1,5 @@
 import { normaliseMprn, toEpochDay } from '@cms/gas-market';
-import { readAlternativeAddress, AlternativeAddress } from './alternative-address';
+import { readAlternativeAddress, AlternativeAddress, LookedUpAddress } from './alternative-address';
 import { CONTACT_SUBMISSION_FIELDS, ValidContactSubmission } from './contact-submission';
 import { CONTACT_TYPES, ContactType } from './contact-type';
 import { DtlEvidence, readDtlEvidence } from './dtl-evidence';
@@ -23,6 +23,8 @@ export interface SubmissionContext {
   /** Today's Europe/London calendar date, YYYY-MM-DD; injected so the rules have no clock. */
   readonly today: string;
   readonly rules?: Partial<LoggingRulesConfig>;
+  /** The delivery point the alternative address's chosen UDPRN names (readChosenUdprn), or null when the look-up found none. */
+  readonly alternativeAddressLookedUp?: LookedUpAddress | null;
 }
 
 /**
@@ -123,7 +125,7 @@ export function parseSubmission(submission: unknown, context: SubmissionContext)
     problems,
   );
   const alternativeAddress: AlternativeAddress | null = addressBlock
-    ? readAlternativeAddress(addressBlock, problems)
+    ? readAlternativeAddress(addressBlock, problems, context.alternativeAddressLookedUp ?? null)
     : null;
 
   let contact: ValidContactSubmission | null = null;

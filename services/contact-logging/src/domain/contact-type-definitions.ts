@@ -137,7 +137,10 @@ export function contactTypeDefinition(type: ContactType, rules?: Partial<Logging
     {
       field: 'alternativeAddress',
       requirement: 'OPTIONAL',
-      rule: 'Where the originator believes the supply point is, when it differs from the address held: PAF fields, with a postcode, a building number or name, and a thoroughfare or post town.',
+      rule:
+        'Where the originator believes the supply point is, when it differs from the address held: the UDPRN of the address chosen ' +
+        'from the postcode look-up (GET /api/v1/addresses), sent alone, or PAF fields typed, with a postcode, a building number ' +
+        'or name, and a thoroughfare or post town.',
     },
     { field: 'alternativeAddress.postcode', requirement: 'MANDATORY', withinOptionalBlock: 'alternativeAddress', rule: 'A UK postcode, such as SW1A 1AA.', maxLength: TYPED_POSTCODE_MAX_LENGTH },
     ...PAF_TEXT_FIELDS.map(
@@ -149,15 +152,15 @@ export function contactTypeDefinition(type: ContactType, rules?: Partial<Logging
         maxLength: PAF_FIELD_MAX_LENGTHS[name],
       }),
     ),
-    ...(['udprn', 'uprn'] as const).map(
-      (name): ContactItemDefinition => ({
-        field: `alternativeAddress.${name}`,
-        requirement: 'OPTIONAL',
-        withinOptionalBlock: 'alternativeAddress',
-        rule: `${name === 'udprn' ? "Royal Mail's delivery point id" : "GeoPlace's property id"}: up to ${PAF_FIELD_MAX_LENGTHS[name]} digits.`,
-        maxLength: PAF_FIELD_MAX_LENGTHS[name],
-      }),
-    ),
+    {
+      // No maxLength: a UDPRN is refused beside typed fields whatever its length, so the length alone says too little.
+      field: 'alternativeAddress.udprn',
+      requirement: 'OPTIONAL',
+      withinOptionalBlock: 'alternativeAddress',
+      rule:
+        `Royal Mail's delivery point id, 1 to ${PAF_FIELD_MAX_LENGTHS.udprn} digits, of the address chosen from the postcode look-up, ` +
+        'sent alone: the address, its UPRN and their provenance are taken from the look-up. A UDPRN no delivery point has is refused.',
+    },
   ];
   return { type, ...NAMES[type], items: [...common, ...evidence, ...address], groups: GROUPS };
 }

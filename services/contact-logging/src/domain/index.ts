@@ -32,8 +32,8 @@ export { METER_READ_MAX_DIGITS } from './dtl-evidence';
 export type { DtlEvidence, MeterRead } from './dtl-evidence';
 export { ISOLATION_WORK_TYPES, requestedStatusImpliedBy } from './isolation-work';
 export type { IsolationWork, IsolationWorkType } from './isolation-work';
-export { ALTERNATIVE_ADDRESS_FIELDS } from './alternative-address';
-export type { AlternativeAddress } from './alternative-address';
+export { ALTERNATIVE_ADDRESS_FIELDS, readChosenUdprn } from './alternative-address';
+export type { AlternativeAddress, AlternativeAddressProvenance, LookedUpAddress } from './alternative-address';
 
 // Vocabulary of contacts; the market's own (MPRN, postcode, statuses, organisation types) is @cms/gas-market.
 export { CONTACT_TYPES, isContactType } from './contact-type';

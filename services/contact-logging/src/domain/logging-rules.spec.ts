@@ -32,6 +32,20 @@ function codesOf(decision: LoggingDecision): RejectionCode[] {
   return rejectionsOf(decision).map((r) => r.code);
 }
 
+describe('evaluateSubmission: an alternative address chosen by a UDPRN no delivery point has', () => {
+  it('is a rejection reason, MANDATORY_FIELD on the UDPRN, beside every other', () => {
+    const decision = evaluate({
+      submission: withItem(withItem(dtlSubmission(), 'alternativeAddress', { udprn: '99999999' }), 'description', ''),
+      alternativeAddressLookedUp: null,
+    });
+
+    expect(rejectionsOf(decision).map((r) => [r.code, r.field])).toEqual([
+      ['MANDATORY_FIELD', 'description'],
+      ['MANDATORY_FIELD', 'alternativeAddress.udprn'],
+    ]);
+  });
+});
+
 describe('evaluateSubmission: accepting', () => {
   it('accepts a complete DTL submission on a Dead meter point registered to the originator', () => {
     const decision = evaluate();
@@ -55,6 +69,33 @@ describe('evaluateSubmission: accepting', () => {
         alternativeAddress: null,
       },
     });
+  });
+
+  it('keeps an alternative address chosen by UDPRN as the look-up found it, with its provenance', () => {
+    const decision = evaluate({
+      submission: withItem(dtlSubmission(), 'alternativeAddress', { udprn: '10482615' }),
+      alternativeAddressLookedUp: {
+        address: { buildingNumber: '14', thoroughfare: 'Juniper Close', postTown: 'Preston', postcode: 'PR2 9QZ', udprn: '10482615', uprn: '100010482615' },
+        lookedUpIn: 'PAF_TABLE',
+        lookedUpAt: new Date('2026-12-01T09:30:00Z'),
+      },
+    });
+
+    expect(decision.accepted && decision.contact.alternativeAddress).toMatchObject({
+      buildingNumber: '14',
+      postcode: 'PR2 9QZ',
+      udprn: '10482615',
+      uprn: '100010482615',
+      provenance: { source: 'ADDRESS_LOOKUP', lookedUpIn: 'PAF_TABLE', lookedUpAt: '2026-12-01T09:30:00.000Z' },
+    });
+  });
+
+  it('marks a typed alternative address as typed', () => {
+    const decision = evaluate({
+      submission: withItem(dtlSubmission(), 'alternativeAddress', { buildingNumber: '3', thoroughfare: 'Foxglove Walk', postcode: 'NG5 9TW' }),
+    });
+
+    expect(decision.accepted && decision.contact.alternativeAddress).toMatchObject({ udprn: null, uprn: null, provenance: { source: 'TYPED' } });
   });
 
   it('accepts an ISO submission to Dead on a Live meter point', () => {

@@ -3,6 +3,7 @@ import { parseSubmission } from './contact-submission-parser';
 import type { ValidContactSubmission } from './contact-submission';
 import type { ContactType } from './contact-type';
 import { LoggingRulesConfig, resolveLoggingRulesConfig } from './logging-rules-config';
+import type { LookedUpAddress } from './alternative-address';
 import type { OpenContact } from './open-contact';
 import { Rejection, RejectionCode, Rejections } from './rejection';
 import type { RequestedMeterPointStatus } from './requested-meter-point-status';
@@ -33,6 +34,8 @@ export interface LoggingRulesInput {
   /** Today's Europe/London calendar date, YYYY-MM-DD. */
   readonly today: string;
   readonly rules?: Partial<LoggingRulesConfig>;
+  /** The delivery point the alternative address's chosen UDPRN names, looked up first (readChosenUdprn); null when none has it. */
+  readonly alternativeAddressLookedUp?: LookedUpAddress | null;
 }
 
 export type LoggingDecision =
@@ -50,7 +53,11 @@ export type LoggingDecision =
  */
 export function evaluateSubmission(input: LoggingRulesInput): LoggingDecision {
   const config = resolveLoggingRulesConfig(input.rules);
-  const parsed = parseSubmission(input.submission, { today: input.today, rules: config });
+  const parsed = parseSubmission(input.submission, {
+    today: input.today,
+    rules: config,
+    alternativeAddressLookedUp: input.alternativeAddressLookedUp,
+  });
   const rejections: Rejection[] = [...parsed.rejections];
 
   if (parsed.type !== null) {

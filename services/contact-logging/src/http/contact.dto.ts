@@ -42,7 +42,12 @@ export class IsolationDoc {
   @ApiProperty({ enum: ['SERVICE_REMOVED', 'CAPPED', 'CLAMPED', 'UNCAPPED', 'UNCLAMPED'] }) workType!: string;
 }
 
-/** An alternative address: the shared PAF field lengths (@cms/gas-market), as the register holds them. */
+/**
+ * An alternative address: a UDPRN chosen from the postcode look-up, alone, or the PAF fields typed by
+ * hand; the shared PAF field lengths (@cms/gas-market), as the register holds them. The contact keeps
+ * it in `details.alternativeAddress` with its `provenance`: `{ source: 'ADDRESS_LOOKUP', lookedUpIn,
+ * lookedUpAt }` or `{ source: 'TYPED' }`.
+ */
 export class PafAddressDoc {
   @ApiPropertyOptional({ maxLength: PAF.organisation }) organisation?: string;
   @ApiPropertyOptional({ maxLength: PAF.department }) department?: string;
@@ -57,8 +62,12 @@ export class PafAddressDoc {
   @ApiPropertyOptional({ maxLength: PAF.postTown }) postTown?: string;
   @ApiPropertyOptional({ maxLength: PAF.county }) county?: string;
   @ApiProperty({ maxLength: PAF.postcode, example: 'M1 1AE' }) postcode!: string;
-  @ApiPropertyOptional({ pattern: `^\\d{1,${PAF.udprn}}$` }) udprn?: string;
-  @ApiPropertyOptional({ pattern: `^\\d{1,${PAF.uprn}}$` }) uprn?: string;
+  @ApiPropertyOptional({
+    pattern: `^\\d{1,${PAF.udprn}}$`,
+    description: 'An address chosen from the postcode look-up (GET /api/v1/addresses): its UDPRN, sent alone; the address and its UPRN are the look-up\'s.',
+  })
+  udprn?: string;
+  @ApiPropertyOptional({ pattern: `^\\d{1,${PAF.uprn}}$`, description: 'Never sent: the look-up gives it with the UDPRN.' }) uprn?: string;
 }
 
 export class LogContactRequest {

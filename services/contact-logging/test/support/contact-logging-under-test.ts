@@ -42,6 +42,15 @@ export interface StandInDirectory {
   available: boolean;
 }
 
+/** The stand-in address look-up (address-lookup): its delivery points by UDPRN, as `GET /api/v1/addresses/{udprn}` gives them. */
+export interface StandInAddressLookup {
+  addresses: Map<string, Record<string, string>>;
+  /** False: every look-up answers 503. */
+  available: boolean;
+  /** Every UDPRN asked for, in order. */
+  asked: string[];
+}
+
 export interface ContactLoggingUnderTest {
   app: NestExpressApplication;
   baseUrl: string;
@@ -49,6 +58,7 @@ export interface ContactLoggingUnderTest {
   issuer: TestTokenIssuer;
   register: StandInRegister;
   directory: StandInDirectory;
+  addressLookup: StandInAddressLookup;
   /** POST /api/v1/contacts as `caller`. */
   post(caller: Caller, body: unknown, headers?: Record<string, string>): Promise<{ status: number; headers: Headers; body: any }>;
   /** A request as `caller`, JSON in and out. */
@@ -62,7 +72,7 @@ export interface ContactLoggingUnderTest {
  * contact-logging in this process, as its integration tests need it: its own fresh database on the
  * test PostgreSQL, the test Kafka broker, real signed tokens from a test issuer, and stand-ins for
  * the other services it reaches over HTTP: the meter point register, which knows `meterPoints`, and
- * access-control's user directory, which knows `users`.
+ * access-control's user directory, which knows `users`, and the address look-up, which knows `addresses`.
  */
 export async function startContactLogging(options: {
   databaseName: string;
@@ -72,18 +82,23 @@ export async function startContactLogging(options: {
   /** Settings beside the test infrastructure's, e.g. AUTO_CLOSE_UNANSWERED_DC. */
   env?: Record<string, string>;
   users?: Record<string, StandInUser>;
+  /** The address look-up's delivery points, by UDPRN. */
+  addresses?: Record<string, Record<string, string>>;
 }): Promise<ContactLoggingUnderTest> {
   const register: StandInRegister = { points: new Map(Object.entries(options.meterPoints)), available: true, delayMs: 0 };
   const directory: StandInDirectory = { users: new Map(Object.entries(options.users ?? {})), available: true };
   const issuer = await TestTokenIssuer.start();
   const meterPoints = await startStandInRegister(register);
   const accessControl = await startStandInDirectory(directory);
+  const addressLookup: StandInAddressLookup = { addresses: new Map(Object.entries(options.addresses ?? {})), available: true, asked: [] };
+  const addresses = await startStandInAddressLookup(addressLookup);
   const service = await startServiceUnderTest(contactLoggingService, {
     databaseName: options.databaseName,
     env: {
       ...issuer.env(),
       METER_POINTS_URL: `http://127.0.0.1:${(meterPoints.address() as AddressInfo).port}`,
       ACCESS_CONTROL_URL: `http://127.0.0.1:${(accessControl.address() as AddressInfo).port}`,
+      ADDRESS_LOOKUP_URL: `http://127.0.0.1:${(addresses.address() as AddressInfo).port}`,
       ...options.env,
     },
     clock: options.clock,
@@ -112,6 +127,7 @@ export async function startContactLogging(options: {
     issuer,
     register,
     directory,
+    addressLookup,
     post: (caller, body, headers) => call(caller, 'POST', '/api/v1/contacts', body, headers),
     call,
     sql: service.sql,
@@ -119,6 +135,7 @@ export async function startContactLogging(options: {
       await service.close();
       await new Promise((resolve) => meterPoints.close(resolve));
       await new Promise((resolve) => accessControl.close(resolve));
+      await new Promise((resolve) => addresses.close(resolve));
       await issuer.stop();
     },
   };
@@ -163,6 +180,21 @@ async function startStandInDirectory(directory: StandInDirectory): Promise<Serve
     const user = directory.users.get(userId);
     if (!user || user.organisationId !== caller.organisationId) return answer(404);
     answer(200, { userId, organisationId: user.organisationId, displayName: userId, roles: user.roles, status: user.status });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return server;
+}
+
+/** address-lookup's `GET /api/v1/addresses/{udprn}`: the delivery point with `source`, 404 for one it does not know. */
+async function startStandInAddressLookup(lookup: StandInAddressLookup): Promise<Server> {
+  const server = createServer((request, response) => {
+    if (!lookup.available) return void response.writeHead(503).end();
+    const udprn = /^\/api\/v1\/addresses\/(\d+)$/.exec(request.url ?? '')?.[1];
+    if (udprn) lookup.asked.push(udprn);
+    const address = udprn ? lookup.addresses.get(udprn) : undefined;
+    const answer = (status: number, body: unknown) => void response.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+    if (!address) return answer(404, { status: 404, code: 'NOT_FOUND' });
+    answer(200, { ...address, udprn, source: 'PAF_TABLE' });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return server;

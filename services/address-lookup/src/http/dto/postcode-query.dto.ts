@@ -1,0 +1,12 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsString, MaxLength } from 'class-validator';
+
+/** Room for a postcode as typed, spaces and all; normalised it has at most 8 characters. */
+const TYPED_POSTCODE_MAX_LENGTH = 16;
+
+export class PostcodeQuery {
+  @ApiProperty({ description: 'A UK postcode; case and spacing are normalised.', example: 'PR2 9QZ', maxLength: TYPED_POSTCODE_MAX_LENGTH })
+  @IsString()
+  @MaxLength(TYPED_POSTCODE_MAX_LENGTH)
+  postcode: string;
+}
