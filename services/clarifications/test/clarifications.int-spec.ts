@@ -1,4 +1,6 @@
+import { DATA_SOURCE, readAsCaller } from '@cms/service-defaults';
 import { TestClock } from '@cms/testing';
+import type { DataSource } from 'typeorm';
 import {
   CDSP,
   DN,
@@ -206,6 +208,34 @@ describe('clarification threads', () => {
     // A partner system of the originator answers through the same routes, with its scopes.
     expect((await reply(partnerOf(SHIPPER), body.id, etag, 'Answered by our system.')).status).toBe(200);
     expect((await reply(partnerOf(SHIPPER, ['clarifications:read']), body.id, '"2"')).status).toBe(403);
+  });
+
+  it('keeps the second wall: with no filter of its own, a query as an uninvolved organisation sees no thread, no message and no contact', async () => {
+    const crn = await under.logContact();
+    const asked = await raise(agent, crn);
+    expect(asked.status).toBe(201);
+    const dataSource = under.service.app.get<DataSource>(DATA_SOURCE);
+    const unfiltered = (caller: typeof agent, sql: string) => readAsCaller(dataSource, caller, (manager) => manager.query(sql));
+    for (const outsider of [personOf(OTHER_SHIPPER), personOf(OTHER_DN), transporter]) {
+      expect(await unfiltered(outsider, `SELECT id FROM clarification WHERE crn = '${crn}'`)).toEqual([]);
+      expect(await unfiltered(outsider, `SELECT m.id FROM clarification_message m WHERE m.clarification_id = '${asked.body.id}'`)).toEqual([]);
+      expect(await unfiltered(outsider, `SELECT crn FROM involved_contact WHERE crn = '${crn}'`)).toEqual([]);
+    }
+    // The organisations involved, and the CDSP, see it through the same wall.
+    for (const insider of [shipper, agent]) expect(await unfiltered(insider, `SELECT id FROM clarification WHERE crn = '${crn}'`)).toEqual([{ id: asked.body.id }]);
+    // The wall is the role's: it may not write, nor read the audit.
+    await expect(unfiltered(shipper, 'SELECT id FROM clarification_audit')).rejects.toThrow(/permission denied/);
+  });
+
+  it('asks a question once however often the request is retried with the same Idempotency-Key', async () => {
+    const crn = await under.logContact();
+    const retry = () => under.call(agent, 'POST', `/api/v1/contacts/${crn}/clarifications`, { kind: 'DC', question: 'Is the meter capped?' }, { 'idempotency-key': `ask-${crn}` });
+    const first = await retry();
+    const second = await retry();
+    expect(first.status).toBe(201);
+    expect(second.status).toBe(201);
+    expect(second.body.id).toBe(first.body.id);
+    expect(await under.service.sql('SELECT count(*)::int AS n FROM clarification WHERE crn = $1', [crn])).toEqual([{ n: 1 }]);
   });
 
   it("lists my organisation's threads: those waiting on us, overdue, by kind and contact, in pages", async () => {
