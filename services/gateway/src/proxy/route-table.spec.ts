@@ -49,6 +49,7 @@ describe('the gateway route table', () => {
       ['/api/v1/audit/contacts', null, '8083', 'token', 'json'],
       ['/api/v1/auth/password', null, '8081', 'token', 'json'],
       ['/api/v1/organisations', null, '8081', 'token', 'json'],
+      ['/api/v1/contact-types', null, '8083', 'token', 'json'],
       ['/api/v1/auth/refresh', null, '8081', 'public', 'json'],
       ['/api/v1/meter-points', null, '8082', 'token', 'json'],
       ['/api/v1/auth/logout', null, '8081', 'public', 'json'],
