@@ -106,7 +106,7 @@ describe('the DN/IGT referral feed', () => {
       data: {
         siteVisitId: randomUUID(),
         crn,
-        mprn: '3938424403',
+        mprn: '8804621501',
         contactType: 'DTL',
         transporterOrganisationId: transporter,
         confirmStatus: 'LI',
@@ -147,7 +147,7 @@ describe('the DN/IGT referral feed', () => {
       data: {
         crn,
         contactType: 'DTL',
-        mprn: '3938424403',
+        mprn: '8804621501',
         outcome: 'VALID',
         reasonCode: 'SITE_VISIT_CONFIRMED',
         reason: 'The transporter confirmed it on site.',
@@ -169,7 +169,7 @@ describe('the DN/IGT referral feed', () => {
       subject: crn,
       data: {
         crn,
-        mprn: '3938424403',
+        mprn: '8804621501',
         reason: 'Logged in error.',
         withdrawnByUserId: 'bwe.user',
         withdrawnByOrganisationId: SHIPPER.id,

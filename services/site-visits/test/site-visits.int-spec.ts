@@ -123,7 +123,7 @@ describe('site-visits service', () => {
       expect(answer.headers.get('etag')).toBe('"1"');
       expect(answer.body).toMatchObject({
         crn,
-        mprn: '3938424403',
+        mprn: '8804621501',
         contactType: 'DTL',
         transporterOrganisationId: CADENT.id,
         confirmStatus: 'LI',
@@ -146,7 +146,7 @@ describe('site-visits service', () => {
         cancellation: null,
       });
       const agentToken = sv.standIns.asked[0]?.authorization;
-      expect(sv.standIns.asked.map((asked) => asked.path).sort()).toEqual([`/api/v1/contacts/${crn}`, '/api/v1/meter-points/3938424403']);
+      expect(sv.standIns.asked.map((asked) => asked.path).sort()).toEqual([`/api/v1/contacts/${crn}`, '/api/v1/meter-points/8804621501']);
       expect(sv.standIns.asked.every((asked) => asked.authorization === agentToken && agentToken?.startsWith('Bearer '))).toBe(true);
       const [event] = await events(crn, 'referred');
       expect(event).toMatchObject({ siteVisitId: answer.body.id, transporterOrganisationId: CADENT.id, confirmStatus: 'LI', dueOn: DUE_IN_ENGLAND });

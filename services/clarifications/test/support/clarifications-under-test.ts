@@ -26,6 +26,13 @@ export const IGT = demoOrganisation('MPL');
 /** The working role of a person of each organisation type (access-control's roles). */
 const WORKING_ROLE: Record<string, string> = { SHIPPER: 'CONTACT_USER', DN: 'TRANSPORTER_USER', IGT: 'TRANSPORTER_USER', CDSP: 'CDSP_AGENT' };
 
+/**
+ * The meter point of every contact here: one the demo register does not hold (demoMeterPoints'
+ * `notInRegister`), so that a ContactResolved VALID published on the shared test broker changes no
+ * meter point of a meter-points suite that reads it later.
+ */
+const MPRN = '8804621501';
+
 /** A person of the organisation with its working role (or the roles given). */
 export function personOf(organisation: DemoOrganisation, roles: string[] = [WORKING_ROLE[organisation.type]]): Caller {
   return { userId: `${organisation.shortCode.toLowerCase()}.user`, organisationId: organisation.id, organisationType: organisation.type, roles };
@@ -128,7 +135,7 @@ export async function startClarifications(options: { databaseName: string; env?:
       const data: ContactLoggedV1 = {
         crn,
         contactType: 'DTL',
-        mprn: '3938424403',
+        mprn: MPRN,
         status: 'LOGGED',
         requestedStatus: 'LI',
         originatorOrganisationId: SHIPPER.id,
@@ -148,7 +155,7 @@ export async function startClarifications(options: { databaseName: string; env?:
       return envelope<ContactResolvedV1>(ContactResolvedV1.type, crn, {
         crn,
         contactType: 'DTL',
-        mprn: '3938424403',
+        mprn: MPRN,
         outcome: 'VALID',
         reasonCode: 'SITE_VISIT_CONFIRMED',
         reason: 'Site visit confirmed gas is flowing',
@@ -165,7 +172,7 @@ export async function startClarifications(options: { databaseName: string; env?:
     withdrawn(crn) {
       return envelope<ContactWithdrawnV1>(ContactWithdrawnV1.type, crn, {
         crn,
-        mprn: '3938424403',
+        mprn: MPRN,
         reason: 'Logged in error.',
         withdrawnByUserId: 'bwe.user',
         withdrawnByOrganisationId: SHIPPER.id,
@@ -176,7 +183,7 @@ export async function startClarifications(options: { databaseName: string; env?:
     participantsChanged(crn, organisationIds, transporter = DN) {
       return envelope<ContactParticipantsChangedV1>(ContactParticipantsChangedV1.type, crn, {
         crn,
-        mprn: '3938424403',
+        mprn: MPRN,
         contactType: 'DTL',
         originatorOrganisationId: SHIPPER.id,
         transporterOrganisationId: transporter.id,

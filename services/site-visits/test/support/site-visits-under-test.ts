@@ -146,7 +146,7 @@ export const contactEvents = {
     return envelope(ContactLoggedV1.type, crn, time, {
       crn,
       contactType: 'DTL',
-      mprn: '3938424403',
+      mprn: '8804621501',
       status: 'LOGGED',
       requestedStatus: 'LI',
       originatorOrganisationId: SHIPPER.id,
@@ -163,7 +163,7 @@ export const contactEvents = {
     return envelope(ContactResolvedV1.type, crn, time, {
       crn,
       contactType: 'DTL',
-      mprn: '3938424403',
+      mprn: '8804621501',
       outcome: 'VALID',
       reasonCode: 'CONFIRMED_ON_SITE',
       reason: 'Confirmed on site',
@@ -180,7 +180,7 @@ export const contactEvents = {
   withdrawn(crn: string, organisationIds: string[], time = new Date()): EventEnvelope<ContactWithdrawnV1> {
     return envelope(ContactWithdrawnV1.type, crn, time, {
       crn,
-      mprn: '3938424403',
+      mprn: '8804621501',
       reason: 'Raised in error.',
       withdrawnByUserId: 'bwe.user',
       withdrawnByOrganisationId: SHIPPER.id,
@@ -191,7 +191,7 @@ export const contactEvents = {
   participantsChanged(crn: string, organisationIds: string[], added: string[], time = new Date()): EventEnvelope<ContactParticipantsChangedV1> {
     return envelope(ContactParticipantsChangedV1.type, crn, time, {
       crn,
-      mprn: '3938424403',
+      mprn: '8804621501',
       contactType: 'DTL',
       originatorOrganisationId: SHIPPER.id,
       transporterOrganisationId: CADENT.id,
