@@ -1,16 +1,20 @@
 import { Module, type Type } from '@nestjs/common';
 import type { Logger } from 'pino';
-import { Topics } from '@cms/contracts';
+import { involvedContactProviders, involvedContactsConsumer } from '@cms/involved-contacts';
 import { PlatformModule } from '@cms/service-defaults';
-import { LOGGED_CONTACT_STORE } from './application/logged-contact-store.port';
-import { LoggedContacts } from './application/logged-contacts';
-import { LoggedContactsController } from './http/logged-contacts.controller';
-import { ContactLoggedConsumer } from './infrastructure/contact-logged.consumer';
-import { LoggedContactRepository } from './infrastructure/logged-contact.repository';
+import { ALERT_STORE } from './application/alert-store.port';
+import { Alerting } from './application/alerting';
+import { NotificationsQueries } from './application/notifications.queries';
+import { NEW_ALERT_SIGNALS, NotificationStreams, STREAM_SETTINGS, type StreamSettings } from './application/notification-streams';
+import { NotificationStreamController } from './http/notification-stream.controller';
+import { NotificationsController } from './http/notifications.controller';
+import { AlertRepository } from './infrastructure/alert.repository';
+import { ALERT_SIGNALS_DATABASE_URL, AlertSignalsListener } from './infrastructure/alert-signals.listener';
+import { alertsConsumer, AlertsConsumer } from './infrastructure/alerts.consumer';
 import { notificationsMigrations } from './infrastructure/migrations';
 import type { NotificationsConfig } from './notifications.settings';
 
-/** Notifications: the contacts logged in CMS, recorded from cms.contacts.v1 and read by the organisations involved. */
+/** Notifications (docs/domain.md "Alerts"): alerts from the lifecycle's events, each to whom it concerns. */
 export function notificationsModule(config: NotificationsConfig, logger: Logger): Type<unknown> {
   @Module({
     imports: [
@@ -18,16 +22,27 @@ export function notificationsModule(config: NotificationsConfig, logger: Logger)
         service: 'notifications',
         logger,
         migrations: notificationsMigrations,
-        // Consumer group `notifications.contacts`: the replicas of this service share the topic's partitions.
-        consumes: [{ name: 'contacts', topics: [Topics.contacts], handler: ContactLoggedConsumer }],
-        // No partnerScopes: partner systems' tokens are refused here until this service says what they need.
+        consumes: [
+          // Consumer group `notifications.contacts`: the copy of each contact (who is involved, who investigates it).
+          involvedContactsConsumer(),
+          // Consumer group `notifications.alerts`: the events that make alerts.
+          alertsConsumer(),
+        ],
+        // No partnerScopes: a partner system has no notifications area (it gets webhooks).
       }),
     ],
-    controllers: [LoggedContactsController],
+    controllers: [NotificationStreamController, NotificationsController],
     providers: [
-      LoggedContacts,
-      { provide: LOGGED_CONTACT_STORE, useClass: LoggedContactRepository },
-      ContactLoggedConsumer,
+      ...involvedContactProviders,
+      Alerting,
+      AlertsConsumer,
+      NotificationsQueries,
+      { provide: ALERT_STORE, useClass: AlertRepository },
+      NotificationStreams,
+      AlertSignalsListener,
+      { provide: NEW_ALERT_SIGNALS, useExisting: AlertSignalsListener },
+      { provide: ALERT_SIGNALS_DATABASE_URL, useValue: config.DATABASE_URL },
+      { provide: STREAM_SETTINGS, useValue: { heartbeatMs: config.NOTIFICATION_STREAM_HEARTBEAT_SECONDS * 1000 } satisfies StreamSettings },
     ],
   })
   class NotificationsModule {}

@@ -1,1 +1,2 @@
-export * from './logged-contact';
+export * from './alert';
+export * from './alert-rules';
