@@ -202,7 +202,8 @@ export const serviceCatalogue = [
     produces: [],
     // The copy of each contact (libs/involved-contacts) and the events that make alerts (src/infrastructure/alerts.consumer.ts).
     consumes: [Topics.contacts, Topics.clarifications, Topics.siteVisits],
-    calls: [],
+    // A user's email address, asked on their behalf when they choose email.
+    calls: ['access-control'],
     secrets: [],
   },
 ] as const satisfies readonly ServiceEntry[];

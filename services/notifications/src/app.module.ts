@@ -1,9 +1,17 @@
 import { Module, type Type } from '@nestjs/common';
 import type { Logger } from 'pino';
+import { closureDaysFrom, WorkingDayCalendars } from '@cms/gas-market';
 import { involvedContactProviders, involvedContactsConsumer } from '@cms/involved-contacts';
 import { PlatformModule } from '@cms/service-defaults';
 import { ALERT_STORE } from './application/alert-store.port';
 import { Alerting } from './application/alerting';
+import { EMAIL_TIMERS, EmailNotifications } from './application/email-notifications';
+import { EMAIL_PREFERENCE_STORE, EMAIL_SETTINGS, MAILER, USER_DIRECTORY, type EmailSettings } from './application/email.ports';
+import { NotificationPreferences } from './application/notification-preferences';
+import { NotificationPreferencesController } from './http/notification-preferences.controller';
+import { AccessControlClient } from './infrastructure/access-control.client';
+import { EmailPreferenceRepository } from './infrastructure/email-preference.repository';
+import { configuredMailer } from './infrastructure/smtp.mailer';
 import { NotificationsQueries } from './application/notifications.queries';
 import { NEW_ALERT_SIGNALS, NotificationStreams, STREAM_SETTINGS, type StreamSettings } from './application/notification-streams';
 import { NotificationStreamController } from './http/notification-stream.controller';
@@ -28,10 +36,15 @@ export function notificationsModule(config: NotificationsConfig, logger: Logger)
           // Consumer group `notifications.alerts`: the events that make alerts.
           alertsConsumer(),
         ],
+        // Alerts by email: one alert at once, or a user's daily digest.
+        timers: [
+          { kind: EMAIL_TIMERS.alert, handler: EmailNotifications },
+          { kind: EMAIL_TIMERS.digest, handler: EmailNotifications },
+        ],
         // No partnerScopes: a partner system has no notifications area (it gets webhooks).
       }),
     ],
-    controllers: [NotificationStreamController, NotificationsController],
+    controllers: [NotificationStreamController, NotificationsController, NotificationPreferencesController],
     providers: [
       ...involvedContactProviders,
       Alerting,
@@ -42,6 +55,13 @@ export function notificationsModule(config: NotificationsConfig, logger: Logger)
       AlertSignalsListener,
       { provide: NEW_ALERT_SIGNALS, useExisting: AlertSignalsListener },
       { provide: ALERT_SIGNALS_DATABASE_URL, useValue: config.DATABASE_URL },
+      EmailNotifications,
+      NotificationPreferences,
+      { provide: EMAIL_PREFERENCE_STORE, useClass: EmailPreferenceRepository },
+      { provide: USER_DIRECTORY, useClass: AccessControlClient },
+      { provide: MAILER, useFactory: () => configuredMailer(config, logger) },
+      { provide: EMAIL_SETTINGS, useValue: { digestHour: config.NOTIFICATION_DIGEST_HOUR, webAppUrl: config.WEB_APP_URL } satisfies EmailSettings },
+      { provide: WorkingDayCalendars, useValue: new WorkingDayCalendars(closureDaysFrom(config.CLOSURE_DAYS)) },
       { provide: STREAM_SETTINGS, useValue: { heartbeatMs: config.NOTIFICATION_STREAM_HEARTBEAT_SECONDS * 1000 } satisfies StreamSettings },
     ],
   })

@@ -1,5 +1,11 @@
-import { integer, type SettingsOf } from '@cms/config';
+import { integer, list, text, url, type Setting, type SettingsOf } from '@cms/config';
 import { catalogueServicePort, type PlatformConfig } from '@cms/service-defaults';
+
+/** An optional URL: unset or blank means none; anything else must be a URL with one of the protocols. */
+function optionalUrl(protocols: string[]): Setting<string | undefined> {
+  const parse = url({ protocols });
+  return { read: (raw, name) => (raw === undefined || raw.trim() === '' ? undefined : parse.read(raw, name)) };
+}
 
 /** Settings of the notifications service (environment variables), beside the platform's. */
 export const notificationsSettings = {
@@ -10,6 +16,21 @@ export const notificationsSettings = {
    * stream with nothing to say is not cut.
    */
   NOTIFICATION_STREAM_HEARTBEAT_SECONDS: integer({ default: 10, min: 1, max: 60 }),
+  /** PD: the hour, Great Britain time, at which the daily digest goes out on working days. */
+  NOTIFICATION_DIGEST_HOUR: integer({ default: 8, min: 0, max: 23 }),
+  /**
+   * PD reference data: days the market is closed besides weekends and bank holidays (no digest
+   * then), each `YYYY-MM-DD` (the same list as contact-logging's).
+   */
+  CLOSURE_DAYS: list({ default: [] }),
+  /** SMTP server for alert emails, e.g. `smtp://127.0.0.1:2525`. Unset: emails are logged (recipient and subject) and not sent. */
+  SMTP_URL: optionalUrl(['smtp', 'smtps']),
+  MAIL_FROM: text({ default: 'CMS <no-reply@cms.invalid>' }),
+  /** The web application emails link to: a contact at `/contacts/{crn}`, the email preferences at `/settings/notifications`. */
+  WEB_APP_URL: url({ default: 'http://127.0.0.1:8080', protocols: ['http', 'https'] }),
+  /** access-control, asked for a user's email address when they choose email. */
+  ACCESS_CONTROL_URL: url({ default: 'http://127.0.0.1:8081' }),
+  ACCESS_CONTROL_TIMEOUT_MS: integer({ default: 3_000, min: 100 }),
 };
 
 export type NotificationsConfig = SettingsOf<typeof notificationsSettings> & PlatformConfig;

@@ -3,6 +3,7 @@ import type { EventEnvelope } from '@cms/contracts';
 import { InvolvedContacts } from '@cms/involved-contacts';
 import { alertsFor, type AlertContext, type AlertingEvent } from '../domain';
 import { ALERT_STORE, type AlertStore } from './alert-store.port';
+import { EmailNotifications } from './email-notifications';
 
 /**
  * Turns the lifecycle's events into alerts (docs/domain.md "Alerts"). Called by the consumer in the
@@ -13,13 +14,16 @@ export class Alerting {
   constructor(
     @Inject(ALERT_STORE) private readonly store: AlertStore,
     @Inject(InvolvedContacts) private readonly contacts: InvolvedContacts,
+    @Inject(EmailNotifications) private readonly email: EmailNotifications,
   ) {}
 
   /** Keeps the alerts of one event; returns the ids of those it added (none for an event already seen). */
   async onEvent(envelope: EventEnvelope): Promise<string[]> {
     const event = envelope as unknown as AlertingEvent;
     const context = await this.contextOf(event);
-    return this.store.add(envelope.id, alertsFor(event, context));
+    const added = await this.store.add(envelope.id, alertsFor(event, context));
+    await this.email.alertsAdded(added);
+    return added;
   }
 
   /** What the rules need besides the event: the contact's sides, who asked a thread, who referred a visit. */

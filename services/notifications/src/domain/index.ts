@@ -1,2 +1,3 @@
 export * from './alert';
 export * from './alert-rules';
+export * from './email';

@@ -1,5 +1,6 @@
 import { CreateInvolvedContact1796200000000 } from '@cms/involved-contacts';
 import { CreateAlert1796300000000 } from './2026-12-02-create-alert.migration';
+import { CreateEmailPreference1796300000001 } from './2026-12-02-create-email-preference.migration';
 
-/** The service's own migrations, oldest first (the platform adds the outbox and inbox): its copy of the contacts first. */
-export const notificationsMigrations = [CreateInvolvedContact1796200000000, CreateAlert1796300000000];
+/** The service's own migrations, oldest first (the platform adds the outbox, inbox and timers): its copy of the contacts first. */
+export const notificationsMigrations = [CreateInvolvedContact1796200000000, CreateAlert1796300000000, CreateEmailPreference1796300000001];
