@@ -4,9 +4,11 @@ import { InvolvedContacts } from '@cms/involved-contacts';
 import { alertsFor, type AlertContext, type AlertingEvent } from '../domain';
 import { ALERT_STORE, type AlertStore } from './alert-store.port';
 import { EmailNotifications } from './email-notifications';
+import { Webhooks } from './webhooks';
 
 /**
- * Turns the lifecycle's events into alerts (docs/domain.md "Alerts"). Called by the consumer in the
+ * Turns the lifecycle's events into alerts (docs/domain.md "Alerts"), their emails, and the
+ * partner systems' webhook deliveries. Called by the consumer in the
  * transaction that records the event in the inbox, so the alerts and the inbox row commit together.
  */
 @Injectable()
@@ -15,6 +17,7 @@ export class Alerting {
     @Inject(ALERT_STORE) private readonly store: AlertStore,
     @Inject(InvolvedContacts) private readonly contacts: InvolvedContacts,
     @Inject(EmailNotifications) private readonly email: EmailNotifications,
+    @Inject(Webhooks) private readonly webhooks: Webhooks,
   ) {}
 
   /** Keeps the alerts of one event; returns the ids of those it added (none for an event already seen). */
@@ -23,6 +26,7 @@ export class Alerting {
     const context = await this.contextOf(event);
     const added = await this.store.add(envelope.id, alertsFor(event, context));
     await this.email.alertsAdded(added);
+    await this.webhooks.onEvent(envelope);
     return added;
   }
 

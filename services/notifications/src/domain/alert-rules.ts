@@ -238,7 +238,7 @@ function cdsp(): Recipient {
  */
 function sideOf(organisationId: string, context: AlertContext): Recipient {
   const contact = context.contact;
-  if (!contact) return organisation(organisationId, [...new Set(Object.values(WORKING_ROLES).flat())]);
+  if (!contact) return organisation(organisationId, [...new Set([...WORKING_ROLES.ORIGINATOR, ...WORKING_ROLES.TRANSPORTER, ...WORKING_ROLES.CDSP])]);
   if (organisationId === contact.originatorOrganisationId) return organisation(organisationId, WORKING_ROLES.ORIGINATOR);
   if (organisationId === contact.transporterOrganisationId) return organisation(organisationId, WORKING_ROLES.TRANSPORTER);
   return organisation(organisationId, WORKING_ROLES.CDSP);

@@ -19,6 +19,7 @@ export const ALERT_KINDS = [
   'SITE_VISIT_CANCELLED',
   'REMINDER',
   'OVERDUE',
+  'WEBHOOK_DISABLED',
 ] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 
@@ -46,6 +47,8 @@ export type Recipient =
  * the organisation's users, does not.
  */
 export const WORKING_ROLES = {
+  /** The Local Security Officer runs the organisation's partner-system set-up, its webhooks among it. */
+  ADMINISTRATION: ['LSO'],
   ORIGINATOR: ['CONTACT_USER', 'SUPERVISOR'],
   TRANSPORTER: ['TRANSPORTER_USER', 'SUPERVISOR'],
   CDSP: ['CDSP_AGENT', 'SUPERVISOR'],
