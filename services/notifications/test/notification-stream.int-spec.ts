@@ -1,5 +1,6 @@
 import { Topics } from '@cms/contracts';
 import { startServiceUnderTest, type ServiceUnderTest } from '@cms/testing';
+import { NotificationStreams } from '../src/application/notification-streams';
 import { notificationsService } from '../src/service';
 import { openEventStream, type EventStreamClient } from './support/event-stream-client';
 import { personOf, SHIPPER, startNotifications, type NotificationsUnderTest } from './support/notifications-under-test';
@@ -54,6 +55,8 @@ describe('live notifications', () => {
     expect(live.event).toBe('alert');
     expect(JSON.parse(live.data)).toMatchObject({ id: live.id, kind: 'CONTACT_RESOLVED', crn: first, link: `/contacts/${first}`, read: false });
     stream.close();
+    // The service lets go of a stream whose client went away.
+    await under.until('the stream let go', async () => under.service.app.get(NotificationStreams).size, (size) => size === 0);
 
     // Away: two more alerts are made.
     const missed = [await under.logContact(), await under.logContact()];

@@ -42,7 +42,8 @@ export class NotificationStreamController {
       heartbeat: () => response.write(': heartbeat\n\n'),
       end: () => response.end(),
     });
-    request.on('close', close);
-    if (request.destroyed) close();
+    // The answer closes when the client goes (or the connection drops): the stream stops.
+    response.on('close', close);
+    if (response.destroyed || request.destroyed) close();
   }
 }
