@@ -8,7 +8,7 @@ import { testKafkaBrokers, TestTokenIssuer } from '@cms/testing';
 import { createEnvelope, SessionsEndedV1, toKafkaHeaders, Topics } from '@cms/contracts';
 import { KafkaAdapter } from '@cms/messaging';
 import { createGatewayApp } from '../src/gateway.app';
-import { loadGatewayConfig } from '../src/gateway.config';
+import { loadGatewayConfig, type GatewayConfig } from '../src/gateway.config';
 
 /**
  * The gateway itself, in process, in front of a stand-in service that records what reaches it, with
@@ -30,6 +30,7 @@ describe('gateway hardening', () => {
   let gateway: NestExpressApplication;
   let baseUrl: string;
   let closedOneKeptAlive = false;
+  let config: GatewayConfig;
   /** The event streams the stand-in service has open, oldest first. */
   const openStreams: ServerResponse[] = [];
 
@@ -59,7 +60,7 @@ describe('gateway hardening', () => {
     });
     await new Promise<void>((resolve) => service.listen(0, '127.0.0.1', resolve));
     const serviceUrl = `http://127.0.0.1:${(service.address() as AddressInfo).port}`;
-    const config = loadGatewayConfig({
+    config = loadGatewayConfig({
       ...issuer.env(),
       KAFKA_BROKERS: testKafkaBrokers().join(','),
       ACCESS_CONTROL_URL: serviceUrl,
@@ -188,8 +189,8 @@ describe('gateway hardening', () => {
   });
 
   /** Reads an event stream through the gateway as it comes: its text so far, and when it ended. */
-  async function openStream(caller: Caller) {
-    const response = await fetch(`${baseUrl}/api/v1/notifications/stream`, { headers: { authorization: `Bearer ${await issuer.tokenFor(caller)}`, accept: 'text/event-stream' } });
+  async function openStream(caller: Caller, through = baseUrl) {
+    const response = await fetch(`${through}/api/v1/notifications/stream`, { headers: { authorization: `Bearer ${await issuer.tokenFor(caller)}`, accept: 'text/event-stream' } });
     const stream = { status: response.status, contentType: response.headers.get('content-type'), text: '', ended: Promise.resolve() };
     const decoder = new TextDecoder();
     stream.ended = (async () => {
@@ -248,6 +249,18 @@ describe('gateway hardening', () => {
     await until('the other session still served', () => staying.text.includes('"still"'));
     openStreams[openStreams.length - 1].end();
     await staying.ended;
+  });
+
+  it('ends its open event streams when it stops, rather than wait for them: their clients reconnect to another replica', async () => {
+    const stopping = await createGatewayApp(config, pino({ level: 'silent' }));
+    await stopping.listen(0, '127.0.0.1');
+    const caller: Caller = { userId: 'evs.third', organisationId: randomUUID(), organisationType: 'SHIPPER', roles: ['CONTACT_USER'], sessionId: randomUUID() };
+    const stream = await openStream(caller, `http://127.0.0.1:${(stopping.getHttpServer().address() as AddressInfo).port}`);
+    await until('the first event', () => stream.text.length > 0);
+
+    await stopping.close();
+    await stream.ended;
+    expect(stream.text).toBe('id: 1\nevent: alert\ndata: {"n":1}\n\n');
   });
 
   it('reports in its readiness whether it has read every session ended before it started', async () => {

@@ -39,8 +39,8 @@ const METHODS_WITH_BODY = new Set(['POST', 'PUT', 'PATCH']);
  */
 export class ApiProxy {
   private readonly agent = new Agent({ keepAlive: true, maxSockets: 128, keepAliveMsecs: 10_000, timeout: CLIENT_IDLE_CONNECTION_MS });
-  /** The event streams open through this replica, by the session of their caller's token. */
-  private readonly openStreams = new Map<string, Map<Response, () => void>>();
+  /** The event streams open through this replica: the session of their caller's token, and what ends each. */
+  private readonly openStreams = new Map<Response, { sessionId: string | undefined; end: () => void }>();
 
   constructor(
     private readonly routes: Route[],
@@ -52,7 +52,7 @@ export class ApiProxy {
   ) {
     // A stream outlives the check of its token: when its session ends, it ends too (docs/quality.md "Security").
     endedSessions.onEnded((sessionIds) => {
-      for (const sessionId of sessionIds) for (const end of this.openStreams.get(sessionId)?.values() ?? []) end();
+      for (const stream of [...this.openStreams.values()]) if (stream.sessionId !== undefined && sessionIds.includes(stream.sessionId)) stream.end();
     });
   }
 
@@ -89,6 +89,11 @@ export class ApiProxy {
 
   close(): void {
     this.agent.destroy();
+  }
+
+  /** A stopping gateway ends its open event streams (they never finish on their own): clients reconnect to another replica. */
+  endStreams(): void {
+    for (const stream of [...this.openStreams.values()]) stream.end();
   }
 
   private async authenticate(request: Request): Promise<Caller> {
@@ -179,16 +184,11 @@ export class ApiProxy {
       answer.unpipe(response);
       response.end();
     };
-    const streams = sessionId === undefined ? undefined : (this.openStreams.get(sessionId) ?? new Map<Response, () => void>());
-    if (sessionId !== undefined && streams) {
-      streams.set(response, end);
-      this.openStreams.set(sessionId, streams);
-    }
+    this.openStreams.set(response, { sessionId, end });
     response.on('close', () => {
       done();
       upstream.destroy();
-      streams?.delete(response);
-      if (sessionId !== undefined && streams?.size === 0) this.openStreams.delete(sessionId);
+      this.openStreams.delete(response);
     });
   }
 }
