@@ -1,5 +1,6 @@
-import { Topics } from '@cms/contracts';
-import { startServiceUnderTest } from '@cms/testing';
+import { Kafka, logLevel } from 'kafkajs';
+import { ContactAssignedV1, deadLetterTopic, Topics } from '@cms/contracts';
+import { startServiceUnderTest, testKafkaBrokers } from '@cms/testing';
 import { notificationsService } from '../src/service';
 import { CDSP, OTHER_SHIPPER, personOf, SHIPPER, startNotifications, type NotificationsUnderTest } from './support/notifications-under-test';
 
@@ -116,6 +117,50 @@ describe('notifications area', () => {
     }
     expect(await under.call(logger, 'GET', '/api/v1/notifications?cursor=bm90LW91cnM')).toMatchObject({ status: 400, body: { code: 'INVALID_CURSOR' } });
     expect((await under.service.fetch('/api/v1/notifications')).status).toBe(401);
+  });
+
+  it('1. retries an event whose alerts cannot be kept, dead-letters it, and goes on with the next event of the contact', async () => {
+    const crn = await under.logContact();
+    const poison = under.resolved(crn);
+    // The database refuses this one event's alerts, as a broken row would be refused.
+    await under.service.sql(`
+      CREATE FUNCTION refuse_poison_alert() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF NEW.event_id = '${poison.id}' THEN RAISE EXCEPTION 'refused for the test'; END IF;
+        RETURN NEW;
+      END $$`);
+    await under.service.sql('CREATE TRIGGER refuse_poison_alert BEFORE INSERT ON alert FOR EACH ROW EXECUTE FUNCTION refuse_poison_alert()');
+    const deadLetters: string[] = [];
+    const kafka = new Kafka({ clientId: 'notifications-dlt-test', brokers: testKafkaBrokers(), logLevel: logLevel.NOTHING });
+    const reader = kafka.consumer({ groupId: `notifications-dlt-test-${Date.now()}` });
+    try {
+      await reader.connect();
+      await reader.subscribe({ topic: deadLetterTopic(Topics.contacts), fromBeginning: true });
+      await reader.run({
+        eachMessage: async ({ message }) => {
+          if (message.headers?.cms_dlt_consumer_group?.toString() === 'notifications.alerts') deadLetters.push(message.headers.ce_id!.toString());
+        },
+      });
+      // The next event of the same contact (the same partition): the contact given to its logger by a supervisor.
+      const assigned = under.envelope<ContactAssignedV1>(ContactAssignedV1.type, '/cms/contact-logging', crn, {
+        crn,
+        role: 'HANDLER',
+        organisationId: SHIPPER.id,
+        assigneeUserId: logger.userId,
+        previousAssigneeUserId: null,
+        assignedByUserId: 'bwe.lso',
+        status: 'LOGGED',
+        assignedAt: new Date().toISOString(),
+        organisationIds: [SHIPPER.id, CDSP.id],
+      });
+      await under.publish(Topics.contacts, poison, assigned);
+
+      expect(await alertsOnceThere(logger, crn, 1)).toEqual([expect.objectContaining({ kind: 'CONTACT_ASSIGNED' })]);
+      await under.until('the dead letter', async () => deadLetters, (ids) => ids.includes(poison.id));
+    } finally {
+      await reader.disconnect();
+      await under.service.sql('DROP TRIGGER refuse_poison_alert ON alert');
+    }
   });
 
   it('7. makes one alert per event and recipient while a second replica joins the consumer group mid-stream and leaves, each event delivered twice', async () => {
