@@ -1,6 +1,8 @@
+import type { LookupAddress } from 'node:dns';
 import { lookup } from 'node:dns/promises';
 import { BlockList, isIP } from 'node:net';
 import { Webhook } from 'standardwebhooks';
+import { Agent, request } from 'undici';
 import type { WebhookAddressGuard, WebhookAnswer, WebhookSender } from '../application/webhook.ports';
 
 /**
@@ -69,45 +71,74 @@ export class AddressGuard implements WebhookAddressGuard {
     if (parsed.username || parsed.password) return 'The address must not carry credentials.';
     const host = parsed.hostname.replace(/^\[|\]$/g, '').toLowerCase();
     if (this.allowedHosts.has(host)) return null;
-    let addresses: { address: string; family: number }[];
+    let addresses: LookupAddress[];
     try {
       addresses = isIP(host) ? [{ address: host, family: isIP(host) }] : await lookup(host, { all: true });
     } catch {
       return `The host ${host} cannot be resolved.`;
     }
-    for (const { address, family } of addresses) {
-      const type = family === 6 ? 'ipv6' : 'ipv4';
-      if (this.allowedRanges.check(address, type)) continue;
-      // An IPv4 address written as IPv6 (::ffff:10.0.0.1) is judged as the IPv4 address it is.
-      const mapped = type === 'ipv6' ? /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address)?.[1] : undefined;
-      if (this.refused.check(mapped ?? address, mapped ? 'ipv4' : type)) {
-        return `The address ${address} is private, loopback or link-local: refused unless allow-listed (WEBHOOK_ALLOWED_ADDRESSES).`;
-      }
-    }
-    return null;
+    const refused = addresses.find((address) => this.isRefused(address));
+    return refused ? refusedMessage(refused.address) : null;
   }
+
+  /**
+   * A DNS lookup for the connection itself (net.connect's `lookup`): the addresses a name resolves to
+   * when the delivery connects, each checked, so that a name that resolved to a public address at
+   * the check cannot reach a private one when connecting (DNS rebinding).
+   */
+  readonly connectLookup = (hostname: string, options: { all?: boolean }, callback: (error: Error | null, address: string | LookupAddress[], family?: number) => void): void => {
+    const host = hostname.toLowerCase();
+    lookup(host, { all: true }).then(
+      (addresses) => {
+        const refused = this.allowedHosts.has(host) ? undefined : addresses.find((address) => this.isRefused(address));
+        if (refused) return callback(new Error(refusedMessage(refused.address)), '');
+        if (options.all) return callback(null, addresses);
+        callback(null, addresses[0].address, addresses[0].family);
+      },
+      (error: Error) => callback(error, ''),
+    );
+  };
+
+  private isRefused({ address, family }: LookupAddress): boolean {
+    const type = family === 6 ? 'ipv6' : 'ipv4';
+    if (this.allowedRanges.check(address, type)) return false;
+    // An IPv4 address written as IPv6 (::ffff:10.0.0.1) is judged as the IPv4 address it is.
+    const mapped = type === 'ipv6' ? /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address)?.[1] : undefined;
+    return mapped ? this.refused.check(mapped, 'ipv4') && !this.allowedRanges.check(mapped, 'ipv4') : this.refused.check(address, type);
+  }
+}
+
+function refusedMessage(address: string): string {
+  return `The address ${address} is private, loopback or link-local: refused unless allow-listed (WEBHOOK_ALLOWED_ADDRESSES).`;
 }
 
 /**
  * Sends a delivery as Standard Webhooks says (the `standardwebhooks` package): POST of the JSON
  * body with `webhook-id` (the delivery's id, the same on every attempt), `webhook-timestamp`
  * (seconds) and `webhook-signature`: `v1,<HMAC-SHA256>` with each secret valid now (two during a
- * rotation, space-separated). Redirects are not followed (they could lead past the guard).
+ * rotation, space-separated). Redirects are not followed (they could lead past the guard), and the
+ * connection resolves its host through the guard.
  */
 export class HttpWebhookSender implements WebhookSender {
+  /** Connections through the guard's lookup, so every connection goes to a checked address. */
+  private readonly dispatcher: Agent;
+
   constructor(
-    private readonly guard: WebhookAddressGuard,
+    private readonly guard: AddressGuard,
     private readonly timeoutMs: number,
-  ) {}
+  ) {
+    this.dispatcher = new Agent({ connect: { lookup: guard.connectLookup }, headersTimeout: timeoutMs, bodyTimeout: timeoutMs });
+  }
 
   async send(url: string, delivery: { id: string; body: string; secrets: string[]; at: Date }): Promise<WebhookAnswer> {
     const refusal = await this.guard.refusal(url);
     if (refusal) return { status: null, error: refusal };
     const signature = delivery.secrets.map((secret) => new Webhook(secret).sign(delivery.id, delivery.at, delivery.body)).join(' ');
     try {
-      const response = await fetch(url, {
+      // undici's request follows no redirect: one could lead past the guard.
+      const answer = await request(url, {
         method: 'POST',
-        redirect: 'manual',
+        dispatcher: this.dispatcher,
         signal: AbortSignal.timeout(this.timeoutMs),
         headers: {
           'content-type': 'application/json',
@@ -118,10 +149,15 @@ export class HttpWebhookSender implements WebhookSender {
         },
         body: delivery.body,
       });
-      await response.body?.cancel();
-      return { status: response.status, error: null };
+      await answer.body.dump();
+      return { status: answer.statusCode, error: null };
     } catch (error) {
       return { status: null, error: error instanceof Error ? `${error.name}: ${error.message}` : 'no answer' };
     }
+  }
+
+  /** Nest's hook when the service stops: its kept-alive connections to the endpoints close. */
+  onApplicationShutdown(): Promise<void> {
+    return this.dispatcher.close();
   }
 }
