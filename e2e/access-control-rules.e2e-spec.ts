@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { api, DEMO_PASSWORD, expectProblem, type ApiResponse } from './support/api';
+import { apiWaitingOutRateLimits, DEMO_PASSWORD, expectProblem } from './support/api';
 import { mailsTo, resetTokenIn, waitForMailTo } from './support/mail';
 
 /**
@@ -19,20 +19,7 @@ const run = randomUUID().slice(0, 8);
 const userIdOf = (name: string) => `nfg.e2e-${name}-${run}`;
 const emailOf = (userId: string) => `${userId}@northfield.e2e.example`;
 
-/**
- * A request through the gateway; a 429 (another file spent a shared allowance: the per-address one
- * of the public routes, or KGP's, which gateway-hardening exhausts on purpose) is waited out and
- * retried. The gateway answers 429 itself, before the request reaches a service, so the retry
- * never counts twice (a failed sign-in, a sent email).
- */
-async function call(method: string, path: string, options: Parameters<typeof api>[2] = {}): Promise<ApiResponse> {
-  for (let attempt = 1; ; attempt++) {
-    const response = await api(method, path, options);
-    if (response.status !== 429 || attempt === 4) return response;
-    const seconds = Math.min(Number(response.headers.get('retry-after')) || 1, 15);
-    await new Promise((resolve) => setTimeout(resolve, seconds * 1_000));
-  }
-}
+const call = apiWaitingOutRateLimits;
 
 interface Session {
   accessToken: string;

@@ -1,4 +1,4 @@
-import { api, expectProblem, signIn } from './support/api';
+import { api, apiWaitingOutRateLimits, expectProblem, signIn } from './support/api';
 
 /** Access through the gateway: who am I, the directory, and the routes that need no token. */
 describe('Access through the gateway', () => {
@@ -16,16 +16,16 @@ describe('Access through the gateway', () => {
   });
 
   it('a wrong password is refused with problem details that do not say which part was wrong', async () => {
-    const wrongPassword = await api('POST', '/api/v1/auth/login', { json: { userId: 'tgs.lso', password: 'not-the-password' } });
-    const unknownUser = await api('POST', '/api/v1/auth/login', { json: { userId: 'nobody.here', password: 'not-the-password' } });
+    const wrongPassword = await apiWaitingOutRateLimits('POST', '/api/v1/auth/login', { json: { userId: 'tgs.lso', password: 'not-the-password' } });
+    const unknownUser = await apiWaitingOutRateLimits('POST', '/api/v1/auth/login', { json: { userId: 'nobody.here', password: 'not-the-password' } });
 
     expectProblem(wrongPassword, 401, 'INVALID_CREDENTIALS');
     expect(unknownUser.body.detail).toBe(wrongPassword.body.detail);
   });
 
   it('anyone may ask for a forgotten-password email without a token, and the answer never says whether the user exists', async () => {
-    const known = await api('POST', '/api/v1/users/oak.user/password-reset');
-    const unknown = await api('POST', '/api/v1/users/nobody.here/password-reset');
+    const known = await apiWaitingOutRateLimits('POST', '/api/v1/users/oak.user/password-reset');
+    const unknown = await apiWaitingOutRateLimits('POST', '/api/v1/users/nobody.here/password-reset');
 
     expect([known.status, unknown.status]).toEqual([202, 202]);
   });
