@@ -1,4 +1,1 @@
-export * from './alert';
-export * from './alert-rules';
-export * from './email';
-export * from './webhook';
+export * from './logged-contact';
