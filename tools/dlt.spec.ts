@@ -1,4 +1,11 @@
-import { groupDeadLetters, planReplay, readDeadLetter, trackReplays, type IncomingMessage, type TrackedDeadLetter } from '@cms/messaging';
+import {
+  groupDeadLetters,
+  planReplay,
+  readDeadLetter,
+  trackReplays,
+  type IncomingMessage,
+  type TrackedDeadLetter,
+} from '@cms/messaging';
 import { formatDeadLetter, formatDeadLetterList, formatReplay, parseDltCommand, UsageError } from './dlt';
 
 const EVENT = '0193a6f2-7c1e-7d3a-9b1f-2c3d4e5f6a7b';
@@ -8,11 +15,31 @@ const REMOTE = { brokers: ['kafka-1:9092', 'kafka-2:9092'] };
 describe('npm run dlt: the command line', () => {
   it('reads list, show, replay and replay --all, against the local stack’s broker unless KAFKA_BROKERS names one', () => {
     expect(parseDltCommand(['list'], {})).toEqual({ action: 'list', cluster: { local: true } });
-    expect(parseDltCommand(['list', 'cms.contacts.v1'], BROKERS)).toEqual({ action: 'list', topic: 'cms.contacts.v1.dlt', cluster: REMOTE });
-    expect(parseDltCommand(['show', 'cms.contacts.v1.dlt:1:42'], BROKERS)).toEqual({ action: 'show', ref: { kind: 'letter', id: 'cms.contacts.v1.dlt:1:42' }, cluster: REMOTE });
-    expect(parseDltCommand(['replay', EVENT.toUpperCase()], BROKERS)).toEqual({ action: 'replay', ref: { kind: 'event', eventId: EVENT }, cluster: REMOTE });
-    expect(parseDltCommand(['replay', '--all', 'cms.contacts.v1.dlt'], BROKERS)).toEqual({ action: 'replay-all', topic: 'cms.contacts.v1.dlt', cluster: REMOTE });
-    expect(parseDltCommand(['replay', 'cms.meter-points.v1', '--all'], { KAFKA_BROKERS: ' ' })).toEqual({ action: 'replay-all', topic: 'cms.meter-points.v1.dlt', cluster: { local: true } });
+    expect(parseDltCommand(['list', 'cms.contacts.v1'], BROKERS)).toEqual({
+      action: 'list',
+      topic: 'cms.contacts.v1.dlt',
+      cluster: REMOTE,
+    });
+    expect(parseDltCommand(['show', 'cms.contacts.v1.dlt:1:42'], BROKERS)).toEqual({
+      action: 'show',
+      ref: { kind: 'letter', id: 'cms.contacts.v1.dlt:1:42' },
+      cluster: REMOTE,
+    });
+    expect(parseDltCommand(['replay', EVENT.toUpperCase()], BROKERS)).toEqual({
+      action: 'replay',
+      ref: { kind: 'event', eventId: EVENT },
+      cluster: REMOTE,
+    });
+    expect(parseDltCommand(['replay', '--all', 'cms.contacts.v1.dlt'], BROKERS)).toEqual({
+      action: 'replay-all',
+      topic: 'cms.contacts.v1.dlt',
+      cluster: REMOTE,
+    });
+    expect(parseDltCommand(['replay', 'cms.meter-points.v1', '--all'], { KAFKA_BROKERS: ' ' })).toEqual({
+      action: 'replay-all',
+      topic: 'cms.meter-points.v1.dlt',
+      cluster: { local: true },
+    });
   });
 
   it('answers --help with the usage', () => {
@@ -40,7 +67,10 @@ describe('npm run dlt: the command line', () => {
   });
 });
 
-function letter(offset: string, fields: { error?: string; time?: string; replayedAt?: string; value?: string } = {}): TrackedDeadLetter {
+function letter(
+  offset: string,
+  fields: { error?: string; time?: string; replayedAt?: string; value?: string } = {},
+): TrackedDeadLetter {
   const message: IncomingMessage = {
     topic: 'cms.contacts.v1.dlt',
     partition: 0,
@@ -60,7 +90,9 @@ function letter(offset: string, fields: { error?: string; time?: string; replaye
       cms_dlt_time: fields.time ?? '2026-12-01T10:00:00.000Z',
     },
   };
-  const markers = fields.replayedAt ? [{ deadLetterId: `cms.contacts.v1.dlt:0:${offset}`, replayedAt: new Date(fields.replayedAt) }] : [];
+  const markers = fields.replayedAt
+    ? [{ deadLetterId: `cms.contacts.v1.dlt:0:${offset}`, replayedAt: new Date(fields.replayedAt) }]
+    : [];
   return trackReplays([readDeadLetter(message)], markers)[0];
 }
 
@@ -93,7 +125,10 @@ describe('npm run dlt -- list', () => {
 
   it('shows the latest 20 letters of a group and the 5 most frequent errors, and counts the rest', () => {
     const letters = Array.from({ length: 25 }, (_, index) =>
-      letter(String(index), { time: new Date(Date.UTC(2026, 11, 1, 10, index)).toISOString(), error: `Error: failure ${index % 7}` }),
+      letter(String(index), {
+        time: new Date(Date.UTC(2026, 11, 1, 10, index)).toISOString(),
+        error: `Error: failure ${index % 7}`,
+      }),
     );
     const lines = formatDeadLetterList(groupDeadLetters(letters), 1).split('\n');
     expect(lines).toContain('  the latest 20:');
@@ -162,7 +197,7 @@ describe('npm run dlt -- replay', () => {
   it('says when a letter was replayed already, and that it is replayed again harmlessly', () => {
     const replayed = letter('7', { replayedAt: '2026-12-02T08:00:00.000Z' });
     expect(formatReplay(replayed.id, planReplay([replayed], new Date('2026-12-03T08:00:00.000Z')), [replayed])).toBe(
-      `cms.contacts.v1.dlt:0:7 was replayed already at 2026-12-02T08:00:00.000Z; replayed again, back on cms.contacts.v1 (event ${EVENT}, replay 1). ` +
+      `cms.contacts.v1.dlt:0:7 was replayed already at 2026-12-02T08:00:00.000Z; replayed again, back on cms.contacts.v1 (event ${EVENT}, replay 2). ` +
         'A consumer group that applied the event since ignores it by its event id.',
     );
   });

@@ -89,14 +89,17 @@ export function parseDltCommand(argv: string[], env: Record<string, string | und
   const cluster = () => clusterOf(env.KAFKA_BROKERS);
   if (action === 'list') {
     if (values.all || rest.length > 1) throw new UsageError('list takes one topic at most');
-    return rest.length === 0 ? { action, cluster: cluster() } : { action, topic: topicArgument(rest[0]), cluster: cluster() };
+    return rest.length === 0
+      ? { action, cluster: cluster() }
+      : { action, topic: topicArgument(rest[0]), cluster: cluster() };
   }
   if (action === 'show') {
     if (values.all || rest.length !== 1) throw new UsageError('show takes one dead letter id');
     return { action, ref: refArgument(rest[0]), cluster: cluster() };
   }
   if (action === 'replay') {
-    if (values.all && rest.length === 1) return { action: 'replay-all', topic: topicArgument(rest[0]), cluster: cluster() };
+    if (values.all && rest.length === 1)
+      return { action: 'replay-all', topic: topicArgument(rest[0]), cluster: cluster() };
     if (values.all) throw new UsageError('replay --all takes one topic');
     if (rest.length !== 1) throw new UsageError('replay takes one dead letter id, or --all and a topic');
     return { action, ref: refArgument(rest[0]), cluster: cluster() };
@@ -116,13 +119,16 @@ function parseDltArgs(argv: string[]) {
 function refArgument(text: string): DeadLetterRef {
   const ref = parseDeadLetterRef(text);
   if (!ref) {
-    throw new UsageError(`${JSON.stringify(text)} is not a dead letter id: expected <topic>.dlt:<partition>:<offset> (as \`list\` prints it) or an event id`);
+    throw new UsageError(
+      `${JSON.stringify(text)} is not a dead letter id: expected <topic>.dlt:<partition>:<offset> (as \`list\` prints it) or an event id`,
+    );
   }
   return ref;
 }
 
 function topicArgument(text: string): string {
-  if (!/^[a-zA-Z0-9._-]+$/.test(text)) throw new UsageError(`${JSON.stringify(text)} is not a topic name (such as cms.contacts.v1)`);
+  if (!/^[a-zA-Z0-9._-]+$/.test(text))
+    throw new UsageError(`${JSON.stringify(text)} is not a topic name (such as cms.contacts.v1)`);
   return deadLetterTopicNamed(text);
 }
 
@@ -153,11 +159,18 @@ export function formatDeadLetterList(groups: DeadLetterGroup[], topicCount: numb
           (group.replayed === 0 ? '' : `, ${group.replayed} replayed`),
         `  dead-lettered from ${timeOf(group.first)} to ${timeOf(group.last)}`,
         '  errors:',
-        ...group.errors.slice(0, ERRORS_SHOWN).map(({ error, count }) => `    ${String(count).padStart(5)}  ${clip(error, 200)}`),
+        ...group.errors
+          .slice(0, ERRORS_SHOWN)
+          .map(({ error, count }) => `    ${String(count).padStart(5)}  ${clip(error, 200)}`),
       ];
       const others = group.errors.slice(ERRORS_SHOWN);
       if (others.length > 0) {
-        lines.push(`    and ${plural(others.length, 'other error')} (${plural(others.reduce((sum, { count }) => sum + count, 0), 'letter')})`);
+        lines.push(
+          `    and ${plural(others.length, 'other error')} (${plural(
+            others.reduce((sum, { count }) => sum + count, 0),
+            'letter',
+          )})`,
+        );
       }
       const shown = group.waiting.slice(-LETTERS_SHOWN);
       lines.push(shown.length < group.waiting.length ? `  the latest ${shown.length}:` : '  letters:');
@@ -181,13 +194,27 @@ export function formatDeadLetterList(groups: DeadLetterGroup[], topicCount: numb
 
 /** One letter in full: where it came from, why it failed, its headers and its payload (JSON indented). */
 export function formatDeadLetter(letter: TrackedDeadLetter): string {
-  const state = !letter.replayed ? 'waiting' : letter.replayedAt ? `replayed at ${letter.replayedAt.toISOString()}` : 'replayed';
-  const from = [letter.originalTopic, letter.originalPartition === undefined ? undefined : `partition ${letter.originalPartition}`, letter.originalOffset === undefined ? undefined : `offset ${letter.originalOffset}`];
-  const event = letter.eventId === undefined ? '(not an event: no ce_id)' : `${letter.eventId} (${letter.eventType ?? 'no type'}), subject ${letter.subject ?? '(none)'}`;
+  const state = !letter.replayed
+    ? 'waiting'
+    : letter.replayedAt
+      ? `replayed at ${letter.replayedAt.toISOString()}`
+      : 'replayed';
+  const from = [
+    letter.originalTopic,
+    letter.originalPartition === undefined ? undefined : `partition ${letter.originalPartition}`,
+    letter.originalOffset === undefined ? undefined : `offset ${letter.originalOffset}`,
+  ];
+  const event =
+    letter.eventId === undefined
+      ? '(not an event: no ce_id)'
+      : `${letter.eventId} (${letter.eventType ?? 'no type'}), subject ${letter.subject ?? '(none)'}`;
   const fields: [string, string][] = [
     ['from', from.filter(Boolean).join(', ')],
     ['consumer group', letter.consumerGroup ?? '(not recorded)'],
-    ['dead-lettered', `${timeOf(letter.deadLetteredAt)}, after ${letter.attempts === undefined ? '? attempts' : plural(letter.attempts, 'attempt')}`],
+    [
+      'dead-lettered',
+      `${timeOf(letter.deadLetteredAt)}, after ${letter.attempts === undefined ? '? attempts' : plural(letter.attempts, 'attempt')}`,
+    ],
     ['replayed before', letter.replaysBefore === 0 ? 'never' : plural(letter.replaysBefore, 'time')],
     ['event', event],
     ['key', letter.key ?? '(none)'],
@@ -221,13 +248,20 @@ export function formatReplay(named: string, replay: Replay, previous: TrackedDea
   return (
     `Replayed ${named}: ${destination}, where consumer group${groups.length === 1 ? '' : 's'} ${groups.join(', ')} ` +
     `process${groups.length === 1 ? 'es' : ''} it again; groups that applied it ignore it by its event id.` +
-    (replay.settles.length > 1 ? ` It settles ${replay.settles.length} dead letters: ${replay.settles.map((letter) => letter.id).join(', ')}.` : '')
+    (replay.settles.length > 1
+      ? ` It settles ${replay.settles.length} dead letters: ${replay.settles.map((letter) => letter.id).join(', ')}.`
+      : '')
   );
 }
 
 function table(rows: string[][]): string[] {
   const widths = rows[0].map((_, column) => Math.max(...rows.map((cells) => cells[column].length)));
-  return rows.map((cells) => cells.map((cell, column) => (column === cells.length - 1 ? cell : cell.padEnd(widths[column]))).join('  ').trimEnd());
+  return rows.map((cells) =>
+    cells
+      .map((cell, column) => (column === cells.length - 1 ? cell : cell.padEnd(widths[column])))
+      .join('  ')
+      .trimEnd(),
+  );
 }
 
 function prettyPayload(value: string): string {
@@ -253,10 +287,15 @@ function plural(count: number, noun: string): string {
 
 async function run(command: Exclude<DltCommand, { action: 'help' }>, now: Date): Promise<number> {
   const brokers = 'brokers' in command.cluster ? command.cluster.brokers : localBrokers();
-  const kafka = new KafkaAdapter({ clientId: 'cms-dlt', brokers, logger: pino({ level: process.env.LOG_LEVEL ?? 'silent' }, pino.destination(2)) });
+  const kafka = new KafkaAdapter({
+    clientId: 'cms-dlt',
+    brokers,
+    logger: pino({ level: process.env.LOG_LEVEL ?? 'silent' }, pino.destination(2)),
+  });
   try {
     if (!(await kafka.isReachable(5_000))) {
-      const hint = 'brokers' in command.cluster ? ' Is KAFKA_BROKERS right, and the broker up?' : ' Is `npm start` running?';
+      const hint =
+        'brokers' in command.cluster ? ' Is KAFKA_BROKERS right, and the broker up?' : ' Is `npm start` running?';
       throw new CommandError(`Could not reach Kafka at ${brokers.join(',')}.${hint}`);
     }
     return await execute(kafka, command, now);
@@ -276,7 +315,11 @@ function localBrokers(): string[] {
   return brokers;
 }
 
-async function execute(kafka: KafkaAdapter, command: Exclude<DltCommand, { action: 'help' }>, now: Date): Promise<number> {
+async function execute(
+  kafka: KafkaAdapter,
+  command: Exclude<DltCommand, { action: 'help' }>,
+  now: Date,
+): Promise<number> {
   const topics = await listDeadLetterTopics(kafka);
   switch (command.action) {
     case 'list': {
@@ -301,7 +344,13 @@ async function execute(kafka: KafkaAdapter, command: Exclude<DltCommand, { actio
       if (scope.outcome === 'ambiguous') return ambiguous(command.ref, scope.letters);
       const replay = planReplay(scope.letters, now);
       await publishReplays(kafka, [replay]);
-      console.log(formatReplay(command.ref.kind === 'letter' ? command.ref.id : `event ${command.ref.eventId}`, replay, scope.letters));
+      console.log(
+        formatReplay(
+          command.ref.kind === 'letter' ? command.ref.id : `event ${command.ref.eventId}`,
+          replay,
+          scope.letters,
+        ),
+      );
       return EXIT_OK;
     }
     case 'replay-all': {
@@ -345,7 +394,12 @@ function ambiguous(ref: DeadLetterRef, letters: TrackedDeadLetter[]): number {
   const name = ref.kind === 'letter' ? ref.id : `Event ${ref.eventId}`;
   console.error(
     `${name} has ${letters.length} dead letters; name one by its id:\n` +
-      letters.map((letter) => `  ${letter.id}  ${letter.originalTopic}, group ${letter.consumerGroup ?? '(not recorded)'}, ${letter.replayed ? 'replayed' : 'waiting'}`).join('\n'),
+      letters
+        .map(
+          (letter) =>
+            `  ${letter.id}  ${letter.originalTopic}, group ${letter.consumerGroup ?? '(not recorded)'}, ${letter.replayed ? 'replayed' : 'waiting'}`,
+        )
+        .join('\n'),
   );
   return EXIT_FAILURE;
 }

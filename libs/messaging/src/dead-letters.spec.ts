@@ -53,16 +53,32 @@ function deadLetterMessage(fields: {
 }
 
 function tracked(message: IncomingMessage, replayedAt?: string): TrackedDeadLetter {
-  return trackReplays([readDeadLetter(message)], replayedAt ? [{ deadLetterId: `${message.topic}:${message.partition}:${message.offset}`, replayedAt: new Date(replayedAt) }] : [])[0];
+  return trackReplays(
+    [readDeadLetter(message)],
+    replayedAt
+      ? [{ deadLetterId: `${message.topic}:${message.partition}:${message.offset}`, replayedAt: new Date(replayedAt) }]
+      : [],
+  )[0];
 }
 
 describe('dead letters: ids', () => {
   it('names a letter by its place on the dead-letter topic, or by its event id', () => {
-    expect(parseDeadLetterRef('cms.contacts.v1.dlt:2:0042')).toEqual({ kind: 'letter', id: 'cms.contacts.v1.dlt:2:42' });
+    expect(parseDeadLetterRef('cms.contacts.v1.dlt:2:0042')).toEqual({
+      kind: 'letter',
+      id: 'cms.contacts.v1.dlt:2:42',
+    });
     expect(parseDeadLetterRef(` ${EVENT.toUpperCase()} `)).toEqual({ kind: 'event', eventId: EVENT });
   });
 
-  it.each(['cms.contacts.v1:2:42', 'cms.contacts.v1.dlt:2', 'cms.contacts.v1.dlt:a:1', '.dlt:0:1', 'C000000001', '42', ''])('refuses %j', (text) => {
+  it.each([
+    'cms.contacts.v1:2:42',
+    'cms.contacts.v1.dlt:2',
+    'cms.contacts.v1.dlt:a:1',
+    '.dlt:0:1',
+    'C000000001',
+    '42',
+    '',
+  ])('refuses %j', (text) => {
     expect(parseDeadLetterRef(text)).toBeUndefined();
   });
 
@@ -94,22 +110,48 @@ describe('dead letters: reading', () => {
   });
 
   it('reads a message put there without our headers, its topic the dead-letter topic’s', () => {
-    const letter = readDeadLetter({ topic: 'cms.access.v1.dlt', partition: 0, offset: '3', key: null, value: 'x', headers: { cms_dlt_time: 'yesterday', cms_dlt_original_offset: 'x' } });
+    const letter = readDeadLetter({
+      topic: 'cms.access.v1.dlt',
+      partition: 0,
+      offset: '3',
+      key: null,
+      value: 'x',
+      headers: { cms_dlt_time: 'yesterday', cms_dlt_original_offset: 'x' },
+    });
     expect(letter).toEqual(
-      expect.objectContaining({ originalTopic: 'cms.access.v1', error: '(no error recorded)', deadLetteredAt: undefined, originalOffset: undefined, eventId: undefined, replaysBefore: 0 }),
+      expect.objectContaining({
+        originalTopic: 'cms.access.v1',
+        error: '(no error recorded)',
+        deadLetteredAt: undefined,
+        originalOffset: undefined,
+        eventId: undefined,
+        replaysBefore: 0,
+      }),
     );
   });
 
   it('reads a replay marker by its key; a marker without a readable time still marks the letter replayed', () => {
     const marker = { topic: 'cms.contacts.v1.dlt.replayed', partition: 0, offset: '0', headers: {} };
-    expect(readReplayMarker({ ...marker, key: 'cms.contacts.v1.dlt:0:1', value: '{"replayedAt":"2026-12-02T08:00:00.000Z"}' })).toEqual({
+    expect(
+      readReplayMarker({
+        ...marker,
+        key: 'cms.contacts.v1.dlt:0:1',
+        value: '{"replayedAt":"2026-12-02T08:00:00.000Z"}',
+      }),
+    ).toEqual({
       deadLetterId: 'cms.contacts.v1.dlt:0:1',
       replayedAt: new Date('2026-12-02T08:00:00.000Z'),
     });
-    expect(readReplayMarker({ ...marker, key: 'cms.contacts.v1.dlt:0:1', value: 'garbage' })).toEqual({ deadLetterId: 'cms.contacts.v1.dlt:0:1', replayedAt: undefined });
+    expect(readReplayMarker({ ...marker, key: 'cms.contacts.v1.dlt:0:1', value: 'garbage' })).toEqual({
+      deadLetterId: 'cms.contacts.v1.dlt:0:1',
+      replayedAt: undefined,
+    });
     expect(readReplayMarker({ ...marker, key: null, value: '{}' })).toBeUndefined();
 
-    const [letter] = trackReplays([readDeadLetter(deadLetterMessage({ offset: '1' }))], [{ deadLetterId: 'cms.contacts.v1.dlt:0:1', replayedAt: undefined }]);
+    const [letter] = trackReplays(
+      [readDeadLetter(deadLetterMessage({ offset: '1' }))],
+      [{ deadLetterId: 'cms.contacts.v1.dlt:0:1', replayedAt: undefined }],
+    );
     expect(letter).toEqual(expect.objectContaining({ replayed: true, replayedAt: undefined }));
   });
 
@@ -122,7 +164,9 @@ describe('dead letters: reading', () => {
         { deadLetterId: 'cms.contacts.v1.dlt:0:2', replayedAt: new Date('2026-12-04T08:00:00.000Z') },
       ],
     );
-    expect(letter).toEqual(expect.objectContaining({ replayed: true, replayedAt: new Date('2026-12-03T08:00:00.000Z') }));
+    expect(letter).toEqual(
+      expect.objectContaining({ replayed: true, replayedAt: new Date('2026-12-03T08:00:00.000Z'), replays: 2 }),
+    );
   });
 });
 
@@ -134,10 +178,15 @@ describe('dead letters: grouping', () => {
       tracked(deadLetterMessage({ offset: '1', time: '2026-12-01T10:00:00.000Z', error: timeout })),
       tracked(deadLetterMessage({ offset: '2', time: '2026-12-01T11:00:00.000Z', error: notHeld })),
       tracked(deadLetterMessage({ offset: '3', time: '2026-12-01T09:00:00.000Z', error: notHeld })),
-      tracked(deadLetterMessage({ offset: '4', time: '2026-12-01T12:00:00.000Z', error: notHeld }), '2026-12-02T08:00:00.000Z'),
+      tracked(
+        deadLetterMessage({ offset: '4', time: '2026-12-01T12:00:00.000Z', error: notHeld }),
+        '2026-12-02T08:00:00.000Z',
+      ),
       tracked(deadLetterMessage({ offset: '5', group: 'contact-logging.outcomes', time: '2026-12-01T08:00:00.000Z' })),
     ]);
-    expect(groups.map(({ waiting, ...group }) => ({ ...group, waiting: waiting.map((letter) => letter.offset) }))).toEqual([
+    expect(
+      groups.map(({ waiting, ...group }) => ({ ...group, waiting: waiting.map((letter) => letter.offset) })),
+    ).toEqual([
       {
         originalTopic: 'cms.contacts.v1',
         consumerGroup: 'contact-logging.outcomes',
@@ -191,17 +240,34 @@ describe('dead letters: what a replay puts back', () => {
       },
     });
     expect(replay.markers).toEqual([
-      { topic: 'cms.contacts.v1.dlt.replayed', key: 'cms.contacts.v1.dlt:1:7', value: JSON.stringify({ replayedAt: '2026-12-02T08:00:00.000Z', eventId: EVENT }), headers: {} },
+      {
+        topic: 'cms.contacts.v1.dlt.replayed',
+        key: 'cms.contacts.v1.dlt:1:7',
+        value: JSON.stringify({ replayedAt: '2026-12-02T08:00:00.000Z', eventId: EVENT }),
+        headers: {},
+      },
     ]);
     expect(replay.settles).toEqual([letter]);
   });
 
   it('counts the replays of an event that failed again after one, and settles its waiting letters of every group', () => {
     const first = tracked(deadLetterMessage({ offset: '1' }), '2026-12-02T08:00:00.000Z');
-    const again = tracked(deadLetterMessage({ offset: '9', time: '2026-12-02T08:00:01.000Z', extra: { cms_replay_count: '1', cms_replay_of: first.id, cms_replayed_at: '2026-12-02T08:00:00.000Z' } }));
+    const again = tracked(
+      deadLetterMessage({
+        offset: '9',
+        time: '2026-12-02T08:00:01.000Z',
+        extra: { cms_replay_count: '1', cms_replay_of: first.id, cms_replayed_at: '2026-12-02T08:00:00.000Z' },
+      }),
+    );
     const otherGroup = tracked(deadLetterMessage({ offset: '2', group: 'contact-logging.outcomes' }));
     const replay = planReplay([first, again, otherGroup], new Date('2026-12-03T08:00:00.000Z'));
-    expect(replay.message.headers).toEqual(expect.objectContaining({ cms_replay_count: '2', cms_replay_of: again.id, cms_replayed_at: '2026-12-03T08:00:00.000Z' }));
+    expect(replay.message.headers).toEqual(
+      expect.objectContaining({
+        cms_replay_count: '2',
+        cms_replay_of: again.id,
+        cms_replayed_at: '2026-12-03T08:00:00.000Z',
+      }),
+    );
     expect(Object.keys(replay.message.headers).filter((name) => name.startsWith('cms_dlt_'))).toEqual([]);
     expect(replay.settles.map((letter) => letter.id)).toEqual([again.id, otherGroup.id]);
     expect(replay.markers.map((marker) => marker.key)).toEqual([again.id, otherGroup.id]);
@@ -211,6 +277,9 @@ describe('dead letters: what a replay puts back', () => {
     const letter = tracked(deadLetterMessage({ offset: '1' }), '2026-12-02T08:00:00.000Z');
     const replay = planReplay([letter], new Date('2026-12-03T08:00:00.000Z'));
     expect(replay.settles).toEqual([]);
+    expect(replay.message.headers).toEqual(
+      expect.objectContaining({ cms_replay_count: '2', cms_replay_of: letter.id }),
+    );
     expect(replay.markers.map((marker) => marker.key)).toEqual([letter.id]);
   });
 
@@ -219,10 +288,15 @@ describe('dead letters: what a replay puts back', () => {
       tracked(deadLetterMessage({ offset: '3', eventId: OTHER_EVENT, originalOffset: '20' })),
       tracked(deadLetterMessage({ offset: '1', originalOffset: '10' })),
       tracked(deadLetterMessage({ offset: '2', originalOffset: '10', group: 'contact-logging.outcomes' })),
-      tracked(deadLetterMessage({ offset: '4', eventId: '0193a6f2-7c1e-7d3a-9b1f-2c3d4e5f6a7d', originalOffset: '5' }), '2026-12-02T08:00:00.000Z'),
+      tracked(
+        deadLetterMessage({ offset: '4', eventId: '0193a6f2-7c1e-7d3a-9b1f-2c3d4e5f6a7d', originalOffset: '5' }),
+        '2026-12-02T08:00:00.000Z',
+      ),
     ];
     const replays = planReplayOfAll(letters, new Date('2026-12-03T08:00:00.000Z'));
-    expect(replays.map((replay) => [replay.message.headers.ce_id, replay.settles.map((letter) => letter.offset)])).toEqual([
+    expect(
+      replays.map((replay) => [replay.message.headers.ce_id, replay.settles.map((letter) => letter.offset)]),
+    ).toEqual([
       [EVENT, ['1', '2']],
       [OTHER_EVENT, ['3']],
     ]);
@@ -234,13 +308,22 @@ describe('dead letters: what a replay puts back', () => {
       tracked(deadLetterMessage({ offset: '2', group: 'contact-logging.outcomes' })),
       tracked(deadLetterMessage({ offset: '3', eventId: OTHER_EVENT })),
     ];
-    const ids = (scope: ReturnType<typeof replayScope>) => (scope.outcome === 'unknown' ? [] : scope.letters.map((letter) => letter.offset));
-    expect(replayScope({ kind: 'letter', id: 'cms.contacts.v1.dlt:0:2' }, letters)).toEqual(expect.objectContaining({ outcome: 'found' }));
+    const ids = (scope: ReturnType<typeof replayScope>) =>
+      scope.outcome === 'unknown' ? [] : scope.letters.map((letter) => letter.offset);
+    expect(replayScope({ kind: 'letter', id: 'cms.contacts.v1.dlt:0:2' }, letters)).toEqual(
+      expect.objectContaining({ outcome: 'found' }),
+    );
     expect(ids(replayScope({ kind: 'letter', id: 'cms.contacts.v1.dlt:0:2' }, letters))).toEqual(['1', '2']);
     expect(ids(replayScope({ kind: 'event', eventId: OTHER_EVENT }, letters))).toEqual(['3']);
     expect(replayScope({ kind: 'letter', id: 'cms.contacts.v1.dlt:0:9' }, letters)).toEqual({ outcome: 'unknown' });
 
-    const onAnotherTopic = tracked({ ...deadLetterMessage({ offset: '1' }), topic: 'cms.meter-points.v1.dlt', headers: { ...deadLetterMessage({ offset: '1' }).headers, cms_dlt_original_topic: 'cms.meter-points.v1' } });
-    expect(replayScope({ kind: 'event', eventId: EVENT }, [...letters, onAnotherTopic])).toEqual(expect.objectContaining({ outcome: 'ambiguous' }));
+    const onAnotherTopic = tracked({
+      ...deadLetterMessage({ offset: '1' }),
+      topic: 'cms.meter-points.v1.dlt',
+      headers: { ...deadLetterMessage({ offset: '1' }).headers, cms_dlt_original_topic: 'cms.meter-points.v1' },
+    });
+    expect(replayScope({ kind: 'event', eventId: EVENT }, [...letters, onAnotherTopic])).toEqual(
+      expect.objectContaining({ outcome: 'ambiguous' }),
+    );
   });
 });

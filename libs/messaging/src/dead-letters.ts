@@ -46,6 +46,8 @@ export interface DeadLetter {
 export interface TrackedDeadLetter extends DeadLetter {
   replayed: boolean;
   replayedAt?: Date;
+  /** How often it was replayed: its markers (at least 1 once replayed; compaction keeps the latest only). */
+  replays: number;
 }
 
 /** What a replay records of one letter in `<topic>.dlt.replayed`. */
@@ -145,9 +147,15 @@ export function readReplayMarker(message: IncomingMessage): ReplayMarker | undef
 
 /** The letters, each marked replayed if a marker names it; `markers` in the order they were written, the latest time wins. */
 export function trackReplays(letters: DeadLetter[], markers: ReplayMarker[]): TrackedDeadLetter[] {
-  const replays = new Map<string, Date | undefined>();
-  for (const marker of markers) replays.set(marker.deadLetterId, marker.replayedAt ?? replays.get(marker.deadLetterId));
-  return letters.map((letter) => ({ ...letter, replayed: replays.has(letter.id), replayedAt: replays.get(letter.id) }));
+  const replays = new Map<string, { at?: Date; count: number }>();
+  for (const marker of markers) {
+    const previous = replays.get(marker.deadLetterId);
+    replays.set(marker.deadLetterId, { at: marker.replayedAt ?? previous?.at, count: (previous?.count ?? 0) + 1 });
+  }
+  return letters.map((letter) => {
+    const replay = replays.get(letter.id);
+    return { ...letter, replayed: replay !== undefined, replayedAt: replay?.at, replays: replay?.count ?? 0 };
+  });
 }
 
 export function isWaiting(letter: TrackedDeadLetter): boolean {
@@ -195,12 +203,17 @@ export function groupDeadLetters(letters: TrackedDeadLetter[]): DeadLetterGroup[
         errors: errorCounts(waiting),
       };
     })
-    .sort((a, b) => compareText(a.originalTopic, b.originalTopic) || compareText(a.consumerGroup ?? '', b.consumerGroup ?? ''));
+    .sort(
+      (a, b) =>
+        compareText(a.originalTopic, b.originalTopic) || compareText(a.consumerGroup ?? '', b.consumerGroup ?? ''),
+    );
 }
 
 function errorCounts(letters: TrackedDeadLetter[]): ErrorCount[] {
   const counts = new Map<string, { count: number; latest: number }>();
-  letters.forEach((letter, index) => counts.set(letter.error, { count: (counts.get(letter.error)?.count ?? 0) + 1, latest: index }));
+  letters.forEach((letter, index) =>
+    counts.set(letter.error, { count: (counts.get(letter.error)?.count ?? 0) + 1, latest: index }),
+  );
   return [...counts]
     .sort(([, a], [, b]) => b.count - a.count || b.latest - a.latest)
     .map(([error, { count }]) => ({ error, count }));
@@ -216,7 +229,9 @@ function compareText(a: string, b: string): number {
 
 /** The letters an id names: the one at that place, or every letter of that event. */
 export function lettersNamed(ref: DeadLetterRef, letters: TrackedDeadLetter[]): TrackedDeadLetter[] {
-  return ref.kind === 'letter' ? letters.filter((letter) => letter.id === ref.id) : letters.filter((letter) => letter.eventId === ref.eventId);
+  return ref.kind === 'letter'
+    ? letters.filter((letter) => letter.id === ref.id)
+    : letters.filter((letter) => letter.eventId === ref.eventId);
 }
 
 export type ReplayScope =
@@ -235,7 +250,10 @@ export function replayScope(ref: DeadLetterRef, letters: TrackedDeadLetter[]): R
   if (new Set(named.map((letter) => letter.originalTopic)).size > 1) return { outcome: 'ambiguous', letters: named };
   const [{ eventId, originalTopic }] = named;
   if (ref.kind === 'event' || eventId === undefined) return { outcome: 'found', letters: named };
-  return { outcome: 'found', letters: letters.filter((letter) => letter.eventId === eventId && letter.originalTopic === originalTopic) };
+  return {
+    outcome: 'found',
+    letters: letters.filter((letter) => letter.eventId === eventId && letter.originalTopic === originalTopic),
+  };
 }
 
 /** One event put back on its topic: the message, and the letters it settles (each gets a marker). */
@@ -260,15 +278,20 @@ export interface Replay {
  *
  * `letters` are the letters of one event on one topic (or one letter of a message without an
  * event id). The republished message drops the `cms_dlt_*` headers (a new failure writes its own)
- * and says it is a replay: when, of which letter, and the how-manyth.
+ * and says it is a replay: when, of which letter (the latest failure), and the how-manyth.
  */
 export function planReplay(letters: TrackedDeadLetter[], replayedAt: Date): Replay {
   const [source] = [...letters].sort((a, b) => b.replaysBefore - a.replaysBefore || byDeadLetterTime(b, a));
+  // The how-manyth replay of the event: after those before its latest failure, and those of its letters since.
+  const replayCount = Math.max(...letters.map((letter) => letter.replaysBefore + letter.replays)) + 1;
   if (!source) throw new Error('a replay needs a dead letter');
   const topics = new Set(letters.map((letter) => letter.originalTopic));
-  if (topics.size > 1) throw new Error(`the letters of one replay must come from one topic, not ${[...topics].join(', ')}`);
+  if (topics.size > 1)
+    throw new Error(`the letters of one replay must come from one topic, not ${[...topics].join(', ')}`);
   const headers = Object.fromEntries(
-    Object.entries(source.headers).filter(([name]) => !name.startsWith(DEAD_LETTER_HEADER_PREFIX) && !name.startsWith(REPLAY_HEADER_PREFIX)),
+    Object.entries(source.headers).filter(
+      ([name]) => !name.startsWith(DEAD_LETTER_HEADER_PREFIX) && !name.startsWith(REPLAY_HEADER_PREFIX),
+    ),
   );
   const settles = letters.filter(isWaiting);
   const at = replayedAt.toISOString();
@@ -277,7 +300,12 @@ export function planReplay(letters: TrackedDeadLetter[], replayedAt: Date): Repl
       topic: source.originalTopic,
       key: source.key ?? '',
       value: source.value,
-      headers: { ...headers, [REPLAYED_AT_HEADER]: at, [REPLAY_COUNT_HEADER]: String(source.replaysBefore + 1), [REPLAY_OF_HEADER]: source.id },
+      headers: {
+        ...headers,
+        [REPLAYED_AT_HEADER]: at,
+        [REPLAY_COUNT_HEADER]: String(replayCount),
+        [REPLAY_OF_HEADER]: source.id,
+      },
     },
     markers: (settles.length > 0 ? settles : [source]).map((letter) => ({
       topic: replayMarkerTopic(letter.topic),
