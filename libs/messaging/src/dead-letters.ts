@@ -282,9 +282,9 @@ export interface Replay {
  */
 export function planReplay(letters: TrackedDeadLetter[], replayedAt: Date): Replay {
   const [source] = [...letters].sort((a, b) => b.replaysBefore - a.replaysBefore || byDeadLetterTime(b, a));
+  if (!source) throw new Error('a replay needs a dead letter');
   // The how-manyth replay of the event: after those before its latest failure, and those of its letters since.
   const replayCount = Math.max(...letters.map((letter) => letter.replaysBefore + letter.replays)) + 1;
-  if (!source) throw new Error('a replay needs a dead letter');
   const topics = new Set(letters.map((letter) => letter.originalTopic));
   if (topics.size > 1)
     throw new Error(`the letters of one replay must come from one topic, not ${[...topics].join(', ')}`);
