@@ -6,7 +6,8 @@ import {
   type IncomingMessage,
   type TrackedDeadLetter,
 } from '@cms/messaging';
-import { formatDeadLetter, formatDeadLetterList, formatReplay, parseDltCommand, UsageError } from './dlt';
+import { formatDeadLetter, formatDeadLetterList, formatReplay, parseDltCommand } from './dlt';
+import { UsageError } from './operator-command';
 
 const EVENT = '0193a6f2-7c1e-7d3a-9b1f-2c3d4e5f6a7b';
 const BROKERS = { KAFKA_BROKERS: 'kafka-1:9092, kafka-2:9092' };

@@ -26,12 +26,10 @@ import {
 } from '@cms/messaging';
 import { localKafkaBrokers } from './infra/local-kafka';
 
+import { CommandError, EXIT_FAILURE, EXIT_OK, runOperatorCommand, UsageError } from './operator-command';
+
 const ROOT = resolve(__dirname, '..');
 
-/** Exit codes: BSD sysexits' EX_USAGE for a command line that makes no sense. */
-export const EXIT_OK = 0;
-export const EXIT_FAILURE = 1;
-export const EXIT_USAGE = 64;
 
 /** How many letters `list` shows of each group (the latest), and how many of its errors. */
 const LETTERS_SHOWN = 20;
@@ -66,15 +64,6 @@ export type DltCommand =
   | { action: 'replay'; ref: DeadLetterRef; cluster: KafkaCluster }
   | { action: 'replay-all'; topic: string; cluster: KafkaCluster };
 
-/** A command line that makes no sense: the message, then the usage, exit 64. */
-export class UsageError extends Error {
-  override readonly name = 'UsageError';
-}
-
-/** A failure the operator can act on: the message alone, exit 1. */
-class CommandError extends Error {
-  override readonly name = 'CommandError';
-}
 
 export function parseDltCommand(argv: string[], env: Record<string, string | undefined>): DltCommand {
   let parsed: ReturnType<typeof parseDltArgs>;
@@ -404,27 +393,6 @@ function ambiguous(ref: DeadLetterRef, letters: TrackedDeadLetter[]): number {
   return EXIT_FAILURE;
 }
 
-async function main(): Promise<number> {
-  let command: DltCommand;
-  try {
-    command = parseDltCommand(process.argv.slice(2), process.env);
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    console.error(`dlt: ${error.message}\n\n${USAGE}`);
-    return EXIT_USAGE;
-  }
-  if (command.action === 'help') {
-    console.log(USAGE);
-    return EXIT_OK;
-  }
-  try {
-    return await run(command, new Date());
-  } catch (error) {
-    console.error(`dlt: ${error instanceof CommandError ? error.message : ((error as Error).stack ?? String(error))}`);
-    return EXIT_FAILURE;
-  }
-}
-
 if (require.main === module) {
-  void main().then((code) => process.exit(code));
+  void runOperatorCommand({ name: 'dlt', usage: USAGE, parse: parseDltCommand, run: (command) => run(command, new Date()) }).then((code) => process.exit(code));
 }

@@ -1,4 +1,5 @@
-import { formatParked, parseOutboxCommand, UsageError } from './outbox';
+import { formatParked, parseOutboxCommand } from './outbox';
+import { UsageError } from './operator-command';
 
 const ID = '0193a6f2-7c1e-7d3a-9b1f-2c3d4e5f6a7b';
 const URL = 'postgres://cms:secret@db:5432/cms_contact_logging';

@@ -18,12 +18,10 @@ import { databaseUrl } from '@cms/persistence';
 import { localPostgresAdminUrl } from './infra/local-postgres';
 import { redactUrl } from './infra/provision';
 
+import { CommandError, EXIT_FAILURE, EXIT_OK, runOperatorCommand, UsageError } from './operator-command';
+
 const ROOT = resolve(__dirname, '..');
 
-/** Exit codes: BSD sysexits' EX_USAGE for a command line that makes no sense. */
-export const EXIT_OK = 0;
-export const EXIT_FAILURE = 1;
-export const EXIT_USAGE = 64;
 
 export const USAGE = `usage: npm run outbox -- <command> [--service <name>]
 
@@ -46,15 +44,6 @@ export type OutboxCommand =
   | { action: 'requeue'; id: string; database: OutboxDatabase }
   | { action: 'requeue-all'; database: OutboxDatabase };
 
-/** A command line that makes no sense: the message, then the usage, exit 64. */
-export class UsageError extends Error {
-  override readonly name = 'UsageError';
-}
-
-/** A failure the operator can act on: the message alone, exit 1. */
-class CommandError extends Error {
-  override readonly name = 'CommandError';
-}
 
 export function parseOutboxCommand(argv: string[], env: Record<string, string | undefined>): OutboxCommand {
   let parsed: ReturnType<typeof parseOutboxArgs>;
@@ -214,31 +203,6 @@ function queryFailure(error: unknown, database: string): Error {
   return error as Error;
 }
 
-async function main(): Promise<number> {
-  let command: OutboxCommand;
-  try {
-    command = parseOutboxCommand(process.argv.slice(2), process.env);
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    console.error(`outbox: ${error.message}\n\n${USAGE}`);
-    return EXIT_USAGE;
-  }
-  if (command.action === 'help') {
-    console.log(USAGE);
-    return EXIT_OK;
-  }
-  try {
-    return await run(command);
-  } catch (error) {
-    if (error instanceof UsageError) {
-      console.error(`outbox: ${error.message}\n\n${USAGE}`);
-      return EXIT_USAGE;
-    }
-    console.error(`outbox: ${error instanceof CommandError ? error.message : ((error as Error).stack ?? String(error))}`);
-    return EXIT_FAILURE;
-  }
-}
-
 if (require.main === module) {
-  void main().then((code) => process.exit(code));
+  void runOperatorCommand({ name: 'outbox', usage: USAGE, parse: parseOutboxCommand, run: (command) => run(command) }).then((code) => process.exit(code));
 }
