@@ -56,7 +56,7 @@ describe('notifications area', () => {
     expect(await ofContact(logger, crn)).toHaveLength(1);
     expect(await ofContact(colleague, crn)).toHaveLength(1);
     expect(await under.service.sql('SELECT recipient_key FROM alert WHERE crn = $1 ORDER BY id', [crn])).toEqual([
-      { recipient_key: 'user:bwe.user' },
+      { recipient_key: `user:${personOf(SHIPPER).userId}` },
       { recipient_key: `organisation:${SHIPPER.id}` },
     ]);
     // An LSO runs users, not contacts; another shipper and the CDSP's agents are not told.
@@ -148,7 +148,7 @@ describe('notifications area', () => {
         organisationId: SHIPPER.id,
         assigneeUserId: logger.userId,
         previousAssigneeUserId: null,
-        assignedByUserId: 'bwe.lso',
+        assignedByUserId: personOf(SHIPPER, 'lso').userId,
         status: 'LOGGED',
         assignedAt: new Date().toISOString(),
         organisationIds: [SHIPPER.id, CDSP.id],
@@ -204,7 +204,7 @@ describe('notifications area', () => {
     await under.restart(() => under.publish(Topics.contacts, ...resolutions.slice(3), ...resolutions));
 
     const kept = await under.until('every resolution', alertsKept, (rows) => rows.length >= 2 * crns.length);
-    expect(kept).toEqual([...crns].sort().flatMap((crn) => [{ crn, recipient_key: 'user:bwe.user' }, { crn, recipient_key: `organisation:${SHIPPER.id}` }]));
+    expect(kept).toEqual([...crns].sort().flatMap((crn) => [{ crn, recipient_key: `user:${personOf(SHIPPER).userId}` }, { crn, recipient_key: `organisation:${SHIPPER.id}` }]));
     // Nothing more comes late: a contact resolved after them is alerted, and they still have two each.
     const marker = await under.logContact();
     await under.publish(Topics.contacts, under.resolved(marker));

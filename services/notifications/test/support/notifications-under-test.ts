@@ -1,4 +1,4 @@
-import { randomInt } from 'node:crypto';
+import { randomBytes, randomInt, randomUUID } from 'node:crypto';
 import { Kafka, logLevel, type Producer } from 'kafkajs';
 import type { Caller } from '@cms/auth';
 import {
@@ -16,10 +16,21 @@ import { demoOrganisation, type DemoOrganisation } from '@cms/demo-data';
 import { startServiceUnderTest, testKafkaBrokers, TestClock, TestTokenIssuer, type ServiceUnderTest } from '@cms/testing';
 import { notificationsService } from '../../src/service';
 
-export const SHIPPER = demoOrganisation('BWE');
-export const OTHER_SHIPPER = demoOrganisation('TGS');
-export const CDSP = demoOrganisation('CDS');
-export const DN = demoOrganisation('CAD');
+/**
+ * This suite's organisations: demo organisations under a fresh id and short code of this test file's
+ * own. Other suites publish their contacts' events on the same test broker, naming the demo
+ * organisations and their people (`bwe.user`); an alert or a webhook delivery made for one of those
+ * would land among this suite's. Named afresh, nothing but this suite's own events reaches them.
+ */
+const SUITE = randomBytes(3).toString('hex');
+function suiteOrganisation(shortCode: string): DemoOrganisation {
+  return { ...demoOrganisation(shortCode), id: randomUUID(), shortCode: `${shortCode}-${SUITE}` };
+}
+
+export const SHIPPER = suiteOrganisation('BWE');
+export const OTHER_SHIPPER = suiteOrganisation('TGS');
+export const CDSP = suiteOrganisation('CDS');
+export const DN = suiteOrganisation('CAD');
 
 /** The working role of a person of each organisation type (access-control's roles). */
 const WORKING_ROLE: Record<string, string> = { SHIPPER: 'CONTACT_USER', DN: 'TRANSPORTER_USER', IGT: 'TRANSPORTER_USER', CDSP: 'CDSP_AGENT' };
@@ -47,7 +58,7 @@ export interface NotificationsUnderTest {
   call(caller: Caller, method: string, path: string, body?: unknown): Promise<Answer>;
   publish(topic: TopicName, ...events: EventEnvelope[]): Promise<void>;
   envelope<T>(type: string, source: string, crn: string, data: T): EventEnvelope<T>;
-  /** A contact of this suite's block, logged by `bwe.user` (its ContactLogged published), waited for until the service holds it. */
+  /** A contact of this suite's block, logged by the shipper's `user` (its ContactLogged published), waited for until the service holds it. */
   logContact(): Promise<string>;
   resolved(crn: string, options?: { automatic?: boolean }): EventEnvelope<ContactResolvedV1>;
   dcToOriginator(crn: string): EventEnvelope<ClarificationRaisedV1>;
@@ -113,7 +124,7 @@ export async function startNotifications(options: { databaseName: string; env?: 
         status: 'LOGGED',
         requestedStatus: 'LI',
         originatorOrganisationId: SHIPPER.id,
-        loggedByUserId: 'bwe.user',
+        loggedByUserId: personOf(SHIPPER).userId,
         transporterOrganisationId: DN.id,
         registeredShipperOrganisationId: SHIPPER.id,
         ldz: 'NW',
@@ -136,8 +147,8 @@ export async function startNotifications(options: { databaseName: string; env?: 
         requestedStatus: 'LI',
         meterPointStatusAtLogging: 'DE',
         originatorOrganisationId: SHIPPER.id,
-        loggedByUserId: 'bwe.user',
-        resolvedByUserId: automatic ? null : 'cds.user',
+        loggedByUserId: personOf(SHIPPER).userId,
+        resolvedByUserId: automatic ? null : personOf(CDSP).userId,
         resolvedAt: clock.now().toISOString(),
         organisationIds: [SHIPPER.id, CDSP.id],
       });
@@ -151,7 +162,7 @@ export async function startNotifications(options: { databaseName: string; env?: 
         organisationIds: [SHIPPER.id, CDSP.id],
         addressedTo: 'ORIGINATOR',
         addressedToOrganisationId: SHIPPER.id,
-        raisedByUserId: 'cds.user',
+        raisedByUserId: personOf(CDSP).userId,
         raisedByOrganisationId: CDSP.id,
         messageId: uuidv7(),
         question: 'Please send a photo of the meter.',
@@ -166,7 +177,7 @@ export async function startNotifications(options: { databaseName: string; env?: 
         kind: 'DC',
         organisationIds: raised.data.organisationIds,
         messageId: uuidv7(),
-        postedByUserId: 'bwe.user',
+        postedByUserId: personOf(SHIPPER).userId,
         postedByOrganisationId: SHIPPER.id,
         text: 'Photo sent.',
         waitingOnOrganisationId: CDSP.id,
