@@ -278,6 +278,15 @@ log4j.logger.org.apache.kafka.storage.internals.log.LogCleaner=WARN
 `;
 }
 
+/**
+ * The bootstrap servers of the local broker whose data is in `${dataDir}/kafka`, on the port it last
+ * ran on (as its state file records, running or not); undefined if none was ever started there.
+ */
+export function localKafkaBrokers(dataDir: string): string[] | undefined {
+  const port = readState<KafkaState>(path.join(path.resolve(dataDir), 'kafka', 'state.json'))?.port;
+  return port ? [`127.0.0.1:${port}`] : undefined;
+}
+
 /** Starts (or reuses) a local single-node KRaft broker with its data in `${dataDir}/kafka`. */
 export async function startLocalKafka(opts: ProvisionOptions): Promise<KafkaBroker> {
   const { log } = opts;

@@ -5,6 +5,8 @@ export * from './outbox-relay';
 export * from './outbox-admin';
 export * from './event-consumer';
 export * from './broadcast-reader';
+export * from './dead-letters';
+export * from './dead-letter-admin';
 import { CreateOutboxAndInbox1795392000000 } from './migrations/2026-11-23-create-outbox-and-inbox.migration';
 import { NotifyOutboxInserts1795392000001 } from './migrations/2026-11-23-notify-outbox-inserts.migration';
 import { ParkOutboxMessages1796083200000 } from './migrations/2026-12-01-park-outbox-messages.migration';

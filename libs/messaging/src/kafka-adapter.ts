@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import {
   AclOperationTypes,
   AclPermissionTypes,
@@ -115,9 +116,10 @@ export class KafkaAdapter {
   /**
    * Creates the topics that do not exist yet (idempotent; safe with several replicas). Right after a
    * topic is created, or while the broker starts, metadata can briefly say the topic-partition is
-   * not hosted; such answers are retried rather than failing the service's start.
+   * not hosted; such answers are retried rather than failing the service's start. `config` (topic
+   * settings such as `cleanup.policy`) applies to the topics it creates.
    */
-  async ensureTopics(topics: string[], partitions = DEFAULT_PARTITIONS): Promise<void> {
+  async ensureTopics(topics: string[], partitions = DEFAULT_PARTITIONS, config: Record<string, string> = {}): Promise<void> {
     const attempts = 8;
     for (let attempt = 1; ; attempt += 1) {
       const admin = this.kafka.admin();
@@ -128,7 +130,12 @@ export class KafkaAdapter {
         if (missing.length > 0) {
           await admin.createTopics({
             waitForLeaders: true,
-            topics: missing.map((topic) => ({ topic, numPartitions: partitions, replicationFactor: -1 })),
+            topics: missing.map((topic) => ({
+              topic,
+              numPartitions: partitions,
+              replicationFactor: -1,
+              configEntries: Object.entries(config).map(([name, value]) => ({ name, value })),
+            })),
           });
         }
         await admin.fetchTopicMetadata({ topics });
@@ -162,6 +169,66 @@ export class KafkaAdapter {
     } finally {
       await admin.disconnect().catch(() => undefined);
     }
+  }
+
+  /** The names of every topic on the cluster. */
+  async listTopics(): Promise<string[]> {
+    return this.withAdmin((admin) => admin.listTopics());
+  }
+
+  /**
+   * Every message the topics hold now (up to each partition's high watermark when called), in
+   * topic, partition and offset order. For operator commands (`npm run dlt`): it reads with a
+   * consumer group of its own that commits nothing and is deleted afterwards (kafkajs reads only
+   * through a group), so no service's group is touched. Fails after `timeoutMs`.
+   */
+  async readTopics(topics: string[], timeoutMs = 30_000): Promise<IncomingMessage[]> {
+    /** `<topic>:<partition>` → the offset of the last message to read there. */
+    const lastToRead = new Map<string, bigint>();
+    await this.withAdmin(async (admin) => {
+      for (const topic of topics) {
+        for (const { partition, low, high } of await admin.fetchTopicOffsets(topic)) {
+          if (BigInt(high) > BigInt(low)) lastToRead.set(`${topic}:${partition}`, BigInt(high) - 1n);
+        }
+      }
+    });
+    if (lastToRead.size === 0) return [];
+    const messages: IncomingMessage[] = [];
+    const groupId = `cms-topic-reader-${randomUUID()}`;
+    const consumer = this.createConsumer(groupId);
+    let caughtUp!: () => void;
+    const done = new Promise<void>((resolve) => (caughtUp = resolve));
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      await consumer.connect();
+      await consumer.subscribe({ topics, fromBeginning: true });
+      await consumer.run({
+        autoCommit: false,
+        eachMessage: async ({ topic, partition, message }) => {
+          const last = lastToRead.get(`${topic}:${partition}`);
+          if (last === undefined || BigInt(message.offset) > last) return;
+          messages.push(toIncoming(topic, partition, message));
+          if (BigInt(message.offset) === last) {
+            lastToRead.delete(`${topic}:${partition}`);
+            if (lastToRead.size === 0) caughtUp();
+          }
+        },
+      });
+      const timeout = new Promise<never>((_, reject) => {
+        timer = setTimeout(
+          () => reject(new Error(`reading ${topics.join(', ')} did not finish within ${timeoutMs / 1000} s (${[...lastToRead.keys()].join(', ')} behind)`)),
+          timeoutMs,
+        );
+      });
+      await Promise.race([done, timeout]);
+    } finally {
+      clearTimeout(timer);
+      await consumer.disconnect().catch(() => undefined);
+      await this.withAdmin((admin) => admin.deleteGroups([groupId])).catch(() => undefined);
+    }
+    return messages.sort(
+      (a, b) => a.topic.localeCompare(b.topic) || a.partition - b.partition || Number(BigInt(a.offset) - BigInt(b.offset)),
+    );
   }
 
   /**

@@ -1,3 +1,5 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiHeader, ApiResponse } from '@nestjs/swagger';
 import { ProblemException } from './problem.exception';
 
 /**
@@ -43,10 +45,23 @@ export function staleVersion(sent: number, current: number): ProblemException {
   );
 }
 
-/** The OpenAPI description of `If-Match` on a command (@ApiHeader). */
-export const IF_MATCH_HEADER = {
+/** The OpenAPI description of `If-Match` on a command (ApiIfMatch). */
+const IF_MATCH_HEADER = {
   name: 'If-Match',
   required: true,
   description: 'The version the decision was made on: the ETag of the GET on the resource (its `version`), e.g. "3".',
   schema: { type: 'string', pattern: '^"\\d{1,9}"$' },
 };
+
+/**
+ * The OpenAPI of a change guarded by `If-Match` (a route or a controller): the header, 412 when the
+ * version is stale, 428 when it is missing. Every such route answers both, so a partner coding from
+ * the document meets no status it was not told of.
+ */
+export function ApiIfMatch(resource: string): ClassDecorator & MethodDecorator {
+  return applyDecorators(
+    ApiHeader(IF_MATCH_HEADER),
+    ApiResponse({ status: 412, description: `STALE_VERSION: the ${resource} changed since the version in If-Match.` }),
+    ApiResponse({ status: 428, description: 'PRECONDITION_REQUIRED: If-Match is missing.' }),
+  );
+}

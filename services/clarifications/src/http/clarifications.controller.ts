@@ -3,7 +3,7 @@ import { ApiBody, ApiHeader, ApiOkResponse, ApiOperation, ApiResponse, ApiTags }
 import type { Request, Response } from 'express';
 import { CurrentCaller, type Caller } from '@cms/auth';
 import { UUID_V7_PATTERN } from '@cms/contracts';
-import { entityTag, IDEMPOTENCY_KEY_HEADER, IdempotentRequests, IF_MATCH_HEADER, KEYSET_PAGE_SIZE, versionFromIfMatch } from '@cms/service-defaults';
+import { entityTag, IDEMPOTENCY_KEY_HEADER, IdempotentRequests, ApiIfMatch, KEYSET_PAGE_SIZE, versionFromIfMatch } from '@cms/service-defaults';
 import { ClarificationCommands } from '../application/clarification-commands';
 import { ClarificationQueries } from '../application/clarification.queries';
 import { asProblem, notFound } from './clarification-problems';
@@ -46,12 +46,13 @@ export class ClarificationsController {
   @Post(':id/messages')
   @HttpCode(200)
   @ApiOperation({ summary: 'Reply on my side’s turn: the turn passes to the other side, due anew' })
-  @ApiHeader(IF_MATCH_HEADER)
+  @ApiIfMatch('thread')
   @ApiHeader(IDEMPOTENCY_KEY_HEADER)
   @ApiBody({ type: PostMessageRequest })
   @ApiOkResponse({ type: ClarificationWithMessagesResponse, description: 'The thread as it now stands; its new version in ETag.' })
   @ApiResponse({ status: 403, description: 'NOT_A_PARTY, ROLE_REQUIRED.' })
-  @ApiResponse({ status: 409, description: 'NOT_YOUR_TURN, CLARIFICATION_CLOSED, CONTACT_CLOSED.' })
+  @ApiResponse({ status: 409, description: 'NOT_YOUR_TURN, CLARIFICATION_CLOSED, CONTACT_CLOSED; IDEMPOTENCY_KEY_IN_PROGRESS.' })
+  @ApiResponse({ status: 422, description: 'IDEMPOTENCY_KEY_REUSED: the same key with another body.' })
   reply(
     @CurrentCaller() caller: Caller,
     @Param('id') id: string,
@@ -66,12 +67,13 @@ export class ClarificationsController {
   @Post(':id/closure')
   @HttpCode(200)
   @ApiOperation({ summary: 'Close the thread with a reason (either side, at any turn)' })
-  @ApiHeader(IF_MATCH_HEADER)
+  @ApiIfMatch('thread')
   @ApiHeader(IDEMPOTENCY_KEY_HEADER)
   @ApiBody({ type: CloseClarificationRequest })
   @ApiOkResponse({ type: ClarificationWithMessagesResponse, description: 'The thread as it now stands; its new version in ETag.' })
   @ApiResponse({ status: 403, description: 'NOT_A_PARTY, ROLE_REQUIRED.' })
-  @ApiResponse({ status: 409, description: 'CLARIFICATION_CLOSED.' })
+  @ApiResponse({ status: 409, description: 'CLARIFICATION_CLOSED; IDEMPOTENCY_KEY_IN_PROGRESS.' })
+  @ApiResponse({ status: 422, description: 'IDEMPOTENCY_KEY_REUSED: the same key with another body.' })
   close(
     @CurrentCaller() caller: Caller,
     @Param('id') id: string,

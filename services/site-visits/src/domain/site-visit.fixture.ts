@@ -23,7 +23,7 @@ export function visit(overrides: Partial<SiteVisit> = {}): SiteVisit {
     transporterOrganisationId: TRANSPORTER,
     confirmStatus: 'LI',
     instructions: null,
-    details: { supplyAddress: null, alternativeAddress: null, originatorContact: { name: 'Amelia Hart' }, description: 'Gas in use.', evidence: {} },
+    details: { supplyAddress: null, alternativeAddress: null, originatorContact: { name: 'Amelia Hart', telephone: '0161 496 0000', email: null }, description: 'Gas in use.', evidence: {} },
     status: 'REFERRED',
     version: 1,
     referredByUserId: 'cds.agent',

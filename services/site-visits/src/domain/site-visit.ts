@@ -17,14 +17,21 @@ export function isOpenSiteVisit(visit: Pick<SiteVisit, 'status'>): boolean {
 /** A postal address as the register or the originator gave it (PAF-style fields, @cms/gas-market). */
 export type AddressFields = Record<string, string>;
 
+/** Whom the transporter calls about the contact: the originator's contact name, and a telephone or an email (contact-logging requires one). */
+export interface OriginatorContact {
+  name: string;
+  telephone: string | null;
+  email: string | null;
+}
+
 /** What the transporter needs on site, taken from the contact at referral and kept on the visit. */
 export interface ReferralDetails {
   /** The meter point's supply address, as the register holds it. */
   supplyAddress: AddressFields | null;
   /** Where the originator believes the supply point is, when it differs. */
   alternativeAddress: AddressFields | null;
-  /** Whom to call about it: the originator's contact name, telephone or email. */
-  originatorContact: Record<string, string>;
+  /** Whom to call about it. */
+  originatorContact: OriginatorContact;
   /** The situation in the originator's words. */
   description: string;
   /** DTL: the meter read and serial number showing gas flows; ISO: the date and kind of the isolation work. */

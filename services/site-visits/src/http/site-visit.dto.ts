@@ -9,6 +9,7 @@ import {
   NOTES_MAX_LENGTH,
   SITE_VISIT_CANCELLATION_CAUSES,
   SITE_VISIT_STATUSES,
+  type OriginatorContact,
   type ReferralDetails,
   type SiteVisitCancellationCause,
   type SiteVisitStatus,
@@ -95,13 +96,19 @@ export class ListSiteVisitsQuery implements SiteVisitListQuery {
   cursor?: string;
 }
 
+export class OriginatorContactResponse implements OriginatorContact {
+  @ApiProperty({ example: 'Sam Jones' }) name!: string;
+  @ApiProperty({ type: String, nullable: true, example: '0161 496 0000' }) telephone!: string | null;
+  @ApiProperty({ type: String, nullable: true, example: 'sam.jones@example.com' }) email!: string | null;
+}
+
 export class SiteVisitDetailsResponse implements ReferralDetails {
   @ApiProperty({ type: 'object', additionalProperties: { type: 'string' }, nullable: true, description: 'The supply address the register holds (PAF-style fields).' })
   supplyAddress!: Record<string, string> | null;
   @ApiProperty({ type: 'object', additionalProperties: { type: 'string' }, nullable: true, description: 'Where the originator believes the supply point is, if not the address held.' })
   alternativeAddress!: Record<string, string> | null;
-  @ApiProperty({ type: 'object', additionalProperties: { type: 'string' }, description: 'The originator’s contact: name, telephone or email.' })
-  originatorContact!: Record<string, string>;
+  @ApiProperty({ type: OriginatorContactResponse, description: 'The originator’s contact: a name, and a telephone or an email.' })
+  originatorContact!: OriginatorContactResponse;
   @ApiProperty({ description: 'The situation in the originator’s words.' })
   description!: string;
   @ApiProperty({ type: 'object', additionalProperties: true, description: 'DTL: meter read and serial number; ISO: the date and kind of the isolation work.' })

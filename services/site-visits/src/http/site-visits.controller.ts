@@ -2,7 +2,7 @@ import { Body, Controller, Get, Headers, HttpCode, Inject, Param, Post, Query, R
 import { ApiBody, ApiHeader, ApiOkResponse, ApiOperation, ApiParam, ApiResponse, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { CurrentCaller, type Caller } from '@cms/auth';
-import { entityTag, IDEMPOTENCY_KEY_HEADER, IdempotentRequests, IF_MATCH_HEADER, ProblemException, versionFromIfMatch } from '@cms/service-defaults';
+import { entityTag, IDEMPOTENCY_KEY_HEADER, IdempotentRequests, ApiIfMatch, ProblemException, versionFromIfMatch } from '@cms/service-defaults';
 import { SiteVisitCommands } from '../application/site-visit-commands.handler';
 import { SiteVisitQueries } from '../application/site-visit.queries';
 import type { SiteVisit } from '../domain';
@@ -52,7 +52,7 @@ export class SiteVisitsController {
     description: 'REFERRED → ACCEPTED, or → DECLINED, which returns it to the agent (who may refer the contact again).',
   })
   @ApiParam(ID_PARAM)
-  @ApiHeader(IF_MATCH_HEADER)
+  @ApiIfMatch('visit')
   @ApiHeader(IDEMPOTENCY_KEY_HEADER)
   @ApiBody({ type: AnswerReferralRequest })
   @ApiOkResponse({ type: SiteVisitResponse, description: 'The visit as it now stands; its new version in ETag.', headers: ETAG_HEADER })
@@ -60,9 +60,7 @@ export class SiteVisitsController {
   @ApiResponse({ status: 403, description: 'TRANSPORTER_ONLY, TRANSPORTER_ROLE_REQUIRED.' })
   @ApiResponse({ status: 404, description: 'NOT_FOUND: no such site visit, or your organisation is not involved in its contact.' })
   @ApiResponse({ status: 409, description: 'ILLEGAL_TRANSITION: it is not REFERRED (already answered, reported or cancelled); IDEMPOTENCY_KEY_IN_PROGRESS.' })
-  @ApiResponse({ status: 412, description: 'STALE_VERSION: the visit changed since the version in If-Match.' })
   @ApiResponse({ status: 422, description: 'DECLINE_REASON_REQUIRED; IDEMPOTENCY_KEY_REUSED.' })
-  @ApiResponse({ status: 428, description: 'PRECONDITION_REQUIRED: If-Match is missing.' })
   answer(
     @CurrentCaller() caller: Caller,
     @Param('id') id: string,
@@ -81,7 +79,7 @@ export class SiteVisitsController {
     description: 'ACCEPTED → FINDING_REPORTED: confirmed or not, the visit date, what was seen on site, notes.',
   })
   @ApiParam(ID_PARAM)
-  @ApiHeader(IF_MATCH_HEADER)
+  @ApiIfMatch('visit')
   @ApiHeader(IDEMPOTENCY_KEY_HEADER)
   @ApiBody({ type: ReportFindingRequest })
   @ApiOkResponse({ type: SiteVisitResponse, description: 'The visit as it now stands; its new version in ETag.', headers: ETAG_HEADER })
@@ -89,9 +87,7 @@ export class SiteVisitsController {
   @ApiResponse({ status: 403, description: 'TRANSPORTER_ONLY, TRANSPORTER_ROLE_REQUIRED.' })
   @ApiResponse({ status: 404, description: 'NOT_FOUND: no such site visit, or your organisation is not involved in its contact.' })
   @ApiResponse({ status: 409, description: 'ILLEGAL_TRANSITION: it is not ACCEPTED (not yet accepted, declined, reported or cancelled); IDEMPOTENCY_KEY_IN_PROGRESS.' })
-  @ApiResponse({ status: 412, description: 'STALE_VERSION: the visit changed since the version in If-Match.' })
   @ApiResponse({ status: 422, description: 'VISIT_DATE_IN_FUTURE, VISIT_DATE_BEFORE_REFERRAL, INVALID_FIELD; IDEMPOTENCY_KEY_REUSED.' })
-  @ApiResponse({ status: 428, description: 'PRECONDITION_REQUIRED: If-Match is missing.' })
   reportFinding(
     @CurrentCaller() caller: Caller,
     @Param('id') id: string,

@@ -7,7 +7,7 @@ import type { SiteVisitsConfig } from '../site-visits.settings';
 /** What contact-logging's `GET /api/v1/contacts/{crn}` says of the contact, the part a visit needs. */
 interface ContactAnswer {
   details: {
-    originatorContact?: Record<string, string>;
+    originatorContact?: { name?: string; telephone?: string | null; email?: string | null };
     description?: string;
     dtlEvidence?: Record<string, unknown>;
     isolation?: Record<string, unknown>;
@@ -51,7 +51,11 @@ export class ReferralDetailsClient implements ReferralDetailsSource, OnApplicati
     return {
       supplyAddress: meterPoint.address ?? null,
       alternativeAddress: details.alternativeAddress ?? null,
-      originatorContact: details.originatorContact ?? {},
+      originatorContact: {
+        name: details.originatorContact?.name ?? '',
+        telephone: details.originatorContact?.telephone ?? null,
+        email: details.originatorContact?.email ?? null,
+      },
       description: details.description ?? '',
       evidence: details.dtlEvidence ?? details.isolation ?? {},
     };

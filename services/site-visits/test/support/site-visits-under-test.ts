@@ -55,7 +55,7 @@ export interface StandIns {
 
 export const SUPPLY_ADDRESS = { buildingNumber: '12', thoroughfare: 'Mill Lane', postTown: 'SALFORD', postcode: 'M5 4WT' };
 export const ALTERNATIVE_ADDRESS = { buildingName: 'Mill Cottage', thoroughfare: 'Mill Lane', postTown: 'SALFORD', postcode: 'M5 4WU' };
-export const ORIGINATOR_CONTACT = { name: 'Amelia Hart', telephone: '0161 496 0000' };
+export const ORIGINATOR_CONTACT = { name: 'Amelia Hart', telephone: '0161 496 0000', email: null };
 export const DTL_EVIDENCE = { meterRead: { value: '04521', readDate: '2026-11-30' }, meterSerialNumber: 'G4A-1' };
 
 export interface SiteVisitsUnderTest {
