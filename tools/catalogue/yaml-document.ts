@@ -1,11 +1,9 @@
 /**
- * Plain values to YAML text through the `yaml` package (1.x, the version in node_modules), with
+ * Plain values to YAML text through the `yaml` package (2.x), with
  * the few things generated files need that plain values cannot say: comments, blank lines,
  * anchors and merge keys (compose's shared service settings), flow sequences and quoted strings.
  */
-import { Document } from 'yaml';
-import { Merge, Pair, Scalar, YAMLMap, YAMLSeq, strOptions, type Node } from 'yaml/types';
-import { Type } from 'yaml/util';
+import { Alias, Document, Pair, Scalar, YAMLMap, YAMLSeq, type Node } from 'yaml';
 
 /** What renderYaml takes: plain data, with Decorated wherever it needs more than the value. */
 export type YamlValue =
@@ -52,19 +50,19 @@ export const quoted = (text: string) => new Decorated(text, { quoted: true });
 export function renderYaml(value: YamlValue, header?: string): string {
   // YAML 1.1's rules for which strings need quotes (`"on"`, `"yes"`, `"22:22"`): the safe side for
   // the Go YAML readers of Kubernetes and compose, some of which still read `on` and `yes` as booleans.
-  const document = new Document({ version: '1.1', merge: true });
-  const anchors = new Map<string, Node>();
+  const document = new Document(null, { version: '1.1', merge: true });
+  const anchors = new Set<string>();
 
   const toNode = (input: YamlValue): Node => {
-    if (input instanceof AliasOf) return document.anchors.createAlias(anchorNamed(input.anchor));
+    if (input instanceof AliasOf) return new Alias(anchorNamed(input.anchor));
     if (input instanceof Decorated) {
       const node = toNode(input.value);
-      if (input.how.flow) node.type = Type.FLOW_SEQ;
-      if (input.how.quoted) node.type = Type.QUOTE_DOUBLE;
+      if (input.how.flow && node instanceof YAMLSeq) node.flow = true;
+      if (input.how.quoted && node instanceof Scalar) node.type = Scalar.QUOTE_DOUBLE;
       if (input.how.note) node.comment = ` ${input.how.note}`;
-      if (input.how.anchor) {
-        document.anchors.setAnchor(node, input.how.anchor);
-        anchors.set(input.how.anchor, node);
+      if (input.how.anchor && !(node instanceof Alias)) {
+        node.anchor = input.how.anchor;
+        anchors.add(input.how.anchor);
       }
       return node;
     }
@@ -80,24 +78,21 @@ export function renderYaml(value: YamlValue, header?: string): string {
     if (input !== null && typeof input === 'object') {
       const map = new YAMLMap();
       for (const [key, item] of Object.entries(input as { readonly [key: string]: YamlValue })) {
-        const pair: Pair =
-          key === MERGE && item instanceof AliasOf
-            ? document.anchors.createMergePair(anchorNamed(item.anchor))
-            : new Pair(new Scalar(key), toNode(item));
-        describe(pair, item);
+        const name = new Scalar(key);
+        describe(name, item);
+        const pair = new Pair(name, toNode(item));
         map.items.push(pair);
       }
       return map;
     }
     return new Scalar(input);
   };
-  const anchorNamed = (name: string): Node => {
-    const node = anchors.get(name);
-    if (!node) throw new Error(`alias *${name} before its anchor &${name}`);
-    return node;
+  const anchorNamed = (name: string): string => {
+    if (!anchors.has(name)) throw new Error(`alias *${name} before its anchor &${name}`);
+    return name;
   };
   /** The comment and blank line before a mapping's key or a sequence's item. */
-  const describe = (node: Node | Merge, item: YamlValue) => {
+  const describe = (node: Node, item: YamlValue) => {
     if (!(item instanceof Decorated)) return;
     if (item.how.comment) node.commentBefore = item.how.comment.replace(/^/gm, ' ');
     if (item.how.blankLineBefore) node.spaceBefore = true;
@@ -106,11 +101,5 @@ export function renderYaml(value: YamlValue, header?: string): string {
   document.contents = toNode(value);
   if (header) document.commentBefore = header.replace(/^/gm, ' ');
   // Long strings stay on one line (the yaml package folds them at 80 columns by default).
-  const lineWidth = strOptions.fold.lineWidth;
-  strOptions.fold.lineWidth = 0;
-  try {
-    return String(document);
-  } finally {
-    strOptions.fold.lineWidth = lineWidth;
-  }
+  return document.toString({ lineWidth: 0 });
 }
