@@ -6,8 +6,9 @@
  *   - time from a contact's 201 to its ContactLogged event reaching an outside Kafka consumer,
  *     beside a bare produce → consume round trip;
  *   - resident memory per service at rest and after the load;
+ *   - a ContactResolved event → its alert in an open SSE stream at 10 clients (bench-alert-stream.ts);
  *   - the postcode look-up at 10 clients with 10,000 and 1,000,000 addresses loaded (bench-address-lookup.ts).
- * `BENCH_ONLY=addresses npm run bench` measures the look-up only.
+ * `BENCH_ONLY=alerts npm run bench` measures the alerts only; `BENCH_ONLY=addresses`, the look-up only.
  * Prints a Markdown table (paste it into docs/benchmarks.md).
  */
 import { mkdtempSync, readFileSync } from 'node:fs';
@@ -21,6 +22,7 @@ import { generateDemoMeterPoints } from './demo-data/meter-points';
 import { demoOrganisations } from './demo-data/organisations';
 import { DEMO_PASSWORD } from './demo-data/users';
 import { benchAddressLookup } from './bench-address-lookup';
+import { benchAlertStream } from './bench-alert-stream';
 import { startBareHops } from './bench-bare-hops';
 import { cpuBetween, cpuByGroup, type CpuByGroup } from './process-cpu';
 import { startStack, type Stack } from './stack';
@@ -128,8 +130,10 @@ async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'cms-bench-'));
   const stack: Stack = await startStack({ dataDir, fresh: true, ports: 'free', log, env: UNTHROTTLED });
   try {
-    if (process.env.BENCH_ONLY !== 'addresses') await run(stack, log);
-    console.log(await benchAddressLookup(stack, dataDir, await signIn(stack, 'bwe.user'), measure, log));
+    const only = process.env.BENCH_ONLY;
+    if (!only) await run(stack, log);
+    if (!only || only === 'alerts') console.log(await benchAlertStream(stack, (userId) => signIn(stack, userId), measure, percentile, log));
+    if (!only || only === 'addresses') console.log(await benchAddressLookup(stack, dataDir, await signIn(stack, 'bwe.user'), measure, log));
   } finally {
     await stack.stop();
   }

@@ -203,9 +203,10 @@ export const serviceCatalogue = [
     database: 'cms_notifications',
     routes: [{ prefix: '/api/v1/notifications' }, { prefix: '/api/v1/me/notification-preferences' }, { prefix: '/api/v1/webhooks' }],
     produces: [],
-    // Contacts logged (src/infrastructure/contact-logged.consumer.ts).
-    consumes: [Topics.contacts],
-    calls: [],
+    // The copy of each contact (libs/involved-contacts) and the events that make alerts (src/infrastructure/alerts.consumer.ts).
+    consumes: [Topics.contacts, Topics.clarifications, Topics.siteVisits],
+    // A user's email address, asked on their behalf when they choose email.
+    calls: ['access-control'],
     secrets: [],
   },
 ] as const satisfies readonly ServiceEntry[];

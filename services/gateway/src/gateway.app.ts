@@ -56,6 +56,11 @@ export async function createGatewayApp(config: GatewayConfig, logger: Logger): P
         ],
       },
       {
+        // Before the HTTP server closes: it waits for every answer to finish, and an event stream never does.
+        provide: 'EVENT_STREAMS_END',
+        useValue: { beforeApplicationShutdown: () => proxy.endStreams() },
+      },
+      {
         provide: 'ENDED_SESSIONS_FEED_STOP',
         useValue: {
           async onApplicationShutdown() {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import { createServer, type IncomingHttpHeaders, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import pino from 'pino';
@@ -8,7 +8,7 @@ import { testKafkaBrokers, TestTokenIssuer } from '@cms/testing';
 import { createEnvelope, SessionsEndedV1, toKafkaHeaders, Topics } from '@cms/contracts';
 import { KafkaAdapter } from '@cms/messaging';
 import { createGatewayApp } from '../src/gateway.app';
-import { loadGatewayConfig } from '../src/gateway.config';
+import { loadGatewayConfig, type GatewayConfig } from '../src/gateway.config';
 
 /**
  * The gateway itself, in process, in front of a stand-in service that records what reaches it, with
@@ -30,6 +30,9 @@ describe('gateway hardening', () => {
   let gateway: NestExpressApplication;
   let baseUrl: string;
   let closedOneKeptAlive = false;
+  let config: GatewayConfig;
+  /** The event streams the stand-in service has open, oldest first. */
+  const openStreams: ServerResponse[] = [];
 
   beforeAll(async () => {
     issuer = await TestTokenIssuer.start();
@@ -45,17 +48,27 @@ describe('gateway hardening', () => {
         return;
       }
       request.resume();
+      if (request.url?.startsWith('/api/v1/notifications/stream')) {
+        // An event stream, as notifications answers one: an event now, more when the test writes them.
+        response.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8' });
+        response.write('id: 1\nevent: alert\ndata: {"n":1}\n\n');
+        openStreams.push(response);
+        return;
+      }
       const answer = '{"ok":true}';
       response.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(answer) }).end(answer);
     });
     await new Promise<void>((resolve) => service.listen(0, '127.0.0.1', resolve));
     const serviceUrl = `http://127.0.0.1:${(service.address() as AddressInfo).port}`;
-    const config = loadGatewayConfig({
+    config = loadGatewayConfig({
       ...issuer.env(),
       KAFKA_BROKERS: testKafkaBrokers().join(','),
       ACCESS_CONTROL_URL: serviceUrl,
       METER_POINTS_URL: serviceUrl,
       CONTACT_LOGGING_URL: serviceUrl,
+      NOTIFICATIONS_URL: serviceUrl,
+      // Short, so that the event stream below outlasts it.
+      GATEWAY_UPSTREAM_TIMEOUT_MS: '1000',
       RATE_LIMIT_PER_ORGANISATION_PER_MINUTE: '6',
       RATE_LIMIT_PER_ORGANISATION_BURST: '3',
       RATE_LIMIT_PUBLIC_PER_IP_PER_MINUTE: '6',
@@ -173,6 +186,81 @@ describe('gateway hardening', () => {
     }
     expect(refused).toEqual(expect.objectContaining({ status: 401, body: expect.objectContaining({ code: 'UNAUTHENTICATED', detail: 'The session has ended. Sign in again.' }) }));
     expect((await call('GET', '/api/v1/meter-points/3938424403', { caller: stillSignedIn })).status).toBe(200);
+  });
+
+  /** Reads an event stream through the gateway as it comes: its text so far, and when it ended. */
+  async function openStream(caller: Caller, through = baseUrl) {
+    const response = await fetch(`${through}/api/v1/notifications/stream`, { headers: { authorization: `Bearer ${await issuer.tokenFor(caller)}`, accept: 'text/event-stream' } });
+    const stream = { status: response.status, contentType: response.headers.get('content-type'), text: '', ended: Promise.resolve() };
+    const decoder = new TextDecoder();
+    stream.ended = (async () => {
+      for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) stream.text += decoder.decode(chunk, { stream: true });
+    })();
+    return stream;
+  }
+
+  async function until(what: string, check: () => boolean): Promise<void> {
+    const deadline = Date.now() + 10_000;
+    while (!check()) {
+      if (Date.now() > deadline) throw new Error(`${what}: never came`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+
+  it('streams an event stream as it comes, each event at once, past the upstream timeout while it is idle', async () => {
+    const caller: Caller = { userId: 'evs.user', organisationId: randomUUID(), organisationType: 'SHIPPER', roles: ['CONTACT_USER'] };
+    const stream = await openStream(caller);
+    expect(stream.status).toBe(200);
+    expect(stream.contentType).toMatch(/^text\/event-stream/);
+    // The first event arrives while the service's answer is still open: passed on, not buffered.
+    await until('the first event', () => stream.text.includes('data: {"n":1}'));
+
+    // Idle longer than the gateway's upstream timeout (1 s here): a stream is not cut for it.
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    openStreams[openStreams.length - 1].write('id: 2\nevent: alert\ndata: {"n":2}\n\n');
+    await until('the second event', () => stream.text.includes('data: {"n":2}'));
+    openStreams[openStreams.length - 1].end();
+    await stream.ended;
+    expect(stream.text).toBe('id: 1\nevent: alert\ndata: {"n":1}\n\nid: 2\nevent: alert\ndata: {"n":2}\n\n');
+  });
+
+  it("ends an open event stream when its session ends, and the service's side with it; another session's stream stays open", async () => {
+    const endedSession = randomUUID();
+    const signedOut: Caller = { userId: 'evs.other', organisationId: randomUUID(), organisationType: 'SHIPPER', roles: ['CONTACT_USER'], sessionId: endedSession };
+    const stillSignedIn: Caller = { ...signedOut, sessionId: randomUUID() };
+    const ending = await openStream(signedOut);
+    const staying = await openStream(stillSignedIn);
+    await until('both streams', () => ending.text.length > 0 && staying.text.length > 0);
+    let serviceSideClosed = false;
+    openStreams[openStreams.length - 2].on('close', () => (serviceSideClosed = true));
+
+    const ended: SessionsEndedV1 = { userId: signedOut.userId, organisationId: signedOut.organisationId, sessionIds: [endedSession], reason: 'SIGNED_OUT', endedAt: new Date().toISOString() };
+    const event = createEnvelope({ type: SessionsEndedV1.type, source: '/cms/access-control', subject: signedOut.userId, data: ended });
+    const kafka = new KafkaAdapter({ clientId: 'gateway-test', brokers: testKafkaBrokers(), logger: pino({ level: 'silent' }) });
+    try {
+      await kafka.publish([{ topic: Topics.access, key: signedOut.userId, value: JSON.stringify(event.data), headers: toKafkaHeaders(event) }]);
+    } finally {
+      await kafka.disconnect();
+    }
+
+    await ending.ended;
+    await until("the service's side closed", () => serviceSideClosed);
+    openStreams[openStreams.length - 1].write('data: {"still":"open"}\n\n');
+    await until('the other session still served', () => staying.text.includes('"still"'));
+    openStreams[openStreams.length - 1].end();
+    await staying.ended;
+  });
+
+  it('ends its open event streams when it stops, rather than wait for them: their clients reconnect to another replica', async () => {
+    const stopping = await createGatewayApp(config, pino({ level: 'silent' }));
+    await stopping.listen(0, '127.0.0.1');
+    const caller: Caller = { userId: 'evs.third', organisationId: randomUUID(), organisationType: 'SHIPPER', roles: ['CONTACT_USER'], sessionId: randomUUID() };
+    const stream = await openStream(caller, `http://127.0.0.1:${(stopping.getHttpServer().address() as AddressInfo).port}`);
+    await until('the first event', () => stream.text.length > 0);
+
+    await stopping.close();
+    await stream.ended;
+    expect(stream.text).toBe('id: 1\nevent: alert\ndata: {"n":1}\n\n');
   });
 
   it('reports in its readiness whether it has read every session ended before it started', async () => {

@@ -7,8 +7,8 @@ export const notificationsService: ServiceDefinition<typeof notificationsSetting
   name: 'notifications',
   title: 'Notifications',
   description:
-    'The contacts logged in CMS (ContactLogged on cms.contacts.v1), each shown to the organisations involved in it ' +
-    'and to nobody else.',
+    'Alerts from the lifecycle of contacts (resolved, clarifications, site visits, due dates), each to the users ' +
+    'and organisations it concerns, in the notifications area.',
   settings: notificationsSettings,
   module: notificationsModule,
 };

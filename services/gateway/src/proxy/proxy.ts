@@ -1,4 +1,4 @@
-import { Agent, request as httpRequest, type IncomingHttpHeaders, type IncomingMessage, type OutgoingHttpHeaders } from 'node:http';
+import { Agent, request as httpRequest, type ClientRequest, type IncomingHttpHeaders, type IncomingMessage, type OutgoingHttpHeaders } from 'node:http';
 import type { Request, Response } from 'express';
 import type { Logger } from 'pino';
 import { AccessTokenVerifier, bearerToken, InvalidAccessTokenError, type Caller } from '@cms/auth';
@@ -39,6 +39,8 @@ const METHODS_WITH_BODY = new Set(['POST', 'PUT', 'PATCH']);
  */
 export class ApiProxy {
   private readonly agent = new Agent({ keepAlive: true, maxSockets: 128, keepAliveMsecs: 10_000, timeout: CLIENT_IDLE_CONNECTION_MS });
+  /** The event streams open through this replica: the session of their caller's token, and what ends each. */
+  private readonly openStreams = new Map<Response, { sessionId: string | undefined; end: () => void }>();
 
   constructor(
     private readonly routes: Route[],
@@ -47,25 +49,32 @@ export class ApiProxy {
     private readonly rateLimits: GatewayRateLimits,
     private readonly config: GatewayConfig,
     private readonly logger: Logger,
-  ) {}
+  ) {
+    // A stream outlives the check of its token: when its session ends, it ends too (docs/quality.md "Security").
+    endedSessions.onEnded((sessionIds) => {
+      for (const stream of [...this.openStreams.values()]) if (stream.sessionId !== undefined && sessionIds.includes(stream.sessionId)) stream.end();
+    });
+  }
 
   async handle(request: Request, response: Response): Promise<void> {
     try {
       // Mounted under /api/v1, so request.path is relative: route on the full original path.
       const route = findRoute(this.routes, new URL(request.originalUrl, 'http://gateway').pathname);
       if (!route) throw ProblemException.notFound('No such API route.');
+      let sessionId: string | undefined;
       if (route.public) {
         this.rateLimits.enforce({ clientIp: request.ip ?? request.socket.remoteAddress ?? 'unknown' }, response);
       } else {
         const caller = await this.authenticate(request);
         this.rateLimits.enforce({ organisationId: caller.organisationId }, response);
+        sessionId = caller.sessionId;
       }
       let body: Buffer | undefined;
       if (METHODS_WITH_BODY.has(request.method)) {
         body = await readBody(request, this.config.GATEWAY_BODY_LIMIT_BYTES);
         assertJsonBody(body, request.headers['content-type'], route.acceptForm);
       }
-      await this.forward(route, request, response, body);
+      await this.forward(route, request, response, body, sessionId);
     } catch (error) {
       if (!(error instanceof ProblemException)) this.logger.error({ err: error, url: request.originalUrl }, 'proxy failure');
       if (!response.headersSent) {
@@ -80,6 +89,11 @@ export class ApiProxy {
 
   close(): void {
     this.agent.destroy();
+  }
+
+  /** A stopping gateway ends its open event streams (they never finish on their own): clients reconnect to another replica. */
+  endStreams(): void {
+    for (const stream of [...this.openStreams.values()]) stream.end();
   }
 
   private async authenticate(request: Request): Promise<Caller> {
@@ -103,7 +117,7 @@ export class ApiProxy {
     return caller;
   }
 
-  private async forward(route: Route, request: Request, response: Response, body: Buffer | undefined): Promise<void> {
+  private async forward(route: Route, request: Request, response: Response, body: Buffer | undefined, sessionId: string | undefined): Promise<void> {
     const target = new URL(request.originalUrl, route.upstream);
     const headers = forwardableHeaders(request.headers);
     headers['x-forwarded-for'] = request.ip ?? '';
@@ -112,7 +126,7 @@ export class ApiProxy {
 
     // Sent on a kept-alive connection the service had just closed (it is stopping, say): never
     // read there, so sent once more, on a new connection.
-    await sendOnceMoreIfStale((mayRetry) => this.send(target, request.method, headers, body, response, mayRetry));
+    await sendOnceMoreIfStale((mayRetry) => this.send(target, request.method, headers, body, response, mayRetry, sessionId));
   }
 
   private send(
@@ -122,6 +136,7 @@ export class ApiProxy {
     body: Buffer | undefined,
     response: Response,
     mayRetry: boolean,
+    sessionId: string | undefined,
   ): Promise<void> {
     return new Promise<void>((resolve, reject) => {
       let answered = false;
@@ -135,6 +150,7 @@ export class ApiProxy {
           for (const [name, value] of Object.entries(answer.headers)) {
             if (value !== undefined && !NOT_FORWARDED_TO_CALLER.has(name)) response.setHeader(name, value);
           }
+          if (answer.headers['content-type']?.startsWith('text/event-stream')) this.keepStreamOpen(upstream, answer, response, sessionId, resolve);
           answer.pipe(response);
           answer.on('end', resolve);
           answer.on('error', reject);
@@ -152,6 +168,27 @@ export class ApiProxy {
         );
       });
       upstream.end(body);
+    });
+  }
+
+  /**
+   * A server-sent event stream (`/notifications/stream`) is passed on as it comes: each event at
+   * once (the pipe writes every chunk), headers now, and no upstream timeout, since a stream is
+   * idle between events (the service's heartbeats keep it alive). Kept by its caller's session,
+   * so that the session's end ends it; when the caller goes, the service's side is closed too.
+   */
+  private keepStreamOpen(upstream: ClientRequest, answer: IncomingMessage, response: Response, sessionId: string | undefined, done: () => void): void {
+    upstream.setTimeout(0);
+    response.flushHeaders();
+    const end = () => {
+      answer.unpipe(response);
+      response.end();
+    };
+    this.openStreams.set(response, { sessionId, end });
+    response.on('close', () => {
+      done();
+      upstream.destroy();
+      this.openStreams.delete(response);
     });
   }
 }

@@ -52,4 +52,14 @@ describe('EndedSessions', () => {
 
     expect(sessions.size).toBe(1);
   });
+
+  it('tells its listeners of each end it records (the proxy ends their open streams), not of one whose tokens have all expired', () => {
+    const told: (readonly string[])[] = [];
+    sessions.onEnded((sessionIds) => told.push(sessionIds));
+
+    sessions.record({ sessionIds: ['s1', 's2'], endedAt: new Date(now).toISOString() });
+    sessions.record({ sessionIds: ['old'], endedAt: new Date(now - 60 * minute).toISOString() });
+
+    expect(told).toEqual([['s1', 's2']]);
+  });
 });

@@ -8,6 +8,7 @@ export class EndedSessions {
   /** Session id → when it may be forgotten (epoch ms). */
   private readonly forgetAt = new Map<string, number>();
   private recordedSincePrune = 0;
+  private readonly listeners: ((sessionIds: readonly string[]) => void)[] = [];
 
   constructor(
     private readonly rememberMs: number,
@@ -18,9 +19,15 @@ export class EndedSessions {
     return this.forgetAt.size;
   }
 
+  /** Calls `listener` with the sessions of each end recorded (the proxy closes their open event streams). */
+  onEnded(listener: (sessionIds: readonly string[]) => void): void {
+    this.listeners.push(listener);
+  }
+
   record(ended: { sessionIds: readonly string[]; endedAt: string }): void {
     const forgetAt = Date.parse(ended.endedAt) + this.rememberMs;
     if (!(forgetAt > this.now())) return; // its tokens have all expired already
+    for (const listener of this.listeners) listener(ended.sessionIds);
     for (const sessionId of ended.sessionIds) {
       this.forgetAt.set(sessionId, Math.max(forgetAt, this.forgetAt.get(sessionId) ?? 0));
     }

@@ -1,1 +1,4 @@
-export * from './logged-contact';
+export * from './alert';
+export * from './alert-rules';
+export * from './email';
+export * from './webhook';
