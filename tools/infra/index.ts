@@ -6,6 +6,8 @@ export { provisionKafka, provisionPostgres, redactUrl } from './provision';
 export { databaseUrl, ensureDatabase } from './database';
 export { freePort, isPortFree } from './free-port';
 export { checkJava, ensureKafkaJars, KAFKA_VERSION } from './local-kafka';
+export { ensureZipkinJar, startLocalZipkin, ZIPKIN_PORT, ZIPKIN_VERSION, type Zipkin } from './local-zipkin';
+export { isListeningOn, processesListeningOn } from './port-listeners';
 export { containerRuntimeAvailable, KAFKA_IMAGE, POSTGRES_IMAGE } from './containers';
 
 /** What to print for an error from this module: the message alone for an InfraError, else the stack. */

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { freePorts, isPortFree } from './free-port';
+import { fetchWithMaven } from './maven';
 import { waitForKafka } from './kafka-ready';
 import { liveOtherOwner, readState, ServerState, writeState } from './owner';
 import { PARTNER_LISTENER_SETTINGS } from './partner-listener';
@@ -32,11 +33,6 @@ const STOP_STEPS: Array<[NodeJS.Signals, number]> = [['SIGTERM', 15_000]];
 
 const NO_KAFKA_HINT = 'or set KAFKA_BROKERS to an existing broker';
 
-function rel(p: string): string {
-  const r = path.relative(process.cwd(), p);
-  return r && !r.startsWith('..') ? r : p;
-}
-
 function lastLines(text: string, n: number): string {
   return text.trim().split('\n').slice(-n).join('\n');
 }
@@ -56,14 +52,22 @@ export interface JavaRuntime {
   versionText: string;
 }
 
+/** Who needs Java, for the messages of checkJava: the program, and what else the person can do. */
+export interface JavaNeed {
+  program: string;
+  alternative: string;
+}
+
+const KAFKA_NEEDS_JAVA: JavaNeed = { program: 'Kafka', alternative: NO_KAFKA_HINT };
+
 /**
  * Checks for a Java 17+ runtime. Throws an InfraError that says what to install otherwise.
  */
-export async function checkJava(): Promise<JavaRuntime> {
+export async function checkJava(need: JavaNeed = KAFKA_NEEDS_JAVA): Promise<JavaRuntime> {
   const java = javaCommand();
   const install =
     'install OpenJDK 17 or newer (Debian/Ubuntu: apt-get install openjdk-17-jre-headless; ' +
-    `macOS: brew install openjdk@17) ${NO_KAFKA_HINT}`;
+    `macOS: brew install openjdk@17) ${need.alternative}`;
   let output: string;
   try {
     const result = await execFileAsync(java, ['-version'], { timeout: 30_000 });
@@ -72,14 +76,14 @@ export async function checkJava(): Promise<JavaRuntime> {
     const e = error as NodeJS.ErrnoException & { stderr?: string };
     const what =
       e.code === 'ENOENT' ? `no \`${java}\` was found` : `\`${java} -version\` failed: ${(e.stderr || e.message).trim()}`;
-    throw new InfraError(`Kafka needs a Java 17+ runtime, but ${what}: ${install}.`);
+    throw new InfraError(`${need.program} needs a Java 17+ runtime, but ${what}: ${install}.`);
   }
   const match = /version "(\d+)(?:\.(\d+))?/.exec(output) ?? /(?:openjdk|java) (\d+)(?:\.(\d+))?/i.exec(output);
   let major = match ? Number(match[1]) : NaN;
   if (major === 1 && match?.[2]) major = Number(match[2]); // "1.8.0_392" is Java 8
   if (!(major >= 17)) {
     const found = Number.isNaN(major) ? `an unrecognised Java (${output.trim().split('\n')[0]})` : `Java ${major}`;
-    throw new InfraError(`Kafka needs a Java 17+ runtime, but ${java} is ${found}: ${install}.`);
+    throw new InfraError(`${need.program} needs a Java 17+ runtime, but ${java} is ${found}: ${install}.`);
   }
   return { command: java, major, versionText: output.trim() };
 }
@@ -96,57 +100,16 @@ export async function ensureKafkaJars(log: (line: string) => void): Promise<stri
     }
     return path.resolve(override);
   }
-  const base = path.join(REPO_ROOT, '.cache', 'kafka', KAFKA_VERSION);
-  const libs = path.join(base, 'libs');
-  const marker = `kafka_2.13-${KAFKA_VERSION}.jar`;
-  const complete = (dir: string) => fs.existsSync(path.join(dir, marker));
-  if (complete(libs)) return libs;
-
-  try {
-    await execFileAsync('mvn', ['-v'], { timeout: 60_000 });
-  } catch {
-    throw new InfraError(
-      `Kafka's jars are fetched once with Maven into ${rel(libs)}, but \`mvn\` was not found: ` +
-        `install Maven 3.6+ (Debian/Ubuntu: apt-get install maven; macOS: brew install maven) ${NO_KAFKA_HINT}.`,
-    );
-  }
-  log(`kafka: fetching the Apache Kafka ${KAFKA_VERSION} jars with Maven into ${rel(libs)} (first run only, about 46 MB)`);
-  const started = Date.now();
-  fs.mkdirSync(base, { recursive: true });
-  const temp = path.join(base, `libs.tmp-${process.pid}`);
-  fs.rmSync(temp, { recursive: true, force: true });
-  try {
-    await execFileAsync(
-      'mvn',
-      ['-q', '-B', '-Dstyle.color=never', '-f', POM, 'dependency:copy-dependencies', `-DoutputDirectory=${temp}`],
-      { cwd: path.dirname(POM), timeout: 15 * 60_000, maxBuffer: 64 * 1024 * 1024 },
-    );
-  } catch (error) {
-    fs.rmSync(temp, { recursive: true, force: true });
-    const e = error as { stdout?: string; stderr?: string; message: string };
-    const output = lastLines(`${e.stdout ?? ''}\n${e.stderr ?? ''}`, 40) || e.message;
-    throw new InfraError(
-      `Fetching Kafka's jars with Maven failed (mvn dependency:copy-dependencies -f ${rel(POM)}):\n${indent(output)}\n` +
-        `  Check access to Maven Central (or your Maven mirror in ~/.m2/settings.xml), ${NO_KAFKA_HINT}.`,
-    );
-  }
-  if (!complete(temp)) {
-    fs.rmSync(temp, { recursive: true, force: true });
-    throw new InfraError(`Maven finished but ${marker} is missing: check ${rel(POM)}.`);
-  }
-  // The rename is the commit: a complete libs/ directory appears at once or not at all.
-  try {
-    fs.renameSync(temp, libs);
-  } catch {
-    if (complete(libs)) {
-      fs.rmSync(temp, { recursive: true, force: true }); // another process got there first
-    } else {
-      fs.rmSync(libs, { recursive: true, force: true });
-      fs.renameSync(temp, libs);
-    }
-  }
-  log(`kafka: jars ready in ${seconds(started)}`);
-  return libs;
+  return fetchWithMaven({
+    name: 'kafka',
+    what: `the Apache Kafka ${KAFKA_VERSION} jars`,
+    size: 'about 46 MB',
+    pom: POM,
+    into: path.join(REPO_ROOT, '.cache', 'kafka', KAFKA_VERSION, 'libs'),
+    marker: `kafka_2.13-${KAFKA_VERSION}.jar`,
+    alternative: NO_KAFKA_HINT,
+    log,
+  });
 }
 
 /**
