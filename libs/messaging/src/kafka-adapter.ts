@@ -40,11 +40,11 @@ export interface IncomingMessage {
 }
 
 /**
- * A message carries the trace context of the operation that created it (OpenTelemetry messaging
- * conventions; the CloudEvents distributed-tracing extension), so that its consumers join the
- * trace of the request that caused it. The kafkajs instrumentation would overwrite `traceparent`
- * with the context of the relay's send span, which belongs to no request; a setter that ignores
- * the overwrite keeps the creation context in place.
+ * A message carries the trace context it was given (OpenTelemetry messaging conventions; the
+ * CloudEvents distributed-tracing extension): the relay's span that sends it, in the trace of the
+ * request that created it, so that its consumers join that trace. The kafkajs instrumentation
+ * would overwrite `traceparent` with its own send span's; a setter that ignores the overwrite
+ * keeps the given context in place.
  */
 function keepingCreationContext(headers: Record<string, string>): Record<string, string> {
   const { traceparent, ...rest } = headers;

@@ -1,5 +1,6 @@
 import { context, metrics, propagation, trace, TraceFlags } from '@opentelemetry/api';
-import { startTracing, stopTracing } from './tracing';
+import { startSendSpan, withTraceparent } from './trace-context';
+import { samplerOf, startTracing, stopTracing } from './tracing';
 
 // Without OTEL_EXPORTER_OTLP_ENDPOINT, as in local runs and tests.
 describe('startTracing without an exporter', () => {
@@ -32,8 +33,43 @@ describe('startTracing without an exporter', () => {
     span.end();
   });
 
+  it("sends a stored message in a span of its own, in the trace it was created in, and passes that span on", () => {
+    const created = '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01';
+
+    const span = startSendSpan({ topic: 'cms.contacts.v1', key: 'C000000001', id: 'event-1', traceparent: created });
+    span.end();
+
+    expect(span.traceparent).toMatch(/^00-4bf92f3577b34da6a3ce929d0e0e4736-(?!00f067aa0ba902b7)[0-9a-f]{16}-01$/);
+    // Unsampled, it still carries the trace on.
+    const unsampled = startSendSpan({ topic: 'cms.contacts.v1', key: 'C000000001', id: 'event-2', traceparent: created.replace(/-01$/, '-00') });
+    expect(unsampled.traceparent).toMatch(/^00-4bf92f3577b34da6a3ce929d0e0e4736-[0-9a-f]{16}-00$/);
+    unsampled.end();
+  });
+
+  it("continues a message's trace in its consumer, under the span already made for the message when there is one", () => {
+    const message = '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01';
+    const seenOutside = withTraceparent(message, () => trace.getActiveSpan()?.spanContext().spanId);
+    expect(seenOutside).toBe('00f067aa0ba902b7');
+
+    const processing = tracer().startSpan('process cms.contacts.v1', {}, propagation.extract(context.active(), { traceparent: message }));
+    const seenInside = context.with(trace.setSpan(context.active(), processing), () =>
+      withTraceparent(message, () => trace.getActiveSpan()?.spanContext().spanId),
+    );
+    expect(seenInside).toBe(processing.spanContext().spanId);
+    processing.end();
+  });
+
   it('sets up no OpenTelemetry metrics (those are Prometheus, from prom-client)', () => {
     // No meter provider: the instrumentations' metrics are neither recorded nor pushed over OTLP.
     expect(metrics.getMeterProvider().constructor.name).toBe('NoopMeterProvider');
+  });
+});
+
+describe('samplerOf', () => {
+  it('makes the sampler OTEL_TRACES_SAMPLER names, with its ratio', () => {
+    expect(samplerOf({ sampler: 'parentbased_always_on', samplerRatio: 1 }).toString()).toMatch(/^ParentBased\{root=AlwaysOnSampler,/);
+    expect(samplerOf({ sampler: 'parentbased_traceidratio', samplerRatio: 0.25 }).toString()).toMatch(/^ParentBased\{root=TraceIdRatioBased\{0.25\},/);
+    expect(samplerOf({ sampler: 'traceidratio', samplerRatio: 0.1 }).toString()).toBe('TraceIdRatioBased{0.1}');
+    expect(samplerOf({ sampler: 'always_off', samplerRatio: 1 }).toString()).toBe('AlwaysOffSampler');
   });
 });
