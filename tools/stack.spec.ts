@@ -1,5 +1,10 @@
-import { catalogueEntries, catalogueSecrets, routedServices, urlSettingOf, type ServiceName } from '@cms/catalogue';
-import { localSecretFileName, serviceEnvironment, type LocalStackSettings } from './stack';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { catalogueEntries, catalogueSecrets, gatewayEntry, routedServices, urlSettingOf, type ServiceName } from '@cms/catalogue';
+import { InfraError } from './infra';
+import { localSecretFileName, refuseTakenPorts, serviceEnvironment, startStack, type LocalStackSettings } from './stack';
 
 /** One run's inputs, as startStack gathers them. */
 const settings: LocalStackSettings = {
@@ -16,6 +21,7 @@ const settings: LocalStackSettings = {
   ),
   secrets: Object.fromEntries(catalogueSecrets().map((secret) => [secret.setting, `secret ${secret.setting}`])),
   demo: { METER_POINT_EXTRACT: '/data/demo/meter-points.csv' },
+  tracing: {},
   extra: { SMTP_URL: 'smtp://127.0.0.1:2525' },
 };
 
@@ -97,5 +103,67 @@ describe('the local stack', () => {
   it('keeps each secret in the file npm start has always used for it', () => {
     expect(localSecretFileName('SIGNING_KEY_ENCRYPTION_KEY')).toBe('signing-key-encryption.key');
     expect(localSecretFileName('WEBHOOK_SIGNING_SECRET')).toBe('webhook-signing-secret.key');
+  });
+});
+
+describe('the local stack with Zipkin', () => {
+  const tracing = { OTEL_EXPORTER_ZIPKIN_ENDPOINT: 'http://127.0.0.1:19411/api/v2/spans' };
+
+  it('has every service send its spans to it', () => {
+    for (const entry of catalogueEntries) {
+      expect(serviceEnvironment(entry.name, { ...settings, tracing })).toMatchObject(tracing);
+    }
+  });
+
+  it("lets the caller's extra settings override where spans go", () => {
+    const extra = { OTEL_EXPORTER_ZIPKIN_ENDPOINT: 'http://elsewhere:9411/api/v2/spans' };
+    expect(serviceEnvironment('gateway', { ...settings, tracing, extra }).OTEL_EXPORTER_ZIPKIN_ENDPOINT).toBe('http://elsewhere:9411/api/v2/spans');
+  });
+});
+
+describe('npm start on a machine where another program holds a port', () => {
+  const listen = (port: number) =>
+    new Promise<Server>((resolve, reject) => {
+      const server = createServer();
+      server.once('error', reject);
+      server.listen({ port, host: '127.0.0.1', exclusive: true }, () => resolve(server));
+    });
+  const close = (server: Server) => new Promise((resolve) => server.close(resolve));
+
+  it("refuses before starting anything, naming the port, the service and what holds it, when it is the gateway's", async () => {
+    const gatewayPort = gatewayEntry().port;
+    const other = await listen(gatewayPort);
+    const dataDir = mkdtempSync(join(tmpdir(), 'cms-stack-spec-'));
+    const progress: string[] = [];
+    try {
+      const starting = startStack({ dataDir, ports: 'default', zipkin: true, log: (line) => progress.push(line) });
+
+      await expect(starting).rejects.toThrow(InfraError);
+      await expect(starting).rejects.toThrow(
+        new RegExp(`127\\.0\\.0\\.1:${gatewayPort} \\(gateway\\): in use by pid ${process.pid} \\(.*node.*\\)`),
+      );
+      // Nothing provisioned, nothing written: not even the data folder's logs.
+      expect(progress).toEqual([]);
+      expect(readdirSync(dataDir)).toEqual([]);
+    } finally {
+      await close(other);
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('names every port that is taken at once', async () => {
+    const [first, second] = await Promise.all([listen(0), listen(0)]);
+    const portOf = (server: Server) => (server.address() as { port: number }).port;
+    try {
+      const refusal = refuseTakenPorts([
+        { name: 'gateway', port: portOf(first), host: '127.0.0.1' },
+        { name: 'zipkin', port: portOf(second), host: '127.0.0.1' },
+      ]);
+
+      await expect(refusal).rejects.toThrow(`127.0.0.1:${portOf(first)} (gateway): in use by pid ${process.pid}`);
+      await expect(refusal).rejects.toThrow(`127.0.0.1:${portOf(second)} (zipkin): in use by pid ${process.pid}`);
+    } finally {
+      await Promise.all([close(first), close(second)]);
+    }
   });
 });

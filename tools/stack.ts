@@ -1,8 +1,8 @@
 /**
  * The whole CMS stack on one machine: PostgreSQL and Kafka (provisioned by tools/infra), one
- * database per service, every service as its own Node process, the gateway in front. Used by
- * `npm start`, by the end-to-end tests and by the benchmark, so that all three run the product
- * exactly as a user starts it.
+ * database per service, every service as its own Node process, the gateway in front, and Zipkin
+ * for their traces when asked. Used by `npm start`, by the end-to-end tests and by the benchmark,
+ * so that all three run the product exactly as a user starts it.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -19,7 +19,20 @@ import {
   urlSettingOf,
   type ServiceName,
 } from '@cms/catalogue';
-import { provisionKafka, provisionPostgres, type KafkaBroker, type Postgres } from './infra';
+import { tracingSettings } from '@cms/observability';
+import {
+  InfraError,
+  isListeningOn,
+  isPortFree,
+  processesListeningOn,
+  provisionKafka,
+  provisionPostgres,
+  startLocalZipkin,
+  ZIPKIN_PORT,
+  type KafkaBroker,
+  type Postgres,
+  type Zipkin,
+} from './infra';
 import { freePorts } from './infra/free-port';
 import { tailFile } from './infra/processes';
 import { seedAccessControl } from './demo-data/seed-access-control';
@@ -46,12 +59,20 @@ export interface StackOptions {
   log: (line: string) => void;
   /** Extra environment for every service. */
   env?: Record<string, string>;
+  /**
+   * Runs Zipkin and has every service send it its spans: `npm start` and the end-to-end tests.
+   * Off by default, for the benchmark, whose figures are for services that export nothing
+   * (docs/benchmarks.md, "Tracing"); tracing off (OTEL_SDK_DISABLED=true) leaves it off too.
+   */
+  zipkin?: boolean;
 }
 
 export interface Stack {
   gatewayUrl: string;
   postgres: Postgres;
   kafka: KafkaBroker;
+  /** The trace viewer, when StackOptions.zipkin asked for it. */
+  zipkin?: Zipkin;
   services: ServiceProcess[];
   databaseUrls: Record<string, string>;
   /** Sends one service SIGTERM, as an orchestrator stopping it would, and waits for it to exit: its exit code. */
@@ -72,6 +93,8 @@ export interface LocalStackSettings {
   secrets: Record<string, string>;
   /** Demo-only settings, for every service (METER_POINT_EXTRACT, PAF_ADDRESS_FILE). */
   demo: Record<string, string>;
+  /** Where every service sends its spans (OTEL_EXPORTER_ZIPKIN_ENDPOINT when Zipkin runs). */
+  tracing: Record<string, string>;
   /** Extra environment for every service (StackOptions.env). */
   extra: Record<string, string>;
 }
@@ -93,6 +116,7 @@ export function serviceEnvironment(name: ServiceName, settings: LocalStackSettin
     AUTH_JWKS_URL: `${urlOf(tokenKeys.service)}${tokenKeys.path}`,
     ...Object.fromEntries(callsOf(name).map((callee) => [urlSettingOf(callee), urlOf(callee)])),
     ...settings.demo,
+    ...settings.tracing,
     ...settings.extra,
     ...own,
   };
@@ -100,20 +124,33 @@ export function serviceEnvironment(name: ServiceName, settings: LocalStackSettin
 
 export async function startStack(options: StackOptions): Promise<Stack> {
   const { dataDir, log } = options;
+  // Tracing off leaves Zipkin out: nothing would send it a span.
+  const runZipkin = (options.zipkin ?? false) && !tracingSettings({ ...process.env, ...options.env }).disabled;
+  const ports =
+    options.ports === 'free'
+      ? await freePorts(catalogueEntries.length + 1)
+      : [...catalogueEntries.map((entry) => entry.port), ZIPKIN_PORT];
+  const portOf = Object.fromEntries(catalogueEntries.map((entry, index) => [entry.name, ports[index]])) as Record<ServiceName, number>;
+  const zipkinPort = ports[catalogueEntries.length];
+  if (options.ports === 'default') {
+    await refuseTakenPorts([
+      ...catalogueEntries.map((entry) => ({ name: entry.name, port: entry.port, host: process.env.HOST ?? '127.0.0.1' })),
+      ...(runZipkin ? [{ name: 'zipkin', port: zipkinPort, host: '127.0.0.1' }] : []),
+    ]);
+  }
+
   mkdirSync(join(dataDir, 'logs'), { recursive: true });
-  const [postgres, kafka] = await Promise.all([
-    provisionPostgres({ dataDir, log, fresh: options.fresh }),
-    provisionKafka({ dataDir, log, fresh: options.fresh }),
-  ]);
+  const { postgres, kafka, zipkin } = await provisionTogether({
+    postgres: () => provisionPostgres({ dataDir, log, fresh: options.fresh }),
+    kafka: () => provisionKafka({ dataDir, log, fresh: options.fresh }),
+    zipkin: () => (runZipkin ? startLocalZipkin({ port: zipkinPort, logFile: join(dataDir, 'logs', 'zipkin.log'), log }) : Promise.resolve(undefined)),
+  });
   const services: ServiceProcess[] = [];
   const stop = async () => {
     await Promise.all(services.map((service) => stopProcess(service.child)));
-    await Promise.all([kafka.stop(), postgres.stop()]);
+    await Promise.all([kafka.stop(), postgres.stop(), zipkin?.stop()]);
   };
   try {
-    const ports =
-      options.ports === 'free' ? await freePorts(catalogueEntries.length) : catalogueEntries.map((entry) => entry.port);
-    const portOf = Object.fromEntries(catalogueEntries.map((entry, index) => [entry.name, ports[index]])) as Record<ServiceName, number>;
 
     const extract = join(dataDir, 'demo', 'meter-points.csv');
     if (!existsSync(extract)) {
@@ -140,6 +177,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       databaseUrls,
       secrets,
       demo: { METER_POINT_EXTRACT: extract, PAF_ADDRESS_FILE: pafFile },
+      tracing: zipkin ? { OTEL_EXPORTER_ZIPKIN_ENDPOINT: zipkin.spansEndpoint } : {},
       extra: options.env ?? {},
     };
     // The demo organisations and users (access-control's seed command; idempotent).
@@ -170,11 +208,49 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       Object.assign(service, start(entryOf(name).name));
       await waitUntilReady(service);
     };
-    return { gatewayUrl: gateway.url, postgres, kafka, services, databaseUrls, stopService, startService, stop };
+    return { gatewayUrl: gateway.url, postgres, kafka, zipkin, services, databaseUrls, stopService, startService, stop };
   } catch (error) {
     await stop().catch(() => undefined);
     throw error;
   }
+}
+
+/**
+ * Refuses to start while a port the stack will listen on is taken, before anything is started:
+ * else a service that cannot listen stops the stack a moment after it said it was ready, and the
+ * program on its port is taken for it meanwhile. Names what holds each port where it can tell.
+ */
+export async function refuseTakenPorts(wanted: { name: string; port: number; host: string }[]): Promise<void> {
+  const taken: string[] = [];
+  for (const { name, port, host } of wanted) {
+    if (await isPortFree(port, host)) continue;
+    const holders = processesListeningOn(port);
+    taken.push(`  ${host}:${port} (${name}): in use by ${holders.length > 0 ? holders.join(', ') : 'a process this user cannot see'}`);
+  }
+  if (taken.length === 0) return;
+  throw new InfraError(
+    `${taken.length === 1 ? 'A port' : 'Ports'} CMS listens on ${taken.length === 1 ? 'is' : 'are'} taken, so nothing was started:\n` +
+      `${taken.join('\n')}\n  Stop what holds ${taken.length === 1 ? 'it' : 'them'}, then start again.`,
+  );
+}
+
+/**
+ * Starts PostgreSQL, Kafka and Zipkin side by side; if one fails, stops those that started and
+ * throws its error.
+ */
+async function provisionTogether<T extends Record<string, () => Promise<{ stop(): Promise<void> } | undefined>>>(
+  starts: T,
+): Promise<{ [K in keyof T]: Awaited<ReturnType<T[K]>> }> {
+  const names = Object.keys(starts) as (keyof T)[];
+  const results = await Promise.allSettled(names.map((name) => starts[name]()));
+  const failure = results.find((result) => result.status === 'rejected');
+  if (failure) {
+    await Promise.all(results.map((result) => (result.status === 'fulfilled' ? result.value?.stop().catch(() => undefined) : undefined)));
+    throw failure.reason;
+  }
+  return Object.fromEntries(names.map((name, index) => [name, (results[index] as PromiseFulfilledResult<unknown>).value])) as {
+    [K in keyof T]: Awaited<ReturnType<T[K]>>;
+  };
 }
 
 /**
@@ -216,15 +292,24 @@ function spawnService(name: string, port: number, dataDir: string, env: Record<s
   return { name, port, url: `http://127.0.0.1:${port}`, logFile, child };
 }
 
+/**
+ * Waits until the service is ready: it answers its readiness check, and the answer is its own (the
+ * process started holds the port: another program on it would answer too; where this system
+ * cannot tell, the process being alive has to do).
+ */
 async function waitUntilReady(service: ServiceProcess, timeoutMs = 120_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (service.child.exitCode !== null || service.child.signalCode !== null) {
-      throw new Error(`${service.name} exited during start-up; last log lines:\n${tailFile(service.logFile, 30)}`);
+      const holders = processesListeningOn(service.port);
+      throw new Error(
+        `${service.name} exited during start-up${holders.length > 0 ? ` (port ${service.port} is held by ${holders.join(', ')})` : ''}; ` +
+          `last log lines:\n${tailFile(service.logFile, 30)}`,
+      );
     }
     try {
       const response = await fetch(`${service.url}${healthPaths.ready}`, { signal: AbortSignal.timeout(2_000) });
-      if (response.ok) return;
+      if (response.ok && service.child.pid !== undefined && isListeningOn(service.child.pid, service.port) !== false) return;
     } catch {
       // not listening yet
     }

@@ -14,7 +14,7 @@ async function main(): Promise<void> {
   const log = (line: string) => console.log(`cms: ${line}`);
   let stack: Stack;
   try {
-    stack = await startStack({ dataDir: join(ROOT, '.data'), ports: 'default', log });
+    stack = await startStack({ dataDir: join(ROOT, '.data'), ports: 'default', zipkin: true, log });
   } catch (error) {
     console.error(`\ncms: could not start.\n${error instanceof InfraError ? error.message : error instanceof Error ? error.message : String(error)}`);
     process.exit(1);
@@ -46,6 +46,7 @@ CMS is running (ready in ${((Date.now() - started) / 1000).toFixed(1)} s).
   API docs:      ${stack.gatewayUrl}/api/docs
   Kafka:         ${stack.kafka.brokers.join(',')}
   Partner feed:  ${stack.kafka.partnerBrokers.join(',') || '(none: set KAFKA_PARTNER_BROKERS)'}  (SASL/SCRAM-SHA-512, README "The referral feed")
+  Traces:        ${stack.zipkin ? `${stack.zipkin.url}/zipkin/  (Zipkin; an error's traceId: ${stack.zipkin.url}/zipkin/traces/<traceId>)` : '(off: OTEL_SDK_DISABLED=true)'}
   Logs:          ${join(ROOT, '.data', 'logs')}
 
 Demo logins (password for all: ${users[0].password}):
