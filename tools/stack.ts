@@ -285,11 +285,28 @@ function spawnService(name: string, port: number, dataDir: string, env: Record<s
   );
   child.stdout!.pipe(out);
   child.stderr!.pipe(out);
-  // If this process dies, the services must not outlive it.
-  const kill = () => child.kill('SIGKILL');
-  process.once('exit', kill);
-  child.once('exit', () => process.removeListener('exit', kill));
+  killOnExit(child);
   return { name, port, url: `http://127.0.0.1:${port}`, logFile, child };
+}
+
+/** The services running now: if this process dies, they must not outlive it. */
+const runningServices = new Set<ChildProcess>();
+
+/**
+ * Kills the child when this process exits, by one exit listener for every service (one each, with
+ * Kafka's, PostgreSQL's and Zipkin's, would pass Node's warning threshold of ten).
+ */
+function killOnExit(child: ChildProcess): void {
+  if (runningServices.size === 0) process.on('exit', killRunningServices);
+  runningServices.add(child);
+  child.once('exit', () => {
+    runningServices.delete(child);
+    if (runningServices.size === 0) process.removeListener('exit', killRunningServices);
+  });
+}
+
+function killRunningServices(): void {
+  for (const child of runningServices) child.kill('SIGKILL');
 }
 
 /**

@@ -6,7 +6,7 @@ export { provisionKafka, provisionPostgres, redactUrl } from './provision';
 export { databaseUrl, ensureDatabase } from './database';
 export { freePort, isPortFree } from './free-port';
 export { checkJava, ensureKafkaJars, KAFKA_VERSION } from './local-kafka';
-export { ensureZipkinJar, startLocalZipkin, ZIPKIN_PORT, ZIPKIN_VERSION, type Zipkin } from './local-zipkin';
+export { ensureZipkinServer, startLocalZipkin, ZIPKIN_PORT, ZIPKIN_VERSION, type Zipkin } from './local-zipkin';
 export { isListeningOn, processesListeningOn } from './port-listeners';
 export { containerRuntimeAvailable, KAFKA_IMAGE, POSTGRES_IMAGE } from './containers';
 

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { freePorts, isPortFree } from './free-port';
+import { classDataSharing } from './class-data-sharing';
 import { fetchWithMaven } from './maven';
 import { waitForKafka } from './kafka-ready';
 import { liveOtherOwner, readState, ServerState, writeState } from './owner';
@@ -112,49 +113,6 @@ export async function ensureKafkaJars(log: (line: string) => void): Promise<stri
   });
 }
 
-/**
- * Application class-data sharing: the first broker run records the classes it loads into an
- * archive when it exits (-XX:ArchiveClassesAtExit); later runs map it (-XX:SharedArchiveFile),
- * which starts the JVM about 40% faster. The archive is keyed by the exact Java build, and the
- * JVM ignores it (with a warning in java.log) if it does not match.
- */
-function classDataSharing(libs: string, runtime: JavaRuntime) {
-  const dir = path.join(REPO_ROOT, '.cache', 'kafka', KAFKA_VERSION);
-  const key = crypto.createHash('sha256').update(`${runtime.versionText}\n${libs}`).digest('hex').slice(0, 12);
-  const archive = path.join(dir, `broker-${key}.jsa`);
-  const recording = `${archive}.${process.pid}.tmp`;
-  let recordingNow = false;
-  return {
-    options(): string[] {
-      if (process.env['CMS_KAFKA_CDS'] === '0') return [];
-      if (fs.existsSync(archive)) return [`-XX:SharedArchiveFile=${archive}`];
-      try {
-        fs.mkdirSync(dir, { recursive: true });
-        for (const file of fs.readdirSync(dir)) {
-          const full = path.join(dir, file);
-          // Left by a broker that never exited cleanly.
-          if (file.endsWith('.tmp') && Date.now() - fs.statSync(full).mtimeMs > 10 * 60_000) fs.rmSync(full, { force: true });
-        }
-      } catch {
-        return [];
-      }
-      recordingNow = true;
-      return [`-XX:ArchiveClassesAtExit=${recording}`];
-    },
-    recording: () => recordingNow,
-    /** After a clean exit the JVM has written the archive: publish it. */
-    afterStop(): void {
-      if (!recordingNow) return;
-      recordingNow = false;
-      try {
-        if (fs.statSync(recording).size > 0) fs.renameSync(recording, archive);
-      } catch {
-        fs.rmSync(recording, { force: true });
-      }
-    },
-  };
-}
-
 interface KafkaState extends ServerState {
   port?: number;
   partnerPort?: number;
@@ -259,7 +217,13 @@ export async function startLocalKafka(opts: ProvisionOptions): Promise<KafkaBrok
   const runtime = await checkJava();
   const java = runtime.command;
   const libs = await ensureKafkaJars(log);
-  const cds = classDataSharing(libs, runtime);
+  const cds = classDataSharing({
+    dir: path.join(REPO_ROOT, '.cache', 'kafka', KAFKA_VERSION),
+    name: 'broker',
+    classPath: libs,
+    runtime,
+    disabled: process.env['CMS_KAFKA_CDS'] === '0',
+  });
 
   const kdir = path.join(path.resolve(opts.dataDir), 'kafka');
   const stateFile = path.join(kdir, 'state.json');
