@@ -125,6 +125,12 @@ export class EventConsumer {
     // header is not passed over: it is read below and dead-lettered as malformed.
     const type = message.headers.ce_type;
     if (this.options.eventTypes && type !== undefined && !this.options.eventTypes.includes(type)) return 'passed_over';
+    // In the message's trace throughout: the effect's spans, and every line logged about it (a retry,
+    // its dead letter), belong to the request that caused it.
+    return withTraceparent(message.headers.traceparent, () => this.processInItsTrace(message, heartbeat));
+  }
+
+  private async processInItsTrace(message: IncomingMessage, heartbeat: () => Promise<void>): Promise<ConsumeOutcome> {
     let event: EventEnvelope;
     try {
       event = fromKafkaMessage(message.headers, message.value);
@@ -140,7 +146,7 @@ export class EventConsumer {
     const maxAttempts = this.options.maxAttempts ?? 5;
     for (let attempt = 1; ; attempt += 1) {
       try {
-        const applied = await withTraceparent(event.traceparent, () => this.applyOnce(event, message.topic));
+        const applied = await this.applyOnce(event, message.topic);
         if (applied) await this.options.afterEffectCommitted?.(event);
         return applied ? 'applied' : 'duplicate';
       } catch (error) {

@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { Pool, PoolClient } from 'pg';
 import type { Logger } from 'pino';
-import { eventsPublished, outboxParkedMessages, outboxPublishFailures, startSendSpan, withoutInstrumentation } from '@cms/observability';
+import { eventsPublished, outboxParkedMessages, outboxPublishFailures, startSendSpan, withoutInstrumentation, withTraceparent } from '@cms/observability';
 import { runPreparedOn, type PreparedStatement } from '@cms/persistence';
 import type { KafkaAdapter, OutgoingMessage } from './kafka-adapter';
 
@@ -367,13 +367,17 @@ export class OutboxRelay {
       this.options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
     ]);
     for (const failure of charged) outboxPublishFailures.inc({ reason: failure.reason });
+    const traceparents = new Map(charged.map((failure) => [failure.row.id, failure.row.headers.traceparent]));
     for (const row of rows) {
       const context = { outboxMessageId: row.id, topic: row.topic, attempts: row.attempts, err: errors.get(row.id) };
-      if (row.parked) {
-        this.logger.error(context, `outbox message parked after ${row.attempts} failed attempts; once the cause is fixed: npm run outbox -- requeue ${row.id}`);
-      } else {
-        this.logger.warn(context, 'outbox message could not be published; it will be tried again');
-      }
+      // Logged in the row's trace: the line carries the trace id of the request that wrote it.
+      withTraceparent(traceparents.get(row.id), () => {
+        if (row.parked) {
+          this.logger.error(context, `outbox message parked after ${row.attempts} failed attempts; once the cause is fixed: npm run outbox -- requeue ${row.id}`);
+        } else {
+          this.logger.warn(context, 'outbox message could not be published; it will be tried again');
+        }
+      });
     }
     if (rows.some((row) => row.parked)) await this.countParked(connection);
   }
