@@ -45,7 +45,7 @@ async function startMailServer(mailDir: string): Promise<SMTPServer> {
   return server;
 }
 
-/** Starts the whole stack once for every end-to-end test, exactly as `npm start` does, on free ports. */
+/** Starts the whole stack once for every end-to-end test, exactly as `npm start` does (Zipkin too), on free ports. */
 export default async function globalSetup(): Promise<void> {
   const started = Date.now();
   const dataDir = mkdtempSync(join(tmpdir(), 'cms-e2e-'));
@@ -56,6 +56,7 @@ export default async function globalSetup(): Promise<void> {
     dataDir,
     fresh: true,
     ports: 'free',
+    zipkin: true,
     env: { SMTP_URL: smtpUrl },
     log: (line) => process.stdout.write(`e2e: ${line}\n`),
   });
@@ -63,6 +64,7 @@ export default async function globalSetup(): Promise<void> {
   process.env.E2E_GATEWAY_URL = stack.gatewayUrl;
   process.env.E2E_KAFKA_BROKERS = stack.kafka.brokers.join(',');
   process.env.E2E_DATA_DIR = dataDir;
+  if (stack.zipkin) process.env.E2E_ZIPKIN_URL = stack.zipkin.url;
   process.env.E2E_SMTP_URL = smtpUrl;
   process.stdout.write(`e2e: stack ready at ${stack.gatewayUrl} in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
 }

@@ -22,8 +22,9 @@ export const ZIPKIN_POM = path.join(REPO_ROOT, 'deploy', 'local-zipkin', 'pom.xm
 const START_TIMEOUT_MS = 90_000;
 /**
  * Spans kept before the oldest traces are dropped (Zipkin's MEM_MAX_SPANS; its default, 500,000,
- * outgrows the heap below). A logged contact makes about 40 spans, so this holds the last few
- * thousand requests: a viewer for what just happened, not an archive.
+ * outgrows the heap below). A logged contact's trace holds about 70 spans (every service that reads
+ * its event included), so this keeps the last thousand-odd requests of that kind: a viewer for
+ * what just happened, not an archive.
  */
 const MAX_SPANS = 100_000;
 

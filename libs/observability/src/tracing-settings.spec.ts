@@ -1,14 +1,16 @@
 import { ConfigError } from '@cms/config';
 import { tracingSettings } from './tracing-settings';
 
+/** The problems named by the ConfigError the settings are refused with. */
 function problemsOf(env: Record<string, string>): string[] {
+  let refusal: unknown;
   try {
     tracingSettings(env);
   } catch (error) {
-    if (error instanceof ConfigError) return error.problems;
-    throw error;
+    refusal = error;
   }
-  throw new Error('no ConfigError');
+  expect(refusal).toBeInstanceOf(ConfigError);
+  return (refusal as ConfigError).problems;
 }
 
 describe('tracingSettings', () => {
