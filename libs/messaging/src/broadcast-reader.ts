@@ -3,6 +3,7 @@ import { hostname } from 'node:os';
 import type { Consumer } from 'kafkajs';
 import type { Logger } from 'pino';
 import { fromKafkaMessage, validateEventData, type EventEnvelope } from '@cms/contracts';
+import { withTraceparent } from '@cms/observability';
 import { toIncoming, type KafkaAdapter } from './kafka-adapter';
 
 export interface BroadcastReaderOptions {
@@ -61,13 +62,17 @@ export class BroadcastReader {
       autoCommit: false,
       eachMessage: async ({ partition, message }) => {
         const incoming = toIncoming(topic, partition, message);
-        try {
-          const event = fromKafkaMessage(incoming.headers, incoming.value);
-          validateEventData(event.type, event.data);
-          this.options.take(event);
-        } catch (error) {
-          this.logger.warn({ err: error, topic, partition, offset: message.offset }, 'skipped a message that is not a valid event');
-        }
+        // In the message's trace (no span of its own: every replica reads the topic from its start
+        // at each start), so that what is logged about it carries its trace id.
+        withTraceparent(incoming.headers.traceparent, () => {
+          try {
+            const event = fromKafkaMessage(incoming.headers, incoming.value);
+            validateEventData(event.type, event.data);
+            this.options.take(event);
+          } catch (error) {
+            this.logger.warn({ err: error, topic, partition, offset: message.offset }, 'skipped a message that is not a valid event');
+          }
+        });
         const last = this.behind.get(partition);
         if (last !== undefined && BigInt(message.offset) >= last) this.behind.delete(partition);
       },

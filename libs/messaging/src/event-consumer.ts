@@ -9,7 +9,7 @@ import {
   validateEventData,
   type EventEnvelope,
 } from '@cms/contracts';
-import { eventsConsumed, withTraceparent } from '@cms/observability';
+import { eventsConsumed, startProcessSpan } from '@cms/observability';
 import { toIncoming, type IncomingMessage, type KafkaAdapter } from './kafka-adapter';
 
 /** Applies one event's effect using `manager`, inside the transaction that also records the event id. */
@@ -125,12 +125,28 @@ export class EventConsumer {
     // header is not passed over: it is read below and dead-lettered as malformed.
     const type = message.headers.ce_type;
     if (this.options.eventTypes && type !== undefined && !this.options.eventTypes.includes(type)) return 'passed_over';
-    // In the message's trace throughout: the effect's spans, and every line logged about it (a retry,
-    // its dead letter), belong to the request that caused it.
-    return withTraceparent(message.headers.traceparent, () => this.processInItsTrace(message, heartbeat));
+    // In a span of the message's trace throughout: the effect's spans, and every line logged about
+    // it (a retry, its dead letter), belong to the request that caused it.
+    const span = startProcessSpan({
+      topic: message.topic,
+      partition: message.partition,
+      offset: message.offset,
+      consumerGroup: this.options.groupId,
+      id: message.headers.ce_id,
+      type,
+      traceparent: message.headers.traceparent,
+    });
+    try {
+      const outcome = await span.run(() => this.processInItsSpan(message, heartbeat));
+      span.end(outcome === 'dead_lettered' ? 'dead-lettered' : undefined);
+      return outcome;
+    } catch (error) {
+      span.end(error);
+      throw error;
+    }
   }
 
-  private async processInItsTrace(message: IncomingMessage, heartbeat: () => Promise<void>): Promise<ConsumeOutcome> {
+  private async processInItsSpan(message: IncomingMessage, heartbeat: () => Promise<void>): Promise<ConsumeOutcome> {
     let event: EventEnvelope;
     try {
       event = fromKafkaMessage(message.headers, message.value);

@@ -39,23 +39,6 @@ export interface IncomingMessage {
   headers: Record<string, string | undefined>;
 }
 
-/**
- * A message carries the trace context it was given (OpenTelemetry messaging conventions; the
- * CloudEvents distributed-tracing extension): the relay's span that sends it, in the trace of the
- * request that created it, so that its consumers join that trace. The kafkajs instrumentation
- * would overwrite `traceparent` with its own send span's; a setter that ignores the overwrite
- * keeps the given context in place.
- */
-function keepingCreationContext(headers: Record<string, string>): Record<string, string> {
-  const { traceparent, ...rest } = headers;
-  if (!traceparent) return headers;
-  return Object.defineProperty(rest, 'traceparent', {
-    enumerable: true,
-    get: () => traceparent,
-    set: () => undefined,
-  });
-}
-
 export interface KafkaAdapterOptions {
   clientId: string;
   brokers: string[];
@@ -100,7 +83,7 @@ export class KafkaAdapter {
         acks: -1,
         topicMessages: [...byTopic].map(([topic, list]) => ({
           topic,
-          messages: list.map(({ key, value, headers }) => ({ key, value, headers: keepingCreationContext(headers) })),
+          messages: list.map(({ key, value, headers }) => ({ key, value, headers })),
         })),
       });
     } catch (error) {

@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { Pool, PoolClient } from 'pg';
 import type { Logger } from 'pino';
-import { eventsPublished, outboxParkedMessages, outboxPublishFailures, startSendSpan, withoutInstrumentation, withTraceparent } from '@cms/observability';
+import { eventsPublished, outboxParkedMessages, outboxPublishFailures, startSendSpan, withTraceparent } from '@cms/observability';
 import { runPreparedOn, type PreparedStatement } from '@cms/persistence';
 import type { KafkaAdapter, OutgoingMessage } from './kafka-adapter';
 
@@ -323,15 +323,14 @@ export class OutboxRelay {
   /**
    * Sends rows in one produce request, each in a span of its own in the trace the row was written
    * in; each message carries its span's `traceparent`, so that its consumers continue the trace
-   * from there: request, relay, Kafka, consumers, one trace. The kafkajs instrumentation's own
-   * spans, made in the relay's loop outside any trace, are silenced.
+   * from there: request, relay, Kafka, consumers, one trace.
    */
   private async send(rows: PendingRow[]): Promise<void> {
     const spans = rows.map((row) =>
       startSendSpan({ topic: row.topic, key: row.message_key, id: row.id, type: row.headers.ce_type, traceparent: row.headers.traceparent }),
     );
     try {
-      await withoutInstrumentation(() => this.kafka.publish(rows.map((row, index) => toOutgoing(row, spans[index].traceparent))));
+      await this.kafka.publish(rows.map((row, index) => toOutgoing(row, spans[index].traceparent)));
     } catch (error) {
       for (const span of spans) span.end(error);
       throw error;

@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { context, trace } from '@opentelemetry/api';
-import { currentTraceparent, startSendSpan } from './trace-context';
+import { currentTraceparent, startProcessSpan, startSendSpan } from './trace-context';
 import { startTracing, stopTracing } from './tracing';
 
 interface ZipkinSpan {
@@ -38,12 +38,14 @@ describe('startTracing with a Zipkin endpoint', () => {
     await new Promise((resolve) => collector.close(resolve));
   });
 
-  it("exports a request's span and the relay's send span of its event, one trace, named for the service", async () => {
+  it("exports a request's span, the relay's send span of its event and a consumer's process span, one trace, named for the service", async () => {
     const request = trace.getTracer('tracing-export-spec').startSpan('POST /api/v1/contacts');
     const stored = context.with(trace.setSpan(context.active(), request), () => currentTraceparent());
     request.end();
     const send = startSendSpan({ topic: 'cms.contacts.v1', key: 'C000000001', id: 'event-1', type: 'uk.gas.cms.contact.logged.v1', traceparent: stored });
     send.end();
+    const processing = startProcessSpan({ topic: 'cms.contacts.v1', partition: 0, offset: '7', consumerGroup: 'clarifications', id: 'event-1', traceparent: send.traceparent });
+    processing.end('dead-lettered');
 
     await stopTracing(); // flushes what is batched
 
@@ -61,6 +63,13 @@ describe('startTracing with a Zipkin endpoint', () => {
         }),
       ]),
     );
-    expect(send.traceparent).toBe(`00-${traceId}-${received.find((span) => span.kind === 'PRODUCER')!.id}-01`);
+    const sendSpanId = received.find((span) => span.kind === 'PRODUCER')!.id;
+    expect(send.traceparent).toBe(`00-${traceId}-${sendSpanId}-01`);
+    expect(received.find((span) => span.kind === 'CONSUMER')).toMatchObject({
+      traceId,
+      parentId: sendSpanId,
+      name: 'process cms.contacts.v1',
+      tags: expect.objectContaining({ 'messaging.consumer.group.name': 'clarifications', 'messaging.kafka.offset': '7', error: 'dead-lettered' }),
+    });
   });
 });

@@ -1,5 +1,6 @@
 import { context, metrics, propagation, trace, TraceFlags } from '@opentelemetry/api';
-import { startSendSpan, withTraceparent } from './trace-context';
+import type { ReadableSpan } from '@opentelemetry/sdk-trace';
+import { currentTraceparent, startProcessSpan, startSendSpan } from './trace-context';
 import { samplerOf, startTracing, stopTracing } from './tracing';
 
 // Without OTEL_EXPORTER_OTLP_ENDPOINT, as in local runs and tests.
@@ -46,17 +47,18 @@ describe('startTracing without an exporter', () => {
     unsampled.end();
   });
 
-  it("continues a message's trace in its consumer, under the span already made for the message when there is one", () => {
-    const message = '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01';
-    const seenOutside = withTraceparent(message, () => trace.getActiveSpan()?.spanContext().spanId);
-    expect(seenOutside).toBe('00f067aa0ba902b7');
+  it("processes a message in a span of its own under the span that sent it, and the consumer's work under that", () => {
+    const sent = '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01';
 
-    const processing = tracer().startSpan('process cms.contacts.v1', {}, propagation.extract(context.active(), { traceparent: message }));
-    const seenInside = context.with(trace.setSpan(context.active(), processing), () =>
-      withTraceparent(message, () => trace.getActiveSpan()?.spanContext().spanId),
-    );
-    expect(seenInside).toBe(processing.spanContext().spanId);
+    const processing = startProcessSpan({ topic: 'cms.contacts.v1', partition: 2, offset: '41', consumerGroup: 'clarifications', traceparent: sent });
+    const work = processing.run(() => ({
+      traceparent: currentTraceparent(),
+      parentSpanId: (trace.getActiveSpan() as unknown as ReadableSpan).parentSpanContext?.spanId,
+    }));
     processing.end();
+
+    expect(work.traceparent).toMatch(/^00-4bf92f3577b34da6a3ce929d0e0e4736-(?!00f067aa0ba902b7)[0-9a-f]{16}-01$/);
+    expect(work.parentSpanId).toBe('00f067aa0ba902b7');
   });
 
   it('sets up no OpenTelemetry metrics (those are Prometheus, from prom-client)', () => {

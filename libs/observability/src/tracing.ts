@@ -1,7 +1,8 @@
 /**
  * OpenTelemetry, started before anything else is loaded (each service's `main.ts` imports its
  * `tracing.ts` first), so that the HTTP, Express, NestJS, pg and kafkajs modules are patched when
- * they are first required. Settings (tracing-settings.ts, OpenTelemetry's own variables): spans go
+ * they are first required. Kafka's spans are CMS's own (trace-context.ts: the relay's send span for each
+ * message, the consumer's process span under it). Settings (tracing-settings.ts, OpenTelemetry's own variables): spans go
  * to Zipkin when OTEL_EXPORTER_ZIPKIN_ENDPOINT is set (`npm start` and the end-to-end tests run
  * one), over OTLP/HTTP when OTEL_EXPORTER_OTLP_ENDPOINT is (docker-compose's Jaeger, deploy/k8s's
  * collector), to both when both are; OTEL_TRACES_SAMPLER chooses which traces are kept;
@@ -25,7 +26,6 @@ import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
 import { ExpressInstrumentation, ExpressLayerType } from '@opentelemetry/instrumentation-express';
 import { NestInstrumentation } from '@opentelemetry/instrumentation-nestjs-core';
 import { PgInstrumentation } from '@opentelemetry/instrumentation-pg';
-import { KafkaJsInstrumentation } from '@opentelemetry/instrumentation-kafkajs';
 import { UndiciInstrumentation } from '@opentelemetry/instrumentation-undici';
 import { envDetector, hostDetector, resourceFromAttributes, serviceInstanceIdDetector } from '@opentelemetry/resources';
 import { ATTR_SERVICE_NAME } from '@opentelemetry/semantic-conventions';
@@ -110,9 +110,7 @@ export function startTracing(serviceName: string): void {
       new UndiciInstrumentation({ requireParentforSpans: true }),
       // Describe the work inside a process: worth their cost only when their spans go somewhere
       // (recording and exporting every span of a logged contact costs the services about 1.5 ms
-      // of CPU, docs/benchmarks.md). Kafka messages carry their trace context without them: the
-      // outbox stores it, the relay sends each message in a span of that trace, and consumers
-      // continue it (trace-context.ts).
+      // of CPU, docs/benchmarks.md).
       ...(exporting
         ? [
             // A span per Express middleware costs more than it tells; routes and handlers are enough.
@@ -121,7 +119,6 @@ export function startTracing(serviceName: string): void {
             // Statements outside any request or event (the relay's and the timers' polling, each
             // second) would each be a trace of their own.
             new PgInstrumentation({ requireParentSpan: true }),
-            new KafkaJsInstrumentation(),
           ]
         : []),
     ],
