@@ -1,4 +1,4 @@
-import { context, propagation, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
+import { context, propagation, SpanKind, SpanStatusCode, trace, type Attributes } from '@opentelemetry/api';
 
 /** The active trace id, for logs and problem details; undefined outside any trace. */
 export function currentTraceId(): string | undefined {
@@ -25,9 +25,34 @@ export function withTraceparent<T>(traceparent: string | undefined, work: () => 
   return context.with(contextOf(traceparent), work);
 }
 
-/** What a failure says, for a span's status. */
-function describe(failure: unknown): string {
-  return failure instanceof Error ? failure.message : String(failure);
+/**
+ * A span of OpenTelemetry's messaging conventions (`<operation> <topic>`: send, a PRODUCER span;
+ * process, a CONSUMER span) in the trace `traceparent` names: the context it makes active, and
+ * how to end it (failed when given why).
+ */
+function startMessagingSpan(operation: 'send' | 'process', topic: string, traceparent: string | undefined, attributes: Attributes) {
+  const parent = contextOf(traceparent);
+  const span = trace.getTracer('@cms/messaging').startSpan(
+    `${operation} ${topic}`,
+    {
+      kind: operation === 'send' ? SpanKind.PRODUCER : SpanKind.CONSUMER,
+      attributes: {
+        'messaging.system': 'kafka',
+        'messaging.operation.type': operation,
+        'messaging.operation.name': operation,
+        'messaging.destination.name': topic,
+        ...attributes,
+      },
+    },
+    parent,
+  );
+  return {
+    context: trace.setSpan(parent, span),
+    end(failure?: unknown) {
+      if (failure !== undefined) span.setStatus({ code: SpanStatusCode.ERROR, message: failure instanceof Error ? failure.message : String(failure) });
+      span.end();
+    },
+  };
 }
 
 /** A message about to be sent, created earlier in the trace its `traceparent` names (an outbox row). */
@@ -44,8 +69,8 @@ export interface MessageToSend {
 export interface SendSpan {
   /** The `traceparent` the message is sent with: this span's, so that its consumers' spans are its children. */
   readonly traceparent: string | undefined;
-  /** Ends the span, failed when given the error. */
-  end(error?: unknown): void;
+  /** Ends the span, failed when given why. */
+  end(failure?: unknown): void;
 }
 
 /**
@@ -57,32 +82,14 @@ export interface SendSpan {
  * (`eachBatch`) under a `poll` span of a trace of its own, only linked to the message's.
  */
 export function startSendSpan(message: MessageToSend): SendSpan {
-  const parent = contextOf(message.traceparent);
-  const span = trace.getTracer('@cms/messaging').startSpan(
-    `send ${message.topic}`,
-    {
-      kind: SpanKind.PRODUCER,
-      attributes: {
-        'messaging.system': 'kafka',
-        'messaging.operation.type': 'send',
-        'messaging.operation.name': 'send',
-        'messaging.destination.name': message.topic,
-        'messaging.message.id': message.id,
-        'messaging.kafka.message.key': message.key,
-        ...(message.type ? { 'cloudevents.event_type': message.type } : {}),
-      },
-    },
-    parent,
-  );
+  const sending = startMessagingSpan('send', message.topic, message.traceparent, {
+    'messaging.message.id': message.id,
+    'messaging.kafka.message.key': message.key,
+    ...(message.type ? { 'cloudevents.event_type': message.type } : {}),
+  });
   const carrier: Record<string, string> = {};
-  propagation.inject(trace.setSpan(parent, span), carrier);
-  return {
-    traceparent: carrier.traceparent ?? message.traceparent,
-    end(error?: unknown) {
-      if (error !== undefined) span.setStatus({ code: SpanStatusCode.ERROR, message: describe(error) });
-      span.end();
-    },
-  };
+  propagation.inject(sending.context, carrier);
+  return { traceparent: carrier.traceparent ?? message.traceparent, end: sending.end };
 }
 
 /** A message received by a consumer group. */
@@ -111,31 +118,12 @@ export interface ProcessSpan {
  * it acts on, so that the consumer's work is in the trace of the request that caused the message.
  */
 export function startProcessSpan(message: ReceivedMessage): ProcessSpan {
-  const parent = contextOf(message.traceparent);
-  const span = trace.getTracer('@cms/messaging').startSpan(
-    `process ${message.topic}`,
-    {
-      kind: SpanKind.CONSUMER,
-      attributes: {
-        'messaging.system': 'kafka',
-        'messaging.operation.type': 'process',
-        'messaging.operation.name': 'process',
-        'messaging.destination.name': message.topic,
-        'messaging.destination.partition.id': String(message.partition),
-        'messaging.kafka.offset': Number(message.offset),
-        'messaging.consumer.group.name': message.consumerGroup,
-        ...(message.id ? { 'messaging.message.id': message.id } : {}),
-        ...(message.type ? { 'cloudevents.event_type': message.type } : {}),
-      },
-    },
-    parent,
-  );
-  const inSpan = trace.setSpan(parent, span);
-  return {
-    run: (work) => context.with(inSpan, work),
-    end(failure?: unknown) {
-      if (failure !== undefined) span.setStatus({ code: SpanStatusCode.ERROR, message: describe(failure) });
-      span.end();
-    },
-  };
+  const processing = startMessagingSpan('process', message.topic, message.traceparent, {
+    'messaging.destination.partition.id': String(message.partition),
+    'messaging.kafka.offset': Number(message.offset),
+    'messaging.consumer.group.name': message.consumerGroup,
+    ...(message.id ? { 'messaging.message.id': message.id } : {}),
+    ...(message.type ? { 'cloudevents.event_type': message.type } : {}),
+  });
+  return { run: (work) => context.with(processing.context, work), end: processing.end };
 }
