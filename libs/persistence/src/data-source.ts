@@ -1,10 +1,25 @@
-import { types } from 'pg';
+import { Client, types, type ClientConfig } from 'pg';
 import { DataSource, type DataSourceOptions, type MixedList, type EntitySchema } from 'typeorm';
 
 // A SQL `date` is a calendar day (a due date in working days), not an instant: read it as its
 // `YYYY-MM-DD` text. node-postgres would make it a JavaScript Date at the process's local midnight,
 // a different day wherever the process runs west of UTC. Process-wide, for every service alike.
 types.setTypeParser(types.builtins.DATE, (text: string) => text);
+
+/**
+ * A connection that outlives its session when PostgreSQL ends it (a restart or a failover: 57P01).
+ * node-postgres then emits 'error' on the client; the pool listens only while the client is idle,
+ * TypeORM only while one of its query runners holds it, and an 'error' event nobody hears ends the
+ * process (reliability test 5 lost contact-logging so, mid-restart). Heard here, the client is
+ * only marked unusable: its next statement fails (a clean 503 where a request waits on it) and the
+ * pool discards it when it comes back.
+ */
+class ServiceConnection extends Client {
+  constructor(config?: string | ClientConfig) {
+    super(config);
+    this.on('error', () => undefined);
+  }
+}
 
 export interface ServiceDataSourceOptions {
   /** postgres:// URL of the service's own database. */
@@ -28,6 +43,7 @@ export function serviceDataSourceOptions(options: ServiceDataSourceOptions): Dat
     // Failed queries are reported by the caller's error handling, without their parameters (personal data).
     logging: ['migration'],
     extra: {
+      Client: ServiceConnection,
       max: options.poolSize ?? 10,
       connectionTimeoutMillis: 5_000,
       // A request must never hang on a stuck statement; 15 s is far beyond any normal query here.
