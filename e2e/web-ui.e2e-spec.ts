@@ -29,7 +29,15 @@ interface Storage {
 
 // The browser runs in another zone than the UK's: the app must still show London time.
 const BROWSER_ZONE = 'America/New_York';
-const LONDON = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+const LONDON = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/London',
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
 
 describe('the web UI', () => {
   const [dead] = unusedMeterPoints(__filename, { shipper: 'TGS', status: 'DE', network: 'DN', count: 1 });
@@ -54,13 +62,21 @@ describe('the web UI', () => {
   });
 
   async function newPage(): Promise<{ context: BrowserContext; page: Page }> {
-    const fresh = await browser.newContext({ locale: 'en-GB', timezoneId: BROWSER_ZONE, viewport: { width: 1280, height: 900 } });
+    const fresh = await browser.newContext({
+      locale: 'en-GB',
+      timezoneId: BROWSER_ZONE,
+      viewport: { width: 1280, height: 900 },
+    });
     const opened = await fresh.newPage();
     opened.on('request', (request) => requested.push(request.url()));
     opened.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
     // An answer 4xx is logged by the browser as a failed load (a refused contact is one); a policy violation or a script error is a fault.
     opened.on('console', (message) => {
-      if (message.type() === 'error' && !/^Failed to load resource: the server responded with a status of 4\d\d/.test(message.text())) problems.push(`console: ${message.text()}`);
+      if (
+        message.type() === 'error' &&
+        !/^Failed to load resource: the server responded with a status of 4\d\d/.test(message.text())
+      )
+        problems.push(`console: ${message.text()}`);
     });
     return { context: fresh, page: opened };
   }
@@ -68,7 +84,11 @@ describe('the web UI', () => {
   /** axe at WCAG 2.2 AA on the screen as it is, then its screenshot. */
   async function checkScreen(name: string, on: Page = page): Promise<void> {
     const results = await new AxeBuilder({ page: on }).withTags(WCAG_22_AA).analyze();
-    const violations = results.violations.map((violation) => ({ rule: violation.id, impact: violation.impact, where: violation.nodes.map((node) => node.target.join(' ')) }));
+    const violations = results.violations.map((violation) => ({
+      rule: violation.id,
+      impact: violation.impact,
+      where: violation.nodes.map((node) => node.target.join(' ')),
+    }));
     expect({ screen: name, violations }).toEqual({ screen: name, violations: [] });
     await on.screenshot({ path: join(REPORTS, `${String(++screen).padStart(2, '0')}-${name}.png`), fullPage: true });
   }
@@ -78,7 +98,9 @@ describe('the web UI', () => {
     await page.getByRole('radio', { name: 'Dead to Live (DTL)' }).check();
     await page.getByLabel('Name').fill('Amelia Hart');
     await page.getByLabel('Telephone (optional)').fill(answers.telephone);
-    await page.getByLabel('What the originator knows').fill('Customer reports gas in use; meter dials have advanced since the last read.');
+    await page
+      .getByLabel('What the originator knows')
+      .fill('Customer reports gas in use; meter dials have advanced since the last read.');
     await page.getByLabel('Meter read').fill('04521');
     // Day, month and year apart, as people write a UK date.
     const [year, month, day] = answers.readDate.split('-');
@@ -92,7 +114,14 @@ describe('the web UI', () => {
   it('loads the sign-in screen first, small and fast, from this site alone, under its security policy', async () => {
     const scripts = readdirSync(join(BUILD, 'assets')).filter((file) => file.endsWith('.js'));
     const styles = readdirSync(join(BUILD, 'assets')).filter((file) => file.endsWith('.css'));
-    const size = (files: string[]) => files.reduce((total, file) => ({ raw: total.raw + readFileSync(join(BUILD, 'assets', file)).length, gzip: total.gzip + gzipSync(readFileSync(join(BUILD, 'assets', file))).length }), { raw: 0, gzip: 0 });
+    const size = (files: string[]) =>
+      files.reduce(
+        (total, file) => ({
+          raw: total.raw + readFileSync(join(BUILD, 'assets', file)).length,
+          gzip: total.gzip + gzipSync(readFileSync(join(BUILD, 'assets', file))).length,
+        }),
+        { raw: 0, gzip: 0 },
+      );
     const script = size(scripts);
     const style = size(styles);
 
@@ -102,8 +131,14 @@ describe('the web UI', () => {
     const firstLoadMs = Date.now() - started;
     // Run in the page (the browser's Navigation Timing), typed here without the DOM's types.
     const timing = await page.evaluate(() => {
-      const [navigation] = performance.getEntriesByType('navigation' as never) as unknown as { domContentLoadedEventEnd: number; loadEventEnd: number }[];
-      return { domContentLoaded: Math.round(navigation.domContentLoadedEventEnd), load: Math.round(navigation.loadEventEnd) };
+      const [navigation] = performance.getEntriesByType('navigation' as never) as unknown as {
+        domContentLoadedEventEnd: number;
+        loadEventEnd: number;
+      }[];
+      return {
+        domContentLoaded: Math.round(navigation.domContentLoadedEventEnd),
+        load: Math.round(navigation.loadEventEnd),
+      };
     });
     process.stdout.write(
       `web-ui: script ${(script.gzip / 1024).toFixed(1)} KB gzip (${(script.raw / 1024).toFixed(1)} KB, ${scripts.length} file), ` +
@@ -140,12 +175,23 @@ describe('the web UI', () => {
     expect(new URL(page.url()).pathname).toBe('/contacts');
     // The refresh token is an HttpOnly cookie: no script sees it, and nothing is kept in storage.
     const storage = await page.evaluate(() => {
-      const { document, localStorage, sessionStorage } = globalThis as unknown as { document: { cookie: string }; localStorage: Storage; sessionStorage: Storage };
+      const { document, localStorage, sessionStorage } = globalThis as unknown as {
+        document: { cookie: string };
+        localStorage: Storage;
+        sessionStorage: Storage;
+      };
       return [document.cookie, localStorage.length, sessionStorage.length];
     });
     expect(storage).toEqual(['', 0, 0]);
     const [cookie] = await context.cookies();
-    expect(cookie).toEqual(expect.objectContaining({ name: 'cms_web_refresh', httpOnly: true, sameSite: 'Strict', path: '/api/web-session' }));
+    expect(cookie).toEqual(
+      expect.objectContaining({
+        name: 'cms_web_refresh',
+        httpOnly: true,
+        sameSite: 'Strict',
+        path: '/api/web-session',
+      }),
+    );
     await checkScreen('contacts');
   });
 
@@ -160,7 +206,9 @@ describe('the web UI', () => {
     const panel = page.locator('.panel', { has: page.getByRole('heading', { name: `Meter point ${dead.mprn}` }) });
     await panel.waitFor();
     const shown = Object.fromEntries(
-      await panel.locator('dt').evaluateAll((terms) => terms.map((term) => [term.textContent, term.nextElementSibling?.textContent])),
+      await panel
+        .locator('dt')
+        .evaluateAll((terms) => terms.map((term) => [term.textContent, term.nextElementSibling?.textContent])),
     );
     expect(shown).toEqual(
       expect.objectContaining({
@@ -183,7 +231,9 @@ describe('the web UI', () => {
     expect(crn).toMatch(/^C\d{9}$/);
     await checkScreen('contact-logged-pop-up');
     const logged = await api('GET', `/api/v1/contacts/${crn}`, { token: await signIn('tgs.user') });
-    expect(logged.body).toEqual(expect.objectContaining({ crn, type: 'DTL', mprn: dead.mprn, status: 'LOGGED', originatorUserId: 'tgs.user' }));
+    expect(logged.body).toEqual(
+      expect.objectContaining({ crn, type: 'DTL', mprn: dead.mprn, status: 'LOGGED', originatorUserId: 'tgs.user' }),
+    );
   });
 
   it('shows every reason a contact is refused, each by its field', async () => {
@@ -195,14 +245,21 @@ describe('the web UI', () => {
     const summary = page.getByRole('alert').filter({ hasText: 'There is a problem' });
     await summary.waitFor();
 
-    const recorded = await api('GET', `/api/v1/rejected-submissions?mprn=${live.mprn}&limit=1`, { token: await signIn('tgs.user') });
+    const recorded = await api('GET', `/api/v1/rejected-submissions?mprn=${live.mprn}&limit=1`, {
+      token: await signIn('tgs.user'),
+    });
     const reasons: { code: string; message: string; field?: string }[] = recorded.body.items[0].rejections;
-    expect(reasons.map((reason) => reason.field)).toEqual(expect.arrayContaining(['mprn', 'dtlEvidence.meterRead.readDate', 'originatorContact.telephone']));
+    expect(reasons.map((reason) => reason.field)).toEqual(
+      expect.arrayContaining(['mprn', 'dtlEvidence.meterRead.readDate', 'originatorContact.telephone']),
+    );
     const summaryText = (await summary.textContent())!;
     expect(summaryText).toMatch(/Trace id for support: [0-9a-f]{32}/);
     for (const reason of reasons) {
       expect(summaryText).toContain(reason.message);
-      if (reason.field) await expect(page.locator(`#field-${reason.field.replaceAll('.', '-')}-error`).textContent()).resolves.toContain(reason.message);
+      if (reason.field)
+        await expect(
+          page.locator(`#field-${reason.field.replaceAll('.', '-')}-error`).textContent(),
+        ).resolves.toContain(reason.message);
     }
     // Each field at fault is marked so for assistive technology too.
     await expect(page.getByLabel('MPRN').getAttribute('aria-invalid')).resolves.toBe('true');
@@ -213,7 +270,9 @@ describe('the web UI', () => {
     await page.getByRole('link', { name: "My organisation's contacts" }).click();
     await page.getByRole('heading', { level: 1, name: "My organisation's contacts" }).waitFor();
     await page.getByLabel('CRN or MPRN').fill(crn);
-    const listed = page.waitForResponse((response) => response.url().includes(`/api/v1/contacts?`) && response.url().includes(`crn=${crn}`));
+    const listed = page.waitForResponse(
+      (response) => response.url().includes(`/api/v1/contacts?`) && response.url().includes(`crn=${crn}`),
+    );
     await page.getByRole('button', { name: 'Apply filters' }).click();
     expect((await listed).status()).toBe(200);
     const rows = page.locator('table tbody tr');
@@ -283,11 +342,15 @@ describe('the web UI', () => {
 
   it('was built on the API types of the very document the gateway serves', () => {
     // tools/web/api-schema.ts builds the document from the services without running them; here, from the running gateway's.
-    const live = spawnSync(process.execPath, ['-r', '@swc-node/register', 'tools/web/api-schema.ts', 'print', `${gatewayUrl()}/api/docs-json`], {
-      cwd: resolve(__dirname, '..'),
-      encoding: 'utf8',
-      maxBuffer: 64 * 1024 * 1024,
-    });
+    const live = spawnSync(
+      process.execPath,
+      ['-r', '@swc-node/register', 'tools/web/api-schema.ts', 'print', `${gatewayUrl()}/api/docs-json`],
+      {
+        cwd: resolve(__dirname, '..'),
+        encoding: 'utf8',
+        maxBuffer: 64 * 1024 * 1024,
+      },
+    );
     expect([live.status, live.stderr]).toEqual([0, '']);
     expect(live.stdout).toBe(readFileSync(resolve(__dirname, '../web/src/api/schema.d.ts'), 'utf8'));
   });

@@ -12,13 +12,17 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
  */
 export function ensureChromium(log: (line: string) => void): string {
   if (existsSync(CHROMIUM)) return CHROMIUM;
-  const apt = (...args: string[]) => spawnSync('apt-get', args, { stdio: 'ignore', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } }).status === 0;
+  const apt = (...args: string[]) =>
+    spawnSync('apt-get', args, { stdio: 'ignore', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } })
+      .status === 0;
   if (process.getuid?.() === 0 && existsSync('/usr/bin/apt-get')) {
     log(`${CHROMIUM} is missing: installing Debian's chromium…`);
     const install = () => apt('install', '-y', '--no-install-recommends', 'chromium');
     if (install() || (apt('update') && install())) return CHROMIUM;
   }
-  throw new Error(`The browser tests need Chromium at ${CHROMIUM} (Debian: apt-get install chromium; elsewhere set CHROMIUM_PATH).`);
+  throw new Error(
+    `The browser tests need Chromium at ${CHROMIUM} (Debian: apt-get install chromium; elsewhere set CHROMIUM_PATH).`,
+  );
 }
 
 export function launchChromium(log: (line: string) => void): Promise<Browser> {

@@ -13,7 +13,11 @@ const API_SCHEMA_FILE = join(ROOT, 'web/src/api/schema.d.ts');
 describe("the web app's API types (web/src/api/schema.d.ts)", () => {
   it('are what the services’ OpenAPI documents generate: run `node -r @swc-node/register tools/web/api-schema.ts write`', () => {
     // In a process of its own: openapi-typescript loads ES modules that Jest's module system does not.
-    const generated = spawnSync(process.execPath, ['-r', '@swc-node/register', 'tools/web/api-schema.ts', 'print'], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    const generated = spawnSync(process.execPath, ['-r', '@swc-node/register', 'tools/web/api-schema.ts', 'print'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    });
     expect(generated.stderr).toBe('');
     expect(generated.status).toBe(0);
     expect(readFileSync(API_SCHEMA_FILE, 'utf8')).toBe(generated.stdout);
@@ -25,7 +29,11 @@ describe("the web app's API types (web/src/api/schema.d.ts)", () => {
     const renamed = committed.replace(/^(\s+)addressLabel: string;$/m, '$1supplyAddressLabel: string;');
     expect(renamed).not.toBe(committed);
 
-    const config = ts.getParsedCommandLineOfConfigFile(join(ROOT, 'web/tsconfig.app.json'), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined })!;
+    const config = ts.getParsedCommandLineOfConfigFile(
+      join(ROOT, 'web/tsconfig.app.json'),
+      {},
+      { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined },
+    )!;
     const host = ts.createCompilerHost(config.options);
     const readFile = host.readFile.bind(host);
     host.readFile = (file) => (resolve(file) === API_SCHEMA_FILE ? renamed : readFile(file));
@@ -34,6 +42,8 @@ describe("the web app's API types (web/src/api/schema.d.ts)", () => {
       file: diagnostic.file && relative(ROOT, diagnostic.file.fileName),
       message: ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n'),
     }));
-    expect(errors).toEqual([{ file: 'web/src/screens/log-contact.tsx', message: expect.stringContaining("'addressLabel' does not exist") }]);
+    expect(errors).toEqual([
+      { file: 'web/src/screens/log-contact.tsx', message: expect.stringContaining("'addressLabel' does not exist") },
+    ]);
   });
 });

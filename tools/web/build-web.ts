@@ -34,11 +34,15 @@ export function webBuildIsStale(): boolean {
 /** Builds the web app with Vite; throws with Vite's output when the build fails. */
 export function buildWeb(log: (line: string) => void): void {
   const started = Date.now();
-  const vite = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', WEB, '--logLevel', 'warn'], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, NODE_ENV: 'production' },
-  });
+  const vite = spawnSync(
+    process.execPath,
+    [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', WEB, '--logLevel', 'warn'],
+    {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, NODE_ENV: 'production' },
+    },
+  );
   if (vite.status !== 0) throw new Error(`the web app did not build:\n${vite.stdout}${vite.stderr}`);
   log(`web app built in ${((Date.now() - started) / 1000).toFixed(1)} s (${WEB_BUILD_DIR})`);
 }

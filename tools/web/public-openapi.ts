@@ -26,7 +26,8 @@ function definitionOf(name: ServiceName): AnyServiceDefinition {
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- which file is known only from the catalogue
   const exported = require(join(ROOT, 'services', name, 'src', 'service.ts')) as Record<string, unknown>;
   const definition = Object.values(exported).find(
-    (value): value is AnyServiceDefinition => typeof value === 'object' && value !== null && (value as { name?: unknown }).name === name,
+    (value): value is AnyServiceDefinition =>
+      typeof value === 'object' && value !== null && (value as { name?: unknown }).name === name,
   );
   if (!definition) throw new Error(`services/${name}/src/service.ts exports no ServiceDefinition named ${name}`);
   return definition;
@@ -38,15 +39,23 @@ async function serviceDocument(name: ServiceName): Promise<OpenAPIObject> {
   const env = serviceEnvironment(name, {
     ports: Object.fromEntries(catalogueEntries.map((entry) => [entry.name, entry.port])) as Record<ServiceName, number>,
     kafkaBrokers: ['127.0.0.1:9092'],
-    databaseUrls: Object.fromEntries(catalogueEntries.map((entry) => [entry.name, `postgres://cms@127.0.0.1:5432/${entry.database ?? 'none'}`])),
-    secrets: Object.fromEntries(catalogueSecrets().map(({ setting }) => [setting, Buffer.alloc(32).toString('base64')])),
+    databaseUrls: Object.fromEntries(
+      catalogueEntries.map((entry) => [entry.name, `postgres://cms@127.0.0.1:5432/${entry.database ?? 'none'}`]),
+    ),
+    secrets: Object.fromEntries(
+      catalogueSecrets().map(({ setting }) => [setting, Buffer.alloc(32).toString('base64')]),
+    ),
     demo: {},
     tracing: {},
     extra: {},
   });
   const logger = pino({ level: 'silent' });
   const config = loadServiceConfig(definition, env);
-  const app = await NestFactory.create(definition.module(config, logger), { preview: true, logger: false, abortOnError: false });
+  const app = await NestFactory.create(definition.module(config, logger), {
+    preview: true,
+    logger: false,
+    abortOnError: false,
+  });
   try {
     return buildOpenApiDocument(app, definition);
   } finally {

@@ -54,7 +54,10 @@ function SignedIn({ passwordChangeRequired }: { passwordChangeRequired: boolean 
   if (me.error) {
     return (
       <Shell>
-        <ProblemNotice problem={me.error instanceof ApiProblem ? me.error : ApiProblem.unreachable()} heading="Your account could not be read" />
+        <ProblemNotice
+          problem={me.error instanceof ApiProblem ? me.error : ApiProblem.unreachable()}
+          heading="Your account could not be read"
+        />
       </Shell>
     );
   }
@@ -69,9 +72,21 @@ function SignedIn({ passwordChangeRequired }: { passwordChangeRequired: boolean 
   let screen;
   if (pathname === paths.contacts || pathname === paths.home) screen = <ContactsScreen />;
   else if (pathname === paths.logContact)
-    screen = canLogContacts(me.data) ? <LogContactScreen /> : <Message title="You cannot log contacts">Only a shipper's contact users log DTL and ISO contacts. Your organisation's Local Security Officer can give you that role.</Message>;
+    screen = canLogContacts(me.data) ? (
+      <LogContactScreen />
+    ) : (
+      <Message title="You cannot log contacts">
+        Only a shipper's contact users log DTL and ISO contacts. Your organisation's Local Security Officer can give you
+        that role.
+      </Message>
+    );
   else if (contact) screen = <ContactScreen crn={contact.crn} />;
   else if (pathname === paths.changePassword) screen = <ChangePassword required={false} />;
-  else screen = <Message title="Page not found">There is no page at this address. Check it, or go to your organisation's contacts.</Message>;
+  else
+    screen = (
+      <Message title="Page not found">
+        There is no page at this address. Check it, or go to your organisation's contacts.
+      </Message>
+    );
   return <Shell me={me.data}>{screen}</Shell>;
 }

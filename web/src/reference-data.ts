@@ -22,17 +22,29 @@ export function canLogContacts(me: Me): boolean {
 
 export function useOrganisations() {
   const { api } = useApp();
-  return useQuery({ queryKey: ['organisations'], queryFn: () => dataOf(api.GET('/api/v1/organisations')), ...REFERENCE });
+  return useQuery({
+    queryKey: ['organisations'],
+    queryFn: () => dataOf(api.GET('/api/v1/organisations')),
+    ...REFERENCE,
+  });
 }
 
 export function useMeterPointStatuses() {
   const { api } = useApp();
-  return useQuery({ queryKey: ['meter-point-statuses'], queryFn: () => dataOf(api.GET('/api/v1/meter-point-statuses')), ...REFERENCE });
+  return useQuery({
+    queryKey: ['meter-point-statuses'],
+    queryFn: () => dataOf(api.GET('/api/v1/meter-point-statuses')),
+    ...REFERENCE,
+  });
 }
 
 export function useContactTypes() {
   const { api } = useApp();
-  return useQuery({ queryKey: ['contact-types'], queryFn: () => dataOf(api.GET('/api/v1/contact-types')), ...REFERENCE });
+  return useQuery({
+    queryKey: ['contact-types'],
+    queryFn: () => dataOf(api.GET('/api/v1/contact-types')),
+    ...REFERENCE,
+  });
 }
 
 /** Organisations and meter point statuses by name, from the API's directory and reference list; a code until they load. */
@@ -40,7 +52,9 @@ export function useNames(): Names {
   const organisations = useOrganisations().data?.items ?? [];
   const statuses = useMeterPointStatuses().data?.items ?? [];
   return {
-    organisation: (id) => organisations.find((organisation) => organisation.id === id)?.name ?? (id ? 'another organisation' : 'no organisation'),
+    organisation: (id) =>
+      organisations.find((organisation) => organisation.id === id)?.name ??
+      (id ? 'another organisation' : 'no organisation'),
     meterPointStatus: (code) => statuses.find((status) => status.code === code)?.name ?? code ?? 'unknown',
   };
 }

@@ -8,15 +8,31 @@ import { paths } from './routing/paths';
  * Every screen's frame: who is signed in and for which organisation, the way to each screen,
  * sign-out. Until a temporary password is changed there is nowhere else to go, so no way there.
  */
-export function Shell({ me, passwordChangeRequired = false, children }: { me?: Me; passwordChangeRequired?: boolean; children: ReactNode }) {
+export function Shell({
+  me,
+  passwordChangeRequired = false,
+  children,
+}: {
+  me?: Me;
+  passwordChangeRequired?: boolean;
+  children: ReactNode;
+}) {
   const { session } = useApp();
   const { pathname } = useLocation();
-  const links = me && !passwordChangeRequired
-    ? [
-        { to: paths.contacts, label: "My organisation's contacts", current: pathname === paths.contacts || (pathname.startsWith('/contacts/') && pathname !== paths.logContact) },
-        ...(canLogContacts(me) ? [{ to: paths.logContact, label: 'Log a contact', current: pathname === paths.logContact }] : []),
-      ]
-    : [];
+  const links =
+    me && !passwordChangeRequired
+      ? [
+          {
+            to: paths.contacts,
+            label: "My organisation's contacts",
+            current:
+              pathname === paths.contacts || (pathname.startsWith('/contacts/') && pathname !== paths.logContact),
+          },
+          ...(canLogContacts(me)
+            ? [{ to: paths.logContact, label: 'Log a contact', current: pathname === paths.logContact }]
+            : []),
+        ]
+      : [];
   return (
     <>
       <a className="skip-link" href="#main">

@@ -38,11 +38,25 @@ describe('the gateway serving the web app', () => {
       request.on('end', () => {
         const body = text ? JSON.parse(text) : undefined;
         authCalls.push({ path: request.url!, body });
-        const tokens = () => ({ accessToken: `access-${latest}`, tokenType: 'Bearer', expiresIn: 300, refreshToken: `refresh-${++latest}` });
+        const tokens = () => ({
+          accessToken: `access-${latest}`,
+          tokenType: 'Bearer',
+          expiresIn: 300,
+          refreshToken: `refresh-${++latest}`,
+        });
         const refuse = (code: string) =>
           response
             .writeHead(401, { 'content-type': 'application/problem+json' })
-            .end(JSON.stringify({ type: 'urn:cms:problem', title: 'Unauthorised', status: 401, code, detail: code, traceId: '0af7651916cd43dd8448eb211c80319c' }));
+            .end(
+              JSON.stringify({
+                type: 'urn:cms:problem',
+                title: 'Unauthorised',
+                status: 401,
+                code,
+                detail: code,
+                traceId: '0af7651916cd43dd8448eb211c80319c',
+              }),
+            );
         if (request.url === '/api/v1/auth/login') {
           if (body.password !== 'right password') return refuse('INVALID_CREDENTIALS');
           return response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(tokens()));
@@ -56,7 +70,12 @@ describe('the gateway serving the web app', () => {
     });
     await new Promise<void>((resolve) => accessControl.listen(0, '127.0.0.1', resolve));
     const accessControlUrl = `http://127.0.0.1:${(accessControl.address() as AddressInfo).port}`;
-    const config = loadGatewayConfig({ ...issuer.env(), KAFKA_BROKERS: testKafkaBrokers().join(','), ACCESS_CONTROL_URL: accessControlUrl, WEB_APP_DIR: webDir });
+    const config = loadGatewayConfig({
+      ...issuer.env(),
+      KAFKA_BROKERS: testKafkaBrokers().join(','),
+      ACCESS_CONTROL_URL: accessControlUrl,
+      WEB_APP_DIR: webDir,
+    });
     gateway = await createGatewayApp(config, pino({ level: 'silent' }));
     await gateway.listen(0, '127.0.0.1');
     baseUrl = `http://127.0.0.1:${(gateway.getHttpServer().address() as AddressInfo).port}`;
@@ -69,13 +88,19 @@ describe('the gateway serving the web app', () => {
     rmSync(webDir, { recursive: true, force: true });
   });
 
-  const page = (path: string, headers: Record<string, string> = { accept: 'text/html' }) => fetch(`${baseUrl}${path}`, { headers });
+  const page = (path: string, headers: Record<string, string> = { accept: 'text/html' }) =>
+    fetch(`${baseUrl}${path}`, { headers });
 
   describe('the built files', () => {
     it('answers index.html at / and at every client route, revalidated each time, under the strict policy', async () => {
       for (const path of ['/', '/contacts', '/contacts/C000001234', '/change-password']) {
         const response = await page(path);
-        expect({ path, status: response.status, type: response.headers.get('content-type'), body: await response.text() }).toEqual({
+        expect({
+          path,
+          status: response.status,
+          type: response.headers.get('content-type'),
+          body: await response.text(),
+        }).toEqual({
           path,
           status: 200,
           type: expect.stringContaining('text/html'),
@@ -115,12 +140,22 @@ describe('the gateway serving the web app', () => {
     it('answers 404 for a file that is not there, and never index.html for the API or health', async () => {
       for (const path of ['/assets/index-Gone00.js', '/favicon.ico']) {
         const response = await page(path);
-        expect({ path, status: response.status, type: response.headers.get('content-type') }).toEqual({ path, status: 404, type: expect.stringContaining('application/problem+json') });
+        expect({ path, status: response.status, type: response.headers.get('content-type') }).toEqual({
+          path,
+          status: 404,
+          type: expect.stringContaining('application/problem+json'),
+        });
       }
       const api = await page('/api/nothing');
-      expect([api.status, api.headers.get('content-type')]).toEqual([404, expect.stringContaining('application/problem+json')]);
+      expect([api.status, api.headers.get('content-type')]).toEqual([
+        404,
+        expect.stringContaining('application/problem+json'),
+      ]);
       const health = await page('/health/live');
-      expect([health.status, health.headers.get('content-type')]).toEqual([200, expect.stringContaining('application/json')]);
+      expect([health.status, health.headers.get('content-type')]).toEqual([
+        200,
+        expect.stringContaining('application/json'),
+      ]);
     });
   });
 
@@ -146,7 +181,10 @@ describe('the gateway serving the web app', () => {
       const cookie = response.headers.get('set-cookie')!;
       expect(cookie).toMatch(/^cms_web_refresh=refresh-\d+; Path=\/api\/web-session; HttpOnly; SameSite=Strict$/);
       expect(response.headers.get('cache-control')).toBe('no-store');
-      expect(authCalls.at(-1)).toEqual({ path: '/api/v1/auth/login', body: { userId: 'bwe.user', password: 'right password' } });
+      expect(authCalls.at(-1)).toEqual({
+        path: '/api/v1/auth/login',
+        body: { userId: 'bwe.user', password: 'right password' },
+      });
     });
 
     it('renews the access token from the cookie, rotating it, and forgets a cookie access-control refuses', async () => {
@@ -159,13 +197,21 @@ describe('the gateway serving the web app', () => {
 
       const reused = await post('refresh', { cookie: signedIn });
       expect(reused.status).toBe(401);
-      expect(await reused.json()).toEqual(expect.objectContaining({ code: 'INVALID_REFRESH_TOKEN', traceId: '0af7651916cd43dd8448eb211c80319c' }));
-      expect(reused.headers.get('set-cookie')).toMatch(/^cms_web_refresh=; Path=\/api\/web-session; Expires=Thu, 01 Jan 1970/);
+      expect(await reused.json()).toEqual(
+        expect.objectContaining({ code: 'INVALID_REFRESH_TOKEN', traceId: '0af7651916cd43dd8448eb211c80319c' }),
+      );
+      expect(reused.headers.get('set-cookie')).toMatch(
+        /^cms_web_refresh=; Path=\/api\/web-session; Expires=Thu, 01 Jan 1970/,
+      );
     });
 
     it('passes a refused sign-in on as access-control said it, and asks for sign-in without a cookie', async () => {
       const refused = await post('login', { body: { userId: 'bwe.user', password: 'wrong' } });
-      expect([refused.status, refused.headers.get('set-cookie'), ((await refused.json()) as any).code]).toEqual([401, null, 'INVALID_CREDENTIALS']);
+      expect([refused.status, refused.headers.get('set-cookie'), ((await refused.json()) as any).code]).toEqual([
+        401,
+        null,
+        'INVALID_CREDENTIALS',
+      ]);
       const noCookie = await post('refresh');
       expect([noCookie.status, ((await noCookie.json()) as any).code]).toEqual([401, 'UNAUTHENTICATED']);
     });
@@ -179,9 +225,15 @@ describe('the gateway serving the web app', () => {
     });
 
     it('refuses a request another site makes the browser send', async () => {
-      const crossSite = await post('refresh', { cookie: 'cms_web_refresh=refresh-1', headers: { 'sec-fetch-site': 'cross-site' } });
+      const crossSite = await post('refresh', {
+        cookie: 'cms_web_refresh=refresh-1',
+        headers: { 'sec-fetch-site': 'cross-site' },
+      });
       expect([crossSite.status, ((await crossSite.json()) as any).code]).toEqual([403, 'CROSS_SITE_REQUEST']);
-      const otherOrigin = await fetch(`${baseUrl}/api/web-session/logout`, { method: 'POST', headers: { origin: 'https://evil.example' } });
+      const otherOrigin = await fetch(`${baseUrl}/api/web-session/logout`, {
+        method: 'POST',
+        headers: { origin: 'https://evil.example' },
+      });
       expect(otherOrigin.status).toBe(403);
       // A form, which another site can make a browser post without asking, is not JSON.
       const form = await fetch(`${baseUrl}/api/web-session/login`, {

@@ -24,14 +24,35 @@ export class ApiProblem extends Error {
   /** From the body and status of an answer; a body that is not problem details still becomes one. */
   static from(body: unknown, status: number): ApiProblem {
     if (isProblemDetails(body)) {
-      return new ApiProblem(body.status, body.code, body.title, body.detail ?? body.title, body.traceId, body.errors ?? []);
+      return new ApiProblem(
+        body.status,
+        body.code,
+        body.title,
+        body.detail ?? body.title,
+        body.traceId,
+        body.errors ?? [],
+      );
     }
-    return new ApiProblem(status, 'UNEXPECTED_ANSWER', 'Unexpected answer', `CMS answered with status ${status}. Try again shortly.`, undefined, []);
+    return new ApiProblem(
+      status,
+      'UNEXPECTED_ANSWER',
+      'Unexpected answer',
+      `CMS answered with status ${status}. Try again shortly.`,
+      undefined,
+      [],
+    );
   }
 
   /** The request never got an answer (offline, the server unreachable). */
   static unreachable(): ApiProblem {
-    return new ApiProblem(0, 'UNREACHABLE', 'No answer', 'CMS could not be reached. Check your connection and try again.', undefined, []);
+    return new ApiProblem(
+      0,
+      'UNREACHABLE',
+      'No answer',
+      'CMS could not be reached. Check your connection and try again.',
+      undefined,
+      [],
+    );
   }
 
   /** The reasons at fault on each field, by the field's path (`dtlEvidence.meterRead.value`). */
@@ -48,5 +69,7 @@ export class ApiProblem extends Error {
 function isProblemDetails(body: unknown): body is ProblemDetails {
   if (typeof body !== 'object' || body === null) return false;
   const candidate = body as Partial<ProblemDetails>;
-  return typeof candidate.status === 'number' && typeof candidate.code === 'string' && typeof candidate.title === 'string';
+  return (
+    typeof candidate.status === 'number' && typeof candidate.code === 'string' && typeof candidate.title === 'string'
+  );
 }

@@ -28,9 +28,13 @@ const ADDRESS_ORDER = [
  * isolation work, alternative address), named as the logging form names them, in sections, in the
  * order of `fields` (the items of its type, GET /contact-types) and anything else after them.
  */
-export function contactDetailSections(details: Record<string, unknown>, fields: readonly string[] = []): DetailSection[] {
+export function contactDetailSections(
+  details: Record<string, unknown>,
+  fields: readonly string[] = [],
+): DetailSection[] {
   const found: { field: string; heading?: string; label: string; value: string }[] = [];
-  const add = (field: string, heading: string | undefined, label: string, value: string) => found.push({ field, heading, label, value });
+  const add = (field: string, heading: string | undefined, label: string, value: string) =>
+    found.push({ field, heading, label, value });
   const walk = (value: unknown, path: string) => {
     if (path === 'alternativeAddress') return addAddress(value);
     if (value === null || value === undefined) return;
@@ -44,9 +48,16 @@ export function contactDetailSections(details: Record<string, unknown>, fields: 
   const addAddress = (address: unknown) => {
     if (typeof address !== 'object' || address === null) return;
     const fields = address as Record<string, unknown>;
-    const lines = ADDRESS_ORDER.map((field) => fields[field]).filter((part): part is string => typeof part === 'string' && part !== '');
+    const lines = ADDRESS_ORDER.map((field) => fields[field]).filter(
+      (part): part is string => typeof part === 'string' && part !== '',
+    );
     const provenance = fields.provenance as { source?: string } | undefined;
-    const source = provenance?.source === 'ADDRESS_LOOKUP' ? ' (chosen with the postcode finder)' : provenance?.source === 'TYPED' ? ' (typed)' : '';
+    const source =
+      provenance?.source === 'ADDRESS_LOOKUP'
+        ? ' (chosen with the postcode finder)'
+        : provenance?.source === 'TYPED'
+          ? ' (typed)'
+          : '';
     add('alternativeAddress', undefined, 'Alternative address', `${lines.join(', ')}${source}`);
   };
   walk(details, '');

@@ -1,8 +1,22 @@
-import { filterFieldOf, filtersOf, listQueryOf, nextPageSearch, pagesBefore, previousPageSearch, searchOf } from './contact-filters';
+import {
+  filterFieldOf,
+  filtersOf,
+  listQueryOf,
+  nextPageSearch,
+  pagesBefore,
+  previousPageSearch,
+  searchOf,
+} from './contact-filters';
 
 describe('the contact list’s filters and pages', () => {
   it('reads a CRN or an MPRN from the search, and every filter', () => {
-    expect(listQueryOf(new URLSearchParams('q=c000001234&type=DTL&status=LOGGED&sort=dueOn&waitingOnMe=true&overdue=true&assignedTo=me&unassigned=true'))).toEqual({
+    expect(
+      listQueryOf(
+        new URLSearchParams(
+          'q=c000001234&type=DTL&status=LOGGED&sort=dueOn&waitingOnMe=true&overdue=true&assignedTo=me&unassigned=true',
+        ),
+      ),
+    ).toEqual({
       limit: 25,
       crn: 'C000001234',
       type: 'DTL',
@@ -18,7 +32,16 @@ describe('the contact list’s filters and pages', () => {
   });
 
   it('writes the filters into the address, leaving out what is not set, and back', () => {
-    const filters = { q: ' 3938424403 ', type: 'ISO', status: '', sort: '', waitingOnMe: true, overdue: false, assignedToMe: true, unassigned: false };
+    const filters = {
+      q: ' 3938424403 ',
+      type: 'ISO',
+      status: '',
+      sort: '',
+      waitingOnMe: true,
+      overdue: false,
+      assignedToMe: true,
+      unassigned: false,
+    };
     const search = searchOf(filters);
     expect(search).toBe('?q=3938424403&type=ISO&waitingOnMe=true&assignedTo=me');
     expect(filtersOf(new URLSearchParams(search))).toEqual({ ...filters, q: '3938424403' });
@@ -37,13 +60,13 @@ describe('the contact list’s filters and pages', () => {
   });
 
   it('puts the API’s refusal of a parameter on the filter it came from', () => {
-    expect([filterFieldOf('crn'), filterFieldOf('mprn'), filterFieldOf('assignedTo'), filterFieldOf('status'), filterFieldOf('cursor'), filterFieldOf(undefined)]).toEqual([
-      'q',
-      'q',
-      'assignedToMe',
-      'status',
-      undefined,
-      undefined,
-    ]);
+    expect([
+      filterFieldOf('crn'),
+      filterFieldOf('mprn'),
+      filterFieldOf('assignedTo'),
+      filterFieldOf('status'),
+      filterFieldOf('cursor'),
+      filterFieldOf(undefined),
+    ]).toEqual(['q', 'q', 'assignedToMe', 'status', undefined, undefined]);
   });
 });

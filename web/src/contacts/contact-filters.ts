@@ -99,5 +99,7 @@ export function previousPageSearch(search: URLSearchParams): string {
 export function filterFieldOf(apiField: string | undefined): keyof ContactFilters | undefined {
   if (apiField === 'crn' || apiField === 'mprn') return 'q';
   if (apiField === 'assignedTo') return 'assignedToMe';
-  return apiField && ['type', 'status', 'sort', 'waitingOnMe', 'overdue', 'unassigned'].includes(apiField) ? (apiField as keyof ContactFilters) : undefined;
+  return apiField && ['type', 'status', 'sort', 'waitingOnMe', 'overdue', 'unassigned'].includes(apiField)
+    ? (apiField as keyof ContactFilters)
+    : undefined;
 }

@@ -43,12 +43,20 @@ export function describeHistoryEntry(entry: HistoryEntry, names: Names): Timelin
   const date = (key: string) => (text(key) ? formatDate(text(key)!) : undefined);
   const kind = text('kind') ?? 'Clarification';
   const by = entry.actorUserId ? `${entry.actorUserId}, ${names.organisation(entry.actorOrganisationId)}` : 'CMS';
-  const lines = (...values: (string | undefined | false)[]) => values.filter((value): value is string => typeof value === 'string' && value !== '');
-  const described = (title: string, ...values: (string | undefined | false)[]): TimelineEntry => ({ title, by, lines: lines(...values) });
+  const lines = (...values: (string | undefined | false)[]) =>
+    values.filter((value): value is string => typeof value === 'string' && value !== '');
+  const described = (title: string, ...values: (string | undefined | false)[]): TimelineEntry => ({
+    title,
+    by,
+    lines: lines(...values),
+  });
 
   switch (entry.action) {
     case 'LOGGED':
-      return described(`${text('contactType') ?? 'Contact'} logged`, text('requestedStatus') && `Asks for the meter point to be ${names.meterPointStatus(text('requestedStatus'))}.`);
+      return described(
+        `${text('contactType') ?? 'Contact'} logged`,
+        text('requestedStatus') && `Asks for the meter point to be ${names.meterPointStatus(text('requestedStatus'))}.`,
+      );
     case 'ASSIGNED':
       return described(
         `Assigned to ${text('assigneeUserId') ?? 'a user'}`,
@@ -66,7 +74,9 @@ export function describeHistoryEntry(entry: HistoryEntry, names: Names): Timelin
     case 'PARTICIPANTS_CHANGED':
       return described(
         'Organisations joined',
-        Array.isArray(detail.added) ? (detail.added as string[]).map((id) => names.organisation(id)).join(', ') : undefined,
+        Array.isArray(detail.added)
+          ? (detail.added as string[]).map((id) => names.organisation(id)).join(', ')
+          : undefined,
       );
     case 'CONTACT_REMINDER':
       return described('Reminder: resolution due soon', date('dueOn') && `Due on ${date('dueOn')}.`);
@@ -86,10 +96,15 @@ export function describeHistoryEntry(entry: HistoryEntry, names: Names): Timelin
       return described(
         `${kind} message`,
         text('text'),
-        text('waitingOnOrganisationId') && `Now waiting on ${names.organisation(text('waitingOnOrganisationId'))}${date('dueOn') ? `, due on ${date('dueOn')}` : ''}.`,
+        text('waitingOnOrganisationId') &&
+          `Now waiting on ${names.organisation(text('waitingOnOrganisationId'))}${date('dueOn') ? `, due on ${date('dueOn')}` : ''}.`,
       );
     case 'CLARIFICATION_CLOSED':
-      return described(`${kind} closed`, text('reason'), text('cause') && text('cause') !== 'CLOSED_BY_PARTICIPANT' && `Cause: ${words(text('cause')!)}.`);
+      return described(
+        `${kind} closed`,
+        text('reason'),
+        text('cause') && text('cause') !== 'CLOSED_BY_PARTICIPANT' && `Cause: ${words(text('cause')!)}.`,
+      );
     case 'CLARIFICATION_REMINDER':
       return described(`Reminder: ${kind} answer due soon`, date('dueOn') && `Due on ${date('dueOn')}.`);
     case 'CLARIFICATION_OVERDUE':
@@ -107,7 +122,11 @@ export function describeHistoryEntry(entry: HistoryEntry, names: Names): Timelin
       return described('Site visit declined', text('reason'));
     case 'SITE_VISIT_FINDING':
       return described(
-        detail.confirmed === true ? 'Site visit finding: confirmed' : detail.confirmed === false ? 'Site visit finding: not confirmed' : 'Site visit finding',
+        detail.confirmed === true
+          ? 'Site visit finding: confirmed'
+          : detail.confirmed === false
+            ? 'Site visit finding: not confirmed'
+            : 'Site visit finding',
         date('visitedOn') && `Visited on ${date('visitedOn')}.`,
         text('notes'),
         text('meterSerialNumber') && `Meter serial number ${text('meterSerialNumber')}.`,

@@ -7,7 +7,9 @@ export type LogContactRequest = components['schemas']['LogContactRequest'];
 
 /** Every dotted path into a value: `dtlEvidence`, `dtlEvidence.meterRead`, `dtlEvidence.meterRead.value`. */
 type PathsOf<T> = {
-  [K in keyof T & string]: NonNullable<T[K]> extends string | number | boolean ? K : K | `${K}.${PathsOf<NonNullable<T[K]>>}`;
+  [K in keyof T & string]: NonNullable<T[K]> extends string | number | boolean
+    ? K
+    : K | `${K}.${PathsOf<NonNullable<T[K]>>}`;
 }[keyof T & string];
 
 /** A field of a submission, as GET /contact-types names its items and a rejection names its field. */
@@ -123,9 +125,18 @@ export function submissionOf(type: ContactType, mprn: string, values: FormValues
   const submission: Record<string, unknown> = { type: type.type, mprn: mprn.trim() };
   for (const item of type.items) {
     if (NOT_ASKED_BY_ITEM.has(item.field)) continue;
-    const value = item.choices?.length === 1 ? (item.requirement === 'MANDATORY' ? item.choices[0] : undefined) : values[item.field];
+    const value =
+      item.choices?.length === 1
+        ? item.requirement === 'MANDATORY'
+          ? item.choices[0]
+          : undefined
+        : values[item.field];
     if (value === undefined || value.trim() === '') continue;
-    setPath(submission, item.field, PRESENTATION[item.field as SubmissionField]?.input === 'date' ? isoDateOf(value) : value);
+    setPath(
+      submission,
+      item.field,
+      PRESENTATION[item.field as SubmissionField]?.input === 'date' ? isoDateOf(value) : value,
+    );
   }
   return submission as unknown as LogContactRequest;
 }
@@ -153,16 +164,29 @@ export function missingItems(type: ContactType, values: FormValues): ProblemErro
     const { label } = itemName(item.field);
     if (item.requirement === 'MANDATORY' && !given(item.field)) {
       errors.push({ code: 'MANDATORY_FIELD', field: item.field, message: `Enter ${sentenceCase(label)}.` });
-    } else if (PRESENTATION[item.field as SubmissionField]?.input === 'date' && given(item.field) && Object.values(dateParts(values[item.field])).some((part) => part === '')) {
-      errors.push({ code: 'MANDATORY_FIELD', field: item.field, message: `${label} must have a day, a month and a year.` });
+    } else if (
+      PRESENTATION[item.field as SubmissionField]?.input === 'date' &&
+      given(item.field) &&
+      Object.values(dateParts(values[item.field])).some((part) => part === '')
+    ) {
+      errors.push({
+        code: 'MANDATORY_FIELD',
+        field: item.field,
+        message: `${label} must have a day, a month and a year.`,
+      });
     } else if (item.maxLength !== undefined && (values[item.field] ?? '').length > item.maxLength) {
-      errors.push({ code: 'MANDATORY_FIELD', field: item.field, message: `${label} must be ${item.maxLength} characters or fewer.` });
+      errors.push({
+        code: 'MANDATORY_FIELD',
+        field: item.field,
+        message: `${label} must be ${item.maxLength} characters or fewer.`,
+      });
     }
   }
   for (const group of type.groups) {
     if (group.withinOptionalBlock) continue;
     const members = type.items.filter((item) => item.group === group.name).map((item) => item.field);
-    if (members.length > 0 && !members.some(given)) errors.push({ code: 'MANDATORY_FIELD', field: group.rejectedOn, message: group.rule });
+    if (members.length > 0 && !members.some(given))
+      errors.push({ code: 'MANDATORY_FIELD', field: group.rejectedOn, message: group.rule });
   }
   return errors;
 }

@@ -15,9 +15,19 @@ const dateTimeFormat = new Intl.DateTimeFormat('en-GB', {
 });
 
 // A calendar date (YYYY-MM-DD) names a day, not an instant: read and written in UTC so that no zone moves it.
-const calendarDateFormat = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', day: 'numeric', month: 'short', year: 'numeric' });
+const calendarDateFormat = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'UTC',
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+});
 
-const londonDayFormat = new Intl.DateTimeFormat('en-CA', { timeZone: LONDON, year: 'numeric', month: '2-digit', day: '2-digit' });
+const londonDayFormat = new Intl.DateTimeFormat('en-CA', {
+  timeZone: LONDON,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
 
 /** An instant (ISO 8601) in London time: `1 Jul 2026, 13:00`. */
 export function formatDateTime(instant: string): string {

@@ -22,7 +22,14 @@ describe('safeReturnPath', () => {
   });
 
   it('sends anything else home', () => {
-    for (const candidate of [null, '', 'https://evil.example', '//evil.example/x', '/\\evil.example', 'javascript:alert(1)']) {
+    for (const candidate of [
+      null,
+      '',
+      'https://evil.example',
+      '//evil.example/x',
+      '/\\evil.example',
+      'javascript:alert(1)',
+    ]) {
       expect(safeReturnPath(candidate)).toBe('/');
     }
   });

@@ -33,6 +33,7 @@ export function matchPath(pattern: string, path: string): Record<string, string>
 
 /** A same-origin path to come back to after signing in; anything else (another site, a protocol-relative URL) goes home. */
 export function safeReturnPath(candidate: string | null | undefined): string {
-  if (!candidate || !candidate.startsWith('/') || candidate.startsWith('//') || candidate.startsWith('/\\')) return paths.home;
+  if (!candidate || !candidate.startsWith('/') || candidate.startsWith('//') || candidate.startsWith('/\\'))
+    return paths.home;
   return candidate;
 }

@@ -16,7 +16,10 @@ let current: { href: string; location: Location } | undefined;
 function snapshot(): Location {
   const href = window.location.pathname + window.location.search;
   if (current?.href !== href) {
-    current = { href, location: { pathname: window.location.pathname, search: new URLSearchParams(window.location.search) } };
+    current = {
+      href,
+      location: { pathname: window.location.pathname, search: new URLSearchParams(window.location.search) },
+    };
   }
   return current.location;
 }
@@ -57,7 +60,15 @@ export function useLocation(): Location {
 export function Link({ to, onClick, ...rest }: { to: string } & AnchorHTMLAttributes<HTMLAnchorElement>) {
   const follow = (event: MouseEvent<HTMLAnchorElement>) => {
     onClick?.(event);
-    if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    if (
+      event.defaultPrevented ||
+      event.button !== 0 ||
+      event.metaKey ||
+      event.ctrlKey ||
+      event.shiftKey ||
+      event.altKey
+    )
+      return;
     event.preventDefault();
     navigate(to);
   };

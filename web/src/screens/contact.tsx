@@ -29,7 +29,10 @@ export function ContactScreen({ crn }: { crn: string }) {
     const problem = contact.error instanceof ApiProblem ? contact.error : ApiProblem.unreachable();
     return (
       <Page title={problem.status === 404 ? 'Contact not found' : `Contact ${crn}`}>
-        <ProblemNotice problem={problem} heading={problem.status === 404 ? `No contact ${crn} for your organisation` : 'The contact could not be read'} />
+        <ProblemNotice
+          problem={problem}
+          heading={problem.status === 404 ? `No contact ${crn} for your organisation` : 'The contact could not be read'}
+        />
         <p>
           <Link to={paths.contacts}>Back to my organisation's contacts</Link>
         </p>
@@ -54,16 +57,19 @@ function ContactView({ contact }: { contact: Contact }) {
   return (
     <Page title={`Contact ${contact.crn}`}>
       <p>
-        <StatusTag status={contact.status} /> {typeName ? `${typeName} (${contact.type})` : contact.type} on meter point {contact.mprn}
+        <StatusTag status={contact.status} /> {typeName ? `${typeName} (${contact.type})` : contact.type} on meter point{' '}
+        {contact.mprn}
       </p>
       <dl className="summary">
         <dt>Asks for</dt>
         <dd>
-          {names.meterPointStatus(contact.requestedStatus)} (the register had it {names.meterPointStatus(contact.meterPointStatusAtLogging)} when it was logged)
+          {names.meterPointStatus(contact.requestedStatus)} (the register had it{' '}
+          {names.meterPointStatus(contact.meterPointStatusAtLogging)} when it was logged)
         </dd>
         <dt>Logged</dt>
         <dd>
-          {formatDateTime(contact.loggedAt)} by {contact.originatorUserId}, {names.organisation(contact.originatorOrganisationId)}
+          {formatDateTime(contact.loggedAt)} by {contact.originatorUserId},{' '}
+          {names.organisation(contact.originatorOrganisationId)}
         </dd>
         <dt>Transporter</dt>
         <dd>{names.organisation(contact.transporterOrganisationId)}</dd>
@@ -72,14 +78,19 @@ function ContactView({ contact }: { contact: Contact }) {
             <dt>Due for resolution</dt>
             <dd>
               {contact.dueOn ? formatDate(contact.dueOn) : 'Not yet set'}
-              {contact.clockPausedOn && ` (clock paused since ${formatDate(contact.clockPausedOn)}, waiting on the originator)`}
+              {contact.clockPausedOn &&
+                ` (clock paused since ${formatDate(contact.clockPausedOn)}, waiting on the originator)`}
             </dd>
           </>
         )}
         <dt>Investigating agent</dt>
         <dd>{contact.investigatingAgentUserId ?? 'Not yet taken'}</dd>
         {contact.handlers.map((handler) => (
-          <HandlerRow key={handler.organisationId} organisation={names.organisation(handler.organisationId)} userId={handler.userId} />
+          <HandlerRow
+            key={handler.organisationId}
+            organisation={names.organisation(handler.organisationId)}
+            userId={handler.userId}
+          />
         ))}
         {contact.outcome && (
           <>
@@ -147,7 +158,10 @@ function ContactView({ contact }: { contact: Contact }) {
       )}
 
       <h2>Details as logged</h2>
-      {contactDetailSections(contact.details, type?.items.map((item) => item.field)).map((section, index) => (
+      {contactDetailSections(
+        contact.details,
+        type?.items.map((item) => item.field),
+      ).map((section, index) => (
         <section key={section.heading ?? `general-${index}`} aria-label={section.heading}>
           {section.heading && <h3>{section.heading}</h3>}
           <dl className="summary">

@@ -118,15 +118,22 @@ const STATUSES = Object.entries(CONTACT_STATUS_NAMES) as [ContactStatus, string]
 function Filters({ initial, problem }: { initial: ContactFilters; problem?: ApiProblem }) {
   const [filters, setFilters] = useState(initial);
   const types = useContactTypes().data ?? [];
-  const set = <K extends keyof ContactFilters>(key: K, value: ContactFilters[K]) => setFilters({ ...filters, [key]: value });
-  const errorsOf = (filter: keyof ContactFilters) => (problem?.errors ?? []).filter((error) => filterFieldOf(error.field) === filter).map((error) => error.message);
+  const set = <K extends keyof ContactFilters>(key: K, value: ContactFilters[K]) =>
+    setFilters({ ...filters, [key]: value });
+  const errorsOf = (filter: keyof ContactFilters) =>
+    (problem?.errors ?? []).filter((error) => filterFieldOf(error.field) === filter).map((error) => error.message);
   const apply = (event: FormEvent) => {
     event.preventDefault();
     navigate(paths.contacts + searchOf(filters));
   };
   const flag = (key: 'waitingOnMe' | 'overdue' | 'assignedToMe' | 'unassigned', label: string) => (
     <label className="choice">
-      <input type="checkbox" id={controlId(key)} checked={filters[key]} onChange={(event) => set(key, event.target.checked)} />
+      <input
+        type="checkbox"
+        id={controlId(key)}
+        checked={filters[key]}
+        onChange={(event) => set(key, event.target.checked)}
+      />
       {label}
     </label>
   );
@@ -134,11 +141,26 @@ function Filters({ initial, problem }: { initial: ContactFilters; problem?: ApiP
     <form className="panel" onSubmit={apply} role="search" aria-label="Filter contacts" noValidate>
       <div className="inline-form">
         <Field field="q" label="CRN or MPRN" errors={errorsOf('q')}>
-          {(props) => <input {...props} className="input input--short" name="q" spellCheck={false} autoComplete="off" value={filters.q} onChange={(event) => set('q', event.target.value)} />}
+          {(props) => (
+            <input
+              {...props}
+              className="input input--short"
+              name="q"
+              spellCheck={false}
+              autoComplete="off"
+              value={filters.q}
+              onChange={(event) => set('q', event.target.value)}
+            />
+          )}
         </Field>
         <Field field="type" label="Type" errors={errorsOf('type')}>
           {(props) => (
-            <select {...props} className="select" value={filters.type} onChange={(event) => set('type', event.target.value)}>
+            <select
+              {...props}
+              className="select"
+              value={filters.type}
+              onChange={(event) => set('type', event.target.value)}
+            >
               <option value="">Any type</option>
               {types.map((type) => (
                 <option key={type.type} value={type.type}>
@@ -150,7 +172,12 @@ function Filters({ initial, problem }: { initial: ContactFilters; problem?: ApiP
         </Field>
         <Field field="status" label="Status" errors={errorsOf('status')}>
           {(props) => (
-            <select {...props} className="select" value={filters.status} onChange={(event) => set('status', event.target.value)}>
+            <select
+              {...props}
+              className="select"
+              value={filters.status}
+              onChange={(event) => set('status', event.target.value)}
+            >
               <option value="">Any status</option>
               {STATUSES.map(([status, name]) => (
                 <option key={status} value={status}>
@@ -162,7 +189,12 @@ function Filters({ initial, problem }: { initial: ContactFilters; problem?: ApiP
         </Field>
         <Field field="sort" label="Order" errors={errorsOf('sort')}>
           {(props) => (
-            <select {...props} className="select" value={filters.sort} onChange={(event) => set('sort', event.target.value)}>
+            <select
+              {...props}
+              className="select"
+              value={filters.sort}
+              onChange={(event) => set('sort', event.target.value)}
+            >
               <option value="">Newest logged first</option>
               <option value="dueOn">Soonest due first</option>
             </select>

@@ -83,7 +83,9 @@ export function LogContactScreen() {
     const chosen = definition.data;
     const missing: ProblemError[] = [
       ...(mprn.trim() ? [] : [{ code: 'MANDATORY_FIELD', field: 'mprn', message: 'Enter the MPRN.' }]),
-      ...(chosen ? missingItems(chosen, values) : [{ code: 'MANDATORY_FIELD', field: 'type', message: 'Choose the type of contact.' }]),
+      ...(chosen
+        ? missingItems(chosen, values)
+        : [{ code: 'MANDATORY_FIELD', field: 'type', message: 'Choose the type of contact.' }]),
     ];
     if (missing.length > 0 || !chosen) {
       setRefusal({ errors: missing, attempt: Date.now() });
@@ -107,7 +109,8 @@ export function LogContactScreen() {
 
   const sections = definition.data ? formSections(definition.data) : [];
   const fields = sections.flatMap((section) => section.items.map((item) => item.field));
-  const errorsOn = (field: string) => (refusal?.errors ?? []).filter((error) => error.field === field).map((error) => error.message);
+  const errorsOn = (field: string) =>
+    (refusal?.errors ?? []).filter((error) => error.field === field).map((error) => error.message);
   // A reason on a field the form shows goes by it; on a section (`originatorContact`), by its first field; else at the top only.
   const targetOf = (field: string | undefined): string | undefined => {
     if (field === 'mprn' || field === 'type') return controlId(field);
@@ -115,74 +118,101 @@ export function LogContactScreen() {
     const section = sections.find((candidate) => candidate.path && candidate.path === field);
     return section ? controlId(section.items[0].field) : undefined;
   };
-  const summaryItems: SummaryItem[] = (refusal?.errors ?? []).map((error) => ({ message: error.message, target: targetOf(error.field) }));
+  const summaryItems: SummaryItem[] = (refusal?.errors ?? []).map((error) => ({
+    message: error.message,
+    target: targetOf(error.field),
+  }));
   const isRejection = refusal?.problem === undefined || refusal.problem.errors.length > 0;
   const lookupProblem = meterPoint.error instanceof ApiProblem ? meterPoint.error : undefined;
 
   return (
-    <Page title="Log a contact" lede="A Dead to Live (DTL) or Isolation (ISO) contact about a meter point your organisation supplies.">
+    <Page
+      title="Log a contact"
+      lede="A Dead to Live (DTL) or Isolation (ISO) contact about a meter point your organisation supplies."
+    >
       {refusal && isRejection && <ErrorSummary key={refusal.attempt} items={summaryItems} problem={refusal.problem} />}
-      {refusal?.problem && !isRejection && <ProblemNotice problem={refusal.problem} heading="The contact was not logged" />}
+      {refusal?.problem && !isRejection && (
+        <ProblemNotice problem={refusal.problem} heading="The contact was not logged" />
+      )}
       <form onSubmit={send} noValidate>
         <h2>Meter point</h2>
         <Field
-            field="mprn"
-            label="MPRN"
-            hint="The Meter Point Reference Number: up to 10 digits."
-            errors={[...errorsOn('mprn'), ...(lookupProblem && lookedUp === mprn.trim() ? [lookupProblem.message] : [])]}
-          >
-            {(props) => (
-              <div className="input-with-button">
-                <input
-                  {...props}
-                  className="input input--short"
-                  name="mprn"
-                  inputMode="numeric"
-                  autoComplete="off"
-                  spellCheck={false}
-                  value={mprn}
-                  onChange={(event) => setMprn(event.target.value)}
-                  onKeyDown={(event) => {
-                    if (event.key === 'Enter') {
-                      event.preventDefault();
-                      lookUp();
-                    }
-                  }}
-                />
-                <button type="button" className="button button--secondary" onClick={lookUp} disabled={meterPoint.isFetching}>
-                  Find meter point
-                </button>
-              </div>
-            )}
-          </Field>
+          field="mprn"
+          label="MPRN"
+          hint="The Meter Point Reference Number: up to 10 digits."
+          errors={[...errorsOn('mprn'), ...(lookupProblem && lookedUp === mprn.trim() ? [lookupProblem.message] : [])]}
+        >
+          {(props) => (
+            <div className="input-with-button">
+              <input
+                {...props}
+                className="input input--short"
+                name="mprn"
+                inputMode="numeric"
+                autoComplete="off"
+                spellCheck={false}
+                value={mprn}
+                onChange={(event) => setMprn(event.target.value)}
+                onKeyDown={(event) => {
+                  if (event.key === 'Enter') {
+                    event.preventDefault();
+                    lookUp();
+                  }
+                }}
+              />
+              <button
+                type="button"
+                className="button button--secondary"
+                onClick={lookUp}
+                disabled={meterPoint.isFetching}
+              >
+                Find meter point
+              </button>
+            </div>
+          )}
+        </Field>
         {lookupProblem && lookedUp === mprn.trim() && <TraceId problem={lookupProblem} />}
         {meterPoint.data && lookedUp === mprn.trim() && <MeterPointSummary meterPoint={meterPoint.data} />}
 
         <h2>Contact</h2>
-        {types.error instanceof ApiProblem && <ProblemNotice problem={types.error} heading="The contact types could not be read" />}
+        {types.error instanceof ApiProblem && (
+          <ProblemNotice problem={types.error} heading="The contact types could not be read" />
+        )}
         <Choices
           field="type"
           legend="Type of contact"
           errors={errorsOn('type')}
-          choices={(types.data ?? []).map((candidate) => ({ value: candidate.type, label: `${candidate.name} (${candidate.type})` }))}
+          choices={(types.data ?? []).map((candidate) => ({
+            value: candidate.type,
+            label: `${candidate.name} (${candidate.type})`,
+          }))}
           value={type ?? ''}
           onChange={(chosen) => setType(chosen as ContactType['type'])}
         />
         {definition.data && <p className="hint">{definition.data.purpose}</p>}
-        {definition.error instanceof ApiProblem && <ProblemNotice problem={definition.error} heading="The items of this type could not be read" />}
-        {sections.map((section) =>
-          section.legend ? (
+        {definition.error instanceof ApiProblem && (
+          <ProblemNotice problem={definition.error} heading="The items of this type could not be read" />
+        )}
+        {sections.map((section) => {
+          const fields = section.items.map((item) => (
+            <ItemField
+              key={item.field}
+              item={item}
+              values={values}
+              setValues={setValues}
+              errors={errorsOn(item.field)}
+            />
+          ));
+          return section.legend ? (
             <fieldset key={section.path}>
               <legend>{section.legend}</legend>
               <ErrorMessages id={`${controlId(section.path)}-error`} errors={errorsOn(section.path)} />
-              {section.items.map((item) => (
-                <ItemField key={item.field} item={item} values={values} setValues={setValues} errors={errorsOn(item.field)} />
-              ))}
+              {fields}
             </fieldset>
           ) : (
-            section.items.map((item) => <ItemField key={item.field} item={item} values={values} setValues={setValues} errors={errorsOn(item.field)} />)
-          ),
-        )}
+            fields
+          );
+        })}
         <div className="button-group">
           <button className="button" type="submit" disabled={submit.isPending || !definition.data}>
             Log contact
@@ -212,17 +242,37 @@ export function LogContactScreen() {
   );
 }
 
-function ItemField({ item, values, setValues, errors }: { item: FormItem; values: FormValues; setValues: (values: FormValues) => void; errors: string[] }) {
+function ItemField({
+  item,
+  values,
+  setValues,
+  errors,
+}: {
+  item: FormItem;
+  values: FormValues;
+  setValues: (values: FormValues) => void;
+  errors: string[];
+}) {
   const { meterPointStatus } = useNames();
   const value = values[item.field] ?? '';
   const set = (next: string) => setValues({ ...values, [item.field]: next });
   const label = item.required ? item.label : `${item.label} (optional)`;
   if (item.input === 'date') {
-    return <DateField field={item.field} legend={label} hint={item.hint} errors={errors} value={dateParts(value)} onChange={(parts) => set(joinDateParts(parts))} />;
+    return (
+      <DateField
+        field={item.field}
+        legend={label}
+        hint={item.hint}
+        errors={errors}
+        value={dateParts(value)}
+        onChange={(parts) => set(joinDateParts(parts))}
+      />
+    );
   }
   if (item.input === 'choice' && item.choices) {
     // Meter point statuses by their register names (Dead, Live); any other choice from its code.
-    const choiceName = (choice: string) => (item.field === 'requestedStatus' ? `${meterPointStatus(choice)} (${choice})` : choiceLabel(choice));
+    const choiceName = (choice: string) =>
+      item.field === 'requestedStatus' ? `${meterPointStatus(choice)} (${choice})` : choiceLabel(choice);
     return (
       <Choices
         field={item.field}
@@ -239,7 +289,14 @@ function ItemField({ item, values, setValues, errors }: { item: FormItem; values
     <Field field={item.field} label={label} hint={item.hint} errors={errors}>
       {(props) =>
         item.input === 'textarea' ? (
-          <textarea {...props} className="textarea" name={item.field} rows={5} value={value} onChange={(event) => set(event.target.value)} />
+          <textarea
+            {...props}
+            className="textarea"
+            name={item.field}
+            rows={5}
+            value={value}
+            onChange={(event) => set(event.target.value)}
+          />
         ) : (
           <input
             {...props}
@@ -280,9 +337,10 @@ function MeterPointSummary({ meterPoint }: { meterPoint: MeterPoint }) {
         <dt>Supply address</dt>
         <dd>{meterPoint.addressLabel}</dd>
         <dt>Registered shipper</dt>
-        <dd>{meterPoint.registeredShipper ? organisation(meterPoint.registeredShipper.organisationId) : 'None registered'}</dd>
+        <dd>
+          {meterPoint.registeredShipper ? organisation(meterPoint.registeredShipper.organisationId) : 'None registered'}
+        </dd>
       </dl>
     </div>
   );
 }
-

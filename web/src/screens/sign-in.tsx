@@ -49,15 +49,44 @@ export function SignIn({ notice }: { notice?: string }) {
           <ErrorSummary
             key={attempts}
             problem={problem}
-            items={problem ? problem.errors.map((error) => ({ message: error.message })) : missing.map((blank) => ({ message: blank.message, target: `field-${blank.field}` }))}
+            items={
+              problem
+                ? problem.errors.map((error) => ({ message: error.message }))
+                : missing.map((blank) => ({ message: blank.message, target: `field-${blank.field}` }))
+            }
           />
         )}
         <form onSubmit={submit} noValidate>
-          <Field field="userId" label="User id" hint="Given to you by your organisation's Local Security Officer." errors={errorsOf('userId')}>
-            {(props) => <input {...props} className="input" name="userId" autoComplete="username" spellCheck={false} value={userId} onChange={(event) => setUserId(event.target.value)} />}
+          <Field
+            field="userId"
+            label="User id"
+            hint="Given to you by your organisation's Local Security Officer."
+            errors={errorsOf('userId')}
+          >
+            {(props) => (
+              <input
+                {...props}
+                className="input"
+                name="userId"
+                autoComplete="username"
+                spellCheck={false}
+                value={userId}
+                onChange={(event) => setUserId(event.target.value)}
+              />
+            )}
           </Field>
           <Field field="password" label="Password" errors={errorsOf('password')}>
-            {(props) => <input {...props} className="input" type="password" name="password" autoComplete="current-password" value={password} onChange={(event) => setPassword(event.target.value)} />}
+            {(props) => (
+              <input
+                {...props}
+                className="input"
+                type="password"
+                name="password"
+                autoComplete="current-password"
+                value={password}
+                onChange={(event) => setPassword(event.target.value)}
+              />
+            )}
           </Field>
           <button className="button" type="submit" disabled={busy}>
             Sign in

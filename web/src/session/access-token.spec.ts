@@ -9,7 +9,10 @@ const jwt = (claims: object) => `eyJhbGciOiJFUzI1NiJ9.${base64url(JSON.stringify
 
 describe('readAccessToken', () => {
   it('reads the user and whether a password change is required', () => {
-    expect(readAccessToken(jwt({ sub: 'bwe.user', org: 'x', pwd_change: true }))).toEqual({ userId: 'bwe.user', passwordChangeRequired: true });
+    expect(readAccessToken(jwt({ sub: 'bwe.user', org: 'x', pwd_change: true }))).toEqual({
+      userId: 'bwe.user',
+      passwordChangeRequired: true,
+    });
     expect(readAccessToken(jwt({ sub: 'tgs.user' }))).toEqual({ userId: 'tgs.user', passwordChangeRequired: false });
   });
 

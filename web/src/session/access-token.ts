@@ -9,7 +9,10 @@ export interface AccessTokenClaims {
 export function readAccessToken(token: string): AccessTokenClaims {
   const payload = token.split('.')[1];
   if (!payload) throw new Error('not a JWT');
-  const base64 = payload.replaceAll('-', '+').replaceAll('_', '/').padEnd(Math.ceil(payload.length / 4) * 4, '=');
+  const base64 = payload
+    .replaceAll('-', '+')
+    .replaceAll('_', '/')
+    .padEnd(Math.ceil(payload.length / 4) * 4, '=');
   const json = new TextDecoder().decode(Uint8Array.from(atob(base64), (character) => character.charCodeAt(0)));
   const claims = JSON.parse(json) as { sub?: unknown; pwd_change?: unknown };
   if (typeof claims.sub !== 'string') throw new Error('the access token names no user');

@@ -3,8 +3,17 @@ import { Session, type SessionState } from './session';
 
 const base64url = (text: string) => btoa(text).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '');
 const token = (claims: object) => `eyJhbGciOiJFUzI1NiJ9.${base64url(JSON.stringify(claims))}.c2ln`;
-const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
-const problem = (status: number, code: string) => json(status, { type: 'urn:cms:problem', title: code, status, code, detail: `${code}.`, traceId: '0af7651916cd43dd8448eb211c80319c' });
+const json = (status: number, body: unknown) =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+const problem = (status: number, code: string) =>
+  json(status, {
+    type: 'urn:cms:problem',
+    title: code,
+    status,
+    code,
+    detail: `${code}.`,
+    traceId: '0af7651916cd43dd8448eb211c80319c',
+  });
 
 /** A tab's channel to the others, and a way to post from another tab. */
 function fakeTabs() {
@@ -32,7 +41,8 @@ describe('the web session', () => {
     issued = 0;
     answers = {
       login: () => json(200, { accessToken: token({ sub: 'tgs.user' }), tokenType: 'Bearer', expiresIn: 300 }),
-      refresh: () => json(200, { accessToken: token({ sub: 'tgs.user', n: ++issued }), tokenType: 'Bearer', expiresIn: 300 }),
+      refresh: () =>
+        json(200, { accessToken: token({ sub: 'tgs.user', n: ++issued }), tokenType: 'Bearer', expiresIn: 300 }),
       logout: () => new Response(null, { status: 204 }),
     };
     globalThis.fetch = jest.fn(async (input: RequestInfo | URL) => {
@@ -56,7 +66,10 @@ describe('the web session', () => {
   it('restores the session of the refresh cookie, or starts signed out without a word', async () => {
     const session = new Session(fakeTabs().channel);
     await session.restore();
-    expect([session.getState(), calls]).toEqual([{ status: 'signed-in', userId: 'tgs.user', passwordChangeRequired: false }, ['refresh']]);
+    expect([session.getState(), calls]).toEqual([
+      { status: 'signed-in', userId: 'tgs.user', passwordChangeRequired: false },
+      ['refresh'],
+    ]);
 
     answers.refresh = () => problem(401, 'UNAUTHENTICATED');
     const fresh = new Session(fakeTabs().channel);
@@ -65,7 +78,8 @@ describe('the web session', () => {
   });
 
   it('signs in, and knows when the API demands a new password first', async () => {
-    answers.login = () => json(200, { accessToken: token({ sub: 'tgs.new', pwd_change: true }), tokenType: 'Bearer', expiresIn: 300 });
+    answers.login = () =>
+      json(200, { accessToken: token({ sub: 'tgs.new', pwd_change: true }), tokenType: 'Bearer', expiresIn: 300 });
     const session = new Session(fakeTabs().channel);
     await session.signIn('tgs.new', 'temporary password');
     expect(session.getState()).toEqual({ status: 'signed-in', userId: 'tgs.new', passwordChangeRequired: true });
@@ -74,7 +88,9 @@ describe('the web session', () => {
   it('passes a refused sign-in on as the API’s problem, and stays signed out', async () => {
     answers.login = () => problem(401, 'INVALID_CREDENTIALS');
     const session = new Session(fakeTabs().channel);
-    await expect(session.signIn('tgs.user', 'wrong')).rejects.toEqual(expect.objectContaining({ code: 'INVALID_CREDENTIALS', traceId: '0af7651916cd43dd8448eb211c80319c' }));
+    await expect(session.signIn('tgs.user', 'wrong')).rejects.toEqual(
+      expect.objectContaining({ code: 'INVALID_CREDENTIALS', traceId: '0af7651916cd43dd8448eb211c80319c' }),
+    );
     expect(session.getState()).toEqual({ status: 'restoring' });
   });
 
@@ -114,7 +130,11 @@ describe('the web session', () => {
     await session.signIn('tgs.user', 'password');
     const seen = states(session);
     await session.signOut();
-    expect([calls, here.posted, seen]).toEqual([['login', 'logout'], ['signed-out'], [{ status: 'signed-out', notice: undefined }]]);
+    expect([calls, here.posted, seen]).toEqual([
+      ['login', 'logout'],
+      ['signed-out'],
+      [{ status: 'signed-out', notice: undefined }],
+    ]);
 
     const there = fakeTabs();
     const other = new Session(there.channel);

@@ -33,7 +33,10 @@ export class Session {
   private readonly listeners = new Set<() => void>();
 
   /** `tabs`: how the tabs of this browser tell each other they signed out. */
-  constructor(private readonly tabs: Pick<BroadcastChannel, 'postMessage' | 'addEventListener'> | undefined = new BroadcastChannel('cms-web-session')) {
+  constructor(
+    private readonly tabs:
+      Pick<BroadcastChannel, 'postMessage' | 'addEventListener'> | undefined = new BroadcastChannel('cms-web-session'),
+  ) {
     this.tabs?.addEventListener('message', (event: MessageEvent<unknown>) => {
       if (event.data === 'signed-out') this.end('You signed out in another tab.');
     });
@@ -61,7 +64,8 @@ export class Session {
 
   /** A bearer token for the next request, renewed first when it is about to expire. */
   async accessToken(): Promise<string> {
-    if (!this.token) throw new ApiProblem(401, 'UNAUTHENTICATED', 'Authentication required', 'Sign in to continue.', undefined, []);
+    if (!this.token)
+      throw new ApiProblem(401, 'UNAUTHENTICATED', 'Authentication required', 'Sign in to continue.', undefined, []);
     if (Date.now() >= this.token.renewAt) await this.renew();
     return this.token.value;
   }
@@ -99,7 +103,10 @@ export class Session {
   private accept(answer: WebSessionToken): void {
     const claims = readAccessToken(answer.accessToken);
     const lifetimeMs = answer.expiresIn * 1000;
-    this.token = { value: answer.accessToken, renewAt: Date.now() + Math.max(lifetimeMs - RENEW_AHEAD_MS, lifetimeMs / 2) };
+    this.token = {
+      value: answer.accessToken,
+      renewAt: Date.now() + Math.max(lifetimeMs - RENEW_AHEAD_MS, lifetimeMs / 2),
+    };
     clearTimeout(this.renewTimer);
     // Renewed ahead of time, so that a request never waits for it; a failure ends the session.
     this.renewTimer = setTimeout(() => void this.renew().catch(() => undefined), this.token.renewAt - Date.now());

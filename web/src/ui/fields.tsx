@@ -13,22 +13,67 @@ interface FieldProps {
   children: (props: { id: string; 'aria-describedby'?: string; 'aria-invalid'?: true }) => ReactNode;
 }
 
-/** A labelled control with its hint and the reasons it was refused, all tied to it for assistive technology. */
-export function Field({ field, label, hint, errors = [], children }: FieldProps) {
-  const id = controlId(field);
-  const describedBy = [hint ? `${id}-hint` : undefined, errors.length > 0 ? `${id}-error` : undefined].filter(Boolean).join(' ');
+/** The ids of a field's hint and reasons, for `aria-describedby`. */
+function describedByOf(id: string, hint: string | undefined, errors: readonly string[]): string | undefined {
   return (
-    <div className={errors.length > 0 ? 'field field--error' : 'field'}>
-      <label className="label" htmlFor={id}>
-        {label}
-      </label>
+    [hint ? `${id}-hint` : undefined, errors.length > 0 ? `${id}-error` : undefined].filter(Boolean).join(' ') ||
+    undefined
+  );
+}
+
+/** A field's hint and the reasons it was refused, under its label or legend. */
+function HintAndErrors({ id, hint, errors }: { id: string; hint?: string; errors: readonly string[] }) {
+  return (
+    <>
       {hint && (
         <span className="hint" id={`${id}-hint`}>
           {hint}
         </span>
       )}
       <ErrorMessages id={`${id}-error`} errors={errors} />
-      {children({ id, 'aria-describedby': describedBy || undefined, 'aria-invalid': errors.length > 0 ? true : undefined })}
+    </>
+  );
+}
+
+/** A labelled control with its hint and the reasons it was refused, all tied to it for assistive technology. */
+export function Field({ field, label, hint, errors = [], children }: FieldProps) {
+  const id = controlId(field);
+  return (
+    <div className={errors.length > 0 ? 'field field--error' : 'field'}>
+      <label className="label" htmlFor={id}>
+        {label}
+      </label>
+      <HintAndErrors id={id} hint={hint} errors={errors} />
+      {children({
+        id,
+        'aria-describedby': describedByOf(id, hint, errors),
+        'aria-invalid': errors.length > 0 ? true : undefined,
+      })}
+    </div>
+  );
+}
+
+/** Controls that answer one question together (radio buttons, a date's parts): a fieldset whose legend asks it. */
+function GroupField({
+  id,
+  legend,
+  hint,
+  errors,
+  children,
+}: {
+  id: string;
+  legend: string;
+  hint?: string;
+  errors: readonly string[];
+  children: ReactNode;
+}) {
+  return (
+    <div className={errors.length > 0 ? 'field field--error' : 'field'}>
+      <fieldset aria-describedby={describedByOf(id, hint, errors)}>
+        <legend className="label">{legend}</legend>
+        <HintAndErrors id={id} hint={hint} errors={errors} />
+        {children}
+      </fieldset>
     </div>
   );
 }
@@ -61,34 +106,24 @@ interface ChoicesProps {
 /** One choice of a few, as radio buttons in a fieldset whose legend asks the question. */
 export function Choices({ field, legend, hint, errors = [], choices, value, onChange }: ChoicesProps) {
   const id = controlId(field);
-  const describedBy = [hint ? `${id}-hint` : undefined, errors.length > 0 ? `${id}-error` : undefined].filter(Boolean).join(' ');
   return (
-    <div className={errors.length > 0 ? 'field field--error' : 'field'}>
-      <fieldset aria-describedby={describedBy || undefined}>
-        <legend className="label">{legend}</legend>
-        {hint && (
-          <span className="hint" id={`${id}-hint`}>
-            {hint}
-          </span>
-        )}
-        <ErrorMessages id={`${id}-error`} errors={errors} />
-        <div className="choices">
-          {choices.map((choice, index) => (
-            <label className="choice" key={choice.value}>
-              <input
-                type="radio"
-                name={field}
-                id={index === 0 ? id : `${id}-${choice.value}`}
-                value={choice.value}
-                checked={value === choice.value}
-                onChange={() => onChange(choice.value)}
-              />
-              {choice.label}
-            </label>
-          ))}
-        </div>
-      </fieldset>
-    </div>
+    <GroupField id={id} legend={legend} hint={hint} errors={errors}>
+      <div className="choices">
+        {choices.map((choice, index) => (
+          <label className="choice" key={choice.value}>
+            <input
+              type="radio"
+              name={field}
+              id={index === 0 ? id : `${id}-${choice.value}`}
+              value={choice.value}
+              checked={value === choice.value}
+              onChange={() => onChange(choice.value)}
+            />
+            {choice.label}
+          </label>
+        ))}
+      </div>
+    </GroupField>
   );
 }
 
@@ -107,7 +142,6 @@ interface DateFieldProps {
  */
 export function DateField({ field, legend, hint, errors = [], value, onChange }: DateFieldProps) {
   const id = controlId(field);
-  const describedBy = [hint ? `${id}-hint` : undefined, errors.length > 0 ? `${id}-error` : undefined].filter(Boolean).join(' ');
   const part = (name: 'day' | 'month' | 'year', label: string, size: 'day' | 'year') => (
     <div className="date-part">
       <label className="label" htmlFor={name === 'day' ? id : `${id}-${name}`}>
@@ -127,21 +161,12 @@ export function DateField({ field, legend, hint, errors = [], value, onChange }:
     </div>
   );
   return (
-    <div className={errors.length > 0 ? 'field field--error' : 'field'}>
-      <fieldset aria-describedby={describedBy || undefined}>
-        <legend className="label">{legend}</legend>
-        {hint && (
-          <span className="hint" id={`${id}-hint`}>
-            {hint}
-          </span>
-        )}
-        <ErrorMessages id={`${id}-error`} errors={errors} />
-        <div className="date-parts">
-          {part('day', 'Day', 'day')}
-          {part('month', 'Month', 'day')}
-          {part('year', 'Year', 'year')}
-        </div>
-      </fieldset>
-    </div>
+    <GroupField id={id} legend={legend} hint={hint} errors={errors}>
+      <div className="date-parts">
+        {part('day', 'Day', 'day')}
+        {part('month', 'Month', 'day')}
+        {part('year', 'Year', 'year')}
+      </div>
+    </GroupField>
   );
 }

@@ -12,7 +12,13 @@ export function TraceId({ problem }: { problem: ApiProblem }) {
 }
 
 /** An answer that went wrong, said plainly where the screen's content would be. */
-export function ProblemNotice({ problem, heading = 'Something went wrong' }: { problem: ApiProblem; heading?: string }) {
+export function ProblemNotice({
+  problem,
+  heading = 'Something went wrong',
+}: {
+  problem: ApiProblem;
+  heading?: string;
+}) {
   return (
     <div className="notice notice--error" role="alert">
       <h2>{heading}</h2>
@@ -44,9 +50,17 @@ export function ErrorSummary({ items, problem }: { items: SummaryItem[]; problem
       {problem && !items.some((item) => item.message === problem.message) && <p>{problem.message}</p>}
       {items.length > 0 && (
         <ul>
-        {items.map((item, index) => (
-          <li key={index}>{item.target ? <a href={`#${item.target}`} onClick={(event) => focusTarget(event, item.target!)}>{item.message}</a> : item.message}</li>
-        ))}
+          {items.map((item, index) => (
+            <li key={index}>
+              {item.target ? (
+                <a href={`#${item.target}`} onClick={(event) => focusTarget(event, item.target!)}>
+                  {item.message}
+                </a>
+              ) : (
+                item.message
+              )}
+            </li>
+          ))}
         </ul>
       )}
       {problem && <TraceId problem={problem} />}

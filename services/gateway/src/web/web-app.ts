@@ -38,7 +38,10 @@ const NOT_PAGES = /^\/(api|health|metrics)(\/|$)/;
 export function webApp(directory: string, logger: Logger) {
   const index = join(directory, 'index.html');
   if (!existsSync(index)) {
-    logger.warn({ directory }, 'the web app is not built: / answers 404 (build it with `node -r @swc-node/register tools/web/build-web.ts`)');
+    logger.warn(
+      { directory },
+      'the web app is not built: / answers 404 (build it with `node -r @swc-node/register tools/web/build-web.ts`)',
+    );
   }
   const files = express.static(directory, {
     index: false,
@@ -46,7 +49,10 @@ export function webApp(directory: string, logger: Logger) {
     fallthrough: true,
     cacheControl: false,
     setHeaders: (response, path) => {
-      response.setHeader('Cache-Control', path.startsWith(join(directory, 'assets')) ? HASHED_FILE_CACHE : UNHASHED_FILE_CACHE);
+      response.setHeader(
+        'Cache-Control',
+        path.startsWith(join(directory, 'assets')) ? HASHED_FILE_CACHE : UNHASHED_FILE_CACHE,
+      );
     },
   });
 

@@ -19,32 +19,56 @@ export const WEB_SESSION_PATH = '/api/web-session';
  * page's memory (OWASP, "Token storage on client side"). A request from another site is refused:
  * the browser sends it no Strict cookie, and the body must be JSON (which a form cannot send).
  */
-export function webSessionRoutes(accessControlUrl: string, rateLimits: GatewayRateLimits, config: GatewayConfig, logger: Logger): Router {
+export function webSessionRoutes(
+  accessControlUrl: string,
+  rateLimits: GatewayRateLimits,
+  config: GatewayConfig,
+  logger: Logger,
+): Router {
   const router = Router();
   const handle =
     (work: (request: Request, response: Response) => Promise<void>) =>
     (request: Request, response: Response): void => {
       work(request, response).catch((error: unknown) => {
-        if (!(error instanceof ProblemException)) logger.error({ err: error, url: request.originalUrl }, 'web session failure');
+        if (!(error instanceof ProblemException))
+          logger.error({ err: error, url: request.originalUrl }, 'web session failure');
         if (response.headersSent) return void response.destroy();
         request.resume();
         sendProblem(response, toProblem(error, request.originalUrl));
       });
     };
 
-  const accessControl = async (request: Request, route: 'login' | 'refresh' | 'logout', body: string): Promise<globalThis.Response> => {
+  const accessControl = async (
+    request: Request,
+    route: 'login' | 'refresh' | 'logout',
+    body: string,
+  ): Promise<globalThis.Response> => {
     try {
       return await fetch(new URL(`/api/v1/auth/${route}`, accessControlUrl), {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-forwarded-for': request.ip ?? '', 'x-forwarded-proto': request.protocol },
+        headers: {
+          'content-type': 'application/json',
+          'x-forwarded-for': request.ip ?? '',
+          'x-forwarded-proto': request.protocol,
+        },
         body,
         signal: AbortSignal.timeout(config.GATEWAY_UPSTREAM_TIMEOUT_MS),
       });
     } catch (error) {
       if (error instanceof DOMException && error.name === 'TimeoutError') {
-        throw new ProblemException(504, 'UPSTREAM_TIMEOUT', 'Gateway timeout', 'The service did not answer in time; try again.');
+        throw new ProblemException(
+          504,
+          'UPSTREAM_TIMEOUT',
+          'Gateway timeout',
+          'The service did not answer in time; try again.',
+        );
       }
-      throw new ProblemException(503, 'SERVICE_UNAVAILABLE', 'Service unavailable', 'The service is unavailable; try again shortly.');
+      throw new ProblemException(
+        503,
+        'SERVICE_UNAVAILABLE',
+        'Service unavailable',
+        'The service is unavailable; try again shortly.',
+      );
     }
   };
 
@@ -58,7 +82,12 @@ export function webSessionRoutes(accessControlUrl: string, rateLimits: GatewayRa
 
   /** Answers the token response without its refresh token, which goes into the cookie. */
   const answerTokens = async (answer: globalThis.Response, request: Request, response: Response) => {
-    const { refreshToken, ...tokens } = (await answer.json()) as { refreshToken: string; accessToken: string; tokenType: string; expiresIn: number };
+    const { refreshToken, ...tokens } = (await answer.json()) as {
+      refreshToken: string;
+      accessToken: string;
+      tokenType: string;
+      expiresIn: number;
+    };
     response.cookie(REFRESH_COOKIE, refreshToken, cookieOptions(request));
     response.status(200).json(tokens);
   };
@@ -91,7 +120,13 @@ export function webSessionRoutes(accessControlUrl: string, rateLimits: GatewayRa
     handle(async (request, response) => {
       request.resume();
       const refreshToken = refreshCookie(request);
-      if (!refreshToken) throw new ProblemException(401, 'UNAUTHENTICATED', 'Authentication required', 'No session in this browser: sign in.');
+      if (!refreshToken)
+        throw new ProblemException(
+          401,
+          'UNAUTHENTICATED',
+          'Authentication required',
+          'No session in this browser: sign in.',
+        );
       const answer = await accessControl(request, 'refresh', JSON.stringify({ refreshToken }));
       if (answer.status === 200) return answerTokens(answer, request, response);
       // Refused (used, expired, revoked): the cookie is of no more use.
@@ -161,10 +196,22 @@ export function refreshCookie(request: Pick<Request, 'headers'>): string | undef
 function sameSiteOnly(request: Request, response: Response, next: NextFunction): void {
   const site = request.headers['sec-fetch-site'];
   const origin = request.headers.origin;
-  const crossSite = site !== undefined ? site !== 'same-origin' : origin !== undefined && hostOf(origin) !== request.headers.host;
+  const crossSite =
+    site !== undefined ? site !== 'same-origin' : origin !== undefined && hostOf(origin) !== request.headers.host;
   if (!crossSite) return next();
   request.resume();
-  sendProblem(response, toProblem(new ProblemException(403, 'CROSS_SITE_REQUEST', 'Forbidden', 'The web session answers this site’s own pages only.'), request.originalUrl));
+  sendProblem(
+    response,
+    toProblem(
+      new ProblemException(
+        403,
+        'CROSS_SITE_REQUEST',
+        'Forbidden',
+        'The web session answers this site’s own pages only.',
+      ),
+      request.originalUrl,
+    ),
+  );
 }
 
 function hostOf(origin: string): string | undefined {
