@@ -15,6 +15,9 @@ RUN npm install --no-audit --no-fund --loglevel=error && npm cache clean --force
 COPY tsconfig.json tsconfig.base.json ./
 COPY libs ./libs
 COPY services ./services
+# The web app the gateway serves at / (WEB_APP_DIR, /app/dist/web), built as tools/web/build-web.ts builds it.
+COPY web ./web
+RUN node node_modules/vite/bin/vite.js build web --logLevel warn
 
 # Services listen on loopback by default (a laptop); in a container they must listen on all interfaces.
 ENV NODE_ENV=production \

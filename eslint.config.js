@@ -1,6 +1,8 @@
 // ESLint (flat config). Module boundaries are real constraints, checked on every `npm test`
 // (tools/lint/boundaries.spec.ts feeds it files that break each one):
 // - services depend only on libraries, never on each other (Nx project tags);
+// - the web app (web/, type:web) runs in the browser: it imports no project of the workspace (its API
+//   types are generated from the OpenAPI document, web/src/api/schema.d.ts);
 // - libraries by kind: the gas-market vocabulary depends on no other project; contracts only on the
 //   vocabulary (never on platform code: partners read them); the catalogue on contracts;
 // - inside a service, one shape: domain/ imports no framework, ORM, broker client or platform library;
@@ -22,7 +24,7 @@ module.exports = tseslint.config(
   { ignores: ['node_modules/**', 'dist/**', '.cache/**', '.data/**', 'coverage/**', 'reports/**', '**/*.js', '**/*.mjs'] },
   ...tseslint.configs.recommended,
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.tsx'],
     plugins: { '@nx': nx },
     rules: {
       '@nx/enforce-module-boundaries': [
@@ -34,6 +36,7 @@ module.exports = tseslint.config(
             { sourceTag: 'type:service', onlyDependOnLibsWithTags: ['type:lib'] },
             { sourceTag: 'type:lib', onlyDependOnLibsWithTags: ['type:lib'] },
             { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:lib', 'type:tooling'] },
+            { sourceTag: 'type:web', onlyDependOnLibsWithTags: [] },
             ...LIBRARY_KINDS,
           ],
         },
@@ -55,6 +58,7 @@ module.exports = tseslint.config(
             { sourceTag: 'type:service', onlyDependOnLibsWithTags: ['type:lib', 'type:tooling'] },
             { sourceTag: 'type:lib', onlyDependOnLibsWithTags: ['type:lib', 'type:tooling'] },
             { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:lib', 'type:tooling'] },
+            { sourceTag: 'type:web', onlyDependOnLibsWithTags: [] },
             ...LIBRARY_KINDS.map((rule) => ({ ...rule, onlyDependOnLibsWithTags: [...rule.onlyDependOnLibsWithTags, 'type:tooling', 'kind:testing'] })),
           ],
         },

@@ -35,7 +35,7 @@ const common = {
   testEnvironment: 'node',
   transform: { '^.+\\.ts$': swc },
   moduleNameMapper,
-  roots: ['<rootDir>/libs', '<rootDir>/services', '<rootDir>/tools', '<rootDir>/e2e'],
+  roots: ['<rootDir>/libs', '<rootDir>/services', '<rootDir>/tools', '<rootDir>/e2e', '<rootDir>/web'],
   // Jest runs every module in a vm context, where each lookup of a global such as `Math` is slow
   // (jestjs/jest#5163): csv-parse's streaming reader calls Math.max once per byte, which made
   // reading the meter point extract about five times slower under Jest than under plain Node.

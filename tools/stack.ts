@@ -38,6 +38,7 @@ import { tailFile } from './infra/processes';
 import { seedAccessControl } from './demo-data/seed-access-control';
 import { writeDemoExtract } from './demo-data/write-extract';
 import { writeDemoPafFile } from './demo-data/write-paf-file';
+import { buildWebIfStale } from './web/build-web';
 
 const ROOT = resolve(__dirname, '..');
 
@@ -139,6 +140,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     ]);
   }
 
+  // The gateway serves the web app's build (dist/web): built first when its sources are newer.
+  buildWebIfStale(log);
   mkdirSync(join(dataDir, 'logs'), { recursive: true });
   const { postgres, kafka, zipkin } = await provisionTogether({
     postgres: () => provisionPostgres({ dataDir, log, fresh: options.fresh }),

@@ -42,6 +42,7 @@ async function main(): Promise<void> {
   console.log(`
 CMS is running (ready in ${((Date.now() - started) / 1000).toFixed(1)} s).
 
+  Web UI:        ${stack.gatewayUrl}/
   API gateway:   ${stack.gatewayUrl}/api/v1
   API docs:      ${stack.gatewayUrl}/api/docs
   Kafka:         ${stack.kafka.brokers.join(',')}

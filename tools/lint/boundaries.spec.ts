@@ -90,4 +90,14 @@ export class ProbeHandler {
     );
     expect(problems.some((problem) => problem.startsWith('@nx/enforce-module-boundaries'))).toBe(true);
   });
+
+  it('refuses a web app file that imports a project of the workspace (the browser bundle takes none)', async () => {
+    const problems = await problemsOf('web/src/screens/probe.tsx', `import { isCrn } from '@cms/gas-market';\nexport const Probe = () => <p>{String(isCrn('C000000001'))}</p>;\n`);
+    expect(problems).toEqual([expect.stringMatching(/^@nx\/enforce-module-boundaries: A project tagged with "type:web" cannot depend on any libs/)]);
+  });
+
+  it('lets a web app file import React and its own modules', async () => {
+    const problems = await problemsOf('web/src/screens/probe.tsx', `import { useState } from 'react';\nimport { paths } from '../routing/paths';\nexport const Probe = () => <p>{String(useState(paths.home)[0])}</p>;\n`);
+    expect(problems).toEqual([]);
+  });
 });

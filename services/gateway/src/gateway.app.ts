@@ -22,11 +22,13 @@ import { cors } from './http/cors';
 import { securityHeaders } from './http/security-headers';
 import { OpenApiDocument } from './openapi/openapi-document';
 import { ApiProxy } from './proxy/proxy';
-import { routeTable, upstreams } from './proxy/route-table';
+import { findRoute, routeTable, upstreams } from './proxy/route-table';
 import { GatewayRateLimits } from './rate-limit/gateway-rate-limits';
 import { EndedSessions } from './sessions/ended-sessions';
+import { webApp } from './web/web-app';
+import { WEB_SESSION_PATH, webSessionRoutes } from './web/web-session';
 
-/** The gateway application, ready to listen: health, CORS, merged OpenAPI, and the `/api/v1` proxy. */
+/** The gateway application, ready to listen: health, CORS, merged OpenAPI, the `/api/v1` proxy, and the web app with its session. */
 export async function createGatewayApp(config: GatewayConfig, logger: Logger): Promise<NestExpressApplication> {
   const routes = routeTable(config);
   // Every replica holds every ended session of the last few minutes, read from access-control's events.
@@ -87,7 +89,8 @@ export async function createGatewayApp(config: GatewayConfig, logger: Logger): P
 
   const openApi = new OpenApiDocument(routes);
   const verifier = new AccessTokenVerifier({ jwksUrl: config.AUTH_JWKS_URL, issuer: config.AUTH_ISSUER });
-  const proxy = new ApiProxy(routes, verifier, endedSessions, new GatewayRateLimits(config), config, logger);
+  const rateLimits = new GatewayRateLimits(config);
+  const proxy = new ApiProxy(routes, verifier, endedSessions, rateLimits, config, logger);
 
   app.use('/api/docs-json', async (request: Request, response: Response) => {
     try {
@@ -104,9 +107,13 @@ export async function createGatewayApp(config: GatewayConfig, logger: Logger): P
     yamlDocumentUrl: '/api/docs/placeholder.yaml',
   });
   app.use('/api/v1', (request: Request, response: Response) => void proxy.handle(request, response));
+  const accessControl = findRoute(routes, '/api/v1/auth/login');
+  if (!accessControl) throw new Error('no route to sign-in (/api/v1/auth/login) in the catalogue');
+  app.use(WEB_SESSION_PATH, webSessionRoutes(accessControl.upstream, rateLimits, config, logger));
   app.use('/api', (request: Request, response: Response) => {
     sendProblem(response, toProblem(ProblemException.notFound('No such API route.'), request.originalUrl));
   });
+  app.use(webApp(config.WEB_APP_DIR, logger));
   return app;
 }
 

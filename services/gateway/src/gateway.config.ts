@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { gatewayEntry, localUrlOf, routedServices, urlSettingOf, type RoutedServiceName, type UrlSetting } from '@cms/catalogue';
 import { ConfigError, integer, list, loadConfig, text, url, type Setting } from '@cms/config';
 
@@ -55,6 +56,8 @@ export const gatewaySettings = {
   RATE_LIMIT_PUBLIC_PER_IP_BURST: integer({ default: 60, min: 1 }),
   /** Browser origins allowed cross-origin access (comma-separated); empty: none. */
   CORS_ALLOWED_ORIGINS: origins(),
+  /** The built web app the gateway serves at `/` (tools/web/build-web.ts writes it): the repository's dist/web unless set. */
+  WEB_APP_DIR: text({ default: resolve(__dirname, '../../../dist/web') }),
 };
 
 export type GatewayConfig = ReturnType<typeof loadGatewayConfig>;

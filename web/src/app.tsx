@@ -1,0 +1,92 @@
+import { useEffect, useSyncExternalStore } from 'react';
+import { useApp } from './app-context';
+import { canLogContacts, useMe } from './reference-data';
+import { matchPath, paths } from './routing/paths';
+import { navigate, useLocation } from './routing/router';
+import { ChangePassword } from './screens/change-password';
+import { ContactScreen } from './screens/contact';
+import { ContactsScreen } from './screens/contacts';
+import { LogContactScreen } from './screens/log-contact';
+import { Message } from './screens/message';
+import { SignIn } from './screens/sign-in';
+import { Shell } from './shell';
+import { ProblemNotice } from './ui/problem-notice';
+import { ApiProblem } from './api/problem';
+
+/**
+ * The app by the session's state: signing in, choosing a password when the API demands it, then
+ * the screen of the address. Signing in never changes the address: a bookmark opens after it.
+ */
+export function App() {
+  const { session } = useApp();
+  const state = useSyncExternalStore(session.subscribe, session.getState);
+  if (state.status === 'restoring') {
+    return (
+      <Shell>
+        <p role="status">Loading…</p>
+      </Shell>
+    );
+  }
+  if (state.status === 'signed-out') {
+    return (
+      <Shell>
+        <SignIn notice={state.notice} />
+      </Shell>
+    );
+  }
+  return <SignedIn passwordChangeRequired={state.passwordChangeRequired} />;
+}
+
+function SignedIn({ passwordChangeRequired }: { passwordChangeRequired: boolean }) {
+  const me = useMe();
+  const { pathname } = useLocation();
+  useEffect(() => {
+    if (pathname === paths.home && !passwordChangeRequired) navigate(paths.contacts, { replace: true });
+  }, [pathname, passwordChangeRequired]);
+
+  if (passwordChangeRequired) {
+    return (
+      <Shell me={me.data} passwordChangeRequired>
+        <ChangePassword required />
+      </Shell>
+    );
+  }
+  if (me.error) {
+    return (
+      <Shell>
+        <ProblemNotice
+          problem={me.error instanceof ApiProblem ? me.error : ApiProblem.unreachable()}
+          heading="Your account could not be read"
+        />
+      </Shell>
+    );
+  }
+  if (!me.data) {
+    return (
+      <Shell>
+        <p role="status">Loading…</p>
+      </Shell>
+    );
+  }
+  const contact = matchPath('/contacts/:crn', pathname);
+  let screen;
+  if (pathname === paths.contacts || pathname === paths.home) screen = <ContactsScreen />;
+  else if (pathname === paths.logContact)
+    screen = canLogContacts(me.data) ? (
+      <LogContactScreen />
+    ) : (
+      <Message title="You cannot log contacts">
+        Only a shipper's contact users log DTL and ISO contacts. Your organisation's Local Security Officer can give you
+        that role.
+      </Message>
+    );
+  else if (contact) screen = <ContactScreen crn={contact.crn} />;
+  else if (pathname === paths.changePassword) screen = <ChangePassword required={false} />;
+  else
+    screen = (
+      <Message title="Page not found">
+        There is no page at this address. Check it, or go to your organisation's contacts.
+      </Message>
+    );
+  return <Shell me={me.data}>{screen}</Shell>;
+}

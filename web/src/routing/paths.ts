@@ -1,0 +1,39 @@
+/**
+ * The app's client routes. The gateway answers index.html for any of them (a reload, a bookmark),
+ * so each screen has an address of its own.
+ */
+export const paths = {
+  home: '/',
+  contacts: '/contacts',
+  logContact: '/contacts/new',
+  contact: (crn: string) => `/contacts/${encodeURIComponent(crn)}`,
+  changePassword: '/change-password',
+} as const;
+
+/** The parameters of `path` when it matches `pattern` (`/contacts/:crn`), else null. */
+export function matchPath(pattern: string, path: string): Record<string, string> | null {
+  const patternParts = pattern.split('/').filter(Boolean);
+  const pathParts = path.split('/').filter(Boolean);
+  if (patternParts.length !== pathParts.length) return null;
+  const params: Record<string, string> = {};
+  for (const [index, part] of patternParts.entries()) {
+    const actual = pathParts[index];
+    if (part.startsWith(':')) {
+      try {
+        params[part.slice(1)] = decodeURIComponent(actual);
+      } catch {
+        return null;
+      }
+    } else if (part !== actual) {
+      return null;
+    }
+  }
+  return params;
+}
+
+/** A same-origin path to come back to after signing in; anything else (another site, a protocol-relative URL) goes home. */
+export function safeReturnPath(candidate: string | null | undefined): string {
+  if (!candidate || !candidate.startsWith('/') || candidate.startsWith('//') || candidate.startsWith('/\\'))
+    return paths.home;
+  return candidate;
+}

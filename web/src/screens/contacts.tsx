@@ -1,0 +1,221 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { dataOf } from '../api/client';
+import { ApiProblem } from '../api/problem';
+import { useApp } from '../app-context';
+import {
+  filterFieldOf,
+  filtersOf,
+  listQueryOf,
+  nextPageSearch,
+  pagesBefore,
+  previousPageSearch,
+  searchOf,
+  type ContactFilters,
+} from '../contacts/contact-filters';
+import { CONTACT_STATUS_NAMES, type ContactStatus } from '../contacts/contact-words';
+import { OverdueTag, StatusTag } from '../contacts/status-tag';
+import { formatDate, formatDateTime } from '../format/dates';
+import { useContactTypes } from '../reference-data';
+import { paths } from '../routing/paths';
+import { Link, navigate, useLocation } from '../routing/router';
+import { controlId, Field } from '../ui/fields';
+import { Page } from '../ui/page';
+import { ErrorSummary, ProblemNotice } from '../ui/problem-notice';
+
+/** "My organisation's contacts": every contact it is involved in, filtered, a page at a time (GET /contacts). */
+export function ContactsScreen() {
+  const { api } = useApp();
+  const { search } = useLocation();
+  const query = listQueryOf(search);
+  const contacts = useQuery({
+    queryKey: ['contacts', query],
+    queryFn: async () => {
+      const page = await dataOf(api.GET('/api/v1/contacts', { params: { query } }));
+      // The route also answers CSV, when asked to (Accept: text/csv); this client never asks.
+      if (typeof page === 'string') throw ApiProblem.from(undefined, 200);
+      return page;
+    },
+    placeholderData: keepPreviousData,
+  });
+  const page = pagesBefore(search).length + 1;
+  const problem = contacts.error instanceof ApiProblem ? contacts.error : undefined;
+
+  return (
+    <Page title="My organisation's contacts">
+      {problem && problem.errors.length > 0 ? (
+        <ErrorSummary
+          key={search.toString()}
+          problem={problem}
+          items={problem.errors.map((error) => {
+            const filter = filterFieldOf(error.field);
+            return { message: error.message, target: filter ? controlId(filter) : undefined };
+          })}
+        />
+      ) : (
+        problem && <ProblemNotice problem={problem} heading="The contacts could not be listed" />
+      )}
+      <Filters key={search.toString()} initial={filtersOf(search)} problem={problem} />
+      {contacts.data && (
+        <>
+          <div className="table-wrapper">
+            <table>
+              <caption>
+                {contacts.data.items.length === 0 ? 'No contacts match' : `Contacts, page ${page}`}
+                {contacts.isFetching && <span className="visually-hidden"> (updating)</span>}
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">CRN</th>
+                  <th scope="col">Type</th>
+                  <th scope="col">MPRN</th>
+                  <th scope="col">Status</th>
+                  <th scope="col">Logged</th>
+                  <th scope="col">Next due</th>
+                  <th scope="col">Handled by</th>
+                </tr>
+              </thead>
+              <tbody>
+                {contacts.data.items.map((contact) => (
+                  <tr key={contact.crn}>
+                    <td>
+                      <Link to={paths.contact(contact.crn)}>{contact.crn}</Link>
+                    </td>
+                    <td>{contact.type}</td>
+                    <td>{contact.mprn}</td>
+                    <td>
+                      <StatusTag status={contact.status} />
+                    </td>
+                    <td>{formatDateTime(contact.loggedAt)}</td>
+                    <td>
+                      {contact.nextDueOn ? formatDate(contact.nextDueOn) : '–'} {contact.overdue && <OverdueTag />}
+                    </td>
+                    <td>{contact.handlerUserId ?? 'Not assigned'}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {(page > 1 || contacts.data.nextCursor) && (
+            <nav className="pagination" aria-label="Pages of contacts">
+              {page > 1 && <Link to={paths.contacts + previousPageSearch(search)}>Previous page</Link>}
+              {contacts.data.nextCursor && (
+                <Link to={paths.contacts + nextPageSearch(search, contacts.data.nextCursor)} rel="next">
+                  Next page
+                </Link>
+              )}
+            </nav>
+          )}
+        </>
+      )}
+      {contacts.isPending && <p role="status">Loading contacts…</p>}
+    </Page>
+  );
+}
+
+const STATUSES = Object.entries(CONTACT_STATUS_NAMES) as [ContactStatus, string][];
+
+function Filters({ initial, problem }: { initial: ContactFilters; problem?: ApiProblem }) {
+  const [filters, setFilters] = useState(initial);
+  const types = useContactTypes().data ?? [];
+  const set = <K extends keyof ContactFilters>(key: K, value: ContactFilters[K]) =>
+    setFilters({ ...filters, [key]: value });
+  const errorsOf = (filter: keyof ContactFilters) =>
+    (problem?.errors ?? []).filter((error) => filterFieldOf(error.field) === filter).map((error) => error.message);
+  const apply = (event: FormEvent) => {
+    event.preventDefault();
+    navigate(paths.contacts + searchOf(filters));
+  };
+  const flag = (key: 'waitingOnMe' | 'overdue' | 'assignedToMe' | 'unassigned', label: string) => (
+    <label className="choice">
+      <input
+        type="checkbox"
+        id={controlId(key)}
+        checked={filters[key]}
+        onChange={(event) => set(key, event.target.checked)}
+      />
+      {label}
+    </label>
+  );
+  return (
+    <form className="panel" onSubmit={apply} role="search" aria-label="Filter contacts" noValidate>
+      <div className="inline-form">
+        <Field field="q" label="CRN or MPRN" errors={errorsOf('q')}>
+          {(props) => (
+            <input
+              {...props}
+              className="input input--short"
+              name="q"
+              spellCheck={false}
+              autoComplete="off"
+              value={filters.q}
+              onChange={(event) => set('q', event.target.value)}
+            />
+          )}
+        </Field>
+        <Field field="type" label="Type" errors={errorsOf('type')}>
+          {(props) => (
+            <select
+              {...props}
+              className="select"
+              value={filters.type}
+              onChange={(event) => set('type', event.target.value)}
+            >
+              <option value="">Any type</option>
+              {types.map((type) => (
+                <option key={type.type} value={type.type}>
+                  {type.name} ({type.type})
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field field="status" label="Status" errors={errorsOf('status')}>
+          {(props) => (
+            <select
+              {...props}
+              className="select"
+              value={filters.status}
+              onChange={(event) => set('status', event.target.value)}
+            >
+              <option value="">Any status</option>
+              {STATUSES.map(([status, name]) => (
+                <option key={status} value={status}>
+                  {name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field field="sort" label="Order" errors={errorsOf('sort')}>
+          {(props) => (
+            <select
+              {...props}
+              className="select"
+              value={filters.sort}
+              onChange={(event) => set('sort', event.target.value)}
+            >
+              <option value="">Newest logged first</option>
+              <option value="dueOn">Soonest due first</option>
+            </select>
+          )}
+        </Field>
+      </div>
+      <fieldset className="field">
+        <legend className="visually-hidden">Only contacts that are</legend>
+        <div className="choices">
+          {flag('waitingOnMe', 'Waiting on us')}
+          {flag('overdue', 'Overdue')}
+          {flag('assignedToMe', 'Assigned to me')}
+          {flag('unassigned', 'Not assigned')}
+        </div>
+      </fieldset>
+      <div className="button-group">
+        <button className="button" type="submit">
+          Apply filters
+        </button>
+        <Link to={paths.contacts}>Clear filters</Link>
+      </div>
+    </form>
+  );
+}
