@@ -60,6 +60,14 @@ export const PUBLIC_OPERATIONS =
  */
 export const LOCKOUT_OPERATIONS = '^/api/v1/auth/(login|password)$';
 
+/**
+ * Never fuzzed: a stream that stays open by design (server-sent events). Every valid request the
+ * fuzzer sends it is held until its 15 s request timeout, some 100–200 s of each signed-in run for
+ * nothing it can check; the stream is tested as its clients read it, through the gateway
+ * (e2e/notifications) and on the service (its integration test: heartbeats, 401, Last-Event-ID).
+ */
+export const STREAMING_OPERATIONS = '^/api/v1/notifications/stream$';
+
 export interface FuzzRun {
   gatewayUrl: string;
   /** A bearer token to send with every request, if any. */
