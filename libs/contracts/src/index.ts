@@ -8,6 +8,7 @@ export * from './events/contact-resolved.event';
 export * from './events/contact-withdrawn.event';
 export * from './events/contact-participants-changed.event';
 export * from './events/contact-deadline-reached.event';
+export * from './events/contact-anonymised.event';
 export * from './events/clarification-raised.event';
 export * from './events/clarification-message-posted.event';
 export * from './events/clarification-closed.event';
