@@ -30,12 +30,12 @@ export async function stringsInDatabase(sql: Sql, texts: readonly string[]): Pro
   const found: StringFound[] = [];
   for (const { table_schema: schema, table_name: table, column_name: column } of columns) {
     const qualified = `${quote(schema)}.${quote(table)}`;
-    const rows = await sql<{ text: string }>(
-      `SELECT DISTINCT wanted.text FROM ${qualified}, unnest($1::text[]) AS wanted(text)
-        WHERE strpos(lower(${quote(column)}::text), lower(wanted.text)) > 0`,
+    const rows = await sql<{ needle: string }>(
+      `SELECT DISTINCT wanted.needle FROM ${qualified} AS searched, unnest($1::text[]) AS wanted(needle)
+        WHERE strpos(lower(searched.${quote(column)}::text), lower(wanted.needle)) > 0`,
       [texts],
     );
-    found.push(...rows.map((row) => ({ table: `${schema}.${table}`, column, text: row.text })));
+    found.push(...rows.map((row) => ({ table: `${schema}.${table}`, column, text: row.needle })));
   }
   return found;
 }
