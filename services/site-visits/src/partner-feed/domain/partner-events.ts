@@ -101,6 +101,16 @@ export function withdrawnOutcome(withdrawn: ContactWithdrawnV1): ContactOutcome 
   };
 }
 
+/**
+ * What people wrote in a kept outcome (README "Retention"): a resolution's note, a withdrawal's
+ * reason; replaced when the contact's retention period has passed. A resolution's reason is the
+ * label of its reason code (reference data), kept.
+ */
+export const PERSONAL_OUTCOME_FIELDS: Readonly<Record<ContactOutcome['kind'], readonly string[]>> = Object.freeze({
+  RESOLVED: ['note'],
+  WITHDRAWN: ['reason'],
+});
+
 /** The outcome addressed to one involved transporter. */
 export function partnerOutcome(outcome: ContactOutcome, organisationId: string): PartnerEvent {
   if (outcome.kind === 'RESOLVED') {
