@@ -34,3 +34,4 @@ export * from './events/partner-site-visit-cancelled.event';
 export * from './events/partner-clarification-raised.event';
 export * from './events/partner-contact-resolved.event';
 export * from './events/partner-contact-withdrawn.event';
+export * from './events/personal-event-fields';

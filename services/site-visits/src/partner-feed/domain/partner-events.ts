@@ -1,4 +1,5 @@
 import {
+  PERSONAL_EVENT_FIELDS,
   PartnerClarificationRaisedV1,
   PartnerContactResolvedV1,
   PartnerContactWithdrawnV1,
@@ -102,13 +103,13 @@ export function withdrawnOutcome(withdrawn: ContactWithdrawnV1): ContactOutcome 
 }
 
 /**
- * What people wrote in a kept outcome (README "Retention"): a resolution's note, a withdrawal's
- * reason; replaced when the contact's retention period has passed. A resolution's reason is the
- * label of its reason code (reference data), kept.
+ * What people wrote in a kept outcome, replaced when the contact's retention period has passed
+ * (README "Retention"): the personal fields of the partner event it becomes (a resolution's note, a
+ * withdrawal's reason).
  */
 export const PERSONAL_OUTCOME_FIELDS: Readonly<Record<ContactOutcome['kind'], readonly string[]>> = Object.freeze({
-  RESOLVED: ['note'],
-  WITHDRAWN: ['reason'],
+  RESOLVED: PERSONAL_EVENT_FIELDS[PartnerContactResolvedV1.type],
+  WITHDRAWN: PERSONAL_EVENT_FIELDS[PartnerContactWithdrawnV1.type],
 });
 
 /** The outcome addressed to one involved transporter. */
