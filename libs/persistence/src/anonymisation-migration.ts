@@ -82,8 +82,11 @@ export function auditAnonymisationFunction(table: string): string {
  * - The role holds SELECT on `crn` and the jsonb columns and UPDATE on the jsonb columns, nothing else.
  *
  * The function's owner must have CREATE on the schema when it is given the function: granted for
- * that statement and taken back at once (ownership stays). Run by the service's role, which is a
- * superuser wherever CMS runs today; elsewhere a DBA runs it (creating a role needs CREATEROLE).
+ * that statement and taken back at once (ownership stays). The service's role is a superuser
+ * wherever CMS runs today; any other role must administer AUDIT_ANONYMISER_ROLE (it created it,
+ * with CREATEROLE, or a DBA granted it WITH ADMIN TRUE, INHERIT FALSE, SET FALSE): it becomes a
+ * member for the one statement that needs it, then stops being one. (The tables' owner can always
+ * drop a trigger: the rule keeps the application's statements out, not the owner.)
  */
 export function anonymisableAuditUp(audit: AnonymisableAudit): string[] {
   const role = AUDIT_ANONYMISER_ROLE;
@@ -123,12 +126,28 @@ export function anonymisableAuditUp(audit: AnonymisableAudit): string[] {
        RETURN changed;
      END $$`,
     `REVOKE ALL ON FUNCTION ${anonymise}(text, text[], text) FROM PUBLIC`,
-    `GRANT EXECUTE ON FUNCTION ${anonymise}(text, text[], text) TO CURRENT_USER`,
     `DO $$
+     DECLARE
+       service_role text := current_user;
+       became_member boolean := false;
      BEGIN
+       -- Giving the function to the role needs membership of it: a superuser has it; another role
+       -- that administers it (it created the role, or a DBA made it so) takes it for this statement only.
+       IF NOT (SELECT rolsuper FROM pg_roles WHERE rolname = current_user) AND NOT pg_has_role(current_user, '${role}', 'SET') THEN
+         GRANT ${role} TO CURRENT_USER WITH INHERIT FALSE, SET TRUE;
+         became_member := true;
+       END IF;
        EXECUTE format('GRANT CREATE ON SCHEMA %I TO ${role}', current_schema());
        ALTER FUNCTION ${anonymise}(text, text[], text) OWNER TO ${role};
        EXECUTE format('REVOKE CREATE ON SCHEMA %I FROM ${role}', current_schema());
+       -- EXECUTE for the service's role, granted by the new owner: a grant made by the old one would
+       -- have passed to the new owner with the function.
+       SET LOCAL ROLE ${role};
+       EXECUTE format('GRANT EXECUTE ON FUNCTION ${anonymise}(text, text[], text) TO %I', service_role);
+       RESET ROLE;
+       IF became_member THEN
+         REVOKE ${role} FROM CURRENT_USER;
+       END IF;
      END $$`,
   ];
 }
