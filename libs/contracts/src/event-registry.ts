@@ -6,6 +6,7 @@ import { ContactResolvedV1 } from './events/contact-resolved.event';
 import { ContactWithdrawnV1 } from './events/contact-withdrawn.event';
 import { ContactParticipantsChangedV1 } from './events/contact-participants-changed.event';
 import { ContactDeadlineReachedV1 } from './events/contact-deadline-reached.event';
+import { ContactAnonymisedV1 } from './events/contact-anonymised.event';
 import { ClarificationRaisedV1 } from './events/clarification-raised.event';
 import { ClarificationMessagePostedV1 } from './events/clarification-message-posted.event';
 import { ClarificationClosedV1 } from './events/clarification-closed.event';
@@ -40,6 +41,7 @@ const eventClasses: EventClass[] = [
   ContactWithdrawnV1,
   ContactParticipantsChangedV1,
   ContactDeadlineReachedV1,
+  ContactAnonymisedV1,
   ClarificationRaisedV1,
   ClarificationMessagePostedV1,
   ClarificationClosedV1,

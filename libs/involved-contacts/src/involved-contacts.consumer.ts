@@ -1,5 +1,7 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import {
+  ANONYMISED_MARKER,
+  ContactAnonymisedV1,
   ContactAssignedV1,
   ContactLoggedV1,
   ContactParticipantsChangedV1,
@@ -8,7 +10,7 @@ import {
   Topics,
   type EventEnvelope,
 } from '@cms/contracts';
-import type { ConsumedEventHandler, ConsumerDeclaration } from '@cms/service-defaults';
+import { EventOutbox, type ConsumedEventHandler, type ConsumerDeclaration } from '@cms/service-defaults';
 import type { InvolvedContact } from './involved-contact';
 import { InvolvedContacts } from './involved-contacts';
 
@@ -31,6 +33,28 @@ export interface ContactEndedHandler {
 /** The provider token of a service's ContactEndedHandler (optional). */
 export const CONTACT_ENDED_HANDLER = Symbol('CONTACT_ENDED_HANDLER');
 
+/** A contact's retention period has passed (ContactAnonymisedV1): what replaces its personal data, and when. */
+export interface ContactAnonymisation {
+  crn: string;
+  /** ANONYMISED_MARKER: the same text in every service. */
+  marker: string;
+  at: Date;
+}
+
+/**
+ * What a service does when a contact's retention period has passed (README "Retention"): replaces
+ * every piece of the contact's personal data it holds (copied details, what people wrote, in its
+ * tables and its audit) with `marker`, keeping ids, statuses, codes, dates and counts. It runs in the
+ * consumer's transaction, with the contact locked when the copy holds it, and must be idempotent:
+ * the marker replaced by the marker changes nothing.
+ */
+export interface ContactAnonymisedHandler {
+  contactAnonymised(anonymisation: ContactAnonymisation): Promise<void>;
+}
+
+/** The provider token of a service's ContactAnonymisedHandler (optional). */
+export const CONTACT_ANONYMISED_HANDLER = Symbol('CONTACT_ANONYMISED_HANDLER');
+
 /** The events of cms.contacts.v1 the copy follows; the consumer passes over the others unread. */
 export const INVOLVED_CONTACT_EVENT_TYPES = [
   ContactLoggedV1.type,
@@ -38,6 +62,7 @@ export const INVOLVED_CONTACT_EVENT_TYPES = [
   ContactAssignedV1.type,
   ContactResolvedV1.type,
   ContactWithdrawnV1.type,
+  ContactAnonymisedV1.type,
 ] as const;
 
 /**
@@ -50,7 +75,9 @@ export const INVOLVED_CONTACT_EVENT_TYPES = [
 export class InvolvedContactsConsumer implements ConsumedEventHandler {
   constructor(
     @Inject(InvolvedContacts) private readonly contacts: InvolvedContacts,
+    @Inject(EventOutbox) private readonly events: EventOutbox,
     @Optional() @Inject(CONTACT_ENDED_HANDLER) private readonly ended?: ContactEndedHandler,
+    @Optional() @Inject(CONTACT_ANONYMISED_HANDLER) private readonly anonymised?: ContactAnonymisedHandler,
   ) {}
 
   async handle(event: EventEnvelope): Promise<void> {
@@ -100,6 +127,16 @@ export class InvolvedContactsConsumer implements ConsumedEventHandler {
         await this.end(withdrawn.crn, { cause: 'WITHDRAWN', at: new Date(withdrawn.withdrawnAt) }, withdrawn.organisationIds);
         return;
       }
+      case ContactAnonymisedV1.type: {
+        const anonymised = event.data as ContactAnonymisedV1;
+        // Locked when the copy holds it, so a command on it waits; run either way: a service's
+        // other copies (the referral feed's) may name a contact its copy never heard logged.
+        await this.contacts.lock(anonymised.crn);
+        await this.anonymised?.contactAnonymised({ crn: anonymised.crn, marker: ANONYMISED_MARKER, at: new Date(anonymised.anonymisedAt) });
+        // What this service's own events copied of it goes too, once they have gone out.
+        await this.events.erasePublished(anonymised.crn);
+        return;
+      }
       default:
         return;
     }
@@ -123,5 +160,8 @@ export function involvedContactsConsumer(): ConsumerDeclaration {
   return { name: 'contacts', topics: [Topics.contacts], handler: InvolvedContactsConsumer, eventTypes: INVOLVED_CONTACT_EVENT_TYPES };
 }
 
-/** The providers a service adds to its module for its copy of involved contacts (and, when it has one, its ContactEndedHandler). */
+/**
+ * The providers a service adds to its module for its copy of involved contacts (and, when it has
+ * them, its ContactEndedHandler and ContactAnonymisedHandler).
+ */
 export const involvedContactProviders = [InvolvedContacts, InvolvedContactsConsumer];

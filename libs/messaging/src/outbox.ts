@@ -49,6 +49,21 @@ export class OutboxWriter {
   }
 
   /**
+   * Deletes the rows of one aggregate's events (their key: the CRN of a contact's) that the relay
+   * has published, with `manager`: retention (README "Retention") removes what they copied of a
+   * person with the rest of the contact's personal data, before OUTBOX_RETENTION_HOURS would. Rows
+   * not yet published, and parked ones, are kept: their events must still go out. How many went.
+   */
+  async erasePublished(manager: EntityManager, key: string): Promise<number> {
+    const [{ erased }] = await manager.query(
+      `WITH erased AS (DELETE FROM outbox_message WHERE message_key = $1 AND published_at IS NOT NULL RETURNING 1)
+       SELECT count(*)::int AS erased FROM erased`,
+      [key],
+    );
+    return erased;
+  }
+
+  /**
    * The same rows as an INSERT whose parameters are numbered from `firstParameter`: for a state
    * change written as one data-modifying WITH statement (atomic on its own, one round trip), which
    * embeds it as one of its parts.

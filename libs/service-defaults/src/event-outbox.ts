@@ -10,6 +10,12 @@ import { Database } from './transactions';
  */
 export abstract class EventOutbox {
   abstract record(...events: DomainEvent[]): Promise<void>;
+  /**
+   * Forgets the events of one subject (a CRN) that have already been published: retention, which
+   * removes a contact's personal data, removes the copies its events carried too (README
+   * "Retention"). Events still waiting to go out are kept. How many were forgotten.
+   */
+  abstract erasePublished(subject: string): Promise<number>;
 }
 
 @Injectable()
@@ -23,5 +29,9 @@ export class TransactionalEventOutbox extends EventOutbox {
 
   async record(...events: DomainEvent[]): Promise<void> {
     await this.writer.write(this.database.manager, events);
+  }
+
+  erasePublished(subject: string): Promise<number> {
+    return this.writer.erasePublished(this.database.manager, subject);
   }
 }

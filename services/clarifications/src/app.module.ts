@@ -1,7 +1,7 @@
 import { Module, type Type } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { closureDaysFrom, WorkingDayCalendars } from '@cms/gas-market';
-import { CONTACT_ENDED_HANDLER, involvedContactProviders, involvedContactsConsumer } from '@cms/involved-contacts';
+import { CONTACT_ANONYMISED_HANDLER, CONTACT_ENDED_HANDLER, involvedContactProviders, involvedContactsConsumer } from '@cms/involved-contacts';
 import { PlatformModule } from '@cms/service-defaults';
 import { CLARIFICATION_TIME_LIMITS, CLARIFICATION_TIMERS, ClarificationClock } from './application/clarification-clock';
 import { ClarificationCommands } from './application/clarification-commands';
@@ -25,7 +25,8 @@ export function clarificationsModule(config: ClarificationsConfig, logger: Logge
         service: 'clarifications',
         logger,
         migrations: clarificationsMigrations,
-        // Consumer group `clarifications.contacts`: who is involved in each contact, and its end (which closes its open threads).
+        // Consumer group `clarifications.contacts`: who is involved in each contact, its end (which closes its open
+        // threads), and the end of its retention period (what people wrote in them goes).
         consumes: [involvedContactsConsumer()],
         // Each open thread's turn: a reminder the working day before it is due, and overdue after.
         timers: [
@@ -41,6 +42,7 @@ export function clarificationsModule(config: ClarificationsConfig, logger: Logge
       ...involvedContactProviders,
       ClarificationCommands,
       { provide: CONTACT_ENDED_HANDLER, useExisting: ClarificationCommands },
+      { provide: CONTACT_ANONYMISED_HANDLER, useExisting: ClarificationCommands },
       ClarificationQueries,
       ClarificationClock,
       { provide: CLARIFICATION_STORE, useClass: ClarificationRepository },

@@ -6,6 +6,8 @@ import { PlatformModule } from '@cms/service-defaults';
 import { CONTACT_CLOCK_SETTINGS, CONTACT_TIMERS, ContactClock } from './application/contact-clock';
 import { ContactDeadlineTimer, UnansweredDcTimer } from './application/contact-timers.handler';
 import { StartContactClockHandler } from './application/start-contact-clock.handler';
+import { CONTACT_RETENTION_STORE } from './application/contact-retention.port';
+import { ContactRetention, RETENTION_SCHEDULE, RETENTION_TIMERS } from './application/contact-retention';
 import type { ContactClockSettings } from './domain';
 import { OwnContactEventsConsumer } from './infrastructure/own-contact-events.consumer';
 import { CONTACT_AUDIT_STORE } from './application/contact-audit.port';
@@ -22,7 +24,7 @@ import { METER_POINT_REGISTER } from './application/meter-point-register.port';
 import { ADDRESS_LOOKUP } from './application/address-lookup.port';
 import { ORGANISATION_MEMBERS } from './application/organisation-members.port';
 import { RESOLUTION_REASONS } from './application/resolution-reasons.port';
-import { loggingRulesOf, type ContactLoggingConfig } from './contact-logging.config';
+import { loggingRulesOf, retentionScheduleOf, type ContactLoggingConfig } from './contact-logging.config';
 import { ContactAuditController } from './http/contact-audit.controller';
 import { ContactTypesController } from './http/contact-types.controller';
 import { ContactLifecycleController } from './http/contact-lifecycle.controller';
@@ -33,6 +35,7 @@ import { AccessControlClient } from './infrastructure/access-control-client';
 import { ContactAuditReader } from './infrastructure/contact-audit.reader';
 import { ContactActivityConsumer } from './infrastructure/contact-activity.consumer';
 import { ContactRepository } from './infrastructure/contact.repository';
+import { ContactRetentionRepository } from './infrastructure/contact-retention.repository';
 import { ContactTimelineRepository } from './infrastructure/contact-timeline.repository';
 import { MeterPointClient } from './infrastructure/meter-point-client';
 import { AddressLookupClient } from './infrastructure/address-lookup-client';
@@ -59,6 +62,9 @@ export function contactLoggingModule(config: ContactLoggingConfig, logger: Logge
           { kind: CONTACT_TIMERS.resolutionReminder, handler: ContactDeadlineTimer },
           { kind: CONTACT_TIMERS.resolutionOverdue, handler: ContactDeadlineTimer },
           { kind: CONTACT_TIMERS.unansweredDc, handler: UnansweredDcTimer },
+          // Retention (README "Retention"): an ended contact's personal data, a day's rejected submissions.
+          { kind: RETENTION_TIMERS.contact, handler: ContactRetention },
+          { kind: RETENTION_TIMERS.rejectedSubmissions, handler: ContactRetention },
         ],
         idempotency: true,
         partnerScopes: { resource: 'contacts' },
@@ -75,6 +81,9 @@ export function contactLoggingModule(config: ContactLoggingConfig, logger: Logge
       OwnContactEventsConsumer,
       ContactDeadlineTimer,
       UnansweredDcTimer,
+      ContactRetention,
+      { provide: RETENTION_SCHEDULE, useValue: retentionScheduleOf(config) },
+      { provide: CONTACT_RETENTION_STORE, useClass: ContactRetentionRepository },
       {
         provide: CONTACT_CLOCK_SETTINGS,
         useValue: {

@@ -1,7 +1,7 @@
 import { boolean, integer, list, url, type SettingsOf } from '@cms/config';
 import { isOrganisationType, type OrganisationType } from '@cms/gas-market';
 import { catalogueServicePort, type PlatformConfig } from '@cms/service-defaults';
-import { resolveLoggingRulesConfig, type LoggingRulesConfig } from './domain';
+import { resolveLoggingRulesConfig, type LoggingRulesConfig, type RetentionSchedule } from './domain';
 
 /**
  * The settings of contact-logging, beside the platform's; each is an environment variable. The
@@ -36,6 +36,15 @@ export const contactLoggingSettings = {
   /** PD (ORG_NOT_PERMITTED): the organisation types that may raise each contact type. */
   LOGGING_DTL_ORGANISATION_TYPES: list({ default: ['SHIPPER'] }),
   LOGGING_ISO_ORGANISATION_TYPES: list({ default: ['SHIPPER'] }),
+  /**
+   * PD (docs/domain.md "Data protection"): days a contact's personal data is kept after its end
+   * (resolved or withdrawn), per contact type; then every service replaces it with a marker (README
+   * "Retention"). Six years by default: the period for a claim in contract (Limitation Act 1980).
+   */
+  RETENTION_DTL_CONTACT_DAYS: integer({ default: 2192, min: 1, max: 36_525 }),
+  RETENTION_ISO_CONTACT_DAYS: integer({ default: 2192, min: 1, max: 36_525 }),
+  /** PD: days a rejected submission's body is kept after it was refused (its reasons, submitter and time stay). */
+  RETENTION_REJECTED_SUBMISSION_DAYS: integer({ default: 365, min: 1, max: 36_525 }),
 };
 
 export type ContactLoggingConfig = SettingsOf<typeof contactLoggingSettings> & PlatformConfig;
@@ -55,4 +64,12 @@ export function loggingRulesOf(config: ContactLoggingConfig): LoggingRulesConfig
       ISO: types('LOGGING_ISO_ORGANISATION_TYPES', config.LOGGING_ISO_ORGANISATION_TYPES),
     },
   });
+}
+
+/** The retention schedule as configured (domain/retention.ts). */
+export function retentionScheduleOf(config: ContactLoggingConfig): RetentionSchedule {
+  return {
+    contactDays: { DTL: config.RETENTION_DTL_CONTACT_DAYS, ISO: config.RETENTION_ISO_CONTACT_DAYS },
+    rejectedSubmissionDays: config.RETENTION_REJECTED_SUBMISSION_DAYS,
+  };
 }

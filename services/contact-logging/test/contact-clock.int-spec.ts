@@ -221,7 +221,8 @@ describe('contact clocks', () => {
     expect(JSON.parse(event.payload)).toMatchObject({ outcome: 'INVALID', automatic: true, resolvedByUserId: null, reasonCode: 'NO_RESPONSE_TO_DC' });
     const [audit] = await service.sql(`SELECT actor_user_id, actor_organisation_id FROM contact_audit WHERE crn = $1 AND action = 'RESOLVED'`, [crn]);
     expect(audit).toEqual({ actor_user_id: 'system', actor_organisation_id: null });
-    expect(await timersOf(crn, 0)).toEqual([]);
+    // Its clocks are stopped; what is left is when its personal data goes (README "Retention": six years from its end by default).
+    expect(await timersOf(crn, 1)).toEqual([{ kind: 'retention.contact', due_at: new Date(Date.parse(closed.closedAt) + 2192 * 86_400_000) }]);
     clock.set('2026-12-15T10:00:00Z');
   });
 });

@@ -1,13 +1,14 @@
 import { Module, type Type } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { closureDaysFrom, WorkingDayCalendars } from '@cms/gas-market';
-import { involvedContactProviders, involvedContactsConsumer } from '@cms/involved-contacts';
+import { CONTACT_ANONYMISED_HANDLER, involvedContactProviders, involvedContactsConsumer } from '@cms/involved-contacts';
 import { PlatformModule } from '@cms/service-defaults';
 import { ALERT_STORE } from './application/alert-store.port';
 import { Alerting } from './application/alerting';
 import { EMAIL_TIMERS, EmailNotifications } from './application/email-notifications';
 import { EMAIL_PREFERENCE_STORE, EMAIL_SETTINGS, MAILER, USER_DIRECTORY, type EmailSettings } from './application/email.ports';
 import { NotificationPreferences } from './application/notification-preferences';
+import { NotificationRetention } from './application/notification-retention';
 import { WEBHOOK_ADDRESS_GUARD, WEBHOOK_SENDER, WEBHOOK_SETTINGS, WEBHOOK_STORE, type WebhookSettings } from './application/webhook.ports';
 import { WEBHOOK_TIMER, Webhooks } from './application/webhooks';
 import { WebhooksController } from './http/webhooks.controller';
@@ -36,7 +37,8 @@ export function notificationsModule(config: NotificationsConfig, logger: Logger)
         logger,
         migrations: notificationsMigrations,
         consumes: [
-          // Consumer group `notifications.contacts`: the copy of each contact (who is involved, who investigates it).
+          // Consumer group `notifications.contacts`: the copy of each contact (who is involved, who investigates it),
+          // and the end of its retention period (NotificationRetention).
           involvedContactsConsumer(),
           // Consumer group `notifications.alerts`: the events that make alerts.
           alertsConsumer(),
@@ -54,6 +56,8 @@ export function notificationsModule(config: NotificationsConfig, logger: Logger)
     controllers: [NotificationStreamController, NotificationsController, NotificationPreferencesController, WebhooksController],
     providers: [
       ...involvedContactProviders,
+      NotificationRetention,
+      { provide: CONTACT_ANONYMISED_HANDLER, useExisting: NotificationRetention },
       Alerting,
       AlertsConsumer,
       NotificationsQueries,

@@ -1,7 +1,7 @@
 import { Module, type Type } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { closureDaysFrom, WorkingDayCalendars } from '@cms/gas-market';
-import { CONTACT_ENDED_HANDLER, involvedContactProviders, involvedContactsConsumer } from '@cms/involved-contacts';
+import { CONTACT_ANONYMISED_HANDLER, CONTACT_ENDED_HANDLER, involvedContactProviders, involvedContactsConsumer } from '@cms/involved-contacts';
 import { PlatformModule } from '@cms/service-defaults';
 import { REFERRAL_DETAILS } from './application/referral-details.port';
 import { SITE_VISIT_AUDIT_STORE } from './application/site-visit-audit.port';
@@ -35,8 +35,9 @@ export function siteVisitsModule(config: SiteVisitsConfig, logger: Logger): Type
         service: 'site-visits',
         logger,
         migrations: siteVisitsMigrations,
-        // Consumer groups `site-visits.contacts` (the copy of each contact, and its end, which cancels its open
-        // visit) and `site-visits.partner-feed` (each transporter's referral feed: src/partner-feed).
+        // Consumer groups `site-visits.contacts` (the copy of each contact, its end, which cancels its open
+        // visit, and the end of its retention period) and `site-visits.partner-feed` (each transporter's
+        // referral feed: src/partner-feed).
         consumes: [involvedContactsConsumer(), partnerFeedConsumer],
         // A visit's clock (docs/domain.md "Time limits").
         timers: [
@@ -53,6 +54,7 @@ export function siteVisitsModule(config: SiteVisitsConfig, logger: Logger): Type
       ...involvedContactProviders,
       SiteVisitCommands,
       { provide: CONTACT_ENDED_HANDLER, useExisting: SiteVisitCommands },
+      { provide: CONTACT_ANONYMISED_HANDLER, useExisting: SiteVisitCommands },
       SiteVisitQueries,
       SiteVisitAuditQueries,
       SiteVisitClock,

@@ -9,7 +9,15 @@ import {
   type DomainEvent,
 } from '@cms/contracts';
 import { londonToday } from '@cms/gas-market';
-import { InvolvedContacts, withOrganisations, type ContactEndedHandler, type ContactEnding, type InvolvedContact } from '@cms/involved-contacts';
+import {
+  InvolvedContacts,
+  withOrganisations,
+  type ContactAnonymisation,
+  type ContactAnonymisedHandler,
+  type ContactEndedHandler,
+  type ContactEnding,
+  type InvolvedContact,
+} from '@cms/involved-contacts';
 import { currentTraceId } from '@cms/observability';
 import { Clock, EventOutbox, Transactions, type Timer, type TimerHandler } from '@cms/service-defaults';
 import { closeThread, closureCauseOf, postMessage, raiseClarification, type Addressee, type ClarificationKind } from '../domain';
@@ -42,7 +50,7 @@ export interface RaiseClarification {
  * commit together.
  */
 @Injectable()
-export class ClarificationCommands implements ContactEndedHandler, TimerHandler<ClarificationTimerPayload> {
+export class ClarificationCommands implements ContactEndedHandler, ContactAnonymisedHandler, TimerHandler<ClarificationTimerPayload> {
   constructor(
     @Inject(CLARIFICATION_STORE) private readonly threads: ClarificationStore,
     @Inject(InvolvedContacts) private readonly contacts: InvolvedContacts,
@@ -137,6 +145,11 @@ export class ClarificationCommands implements ContactEndedHandler, TimerHandler<
       const closure: ThreadClosure = { cause: closureCauseOf(ending.cause), reason, closedByUserId: null, closedByOrganisationId: null, closedAt: ending.at };
       await this.closeWith(thread, contact, closure, null);
     }
+  }
+
+  /** The contact's retention period has passed: what people wrote in its threads goes (libs/involved-contacts runs this in the consumer's transaction). */
+  async contactAnonymised({ crn, marker }: ContactAnonymisation): Promise<void> {
+    await this.threads.anonymiseContact(crn, marker);
   }
 
   /**

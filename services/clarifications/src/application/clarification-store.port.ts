@@ -59,6 +59,12 @@ export interface ClarificationStore {
   /** Applies the change and returns the new version. */
   update(id: string, change: ThreadChange): Promise<number>;
   audit(entry: ClarificationAuditEntry): Promise<void>;
+  /**
+   * Retention (README "Retention"): replaces what people wrote in the contact's threads (every
+   * message, the question included, and each closure's reason), in the threads and in their audit,
+   * with `marker`. Who wrote, when, turns, statuses and causes are kept. Idempotent.
+   */
+  anonymiseContact(crn: string, marker: string): Promise<void>;
 }
 
 export const CLARIFICATION_STORE = Symbol('CLARIFICATION_STORE');

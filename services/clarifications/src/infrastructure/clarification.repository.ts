@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { auditAnonymisationFunction } from '@cms/persistence';
 import { Database } from '@cms/service-defaults';
 import type {
   ClarificationAuditEntry,
@@ -8,6 +9,9 @@ import type {
   ThreadChange,
 } from '../application/clarification-store.port';
 import { THREAD_COLUMNS, threadOf, type ThreadRow } from './clarification-rows';
+
+/** What people wrote, in the audit's `detail` of a change (a closure's reason). */
+const PERSONAL_AUDIT_DETAILS = ['reason'];
 
 /**
  * The threads in PostgreSQL, written by the commands inside their transaction (the kit's
@@ -92,6 +96,16 @@ export class ClarificationRepository implements ClarificationStore {
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
       [entry.occurredAt, entry.clarificationId, entry.crn, entry.action, entry.actorUserId, entry.actorOrganisationId, entry.detail, entry.traceId],
     );
+  }
+
+  async anonymiseContact(crn: string, marker: string): Promise<void> {
+    await this.database.query(
+      `UPDATE clarification_message m SET text = $2 FROM clarification c WHERE m.clarification_id = c.id AND c.crn = $1`,
+      [crn, marker],
+    );
+    await this.database.query(`UPDATE clarification SET closure_reason = $2 WHERE crn = $1 AND closure_reason IS NOT NULL`, [crn, marker]);
+    // The audit copies no message (only their ids), but a closure's reason: through the one path its append-only rule allows.
+    await this.database.query(`SELECT ${auditAnonymisationFunction('clarification_audit')}($1, $2, $3)`, [crn, PERSONAL_AUDIT_DETAILS, marker]);
   }
 
   private async insertMessage(clarificationId: string, message: StoredMessage): Promise<void> {

@@ -2,6 +2,7 @@ import { randomInt } from 'node:crypto';
 import { Kafka, logLevel, type Consumer, type Producer } from 'kafkajs';
 import type { Caller } from '@cms/auth';
 import {
+  ContactAnonymisedV1,
   ContactLoggedV1,
   ContactParticipantsChangedV1,
   ContactResolvedV1,
@@ -64,6 +65,8 @@ export interface ClarificationsUnderTest {
   publish(...events: EventEnvelope[]): Promise<void>;
   resolved(crn: string): EventEnvelope<ContactResolvedV1>;
   withdrawn(crn: string): EventEnvelope<ContactWithdrawnV1>;
+  /** Its retention period passed, as contact-logging announces it (`endedAt` the contact's end). */
+  anonymised(crn: string, endedAt: Date): EventEnvelope<ContactAnonymisedV1>;
   participantsChanged(crn: string, organisationIds: string[], transporter?: DemoOrganisation): EventEnvelope<ContactParticipantsChangedV1>;
   /** The events published on cms.clarifications.v1 about `crn` once there are at least `count` (or 20 s). */
   eventsOf(crn: string, count: number): Promise<{ type: string; data: any }[]>;
@@ -177,6 +180,15 @@ export async function startClarifications(options: { databaseName: string; env?:
         withdrawnByUserId: 'bwe.user',
         withdrawnByOrganisationId: SHIPPER.id,
         withdrawnAt: clock.now().toISOString(),
+        organisationIds: [SHIPPER.id, CDSP.id],
+      });
+    },
+    anonymised(crn, endedAt) {
+      return envelope<ContactAnonymisedV1>(ContactAnonymisedV1.type, crn, {
+        crn,
+        contactType: 'DTL',
+        endedAt: endedAt.toISOString(),
+        anonymisedAt: clock.now().toISOString(),
         organisationIds: [SHIPPER.id, CDSP.id],
       });
     },

@@ -4,6 +4,7 @@ import type { Clock, EventOutbox, Transactions } from '@cms/service-defaults';
 import { ContactCommandRefused } from '../domain';
 import { contactUnderWork } from '../domain/contact-under-work.fixture';
 import type { ContactClock } from './contact-clock';
+import type { ContactRetention } from './contact-retention';
 import { ContactLifecycleHandler } from './contact-lifecycle.handler';
 import type { ContactChange, ContactStore } from './contact-store.port';
 import type { ContactTimeline } from './contact-timeline.port';
@@ -42,8 +43,9 @@ function handlerWith(members: Record<string, string[]>) {
   // Assignment moves no clock and writes no timeline entry of its own: those stand-ins are never called.
   const clock = {} as ContactClock;
   const timeline = {} as ContactTimeline;
+  const retention = {} as ContactRetention;
   const time = { now: () => new Date('2026-12-01T10:00:00Z') } as Clock;
-  return { handler: new ContactLifecycleHandler(store, reasons, transactions, outbox, clock, timeline, time, directory), applied, recorded, asked };
+  return { handler: new ContactLifecycleHandler(store, reasons, transactions, outbox, clock, timeline, time, directory, retention), applied, recorded, asked };
 }
 
 describe('assigning a contact, with the directory of the organisation’s users', () => {

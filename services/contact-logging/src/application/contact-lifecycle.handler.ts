@@ -18,6 +18,7 @@ import {
   type Withdrawal,
 } from '../domain';
 import { ContactClock } from './contact-clock';
+import { ContactRetention } from './contact-retention';
 import { CONTACT_STORE, type ContactChangeSet, type ContactStore } from './contact-store.port';
 import { CONTACT_TIMELINE, type ContactTimeline } from './contact-timeline.port';
 import { ORGANISATION_MEMBERS, type OrganisationMembers } from './organisation-members.port';
@@ -50,7 +51,8 @@ export interface CommandApplied {
  * The lifecycle commands on a logged contact (docs/domain.md "Investigation", "Outcome"): take,
  * give or transfer it; resolve it; withdraw it. Each runs in one transaction: the contact is read
  * and locked, its version checked against the one the caller saw (`If-Match`), the domain decides,
- * and the change, its history entry, its audit record and its event commit together.
+ * and the change, its history entry, its audit record and its event commit together; a contact's
+ * end also sets when its personal data goes (ContactRetention).
  */
 @Injectable()
 export class ContactLifecycleHandler {
@@ -63,6 +65,7 @@ export class ContactLifecycleHandler {
     @Inject(CONTACT_TIMELINE) private readonly timeline: ContactTimeline,
     @Inject(Clock) private readonly time: Clock,
     @Inject(ORGANISATION_MEMBERS) private readonly members: OrganisationMembers,
+    @Inject(ContactRetention) private readonly retention: ContactRetention,
   ) {}
 
   assign(caller: Caller, crn: string, expectedVersion: number, assigneeUserId?: string): Promise<CommandApplied> {
@@ -93,6 +96,7 @@ export class ContactLifecycleHandler {
     return this.command(caller, crn, expectedVersion, async (contact, now) => {
       const resolution = resolveContact(contact, commandActor(caller), request, reasons);
       await this.clock.stop(crn);
+      await this.retention.contactEnded(crn, contact.contactType, now);
       const set: ContactChangeSet = {
         status: resolution.status,
         outcome: resolution.outcome,
@@ -119,6 +123,7 @@ export class ContactLifecycleHandler {
     return this.command(caller, crn, expectedVersion, async (contact, now) => {
       const withdrawal = withdrawContact(contact, commandActor(caller), reason);
       await this.clock.stop(crn);
+      await this.retention.contactEnded(crn, contact.contactType, now);
       const set: ContactChangeSet = { status: withdrawal.status, withdrawalReason: withdrawal.reason, closedAt: now, closedByUserId: caller.userId };
       return { set, action: 'WITHDRAWN', detail: { reason: withdrawal.reason }, event: contactWithdrawn(contact, withdrawal, caller, now) };
     });
@@ -141,6 +146,7 @@ export class ContactLifecycleHandler {
 
     const resolution = closeUnanswered(contact, reason);
     await this.clock.stop(crn);
+    await this.retention.contactEnded(crn, contact.contactType, now);
     await this.contacts.applyChange({
       crn,
       set: {

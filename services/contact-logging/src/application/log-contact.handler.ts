@@ -14,9 +14,10 @@ import {
   type ValidContactSubmission,
 } from '../domain';
 import { ContactClock } from './contact-clock';
+import { ContactRetention } from './contact-retention';
 import { CONTACT_STORE, isOpenContactConflict, type ContactStore, type NewContact } from './contact-store.port';
 import { londonToday } from '@cms/gas-market';
-import { Clock } from '@cms/service-defaults';
+import { Clock, Transactions } from '@cms/service-defaults';
 import { METER_POINT_REGISTER, type MeterPointRegister, type RegisteredMeterPoint } from './meter-point-register.port';
 import { ADDRESS_LOOKUP, type AddressLookup } from './address-lookup.port';
 
@@ -41,6 +42,8 @@ export class LogContactHandler {
     @Inject(ContactClock) private readonly clock: ContactClock,
     @Inject(Clock) private readonly time: Clock,
     @Inject(LOGGING_RULES) private readonly rules: LoggingRulesConfig,
+    @Inject(Transactions) private readonly transactions: Transactions,
+    @Inject(ContactRetention) private readonly retention: ContactRetention,
   ) {}
 
   async handle(caller: Caller, submission: unknown): Promise<LogContactResult> {
@@ -127,15 +130,20 @@ export class LogContactHandler {
     return { accepted: true, crn: contact.crn, status: 'LOGGED', loggedAt: loggedAt.toISOString() };
   }
 
+  /** Records the rejection, and that its body goes after the retention period (README "Retention"), together. */
   private async reject(caller: Caller, submission: unknown, mprn: string | null, rejections: Rejection[]): Promise<LogContactResult> {
-    await this.contacts.recordRejection({
-      id: uuidv7(),
-      submittedAt: this.time.now(),
-      userId: caller.userId,
-      organisationId: caller.organisationId,
-      mprn: mprn && mprn.length <= 10 ? mprn : null,
-      submission,
-      rejections,
+    const submittedAt = this.time.now();
+    await this.transactions.run(async () => {
+      await this.contacts.recordRejection({
+        id: uuidv7(),
+        submittedAt,
+        userId: caller.userId,
+        organisationId: caller.organisationId,
+        mprn: mprn && mprn.length <= 10 ? mprn : null,
+        submission,
+        rejections,
+      });
+      await this.retention.submissionRejected(submittedAt);
     });
     return {
       accepted: false,

@@ -83,3 +83,15 @@ export type { ContactClockSettings } from './contact-clock';
 // What each contact type asks for, in words (GET /contact-types).
 export { contactTypeDefinition } from './contact-type-definitions';
 export type { ContactItemDefinition, ContactItemGroup, ContactTypeDefinition } from './contact-type-definitions';
+
+// Retention: how long personal data is kept, and what of a contact is personal.
+export {
+  KEPT_SUBMISSION_FIELDS,
+  PERSONAL_CONTACT_DETAILS,
+  PERSONAL_CONTACT_FIELDS,
+  PERSONAL_TIMELINE_DETAILS,
+  contactAnonymisedAt,
+  rejectedSubmissionsRefusedBefore,
+  rejectedSubmissionsSweepAt,
+} from './retention';
+export type { RetentionSchedule } from './retention';

@@ -50,6 +50,8 @@ export interface AlertStore {
   findThread(clarificationId: string): Promise<RaisedThread | undefined>;
   keepVisit(siteVisitId: string, crn: string, visit: ReferredVisit): Promise<void>;
   findVisit(siteVisitId: string): Promise<ReferredVisit | undefined>;
+  /** Retention (README "Retention"): what people wrote that the contact's alerts repeat (PERSONAL_ALERT_DETAILS) replaced with `marker`. Idempotent. */
+  anonymiseContact(crn: string, marker: string): Promise<void>;
 }
 
 export const ALERT_STORE = Symbol('ALERT_STORE');

@@ -51,6 +51,12 @@ export interface WebhookStore {
   deliveries(endpointId: string, limit: number): Promise<WebhookDelivery[]>;
   recordAttempt(deliveryId: string, attempt: WebhookAttempt): Promise<void>;
   setDeliveryStatus(id: string, status: WebhookDelivery['status'], firstAttemptAt: Date | null): Promise<void>;
+  /**
+   * Retention (README "Retention"): in the body of every delivery of the contact's events, what
+   * people wrote (the personal fields of its event type, libs/contracts) replaced with `marker`; a
+   * redelivery sends it so. Idempotent.
+   */
+  anonymiseDeliveries(crn: string, marker: string): Promise<void>;
 }
 
 export const WEBHOOK_STORE = Symbol('WEBHOOK_STORE');

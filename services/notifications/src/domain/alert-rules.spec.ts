@@ -1,5 +1,5 @@
 import { alertsFor, ALERTING_EVENT_TYPES, type AlertContext, type AlertingEvent } from './alert-rules';
-import { recipientKey, WORKING_ROLES } from './alert';
+import { PERSONAL_ALERT_DETAILS, recipientKey, WORKING_ROLES } from './alert';
 
 const SHIPPER = '00000000-0000-4000-8000-000000000001';
 const DN = '00000000-0000-4000-8000-000000000002';
@@ -143,5 +143,27 @@ describe('the alerts of each lifecycle event', () => {
 
   it('has a rule for every event type it consumes', () => {
     expect(new Set(ALERTING_EVENT_TYPES).size).toBe(13);
+  });
+});
+
+describe('what people wrote in an alert', () => {
+  const closed: TestEvent = {
+    type: 'uk.gas.cms.clarification.closed.v1',
+    data: { ...thread, cause: 'CLOSED_BY_PARTICIPANT', reason: 'Spoke to the tenant, Mr Jones.', closedByUserId: 'cds.agent', closedByOrganisationId: CDSP, closedAt: AT },
+  };
+  const declined: TestEvent = {
+    type: 'uk.gas.cms.site-visit.declined.v1',
+    data: { ...visit, reason: 'Mrs Patel was away.', declinedByUserId: 'cad.user', declinedAt: AT },
+  };
+
+  it('is in the detail named for its kind, and ends the title, so that retention can replace it in both', () => {
+    const alerts = [...alertsOf(closed, { thread: dcToOriginator }), ...alertsOf(declined, { contact })];
+    expect(new Set(alerts.map((alert) => alert.kind))).toEqual(new Set(Object.keys(PERSONAL_ALERT_DETAILS)));
+    for (const alert of alerts) {
+      for (const field of PERSONAL_ALERT_DETAILS[alert.kind]!) {
+        expect(typeof alert.detail[field]).toBe('string');
+        expect(alert.title.endsWith(`: ${alert.detail[field] as string}`)).toBe(true);
+      }
+    }
   });
 });

@@ -83,3 +83,14 @@ export interface AlertDraft {
 export function contactPath(crn: string): string {
   return `/contacts/${crn}`;
 }
+
+/**
+ * What people wrote that an alert repeats, by kind (README "Retention"): a thread's closure reason
+ * and a declined visit's reason, each in the alert's detail and at the end of its title (`…: <reason>`,
+ * alert-rules.ts). Replaced with a marker, in both, when the contact's retention period has passed;
+ * every other alert holds ids, codes, dates and flags only.
+ */
+export const PERSONAL_ALERT_DETAILS: Readonly<Partial<Record<AlertKind, readonly string[]>>> = Object.freeze({
+  CLARIFICATION_CLOSED: ['reason'],
+  SITE_VISIT_DECLINED: ['reason'],
+});

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Database } from '@cms/service-defaults';
 import type { AlertReader, AlertStore, KeptAlert } from '../application/alert-store.port';
 import { NEW_ALERTS_CHANNEL } from './alert-signals.listener';
-import { recipientKey, type AlertDraft, type AlertKind, type RaisedThread, type ReferredVisit } from '../domain';
+import { PERSONAL_ALERT_DETAILS, recipientKey, type AlertDraft, type AlertKind, type RaisedThread, type ReferredVisit } from '../domain';
 
 interface AlertRow {
   id: string;
@@ -159,6 +159,24 @@ export class AlertRepository implements AlertStore {
   async findVisit(siteVisitId: string): Promise<ReferredVisit | undefined> {
     const [row] = await this.database.query<{ referred_by_user_id: string }>('SELECT referred_by_user_id FROM referred_site_visit WHERE site_visit_id = $1', [siteVisitId]);
     return row && { referredByUserId: row.referred_by_user_id };
+  }
+
+  async anonymiseContact(crn: string, marker: string): Promise<void> {
+    for (const [kind, fields] of Object.entries(PERSONAL_ALERT_DETAILS)) {
+      for (const field of fields) {
+        // The title ends with the detail (`…: <reason>`): that end is replaced, and, should a title
+        // ever hold it elsewhere, every occurrence of it.
+        await this.database.query(
+          `UPDATE alert
+              SET title = CASE WHEN right(title, length(detail->>$3) + 2) = ': ' || (detail->>$3)
+                               THEN left(title, length(title) - length(detail->>$3)) || $4
+                               ELSE replace(title, detail->>$3, $4) END,
+                  detail = jsonb_set(detail, ARRAY[$3], to_jsonb($4::text))
+            WHERE crn = $1 AND kind = $2 AND jsonb_typeof(detail->$3) = 'string'`,
+          [crn, kind, field, marker],
+        );
+      }
+    }
   }
 }
 

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { PERSONAL_EVENT_FIELDS } from '@cms/contracts';
 import { Database } from '@cms/service-defaults';
 import type { WebhookAttempt, WebhookDelivery, WebhookEndpoint, WebhookStore } from '../application/webhook.ports';
 
@@ -113,6 +114,16 @@ export class WebhookRepository implements WebhookStore {
 
   async setDeliveryStatus(id: string, status: WebhookDelivery['status'], firstAttemptAt: Date | null): Promise<void> {
     await this.database.query('UPDATE webhook_delivery SET status = $2, first_attempt_at = $3 WHERE id = $1', [id, status, firstAttemptAt]);
+  }
+
+  async anonymiseDeliveries(crn: string, marker: string): Promise<void> {
+    // The body is the event as sent, `{id, type, time, subject, data}`: its personal fields are under `data`.
+    await this.database.query(
+      `UPDATE webhook_delivery
+          SET body = cms_redacted(body::jsonb, ARRAY(SELECT 'data.' || jsonb_array_elements_text($2::jsonb -> event_type)), $3)::text
+        WHERE crn = $1 AND $2::jsonb ? event_type`,
+      [crn, JSON.stringify(PERSONAL_EVENT_FIELDS), marker],
+    );
   }
 }
 

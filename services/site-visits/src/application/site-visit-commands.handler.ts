@@ -10,7 +10,15 @@ import {
   type DomainEvent,
 } from '@cms/contracts';
 import { londonToday } from '@cms/gas-market';
-import { InvolvedContacts, withOrganisations, type ContactEndedHandler, type ContactEnding, type InvolvedContact } from '@cms/involved-contacts';
+import {
+  InvolvedContacts,
+  withOrganisations,
+  type ContactAnonymisation,
+  type ContactAnonymisedHandler,
+  type ContactEndedHandler,
+  type ContactEnding,
+  type InvolvedContact,
+} from '@cms/involved-contacts';
 import { currentTraceId } from '@cms/observability';
 import { Clock, EventOutbox, ProblemException, staleVersion, Transactions } from '@cms/service-defaults';
 import {
@@ -38,7 +46,7 @@ const siteVisitNotFound = () => ProblemException.notFound('No such site visit.')
  * audit record, its timers and its event (EventOutbox) commit together.
  */
 @Injectable()
-export class SiteVisitCommands implements ContactEndedHandler {
+export class SiteVisitCommands implements ContactEndedHandler, ContactAnonymisedHandler {
   constructor(
     @Inject(SITE_VISIT_STORE) private readonly visits: SiteVisitStore,
     @Inject(InvolvedContacts) private readonly contacts: InvolvedContacts,
@@ -156,6 +164,11 @@ export class SiteVisitCommands implements ContactEndedHandler {
     await this.clock.stop(visit.id);
     const data: SiteVisitCancelledV1 = { ...eventFields(visit, contact), cause, cancelledAt: ending.at.toISOString() };
     await this.events.record({ type: SiteVisitCancelledV1.type, subject: visit.crn, time: now, data });
+  }
+
+  /** The contact's retention period has passed: the personal data its visits hold goes (run by the contact consumer in its transaction). */
+  async contactAnonymised({ crn, marker }: ContactAnonymisation): Promise<void> {
+    await this.visits.anonymiseContact(crn, marker);
   }
 
   private command(

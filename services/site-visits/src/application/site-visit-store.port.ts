@@ -24,6 +24,12 @@ export interface SiteVisitStore {
   insert(visit: SiteVisit, change: SiteVisitChange): Promise<void>;
   /** Writes the visit as it now stands (its version already one more than `before`'s). */
   update(before: SiteVisit, after: SiteVisit, change: SiteVisitChange): Promise<void>;
+  /**
+   * Retention (README "Retention"): the personal data of every visit of the contact
+   * (PERSONAL_SITE_VISIT_DATA), in the visits and in their audit records, replaced with `marker`.
+   * Idempotent.
+   */
+  anonymiseContact(crn: string, marker: string): Promise<void>;
 }
 
 export const SITE_VISIT_STORE = Symbol('SITE_VISIT_STORE');

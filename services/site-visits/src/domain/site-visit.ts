@@ -90,3 +90,20 @@ export interface SiteVisit {
   cancellation: SiteVisitCancellation | null;
   updatedAt: Date;
 }
+
+/**
+ * What of a visit is personal data (README "Retention"), as paths (dot-separated) in the visit as
+ * stored and as its audit records copy it: what it copied of the contact (the addresses, whom to
+ * call, the description; the evidence is kept), the agent's instructions, a decline's reason, the
+ * finding's notes. Kept: statuses, dates, who acted, whether the finding confirmed, the meter's
+ * serial number, read and condition.
+ */
+export const PERSONAL_SITE_VISIT_DATA: readonly string[] = Object.freeze([
+  'instructions',
+  'details.supplyAddress',
+  'details.alternativeAddress',
+  'details.originatorContact',
+  'details.description',
+  'acceptance.reason',
+  'finding.notes',
+]);

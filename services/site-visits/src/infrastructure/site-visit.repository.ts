@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { auditAnonymisationFunction } from '@cms/persistence';
 import { Database } from '@cms/service-defaults';
 import type { SiteVisitChange, SiteVisitStore } from '../application/site-visit-store.port';
-import type { SiteVisit } from '../domain';
+import { PERSONAL_SITE_VISIT_DATA, type SiteVisit } from '../domain';
 import { SITE_VISIT_COLUMNS, siteVisitOf, type SiteVisitRow } from './site-visit.row';
 
 const INSERT_AUDIT = `
@@ -71,6 +72,22 @@ export class SiteVisitRepository implements SiteVisitStore {
       [after.id, after.status, after.version, json(after.acceptance), json(after.finding), json(after.cancellation), after.updatedAt],
     );
     await this.audit(before, after, change);
+  }
+
+  async anonymiseContact(crn: string, marker: string): Promise<void> {
+    // The visit's row holds `instructions` as text and the rest as jsonb columns named by each path's first key.
+    const within = (column: string) => PERSONAL_SITE_VISIT_DATA.filter((path) => path.startsWith(`${column}.`)).map((path) => path.slice(column.length + 1));
+    await this.database.query(
+      `UPDATE site_visit
+          SET instructions = CASE WHEN instructions IS NULL THEN NULL ELSE $2 END,
+              details = cms_redacted(details, $3, $2),
+              acceptance = cms_redacted(acceptance, $4, $2),
+              finding = cms_redacted(finding, $5, $2)
+        WHERE crn = $1`,
+      [crn, marker, within('details'), within('acceptance'), within('finding')],
+    );
+    // The audit records copy the visit whole (before and after): through the one path their append-only rule allows.
+    await this.database.query(`SELECT ${auditAnonymisationFunction('site_visit_audit')}($1, $2, $3)`, [crn, PERSONAL_SITE_VISIT_DATA, marker]);
   }
 
   private async audit(before: SiteVisit | null, after: SiteVisit, change: SiteVisitChange): Promise<void> {

@@ -51,6 +51,10 @@ export interface StandIns {
   available: boolean;
   /** The Authorization header of each request, by path. */
   asked: { path: string; authorization: string | undefined }[];
+  /** A contact's details, where a test gives its own (else the ones below). */
+  contactDetails: Map<string, Record<string, unknown>>;
+  /** A meter point's supply address, where a test gives its own (else SUPPLY_ADDRESS). */
+  supplyAddresses: Map<string, Record<string, string>>;
 }
 
 export const SUPPLY_ADDRESS = { buildingNumber: '12', thoroughfare: 'Mill Lane', postTown: 'SALFORD', postcode: 'M5 4WT' };
@@ -76,7 +80,7 @@ export interface SiteVisitsUnderTest {
  */
 export async function startSiteVisits(options: { databaseName: string; env?: Record<string, string>; clock?: Clock }): Promise<SiteVisitsUnderTest> {
   const issuer = await TestTokenIssuer.start();
-  const standIns: StandIns = { available: true, asked: [] };
+  const standIns: StandIns = { available: true, asked: [], contactDetails: new Map(), supplyAddresses: new Map() };
   const server = await startStandIns(standIns);
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const service = await startServiceUnderTest(siteVisitsService, {
@@ -129,11 +133,16 @@ async function startStandIns(standIns: StandIns): Promise<Server> {
     if (crn) {
       return answer({
         crn,
-        details: { originatorContact: ORIGINATOR_CONTACT, description: 'Gas in use at the property.', dtlEvidence: DTL_EVIDENCE, alternativeAddress: ALTERNATIVE_ADDRESS },
+        details: standIns.contactDetails.get(crn) ?? {
+          originatorContact: ORIGINATOR_CONTACT,
+          description: 'Gas in use at the property.',
+          dtlEvidence: DTL_EVIDENCE,
+          alternativeAddress: ALTERNATIVE_ADDRESS,
+        },
       });
     }
     const mprn = /^\/api\/v1\/meter-points\/(\d{1,10})$/.exec(path)?.[1];
-    if (mprn) return answer({ mprn, address: SUPPLY_ADDRESS, addressLabel: '12 Mill Lane, SALFORD, M5 4WT' });
+    if (mprn) return answer({ mprn, address: standIns.supplyAddresses.get(mprn) ?? SUPPLY_ADDRESS, addressLabel: '12 Mill Lane, SALFORD, M5 4WT' });
     response.writeHead(404, { 'content-type': 'application/json' }).end('{}');
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -19,6 +19,8 @@ export interface PartnerFeedStore {
   /** Keeps the outcome; false when the contact had one already (it ends once). */
   saveOutcome(crn: string, outcome: ContactOutcome): Promise<boolean>;
   outcome(crn: string): Promise<ContactOutcome | undefined>;
+  /** The outcome's free text (PERSONAL_OUTCOME_FIELDS) replaced with `marker`, if the contact has one. Idempotent. */
+  anonymiseOutcome(crn: string, marker: string): Promise<void>;
 }
 
 export const PARTNER_FEED_STORE = Symbol('PARTNER_FEED_STORE');

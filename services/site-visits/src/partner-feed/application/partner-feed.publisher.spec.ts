@@ -1,6 +1,6 @@
 import { PartnerContactResolvedV1, PartnerSiteVisitReferredV1, type ContactResolvedV1, type DomainEvent, type SiteVisitReferredV1 } from '@cms/contracts';
 import type { EventOutbox } from '@cms/service-defaults';
-import type { ContactOutcome } from '../domain/partner-events';
+import { PERSONAL_OUTCOME_FIELDS, type ContactOutcome } from '../domain/partner-events';
 import { PartnerFeedPublisher } from './partner-feed.publisher';
 import type { PartnerFeedStore, PartnerTopicProvisioning } from './partner-feed-store.port';
 
@@ -29,6 +29,12 @@ class MemoryStore implements PartnerFeedStore {
   }
   async outcome(crn: string): Promise<ContactOutcome | undefined> {
     return this.outcomes.get(crn);
+  }
+  async anonymiseOutcome(crn: string, marker: string): Promise<void> {
+    const outcome = this.outcomes.get(crn);
+    if (!outcome) return;
+    const fields = PERSONAL_OUTCOME_FIELDS[outcome.kind].filter((field) => field in outcome.data);
+    this.outcomes.set(crn, { ...outcome, data: { ...outcome.data, ...Object.fromEntries(fields.map((field) => [field, marker])) } } as ContactOutcome);
   }
 }
 

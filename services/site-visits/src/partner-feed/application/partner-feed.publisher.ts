@@ -1,5 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { ClarificationRaisedV1, ContactResolvedV1, ContactWithdrawnV1, SiteVisitCancelledV1, SiteVisitReferredV1 } from '@cms/contracts';
+import {
+  ANONYMISED_MARKER,
+  type ClarificationRaisedV1,
+  type ContactAnonymisedV1,
+  type ContactResolvedV1,
+  type ContactWithdrawnV1,
+  type SiteVisitCancelledV1,
+  type SiteVisitReferredV1,
+} from '@cms/contracts';
 import { EventOutbox } from '@cms/service-defaults';
 import {
   isAddressedToTransporter,
@@ -52,6 +60,15 @@ export class PartnerFeedPublisher {
 
   async contactWithdrawn(withdrawn: ContactWithdrawnV1): Promise<void> {
     await this.ended(withdrawnOutcome(withdrawn));
+  }
+
+  /**
+   * The contact's retention period has passed (README "Retention"): the outcome kept for
+   * transporters involved later loses its free text. Nothing goes to partners; the partner events
+   * published already are forgotten with the service's others (libs/involved-contacts).
+   */
+  async contactAnonymised(anonymised: ContactAnonymisedV1): Promise<void> {
+    await this.store.anonymiseOutcome(anonymised.crn, ANONYMISED_MARKER);
   }
 
   /** The transporter's event, and, when it becomes involved in a contact that already ended, the outcome after it. */

@@ -1,4 +1,5 @@
 import {
+  PERSONAL_EVENT_FIELDS,
   PartnerClarificationRaisedV1,
   PartnerContactResolvedV1,
   PartnerContactWithdrawnV1,
@@ -100,6 +101,16 @@ export function withdrawnOutcome(withdrawn: ContactWithdrawnV1): ContactOutcome 
     data: { crn: withdrawn.crn, mprn: withdrawn.mprn, reason: withdrawn.reason, withdrawnAt: withdrawn.withdrawnAt },
   };
 }
+
+/**
+ * What people wrote in a kept outcome, replaced when the contact's retention period has passed
+ * (README "Retention"): the personal fields of the partner event it becomes (a resolution's note, a
+ * withdrawal's reason).
+ */
+export const PERSONAL_OUTCOME_FIELDS: Readonly<Record<ContactOutcome['kind'], readonly string[]>> = Object.freeze({
+  RESOLVED: PERSONAL_EVENT_FIELDS[PartnerContactResolvedV1.type],
+  WITHDRAWN: PERSONAL_EVENT_FIELDS[PartnerContactWithdrawnV1.type],
+});
 
 /** The outcome addressed to one involved transporter. */
 export function partnerOutcome(outcome: ContactOutcome, organisationId: string): PartnerEvent {

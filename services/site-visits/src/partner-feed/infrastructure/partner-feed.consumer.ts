@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
   ClarificationRaisedV1,
+  ContactAnonymisedV1,
   ContactResolvedV1,
   ContactWithdrawnV1,
   SiteVisitCancelledV1,
@@ -17,6 +18,7 @@ export const PARTNER_FEED_EVENT_TYPES = [
   ClarificationRaisedV1.type,
   ContactResolvedV1.type,
   ContactWithdrawnV1.type,
+  ContactAnonymisedV1.type,
 ] as const;
 
 /**
@@ -40,6 +42,8 @@ export class PartnerFeedConsumer implements ConsumedEventHandler {
         return this.publisher.contactResolved(event.data as ContactResolvedV1);
       case ContactWithdrawnV1.type:
         return this.publisher.contactWithdrawn(event.data as ContactWithdrawnV1);
+      case ContactAnonymisedV1.type:
+        return this.publisher.contactAnonymised(event.data as ContactAnonymisedV1);
     }
   }
 }

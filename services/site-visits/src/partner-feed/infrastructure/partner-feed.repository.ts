@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Database } from '@cms/service-defaults';
 import type { PartnerFeedStore } from '../application/partner-feed-store.port';
-import type { ContactOutcome } from '../domain/partner-events';
+import { PERSONAL_OUTCOME_FIELDS, type ContactOutcome } from '../domain/partner-events';
 
 /** The referral feed's tables (see the migration), through the kit's `Database`: inside the consumer's transaction. */
 @Injectable()
@@ -50,5 +50,14 @@ export class PartnerFeedRepository implements PartnerFeedStore {
     );
     if (!row?.outcome_kind || !row.outcome) return undefined;
     return { kind: row.outcome_kind, data: row.outcome } as ContactOutcome;
+  }
+
+  async anonymiseOutcome(crn: string, marker: string): Promise<void> {
+    await this.database.query(
+      `UPDATE partner_feed_contact
+          SET outcome = cms_redacted(outcome, ARRAY(SELECT jsonb_array_elements_text($2::jsonb -> outcome_kind)), $3)
+        WHERE crn = $1 AND outcome IS NOT NULL`,
+      [crn, JSON.stringify(PERSONAL_OUTCOME_FIELDS), marker],
+    );
   }
 }
