@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { demoOrganisation, demoShowcase, generateDemoMeterPoints } from '@cms/demo-data';
-import { api, dtl, gatewayUrl, signIn, type ApiResponse } from './support/api';
+import { api, apiWaitingOutRateLimits, DEMO_PASSWORD, dtl, gatewayUrl, signIn, type ApiResponse } from './support/api';
 
 /**
  * Alerts through the gateway (docs/domain.md "Alerts"; issue 12): a contact resolved reaches the
@@ -66,15 +66,19 @@ describe('Notifications', () => {
     }
   }
 
-  /** An open event stream of the user's alerts through the gateway, as EventSource reads one: the alerts received so far. */
-  async function openStream(userId: string): Promise<{ status: number; contentType: string | null; alerts: any[] }> {
+  /**
+   * An open event stream of the user's alerts through the gateway, as EventSource reads one (signed
+   * in as `userId`, or with the access token given): the alerts received so far, and whether the
+   * server has ended it.
+   */
+  async function openStream(userId: string, accessToken?: string): Promise<{ status: number; contentType: string | null; alerts: any[]; ended: boolean }> {
     const abort = new AbortController();
     streams.push(abort);
     const response = await fetch(`${gatewayUrl()}/api/v1/notifications/stream`, {
-      headers: { authorization: `Bearer ${await signIn(userId)}`, accept: 'text/event-stream' },
+      headers: { authorization: `Bearer ${accessToken ?? (await signIn(userId))}`, accept: 'text/event-stream' },
       signal: abort.signal,
     });
-    const stream = { status: response.status, contentType: response.headers.get('content-type'), alerts: [] as any[] };
+    const stream = { status: response.status, contentType: response.headers.get('content-type'), alerts: [] as any[], ended: false };
     void (async () => {
       const decoder = new TextDecoder();
       let buffer = '';
@@ -88,12 +92,32 @@ describe('Notifications', () => {
             if (data) stream.alerts.push(JSON.parse(data.slice(6)));
           }
         }
+        stream.ended = true;
       } catch {
         // closed by afterAll
       }
     })();
     return stream;
   }
+
+  it('ends an open stream when its session ends (the user signs out), and refuses the ended token another', async () => {
+    const session = await apiWaitingOutRateLimits('POST', '/api/v1/auth/login', { json: { userId: 'bwe.user', password: DEMO_PASSWORD } });
+    expect(session.status).toBe(200);
+    const stream = await openStream('bwe.user', session.body.accessToken);
+    expect(stream.status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(stream.ended).toBe(false);
+
+    const signedOut = await apiWaitingOutRateLimits('POST', '/api/v1/auth/logout', { json: { refreshToken: session.body.refreshToken } });
+    expect(signedOut.status).toBe(204);
+    // The session's end reaches the gateway as an event (SessionsEnded on cms.access.v1).
+    const deadline = Date.now() + 15_000;
+    while (!stream.ended && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(stream.ended).toBe(true);
+    const again = await fetch(`${gatewayUrl()}/api/v1/notifications/stream`, { headers: { authorization: `Bearer ${session.body.accessToken}` } });
+    expect(again.status).toBe(401);
+    await again.body?.cancel();
+  });
 
   it('sends the user who logged a contact its resolution in an open stream, linked to the contact', async () => {
     const stream = await openStream('bwe.user');

@@ -1,5 +1,5 @@
 import { Kafka, logLevel } from 'kafkajs';
-import { ContactAssignedV1, deadLetterTopic, Topics } from '@cms/contracts';
+import { ContactAssignedV1, ContactDeadlineReachedV1, deadLetterTopic, Topics } from '@cms/contracts';
 import { startServiceUnderTest, testKafkaBrokers } from '@cms/testing';
 import { notificationsService } from '../src/service';
 import { CDSP, OTHER_SHIPPER, personOf, SHIPPER, startNotifications, type NotificationsUnderTest } from './support/notifications-under-test';
@@ -76,6 +76,33 @@ describe('notifications area', () => {
     expect(answered).toMatchObject({ kind: 'CLARIFICATION_ANSWERED', crn });
     // Another agent of the CDSP did not ask: the answer is for the one who did.
     expect(await ofContact(personOf(CDSP, 'other'), crn)).toEqual([]);
+  });
+
+  it("reminds the investigating agent of a contact's due date, and tells the CDSP's agents when it is overdue while nobody has it", async () => {
+    // ContactDeadlineReached as contact-logging's clock publishes it when a timer falls due (its
+    // contact-clock test drives that under the injected clock); here, what each stage makes.
+    const crn = await under.logContact();
+    const reached = (stage: 'REMINDER' | 'OVERDUE', investigatingAgentUserId: string | null) =>
+      under.envelope<ContactDeadlineReachedV1>(ContactDeadlineReachedV1.type, '/cms/contact-logging', crn, {
+        crn,
+        stage,
+        dueOn: '2026-12-29',
+        investigatingAgentUserId,
+        reachedAt: under.clock.now().toISOString(),
+        organisationIds: [SHIPPER.id, CDSP.id],
+      });
+
+    await under.publish(Topics.contacts, reached('REMINDER', agent.userId));
+    expect(await alertsOnceThere(agent, crn, 1)).toEqual([
+      expect.objectContaining({ kind: 'REMINDER', crn, link: `/contacts/${crn}`, detail: expect.objectContaining({ subject: 'CONTACT', dueOn: '2026-12-29' }) }),
+    ]);
+    const otherAgent = personOf(CDSP, 'other');
+    expect(await ofContact(otherAgent, crn)).toEqual([]);
+
+    await under.publish(Topics.contacts, reached('OVERDUE', null));
+    expect(await alertsOnceThere(otherAgent, crn, 1)).toEqual([expect.objectContaining({ kind: 'OVERDUE', crn })]);
+    // The shipper is not told of the agents' deadline.
+    expect((await ofContact(logger, crn)).map((alert) => alert.kind)).not.toContain('OVERDUE');
   });
 
   it('lists newest first in pages with the unread count; marks one read, then all', async () => {
