@@ -51,6 +51,8 @@ export interface Timer<P extends TimerPayload = TimerPayload> extends TimerSched
 export abstract class Timers {
   /** Sets the timer (kind, key), or moves it (new due time and payload, failures forgotten) if it is set. */
   abstract schedule<P extends TimerPayload>(timer: TimerSchedule<P>): Promise<void>;
+  /** Sets the timer (kind, key) unless it is set already, which it leaves as it is; true if it set it. */
+  abstract scheduleIfAbsent<P extends TimerPayload>(timer: TimerSchedule<P>): Promise<boolean>;
   /** Cancels the timer (kind, key); true if it was set. */
   abstract cancel(kind: string, key: string): Promise<boolean>;
 }
@@ -100,6 +102,15 @@ const UPSERT_TIMER = `
          last_error = NULL,
          last_failed_at = NULL`;
 
+const INSERT_TIMER_IF_ABSENT = `
+  WITH inserted AS (
+    INSERT INTO timer (kind, key, due_at, payload, scheduled_at, next_attempt_at)
+    VALUES ($1, $2, $3, $4, $5, $3)
+    ON CONFLICT (kind, key) DO NOTHING
+    RETURNING 1
+  )
+  SELECT count(*)::int AS inserted FROM inserted`;
+
 const DELETE_TIMER = `
   WITH deleted AS (DELETE FROM timer WHERE kind = $1 AND key = $2 RETURNING 1)
   SELECT count(*)::int AS deleted FROM deleted`;
@@ -119,23 +130,27 @@ export class TransactionalTimers extends Timers {
   }
 
   async schedule<P extends TimerPayload>(timer: TimerSchedule<P>): Promise<void> {
-    this.check(timer.kind, timer.key);
-    if (!(timer.dueAt instanceof Date) || Number.isNaN(timer.dueAt.getTime())) {
-      throw new TypeError(`Timer ${timer.kind} ${timer.key}: dueAt is not a valid Date.`);
-    }
-    await this.database.query(UPSERT_TIMER, [
-      timer.kind,
-      timer.key,
-      timer.dueAt,
-      JSON.stringify(timer.payload),
-      this.clock.now(),
-    ]);
+    await this.database.query(UPSERT_TIMER, this.row(timer));
+  }
+
+  async scheduleIfAbsent<P extends TimerPayload>(timer: TimerSchedule<P>): Promise<boolean> {
+    const [{ inserted }] = await this.database.query<{ inserted: number }>(INSERT_TIMER_IF_ABSENT, this.row(timer));
+    return inserted > 0;
   }
 
   async cancel(kind: string, key: string): Promise<boolean> {
     this.check(kind, key);
     const [{ deleted }] = await this.database.query<{ deleted: number }>(DELETE_TIMER, [kind, key]);
     return deleted > 0;
+  }
+
+  /** The timer's row as both statements take it, once checked. */
+  private row(timer: TimerSchedule): unknown[] {
+    this.check(timer.kind, timer.key);
+    if (!(timer.dueAt instanceof Date) || Number.isNaN(timer.dueAt.getTime())) {
+      throw new TypeError(`Timer ${timer.kind} ${timer.key}: dueAt is not a valid Date.`);
+    }
+    return [timer.kind, timer.key, timer.dueAt, JSON.stringify(timer.payload), this.clock.now()];
   }
 
   private check(kind: string, key: string): void {

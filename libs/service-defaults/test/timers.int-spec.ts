@@ -183,6 +183,19 @@ describe('durable timers', () => {
     expect(await effects('CRN-4')).toEqual([{ attempts: 0, payload: { version: 2 } }]);
   });
 
+  it('sets a timer if absent, leaving one already set as it was', async () => {
+    const later = new Date(DUE.getTime() + 2 * HOUR);
+    const ifAbsent = (timer: TimerSchedule) => service.app.get(Transactions).run(() => service.app.get(Timers).scheduleIfAbsent(timer));
+    const first = await ifAbsent(reminder('CRN-9', DUE, { version: 1 }));
+    const second = await ifAbsent(reminder('CRN-9', later, { version: 2 }));
+    await expect(service.app.get(Timers).scheduleIfAbsent(reminder('CRN-10'))).rejects.toThrow(/inside Transactions.run/);
+
+    clock.set(DUE);
+    expect([first, second]).toEqual([true, false]);
+    expect(await fireDue()).toEqual({ fired: 1, failed: 0 });
+    expect(await effects('CRN-9')).toEqual([{ attempts: 0, payload: { version: 1 } }]);
+  });
+
   it('never fires a cancelled timer', async () => {
     await schedule(service, reminder('CRN-5'), reminder('CRN-6'));
 

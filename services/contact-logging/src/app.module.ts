@@ -36,6 +36,7 @@ import { ContactAuditReader } from './infrastructure/contact-audit.reader';
 import { ContactActivityConsumer } from './infrastructure/contact-activity.consumer';
 import { ContactRepository } from './infrastructure/contact.repository';
 import { ContactRetentionRepository } from './infrastructure/contact-retention.repository';
+import { RetentionBackfillOnStart } from './infrastructure/retention-backfill-on-start';
 import { ContactTimelineRepository } from './infrastructure/contact-timeline.repository';
 import { MeterPointClient } from './infrastructure/meter-point-client';
 import { AddressLookupClient } from './infrastructure/address-lookup-client';
@@ -82,6 +83,7 @@ export function contactLoggingModule(config: ContactLoggingConfig, logger: Logge
       ContactDeadlineTimer,
       UnansweredDcTimer,
       ContactRetention,
+      RetentionBackfillOnStart,
       { provide: RETENTION_SCHEDULE, useValue: retentionScheduleOf(config) },
       { provide: CONTACT_RETENTION_STORE, useClass: ContactRetentionRepository },
       {

@@ -13,6 +13,8 @@ import {
 } from '@cms/contracts';
 import { TimerRunner } from '@cms/service-defaults';
 import { stringsInDatabase, testKafkaBrokers, TestClock } from '@cms/testing';
+import { ContactRetention } from '../src/application/contact-retention';
+import { RetentionBackfillOnStart } from '../src/infrastructure/retention-backfill-on-start';
 import { dtl, startContactLogging, TRANSPORTER_ID, type ContactLoggingUnderTest } from './support/contact-logging-under-test';
 
 /**
@@ -278,5 +280,37 @@ describe('retention', () => {
     expect(await service.sql(`SELECT pg_get_userbyid(proowner) AS owner, prosecdef FROM pg_proc WHERE proname = 'anonymise_contact_audit'`)).toEqual([
       { owner: 'cms_audit_anonymiser', prosecdef: true },
     ]);
+  });
+
+  it('gives the contacts and refusals that predate retention their timers, once, and none to a contact already anonymised', async () => {
+    await service.app.get(RetentionBackfillOnStart).finished(); // the start's own run, on an empty database
+    // A contact resolved and a submission refused before retention was released: their timers were never set.
+    clock.set('2027-01-12T10:00:00Z');
+    const crn = await logged(resolvedMprn, { name: 'Ottoline Prebble', description: 'Ended before retention was released' });
+    expect((await command(agent, crn, 'assign', {}, 1)).status).toBe(200);
+    expect((await command(agent, crn, 'resolution', { outcome: 'INVALID', reasonCode: 'INSUFFICIENT_EVIDENCE' }, 2)).status).toBe(200);
+    expect((await service.post(shipper, dtl(unknownMprn, 'Refused before retention was released', clock.now()))).status).toBe(422);
+    await service.sql(`DELETE FROM timer WHERE kind LIKE 'retention.%'`);
+    const { closedAt } = await read(crn);
+
+    const retention = service.app.get(ContactRetention);
+    const first = await retention.scheduleMissing();
+    const second = await retention.scheduleMissing();
+
+    // The three contacts anonymised in the first test get nothing: their data is gone already.
+    expect([first, second]).toEqual([
+      { contacts: 1, refusalDays: 1 },
+      { contacts: 0, refusalDays: 0 },
+    ]);
+    expect(await service.sql(`SELECT kind, key, due_at FROM timer WHERE kind LIKE 'retention.%' ORDER BY kind`)).toEqual([
+      { kind: 'retention.contact', key: crn, due_at: new Date(new Date(closedAt).getTime() + 30 * 86_400_000) },
+      // 10 days after the day of the refusal, counted from the day after it.
+      { kind: 'retention.rejected-submissions', key: '2027-01-23', due_at: new Date('2027-01-23T00:00:00Z') },
+    ]);
+
+    // And they do their work when they fall due.
+    clock.set('2027-02-12T10:00:00Z');
+    expect(await fireDue()).toEqual({ fired: 2, failed: 0 });
+    expect(await stringsInDatabase(service.sql, ['Ottoline Prebble', 'Refused before retention was released'])).toEqual([]);
   });
 });

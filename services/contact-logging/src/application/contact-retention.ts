@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ANONYMISED_MARKER, ContactAnonymisedV1 } from '@cms/contracts';
 import { currentTraceId } from '@cms/observability';
-import { Clock, EventOutbox, Timers, type Timer, type TimerHandler } from '@cms/service-defaults';
+import { Clock, EventOutbox, Timers, Transactions, type Timer, type TimerHandler, type TimerSchedule } from '@cms/service-defaults';
 import { contactAnonymisedAt, rejectedSubmissionsRefusedBefore, rejectedSubmissionsSweepAt, type ContactType, type RetentionSchedule } from '../domain';
 import { CONTACT_RETENTION_STORE, type ContactRetentionStore } from './contact-retention.port';
 
@@ -12,6 +12,9 @@ export const RETENTION_TIMERS = {
   /** One per day on which submissions were refused, keyed by the day (YYYY-MM-DD) it falls due. */
   rejectedSubmissions: 'retention.rejected-submissions',
 } as const;
+
+/** Ended contacts given their timers per transaction by the back-fill. */
+const BACKFILL_BATCH = 500;
 
 export interface RetentionTimerPayload {
   [key: string]: unknown;
@@ -36,18 +39,57 @@ export class ContactRetention implements TimerHandler<RetentionTimerPayload> {
     @Inject(EventOutbox) private readonly events: EventOutbox,
     @Inject(Clock) private readonly clock: Clock,
     @Inject(RETENTION_SCHEDULE) private readonly schedule: RetentionSchedule,
+    @Inject(Transactions) private readonly transactions: Transactions,
   ) {}
 
   /** The contact has just ended (resolved or withdrawn, inside that change's transaction): its personal data goes after its type's period. */
   async contactEnded(crn: string, contactType: ContactType, endedAt: Date): Promise<void> {
-    const payload: RetentionTimerPayload = { crn };
-    await this.timers.schedule({ kind: RETENTION_TIMERS.contact, key: crn, dueAt: contactAnonymisedAt(contactType, endedAt, this.schedule), payload });
+    await this.timers.schedule(this.contactTimer(crn, contactType, endedAt));
   }
 
   /** A submission was refused at `refusedAt` (inside the transaction that records it): that day's refusals are swept once their period has passed. */
   async submissionRejected(refusedAt: Date): Promise<void> {
+    await this.timers.schedule(this.sweepTimer(refusedAt));
+  }
+
+  /**
+   * Sets the timers that contacts ended, and submissions refused, before retention was released
+   * never got (they would otherwise keep their personal data for ever); a timer already set is left
+   * as it is, so this finds nothing to do once each has its timer, and two replicas starting together
+   * set each once. `stopped` is asked between batches, so a stop does not wait for a long back-fill.
+   */
+  async scheduleMissing(stopped: () => boolean = () => false): Promise<{ contacts: number; refusalDays: number }> {
+    let contacts = 0;
+    for (let after = ''; !stopped(); ) {
+      const batch = await this.transactions.run(async () => {
+        const ended = await this.store.endedWithoutTimer(RETENTION_TIMERS.contact, after, BACKFILL_BATCH);
+        for (const { crn, contactType, closedAt } of ended) {
+          if (await this.timers.scheduleIfAbsent(this.contactTimer(crn, contactType, closedAt))) contacts += 1;
+        }
+        return ended;
+      });
+      if (batch.length < BACKFILL_BATCH) break;
+      after = batch[batch.length - 1].crn;
+    }
+    let refusalDays = 0;
+    if (!stopped()) {
+      await this.transactions.run(async () => {
+        for (const day of await this.store.daysWithRefusalsKept()) {
+          if (await this.timers.scheduleIfAbsent(this.sweepTimer(day))) refusalDays += 1;
+        }
+      });
+    }
+    return { contacts, refusalDays };
+  }
+
+  private contactTimer(crn: string, contactType: ContactType, endedAt: Date): TimerSchedule<RetentionTimerPayload> {
+    return { kind: RETENTION_TIMERS.contact, key: crn, dueAt: contactAnonymisedAt(contactType, endedAt, this.schedule), payload: { crn } };
+  }
+
+  /** One sweep a day, keyed by the day it falls due. */
+  private sweepTimer(refusedAt: Date): TimerSchedule<RetentionTimerPayload> {
     const dueAt = rejectedSubmissionsSweepAt(refusedAt, this.schedule);
-    await this.timers.schedule({ kind: RETENTION_TIMERS.rejectedSubmissions, key: dueAt.toISOString().slice(0, 10), dueAt, payload: {} });
+    return { kind: RETENTION_TIMERS.rejectedSubmissions, key: dueAt.toISOString().slice(0, 10), dueAt, payload: {} };
   }
 
   async fire(timer: Timer<RetentionTimerPayload>): Promise<void> {

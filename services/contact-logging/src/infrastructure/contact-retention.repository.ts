@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { auditAnonymisationFunction } from '@cms/persistence';
 import { Database } from '@cms/service-defaults';
-import type { ContactRetentionStore, RetainedContact } from '../application/contact-retention.port';
+import type { ContactRetentionStore, EndedContact, RetainedContact } from '../application/contact-retention.port';
 import {
   KEPT_SUBMISSION_FIELDS,
   PERSONAL_CONTACT_DETAILS,
@@ -92,5 +92,27 @@ export class ContactRetentionRepository implements ContactRetentionStore {
       [refusedBefore, KEPT_SUBMISSION_FIELDS, marker, at],
     );
     return count;
+  }
+
+  async endedWithoutTimer(timerKind: string, afterCrn: string, limit: number): Promise<EndedContact[]> {
+    // The kit's `timer` table (TransactionalTimers) is in this database: its key for this kind is the CRN.
+    const rows = await this.database.query<{ crn: string; contact_type: ContactType; closed_at: Date }>(
+      `SELECT c.crn, c.contact_type, c.closed_at FROM contact c
+        WHERE c.crn > $2 AND c.closed_at IS NOT NULL
+          AND NOT EXISTS (SELECT 1 FROM timer t WHERE t.kind = $1 AND t.key = c.crn)
+          AND NOT EXISTS (SELECT 1 FROM contact_history h WHERE h.crn = c.crn AND h.action = 'ANONYMISED')
+        ORDER BY c.crn
+        LIMIT $3`,
+      [timerKind, afterCrn, limit],
+    );
+    return rows.map((row) => ({ crn: row.crn, contactType: row.contact_type, closedAt: row.closed_at }));
+  }
+
+  async daysWithRefusalsKept(): Promise<Date[]> {
+    const rows = await this.database.query<{ day: Date }>(
+      `SELECT DISTINCT date_trunc('day', submitted_at AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AS day
+         FROM rejected_submission WHERE anonymised_at IS NULL ORDER BY day`,
+    );
+    return rows.map((row) => row.day);
   }
 }
