@@ -1,12 +1,11 @@
-import type { SMTPServer } from 'smtp-server';
 import type { Stack } from '@cms/stack';
+import type { TestMailServer } from '@cms/testing';
 
 export default async function globalTeardown(): Promise<void> {
-  const state = globalThis as { cmsE2eStack?: Stack; cmsE2eSmtp?: SMTPServer };
+  const state = globalThis as { cmsE2eStack?: Stack; cmsE2eSmtp?: TestMailServer };
   try {
     await state.cmsE2eStack?.stop();
   } finally {
-    const smtp = state.cmsE2eSmtp;
-    if (smtp) await new Promise<void>((resolve) => smtp.close(() => resolve()));
+    await state.cmsE2eSmtp?.close();
   }
 }

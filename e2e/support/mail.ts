@@ -1,14 +1,9 @@
 /** The emails the stack sent, as received by the test SMTP server that e2e/global-setup.ts starts. */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { decodedMail, type ReceivedMail } from '@cms/testing';
 
-export interface ReceivedMail {
-  /** Envelope recipients. */
-  to: string[];
-  from: string | null;
-  /** The whole message as received: headers and body. */
-  raw: string;
-}
+export type { ReceivedMail };
 
 function mailDir(): string {
   const dataDir = process.env.E2E_DATA_DIR;
@@ -41,16 +36,9 @@ export async function waitForMailTo(address: string, timeoutMs = 15_000): Promis
   }
 }
 
-/** The text of a message with quoted-printable soft line breaks and escapes undone. */
-export function decodedText(mail: ReceivedMail): string {
-  return mail.raw
-    .replace(/=\r?\n/g, '')
-    .replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
-}
-
 /** The token of the password-reset link in an email. */
 export function resetTokenIn(mail: ReceivedMail): string {
-  const match = /\/reset-password\?token=([A-Za-z0-9_-]{43})(?![A-Za-z0-9_-])/.exec(decodedText(mail));
-  if (!match) throw new Error(`no password-reset link in:\n${decodedText(mail)}`);
+  const match = /\/reset-password\?token=([A-Za-z0-9_-]{43})(?![A-Za-z0-9_-])/.exec(decodedMail(mail));
+  if (!match) throw new Error(`no password-reset link in:\n${decodedMail(mail)}`);
   return match[1];
 }

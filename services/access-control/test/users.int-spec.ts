@@ -3,12 +3,11 @@
 // driven over real HTTP. Users created by an LSO, temporary passwords that must be changed,
 // suspension and unlock, role rules, organisations created by a CDSP administrator, the forgotten
 // password flow, and other organisations' users answered 404.
-import type { AddressInfo } from 'node:net';
 import { decodeJwt } from 'jose';
 import { Client } from 'pg';
-import { SMTPServer } from 'smtp-server';
 import { buildOpenApiDocument } from '@cms/service-defaults';
 import { DEMO_PASSWORD, demoOrganisations } from '@cms/demo-data';
+import { decodedMail, startTestMailServer, type ReceivedMail, type TestMailServer } from '@cms/testing';
 import { RequestPasswordResetHandler } from '../src/application/request-password-reset.handler';
 import { startAccessControl, type AccessControlUnderTest } from './support/access-control-under-test';
 
@@ -19,14 +18,9 @@ interface TokenPairBody {
   refreshToken: string;
 }
 
-interface ReceivedMail {
-  to: string[];
-  raw: string;
-}
-
 let service: AccessControlUnderTest;
 let db: Client;
-let smtp: SMTPServer;
+let smtp: TestMailServer | undefined;
 const mails: ReceivedMail[] = [];
 
 const organisationId = (shortCode: string) => demoOrganisations().find((o) => o.shortCode === shortCode)!.id;
@@ -71,7 +65,7 @@ async function mailTo(address: string, timeoutMs = 10_000): Promise<ReceivedMail
 
 /** The reset token of the link in an email (text bodies are quoted-printable when lines are long). */
 function resetTokenIn(mail: ReceivedMail): string {
-  const decoded = mail.raw.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  const decoded = decodedMail(mail);
   const match = new RegExp(`${RESET_URL_BASE.replace(/[.?/]/g, '\\$&')}\\?token=([A-Za-z0-9_-]{43})`).exec(decoded);
   if (!match) throw new Error(`no reset link in:\n${decoded}`);
   return match[1];
@@ -89,24 +83,10 @@ async function createUser(lsoToken: string, userId: string, roles: string[]): Pr
 }
 
 beforeAll(async () => {
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('end', () => {
-        mails.push({ to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks).toString('utf8') });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-  const smtpPort = (smtp.server.address() as AddressInfo).port;
+  smtp = await startTestMailServer((mail) => mails.push(mail));
   service = await startAccessControl({
     databaseName: 'access_control_users',
-    env: { SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, MAIL_FROM: 'CMS <no-reply@cms.test>', PASSWORD_RESET_URL_BASE: RESET_URL_BASE },
+    env: { SMTP_URL: smtp.url, MAIL_FROM: 'CMS <no-reply@cms.test>', PASSWORD_RESET_URL_BASE: RESET_URL_BASE },
   });
   db = new Client({ connectionString: service.databaseUrl });
   await db.connect();
@@ -115,7 +95,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await db?.end();
   await service?.close();
-  await new Promise<void>((resolve) => (smtp ? smtp.close(() => resolve()) : resolve()));
+  await smtp?.close();
 });
 
 describe('an LSO creating a user', () => {

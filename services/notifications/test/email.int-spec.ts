@@ -1,20 +1,9 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 import { Topics } from '@cms/contracts';
 import { TimerRunner } from '@cms/service-defaults';
-import { TestClock } from '@cms/testing';
+import { decodedMail as decoded, startTestMailServer, TestClock, type ReceivedMail, type TestMailServer } from '@cms/testing';
 import { personOf, SHIPPER, startNotifications, type NotificationsUnderTest } from './support/notifications-under-test';
-
-interface ReceivedMail {
-  to: string[];
-  raw: string;
-}
-
-/** The message with quoted-printable soft line breaks and escapes undone. */
-function decoded(mail: ReceivedMail): string {
-  return mail.raw.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
-}
 
 /**
  * Alerts by email (docs/domain.md "Alerts"): per user and alert kind, at once or in a daily digest
@@ -25,7 +14,7 @@ describe('alerts by email', () => {
   // Tuesday 1 December 2026, 09:00 GMT: past today's 08:00 digest, so the next is Wednesday's.
   const clock = new TestClock('2026-12-01T09:00:00Z');
   const mails: ReceivedMail[] = [];
-  let smtp: SMTPServer;
+  let smtp: TestMailServer | undefined;
   let directory: Server;
   let under: NotificationsUnderTest;
   const logger = personOf(SHIPPER, 'user');
@@ -33,20 +22,7 @@ describe('alerts by email', () => {
   const addressOf = (userId: string) => `${userId}@brightwater-energy.example`;
 
   beforeAll(async () => {
-    smtp = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS'],
-      logger: false,
-      onData(stream, session, callback) {
-        const chunks: Buffer[] = [];
-        stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-        stream.on('end', () => {
-          mails.push({ to: session.envelope.rcptTo.map((recipient) => recipient.address), raw: Buffer.concat(chunks).toString('utf8') });
-          callback();
-        });
-      },
-    });
-    await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
+    smtp = await startTestMailServer((mail) => mails.push(mail));
     // access-control's `GET /me`, standing in: the user the bearer token names, with an address of their own.
     directory = createServer((request, response) => {
       const token = (request.headers.authorization ?? '').replace(/^Bearer /, '');
@@ -59,7 +35,7 @@ describe('alerts by email', () => {
       databaseName: 'notification_email',
       clock,
       env: {
-        SMTP_URL: `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`,
+        SMTP_URL: smtp.url,
         MAIL_FROM: 'CMS <no-reply@cms.test>',
         WEB_APP_URL: 'https://cms.example.com',
         NOTIFICATION_DIGEST_HOUR: '8',
@@ -71,7 +47,7 @@ describe('alerts by email', () => {
   afterAll(async () => {
     await under?.close();
     await new Promise((resolve) => directory?.close(resolve));
-    await new Promise<void>((resolve) => smtp?.close(() => resolve()));
+    await smtp?.close();
   });
 
   const fireDue = () => under.service.app.get(TimerRunner).fireDue();
