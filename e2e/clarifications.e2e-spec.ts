@@ -1,4 +1,5 @@
-import { api, dtl, expectProblem, signIn, type ApiResponse } from './support/api';
+import { api, expectProblem, signIn, type ApiResponse } from './support/api';
+import { contactUntil, loggedDtl, once404Passes } from './support/contacts';
 import { unusedMeterPoints } from './support/meter-points';
 
 /**
@@ -13,22 +14,7 @@ describe('Clarifications on a contact', () => {
   const [onIgt] = unusedMeterPoints(__filename, { shipper: 'LPW', status: 'DE', network: 'IGT', count: 1 });
   const asShipper = () => signIn('lpw.user');
   const asAgent = () => signIn('cds.agent');
-
-  async function logged(mprn: string): Promise<string> {
-    const response = await api('POST', '/api/v1/contacts', { token: await asShipper(), json: dtl(mprn) });
-    expect(response.status).toBe(201);
-    return response.body.crn;
-  }
-
-  /** Repeats `call` while it answers 404: the clarifications service hears of a new contact by event, a moment after it is logged. */
-  async function once404Passes(call: () => Promise<ApiResponse>): Promise<ApiResponse> {
-    const deadline = Date.now() + 30_000;
-    for (;;) {
-      const response = await call();
-      if (response.status !== 404 || Date.now() > deadline) return response;
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-  }
+  const logged = (mprn: string) => loggedDtl('lpw.user', mprn);
 
   const raise = async (token: string, crn: string, json: Record<string, unknown>) =>
     once404Passes(() => api('POST', `/api/v1/contacts/${crn}/clarifications`, { token, json }));
@@ -36,18 +22,6 @@ describe('Clarifications on a contact', () => {
     api('POST', `/api/v1/clarifications/${thread.body.id}/messages`, { token, json: { text }, headers: { 'if-match': thread.headers.get('etag')! } });
   const close = (token: string, thread: ApiResponse, reason: string) =>
     api('POST', `/api/v1/clarifications/${thread.body.id}/closure`, { token, json: { reason }, headers: { 'if-match': thread.headers.get('etag')! } });
-
-  /** GET the contact as `userId` until `done` holds (contact-logging reads the threads' events), or 30 s. */
-  async function contactUntil(userId: string, crn: string, done: (contact: any) => boolean): Promise<any> {
-    const token = await signIn(userId);
-    const deadline = Date.now() + 30_000;
-    for (;;) {
-      const { status, body } = await api('GET', `/api/v1/contacts/${crn}`, { token });
-      if (status === 200 && done(body)) return body;
-      if (Date.now() > deadline) throw new Error(`contact ${crn} never got there for ${userId}: ${status} ${JSON.stringify(body)}`);
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-  }
 
   const threadEntries = (contact: any) =>
     contact.history

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { demoOrganisation, demoShowcase, generateDemoMeterPoints } from '@cms/demo-data';
 import { api, dtl, expectProblem, isoToDead, isoToLive, signIn, type ApiResponse } from './support/api';
+import { contactUntil } from './support/contacts';
 
 /**
  * A contact worked to its outcome through the gateway (docs/domain.md "Investigation", "Outcome",
@@ -45,18 +46,6 @@ describe('A contact worked to its outcome', () => {
     return api('POST', `/api/v1/contacts/${crn}/${name}`, { token, json, headers: { 'if-match': `"${version}"` } });
   }
 
-  /** GET the contact until `done` holds (the register answers by event), or 30 s. */
-  async function contactUntil(crn: string, done: (contact: any) => boolean): Promise<any> {
-    const token = await asShipper();
-    const deadline = Date.now() + 30_000;
-    for (;;) {
-      const { body } = await api('GET', `/api/v1/contacts/${crn}`, { token });
-      if (done(body)) return body;
-      if (Date.now() > deadline) throw new Error(`contact ${crn} never got there: ${JSON.stringify(body)}`);
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-  }
-
   async function registerStatus(mprn: string): Promise<string> {
     const { status, body } = await api('GET', `/api/v1/meter-points/${mprn}`, { token: await asAgent() });
     expect(status).toBe(200);
@@ -79,7 +68,7 @@ describe('A contact worked to its outcome', () => {
     const resolved = await assignAndResolve(crn, 'VALID', 'GAS_FLOW_CONFIRMED');
     expect(resolved).toMatchObject({ status: 'RESOLVED', outcome: 'VALID', meterPointStatusAtLogging: 'DE' });
 
-    const applied = await contactUntil(crn, (contact) => contact.meterPointStatusAfter !== null);
+    const applied = await contactUntil('bwe.user', crn, (contact) => contact.meterPointStatusAfter !== null);
     expect(applied.meterPointStatusAfter).toBe('LI');
     expect(applied.history.map((entry: { action: string }) => entry.action)).toEqual(['LOGGED', 'ASSIGNED', 'RESOLVED', 'METER_POINT_STATUS_CHANGED']);
     expect(await registerStatus(deadForValid)).toBe('LI');
@@ -95,8 +84,8 @@ describe('A contact worked to its outcome', () => {
     await assignAndResolve(toDead, 'VALID', 'ISOLATION_CONFIRMED');
     await assignAndResolve(toLive, 'VALID', 'RECONNECTION_CONFIRMED');
 
-    expect((await contactUntil(toDead, (contact) => contact.meterPointStatusAfter !== null)).meterPointStatusAfter).toBe('DE');
-    expect((await contactUntil(toLive, (contact) => contact.meterPointStatusAfter !== null)).meterPointStatusAfter).toBe('LI');
+    expect((await contactUntil('bwe.user', toDead, (contact) => contact.meterPointStatusAfter !== null)).meterPointStatusAfter).toBe('DE');
+    expect((await contactUntil('bwe.user', toLive, (contact) => contact.meterPointStatusAfter !== null)).meterPointStatusAfter).toBe('LI');
     expect(await registerStatus(liveForIsolation)).toBe('DE');
     expect(await registerStatus(capped)).toBe('LI');
   });

@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { demoOrganisation, demoShowcase, generateDemoMeterPoints } from '@cms/demo-data';
-import { api, apiWaitingOutRateLimits, DEMO_PASSWORD, dtl, gatewayUrl, signIn, type ApiResponse } from './support/api';
+import { loggedDtl, once404Passes } from './support/contacts';
+import { api, apiWaitingOutRateLimits, DEMO_PASSWORD, gatewayUrl, signIn } from './support/api';
 
 /**
  * Alerts through the gateway (docs/domain.md "Alerts"; issue 12): a contact resolved reaches the
@@ -31,27 +32,12 @@ describe('Notifications', () => {
   const [forResolution, forClarification] = unusedBweMeterPoints('DE', 2);
   const asShipper = () => signIn('bwe.user');
   const asAgent = () => signIn('cds.agent');
+  const logged = (mprn: string) => loggedDtl('bwe.user', mprn);
   const streams: AbortController[] = [];
 
   afterAll(() => {
     for (const stream of streams) stream.abort();
   });
-
-  async function logged(mprn: string): Promise<string> {
-    const response = await api('POST', '/api/v1/contacts', { token: await asShipper(), json: dtl(mprn) });
-    expect(response.status).toBe(201);
-    return response.body.crn;
-  }
-
-  /** Repeats `call` while it answers 404: a service hears of a new contact by event, a moment after it is logged. */
-  async function once404Passes(call: () => Promise<ApiResponse>): Promise<ApiResponse> {
-    const deadline = Date.now() + 30_000;
-    for (;;) {
-      const response = await call();
-      if (response.status !== 404 || Date.now() > deadline) return response;
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-  }
 
   /** The user's alerts about `crn` once there are `count` (alerts are made from events), or 30 s. */
   async function alertsUntil(userId: string, crn: string, count: number): Promise<any[]> {

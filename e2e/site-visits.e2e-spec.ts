@@ -1,6 +1,7 @@
 import { demoOrganisation, DN_SHORT_CODES, demoOrganisations, generateDemoMeterPoints } from '@cms/demo-data';
 import { findLdz, londonToday } from '@cms/gas-market';
 import { api, dtl, expectProblem, signIn, type ApiResponse } from './support/api';
+import { contactUntil, once404Passes } from './support/contacts';
 import { unusedMeterPoints } from './support/meter-points';
 
 /**
@@ -42,12 +43,7 @@ describe('A contact investigated with a site visit', () => {
    */
   async function refer(crn: string): Promise<ApiResponse> {
     const token = await asAgent();
-    const deadline = Date.now() + 30_000;
-    for (;;) {
-      const referred = await api('POST', `/api/v1/contacts/${crn}/site-visits`, { token, json: { instructions: 'Check whether gas is flowing.' } });
-      if (referred.status !== 404 || Date.now() > deadline) return referred;
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
+    return once404Passes(() => api('POST', `/api/v1/contacts/${crn}/site-visits`, { token, json: { instructions: 'Check whether gas is flowing.' } }));
   }
 
   function answer(token: string, id: string, version: number, json: unknown): Promise<ApiResponse> {
@@ -57,18 +53,6 @@ describe('A contact investigated with a site visit', () => {
   function report(token: string, id: string, version: number, confirmed: boolean): Promise<ApiResponse> {
     const json = { confirmed, visitedOn: londonToday(), notes: confirmed ? 'Meter in use, dials advancing.' : 'Service pipe cut off at the boundary.', meterSerialNumber: 'G4A-1', meterRead: '04530' };
     return api('POST', `/api/v1/site-visits/${id}/finding`, { token, json, headers: { 'if-match': `"${version}"` } });
-  }
-
-  /** GET the contact as `userId` until `done` holds (site visit events reach contact-logging by Kafka), or 30 s. */
-  async function contactUntil(crn: string, done: (contact: any) => boolean, userId = 'cds.agent'): Promise<any> {
-    const token = await signIn(userId);
-    const deadline = Date.now() + 30_000;
-    for (;;) {
-      const { status, body } = await api('GET', `/api/v1/contacts/${crn}`, { token });
-      if (status === 200 && done(body)) return body;
-      if (Date.now() > deadline) throw new Error(`contact ${crn} never got there: ${status} ${JSON.stringify(body)}`);
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
   }
 
   /** The ids of every visit `GET /site-visits?query` lists to the caller, page after page. */
@@ -114,17 +98,17 @@ describe('A contact investigated with a site visit', () => {
     const dn = await signIn(userOf(forValid.transporter));
     expect(await listed(dn, `status=REFERRED&dueFrom=${referred.body.dueOn}&dueTo=${referred.body.dueOn}`)).toContain(id);
     // The transporter is a stakeholder of the contact now: it reads the contact, waiting on it.
-    expect(await contactUntil(crn, (contact) => contact.waitingOn.some((item: { type: string }) => item.type === 'SV'), userOf(forValid.transporter))).toMatchObject({ crn });
+    expect(await contactUntil(userOf(forValid.transporter), crn, (contact) => contact.waitingOn.some((item: { type: string }) => item.type === 'SV'))).toMatchObject({ crn });
 
     const accepted = await answer(dn, id, 1, { accepted: true });
     expect(accepted.body).toMatchObject({ status: 'ACCEPTED', version: 2 });
     const reported = await report(dn, id, 2, true);
     expect(reported.body).toMatchObject({ status: 'FINDING_REPORTED', finding: { confirmed: true } });
 
-    const found = await contactUntil(crn, (contact) => actions(contact).includes('SITE_VISIT_FINDING') && contact.waitingOn.length === 0);
+    const found = await contactUntil('cds.agent', crn, (contact) => actions(contact).includes('SITE_VISIT_FINDING') && contact.waitingOn.length === 0);
     expect(actions(found)).toEqual(expect.arrayContaining(['SITE_VISIT_REFERRED', 'SITE_VISIT_ACCEPTED', 'SITE_VISIT_FINDING']));
     expect((await resolve(crn, 'VALID', 'GAS_FLOW_CONFIRMED')).body).toMatchObject({ status: 'RESOLVED', outcome: 'VALID' });
-    expect((await contactUntil(crn, (contact) => contact.meterPointStatusAfter !== null)).meterPointStatusAfter).toBe('LI');
+    expect((await contactUntil('cds.agent', crn, (contact) => contact.meterPointStatusAfter !== null)).meterPointStatusAfter).toBe('LI');
     expect(await registerStatus(forValid.mprn)).toBe('LI');
   });
 
@@ -135,7 +119,7 @@ describe('A contact investigated with a site visit', () => {
     const declined = await answer(await signIn(userOf(forDecline.transporter)), visit.id, 1, { accepted: false, reason: 'No access: the property is boarded up.' });
 
     expect(declined.body).toMatchObject({ status: 'DECLINED', acceptance: { accepted: false, reason: 'No access: the property is boarded up.' } });
-    const returned = await contactUntil(crn, (contact) => actions(contact).includes('SITE_VISIT_DECLINED'));
+    const returned = await contactUntil('cds.agent', crn, (contact) => actions(contact).includes('SITE_VISIT_DECLINED'));
     expect(returned.waitingOn).toEqual([]);
     const again = await refer(crn);
     expect(again.body).toMatchObject({ status: 'REFERRED', transporterOrganisationId: idOf(forDecline.transporter) });
@@ -151,7 +135,7 @@ describe('A contact investigated with a site visit', () => {
     const reported = await report(dn, visit.id, 2, false);
 
     expect(reported.body).toMatchObject({ status: 'FINDING_REPORTED', finding: { confirmed: false } });
-    await contactUntil(crn, (contact) => actions(contact).includes('SITE_VISIT_FINDING'));
+    await contactUntil('cds.agent', crn, (contact) => actions(contact).includes('SITE_VISIT_FINDING'));
     expect((await resolve(crn, 'INVALID', 'SITE_VISIT_NOT_CONFIRMED')).body).toMatchObject({ status: 'RESOLVED', outcome: 'INVALID' });
     expect(await registerStatus(forInvalid.mprn)).toBe('DE');
   });
