@@ -69,9 +69,9 @@ export async function publicOpenApi(): Promise<OpenAPIObject> {
   const byUrl = new Map(routedServices().map((service) => [localUrlOf(service.name), service.name]));
   const documents: OpenAPIObject[] = [];
   // One after the other: each service's module registers its metadata as it is built.
-  for (const upstream of upstreams(routes)) {
-    const name = byUrl.get(upstream);
-    if (!name) throw new Error(`no routed service listens at ${upstream}`);
+  for (const replicas of upstreams(routes)) {
+    const name = byUrl.get(replicas.urls[0]);
+    if (!name) throw new Error(`no routed service listens at ${replicas}`);
     documents.push(await serviceDocument(name));
   }
   return publicOpenApiDocument(documents, routes);

@@ -1,4 +1,4 @@
-import { base64Key, ConfigError, integer, list, loadConfig, text, url } from './config';
+import { base64Key, ConfigError, integer, list, loadConfig, text, url, urls } from './config';
 
 describe('loadConfig', () => {
   const spec = {
@@ -31,6 +31,14 @@ describe('loadConfig', () => {
       'DATABASE_URL must use postgres or postgresql',
       'KAFKA_BROKERS is required',
     ]);
+  });
+
+  it('reads the replicas of a service as one URL or several, and refuses a list with a bad one', () => {
+    const replicas = { METER_POINTS_URL: urls({ default: 'http://127.0.0.1:8082' }) };
+    expect(loadConfig(replicas, {}).METER_POINTS_URL).toEqual(['http://127.0.0.1:8082']);
+    expect(loadConfig(replicas, { METER_POINTS_URL: 'http://a:1, http://b:2' }).METER_POINTS_URL).toEqual(['http://a:1', 'http://b:2']);
+    expect(() => loadConfig(replicas, { METER_POINTS_URL: 'http://a:1,b:2' })).toThrow('METER_POINTS_URL must use http or https');
+    expect(() => loadConfig(replicas, { METER_POINTS_URL: ' , ' })).toThrow('METER_POINTS_URL must list at least one URL');
   });
 
   it('refuses numbers outside their range', () => {

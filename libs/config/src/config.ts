@@ -73,6 +73,24 @@ export function url(options: { default?: string; protocols?: string[] } = {}): S
   };
 }
 
+/**
+ * The replicas of a service another process calls: one URL, or several separated by commas (each
+ * replica's own address, where no load balancer stands in front of them), in the order given.
+ */
+export function urls(options: { default?: string } = {}): Setting<string[]> {
+  const one = url({ protocols: ['http', 'https'] });
+  return {
+    read: (raw, name) => {
+      const values = required(raw, options.default, (value) => value)
+        .split(',')
+        .map((item) => item.trim())
+        .filter((item) => item.length > 0);
+      if (values.length === 0) throw new SettingProblem('must list at least one URL');
+      return values.map((value) => one.read(value, name));
+    },
+  };
+}
+
 export function list(options: { default?: string[] } = {}): Setting<string[]> {
   return {
     read: (raw) =>

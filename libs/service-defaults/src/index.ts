@@ -21,3 +21,4 @@ export * from './page-size';
 export * from './caller-scope';
 export * from './written-text';
 export * from './service-http-client';
+export * from './replicas';

@@ -1,4 +1,4 @@
-import { boolean, integer, list, url, type SettingsOf } from '@cms/config';
+import { boolean, integer, list, urls, type SettingsOf } from '@cms/config';
 import { isOrganisationType, type OrganisationType } from '@cms/gas-market';
 import { catalogueServicePort, type PlatformConfig } from '@cms/service-defaults';
 import { resolveLoggingRulesConfig, type LoggingRulesConfig, type RetentionSchedule } from './domain';
@@ -10,13 +10,13 @@ import { resolveLoggingRulesConfig, type LoggingRulesConfig, type RetentionSched
 export const contactLoggingSettings = {
   PORT: catalogueServicePort('contact-logging'),
   /** The meter point register, asked synchronously at logging time. */
-  METER_POINTS_URL: url({ default: 'http://127.0.0.1:8082' }),
+  METER_POINTS_URL: urls({ default: 'http://127.0.0.1:8082' }),
   METER_POINTS_TIMEOUT_MS: integer({ default: 3_000, min: 100 }),
   /** The postal address look-up, asked at logging time for the address an alternative address's UDPRN names. */
-  ADDRESS_LOOKUP_URL: url({ default: 'http://127.0.0.1:8086' }),
+  ADDRESS_LOOKUP_URL: urls({ default: 'http://127.0.0.1:8086' }),
   ADDRESS_LOOKUP_TIMEOUT_MS: integer({ default: 3_000, min: 100 }),
   /** The user directory (access-control), asked whether a supervisor's assignee is an active user of their organisation. */
-  ACCESS_CONTROL_URL: url({ default: 'http://127.0.0.1:8081' }),
+  ACCESS_CONTROL_URL: urls({ default: 'http://127.0.0.1:8081' }),
   ACCESS_CONTROL_TIMEOUT_MS: integer({ default: 3_000, min: 100 }),
   /** PD: a contact is due for resolution this many working days after it was logged. */
   RESOLUTION_TARGET_WORKING_DAYS: integer({ default: 20, min: 1, max: 250 }),

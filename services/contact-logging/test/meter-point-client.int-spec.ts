@@ -50,7 +50,7 @@ async function startRegister(misbehave: (socket: Socket, requestOnSocket: number
 
 /** The client as the service wires it, on behalf of a request carrying a bearer token. */
 function registerClient(url: string): MeterPointClient {
-  const config = { METER_POINTS_URL: url, METER_POINTS_TIMEOUT_MS: 2_000 } as ContactLoggingConfig;
+  const config = { METER_POINTS_URL: [url], METER_POINTS_TIMEOUT_MS: 2_000 } as ContactLoggingConfig;
   return new MeterPointClient(config, { authorization: () => 'Bearer t' } as RequestContext);
 }
 

@@ -49,9 +49,10 @@ export async function createGatewayApp(config: GatewayConfig, logger: Logger): P
       {
         provide: READINESS_CHECKS,
         useValue: [
-          ...upstreams(routes).map((upstream) => ({
-            name: new URL(upstream).host,
-            isReady: async () => (await fetch(new URL('/health/live', upstream), { signal: AbortSignal.timeout(1_000) })).ok,
+          // A service is there while one of its replicas is.
+          ...upstreams(routes).map((replicas) => ({
+            name: replicas.urls.map((url) => new URL(url).host).join(','),
+            isReady: async () => (await replicas.fetch('/health/live', { signal: AbortSignal.timeout(1_000) })).ok,
           })),
           // Not ready to take tokens until it knows every session that ended while it was away.
           { name: 'ended-sessions', isReady: async () => endedSessionsFeed.isCaughtUp },
@@ -109,7 +110,7 @@ export async function createGatewayApp(config: GatewayConfig, logger: Logger): P
   app.use('/api/v1', (request: Request, response: Response) => void proxy.handle(request, response));
   const accessControl = findRoute(routes, '/api/v1/auth/login');
   if (!accessControl) throw new Error('no route to sign-in (/api/v1/auth/login) in the catalogue');
-  app.use(WEB_SESSION_PATH, webSessionRoutes(accessControl.upstream, rateLimits, config, logger));
+  app.use(WEB_SESSION_PATH, webSessionRoutes(accessControl.replicas, rateLimits, config, logger));
   app.use('/api', (request: Request, response: Response) => {
     sendProblem(response, toProblem(ProblemException.notFound('No such API route.'), request.originalUrl));
   });

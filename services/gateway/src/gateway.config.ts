@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { gatewayEntry, localUrlOf, routedServices, urlSettingOf, type RoutedServiceName, type UrlSetting } from '@cms/catalogue';
-import { ConfigError, integer, list, loadConfig, text, url, type Setting } from '@cms/config';
+import { ConfigError, integer, list, loadConfig, text, url, urls, type Setting } from '@cms/config';
 
 /** A comma-separated list of exact browser origins (`https://host[:port]`), for CORS. */
 function origins(): Setting<string[]> {
@@ -26,11 +26,13 @@ function origins(): Setting<string[]> {
 
 /**
  * Where each service behind the gateway listens: one `<NAME>_URL` per service with routes in the
- * catalogue (ACCESS_CONTROL_URL, METER_POINTS_URL, …), by default its local port.
+ * catalogue (ACCESS_CONTROL_URL, METER_POINTS_URL, …), by default its local port; with several
+ * replicas and nothing in front of them, each replica's URL, comma-separated (the gateway
+ * balances across them, proxy.ts).
  */
 const upstreamUrlSettings = Object.fromEntries(
-  routedServices().map((service) => [urlSettingOf(service.name), url({ default: localUrlOf(service.name) })]),
-) as Record<UrlSetting<RoutedServiceName>, Setting<string>>;
+  routedServices().map((service) => [urlSettingOf(service.name), urls({ default: localUrlOf(service.name) })]),
+) as Record<UrlSetting<RoutedServiceName>, Setting<string[]>>;
 
 export const gatewaySettings = {
   /** Its catalogue port (libs/catalogue) unless set. */

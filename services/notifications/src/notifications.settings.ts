@@ -1,4 +1,4 @@
-import { integer, list, text, url, type Setting, type SettingsOf } from '@cms/config';
+import { integer, list, text, url, urls, type Setting, type SettingsOf } from '@cms/config';
 import { catalogueServicePort, type PlatformConfig } from '@cms/service-defaults';
 
 /** An optional URL: unset or blank means none; anything else must be a URL with one of the protocols. */
@@ -44,7 +44,7 @@ export const notificationsSettings = {
    */
   WEBHOOK_ALLOWED_ADDRESSES: list({ default: [] }),
   /** access-control, asked for a user's email address when they choose email. */
-  ACCESS_CONTROL_URL: url({ default: 'http://127.0.0.1:8081' }),
+  ACCESS_CONTROL_URL: urls({ default: 'http://127.0.0.1:8081' }),
   ACCESS_CONTROL_TIMEOUT_MS: integer({ default: 3_000, min: 100 }),
 };
 

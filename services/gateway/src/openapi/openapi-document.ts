@@ -29,9 +29,9 @@ export class OpenApiDocument {
   async get(): Promise<OpenAPIObject> {
     if (this.cached && Date.now() - this.cached.at < CACHE_MS) return this.cached.document;
     const documents = await Promise.all(
-      upstreams(this.routes).map(async (upstream) => {
-        const response = await fetch(new URL('/docs-json', upstream), { signal: AbortSignal.timeout(5_000) });
-        if (!response.ok) throw new Error(`${upstream}/docs-json answered ${response.status}`);
+      upstreams(this.routes).map(async (replicas) => {
+        const response = await replicas.fetch('/docs-json', { signal: AbortSignal.timeout(5_000) });
+        if (!response.ok) throw new Error(`${replicas}/docs-json answered ${response.status}`);
         return (await response.json()) as OpenAPIObject;
       }),
     );

@@ -5,6 +5,7 @@ import { AccessTokenVerifier, bearerToken, InvalidAccessTokenError, type Caller 
 import {
   CLIENT_IDLE_CONNECTION_MS,
   failedOnStaleConnection,
+  isRepeatable,
   ProblemException,
   sendOnceMoreIfStale,
   sendProblem,
@@ -118,15 +119,23 @@ export class ApiProxy {
   }
 
   private async forward(route: Route, request: Request, response: Response, body: Buffer | undefined, sessionId: string | undefined): Promise<void> {
-    const target = new URL(request.originalUrl, route.upstream);
     const headers = forwardableHeaders(request.headers);
     headers['x-forwarded-for'] = request.ip ?? '';
     headers['x-forwarded-proto'] = request.protocol;
     if (body !== undefined) headers['content-length'] = String(body.length);
 
-    // Sent on a kept-alive connection the service had just closed (it is stopping, say): never
-    // read there, so sent once more, on a new connection.
-    await sendOnceMoreIfStale((mayRetry) => this.send(target, request.method, headers, body, response, mayRetry, sessionId));
+    // To the service's replicas in turn; one that cannot be reached (stopping, restarting) is passed
+    // over for the next, when the request never reached it or may be repeated (Replicas). On one
+    // replica, a request sent on a kept-alive connection it had just closed was never read: sent
+    // once more there, on a new connection.
+    try {
+      await route.replicas.send(isRepeatable(request.method, request.headers), (upstream) =>
+        sendOnceMoreIfStale((mayRetry) => this.send(new URL(request.originalUrl, upstream), request.method, headers, body, response, mayRetry, sessionId)),
+      );
+    } catch (error) {
+      if (error instanceof ProblemException) throw error;
+      throw new ProblemException(503, 'SERVICE_UNAVAILABLE', 'Service unavailable', 'The service is unavailable; try again shortly.');
+    }
   }
 
   private send(
@@ -153,7 +162,7 @@ export class ApiProxy {
           if (answer.headers['content-type']?.startsWith('text/event-stream')) this.keepStreamOpen(upstream, answer, response, sessionId, resolve);
           answer.pipe(response);
           answer.on('end', resolve);
-          answer.on('error', reject);
+          answer.on('error', (error) => reject(cutOff(error)));
         },
       );
       upstream.on('timeout', () => {
@@ -161,11 +170,8 @@ export class ApiProxy {
       });
       upstream.on('error', (error) => {
         if (mayRetry && failedOnStaleConnection(upstream, error, answered)) return reject(new StaleConnectionError());
-        reject(
-          error instanceof ProblemException
-            ? error
-            : new ProblemException(503, 'SERVICE_UNAVAILABLE', 'Service unavailable', 'The service is unavailable; try again shortly.'),
-        );
+        // Before an answer, the error as it is (Replicas decides whether another replica may take it).
+        reject(answered ? cutOff(error) : error);
       });
       upstream.end(body);
     });
@@ -191,6 +197,11 @@ export class ApiProxy {
       this.openStreams.delete(response);
     });
   }
+}
+
+/** An answer that broke off once begun: never sent elsewhere (the caller has its beginning). */
+function cutOff(error: Error): Error {
+  return new Error(`the service's answer broke off: ${error.message}`);
 }
 
 function forwardableHeaders(incoming: IncomingHttpHeaders): OutgoingHttpHeaders {

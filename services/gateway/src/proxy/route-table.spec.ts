@@ -5,7 +5,7 @@ describe('the gateway route table', () => {
   const routes = routeTable(loadGatewayConfig({}));
   const find = (path: string) => {
     const route = findRoute(routes, path);
-    return route && { upstream: new URL(route.upstream).port, public: Boolean(route.public) };
+    return route && { upstream: new URL(route.replicas.urls[0]).port, public: Boolean(route.public) };
   };
 
   it('sends each path to the service that owns it, on segment boundaries', () => {
@@ -30,11 +30,11 @@ describe('the gateway route table', () => {
     // routes may fall between them).
     const todays = new Set(['8081', '8082', '8083']);
     const table = routes
-      .filter((route) => todays.has(new URL(route.upstream).port))
+      .filter((route) => todays.has(new URL(route.replicas.urls[0]).port))
       .map((route) => [
         route.prefix,
         route.pattern?.source ?? null,
-        new URL(route.upstream).port,
+        new URL(route.replicas.urls[0]).port,
         route.public ? 'public' : 'token',
         route.acceptForm ? 'form' : 'json',
       ]);
@@ -68,9 +68,16 @@ describe('the gateway route table', () => {
       METER_POINTS_URL: 'http://meter-points.internal',
       CONTACT_LOGGING_URL: 'http://contact-logging.internal',
     });
-    const upstreamOf = (path: string) => findRoute(routeTable(config), path)?.upstream;
-    expect(upstreamOf('/api/v1/signing-keys')).toBe('http://access-control.internal');
-    expect(upstreamOf('/api/v1/meter-point-statuses')).toBe('http://meter-points.internal');
-    expect(upstreamOf('/api/v1/contacts')).toBe('http://contact-logging.internal');
+    const upstreamOf = (path: string) => findRoute(routeTable(config), path)?.replicas.urls;
+    expect(upstreamOf('/api/v1/signing-keys')).toEqual(['http://access-control.internal']);
+    expect(upstreamOf('/api/v1/meter-point-statuses')).toEqual(['http://meter-points.internal']);
+    expect(upstreamOf('/api/v1/contacts')).toEqual(['http://contact-logging.internal']);
+  });
+
+  it("takes each replica's URL where a service runs several, and one Replicas per service for all its routes", () => {
+    const table = routeTable(loadGatewayConfig({ CONTACT_LOGGING_URL: 'http://127.0.0.1:8083,http://127.0.0.1:18083' }));
+    const contacts = findRoute(table, '/api/v1/contacts')!.replicas;
+    expect(contacts.urls).toEqual(['http://127.0.0.1:8083', 'http://127.0.0.1:18083']);
+    expect(findRoute(table, '/api/v1/audit/contacts')!.replicas).toBe(contacts);
   });
 });

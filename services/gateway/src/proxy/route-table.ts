@@ -1,4 +1,5 @@
 import { gatewayRoutes, urlSettingOf } from '@cms/catalogue';
+import { Replicas } from '@cms/service-defaults';
 import type { GatewayConfig } from '../gateway.config';
 
 export interface Route {
@@ -6,7 +7,8 @@ export interface Route {
   prefix: string;
   /** When set, the route covers only the paths under its prefix that match this pattern. */
   pattern?: RegExp;
-  upstream: string;
+  /** The replicas of the service that answers it (its `<NAME>_URL`), one Replicas per service. */
+  replicas: Replicas;
   /**
    * Reachable without an access token (sign-in and its companions). A token sent anyway is
    * forwarded, and the service decides what it means (an LSO resetting a user's password).
@@ -23,7 +25,12 @@ export interface Route {
  * and scopes by the caller's organisation).
  */
 export function routeTable(config: GatewayConfig): Route[] {
-  return gatewayRoutes().map(({ service, ...route }) => ({ ...route, upstream: config[urlSettingOf(service)] }));
+  const replicasOf = new Map<string, Replicas>();
+  return gatewayRoutes().map(({ service, ...route }) => {
+    const setting = urlSettingOf(service);
+    if (!replicasOf.has(setting)) replicasOf.set(setting, new Replicas(config[setting]));
+    return { ...route, replicas: replicasOf.get(setting)! };
+  });
 }
 
 /** The route for a path: patterned routes first, then the longest prefix. */
@@ -34,6 +41,6 @@ export function findRoute(routes: Route[], path: string): Route | undefined {
 }
 
 /** Every distinct service behind the gateway (for readiness and the merged OpenAPI document). */
-export function upstreams(routes: Route[]): string[] {
-  return [...new Set(routes.map((route) => route.upstream))];
+export function upstreams(routes: Route[]): Replicas[] {
+  return [...new Set(routes.map((route) => route.replicas))];
 }

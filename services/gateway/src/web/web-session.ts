@@ -1,7 +1,7 @@
 import type { NextFunction, Request, Response } from 'express';
 import { Router } from 'express';
 import type { Logger } from 'pino';
-import { ProblemException, sendProblem, toProblem } from '@cms/service-defaults';
+import { ProblemException, sendProblem, toProblem, type Replicas } from '@cms/service-defaults';
 import type { GatewayConfig } from '../gateway.config';
 import { assertJsonBody, readBody } from '../proxy/read-body';
 import type { GatewayRateLimits } from '../rate-limit/gateway-rate-limits';
@@ -20,7 +20,7 @@ export const WEB_SESSION_PATH = '/api/web-session';
  * the browser sends it no Strict cookie, and the body must be JSON (which a form cannot send).
  */
 export function webSessionRoutes(
-  accessControlUrl: string,
+  accessControlReplicas: Replicas,
   rateLimits: GatewayRateLimits,
   config: GatewayConfig,
   logger: Logger,
@@ -44,7 +44,8 @@ export function webSessionRoutes(
     body: string,
   ): Promise<globalThis.Response> => {
     try {
-      return await fetch(new URL(`/api/v1/auth/${route}`, accessControlUrl), {
+      // Signing in is not repeatable: sent to another replica only if this one refused the connection.
+      return await accessControlReplicas.fetch(`/api/v1/auth/${route}`, {
         method: 'POST',
         headers: {
           'content-type': 'application/json',
