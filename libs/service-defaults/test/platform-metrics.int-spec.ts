@@ -4,7 +4,7 @@ import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
 import { Public } from '@cms/auth';
 import { integer } from '@cms/config';
-import { ContactLoggedV1, createEnvelope, toKafkaHeaders, type TopicName } from '@cms/contracts';
+import { createEnvelope, SessionsEndedV1, toKafkaHeaders, type TopicName } from '@cms/contracts';
 import { KafkaAdapter, OutboxRelay } from '@cms/messaging';
 import { startServiceUnderTest, testDatabaseAdminUrl, TestClock, uniqueTopic, type ServiceUnderTest } from '@cms/testing';
 import { DATA_SOURCE, PlatformModule, Timers, Transactions, type ConsumedEventHandler, type ServiceDefinition, type TimerHandler } from '../src';
@@ -93,24 +93,13 @@ async function waitFor(condition: () => Promise<boolean>, what: string, timeoutM
   throw new Error(`timed out waiting for ${what}`);
 }
 
-function contactLogged(crn: string) {
+/** A small valid event: the consumer acts on every type. */
+function sessionsEnded(userId: string) {
   return createEnvelope({
-    type: ContactLoggedV1.type,
+    type: SessionsEndedV1.type,
     source: '/cms/test',
-    subject: crn,
-    data: {
-      crn,
-      contactType: 'DTL',
-      mprn: '3938424403',
-      status: 'LOGGED',
-      requestedStatus: 'LI',
-      originatorOrganisationId: 'b39b394d-4352-47f1-9cab-919d828cf087',
-      loggedByUserId: 'bwe.user',
-      transporterOrganisationId: '383da001-dcc0-4cf5-8481-59b9749b0a6c',
-      registeredShipperOrganisationId: null,
-      loggedAt: new Date().toISOString(),
-      organisationIds: ['b39b394d-4352-47f1-9cab-919d828cf087'],
-    },
+    subject: userId,
+    data: { userId, organisationId: randomUUID(), sessionIds: [randomUUID()], reason: 'SIGNED_OUT', endedAt: new Date().toISOString() },
   });
 }
 
@@ -167,7 +156,7 @@ describe('the platform metrics at /metrics', () => {
   });
 
   it('reports how many messages each consumer group has still to process on each topic', async () => {
-    const events = ['C000000011', 'C000000012', 'C000000013'].map(contactLogged);
+    const events = ['user.1', 'user.2', 'user.3'].map(sessionsEnded);
     await service.app
       .get(KafkaAdapter)
       .publish(events.map((event) => ({ topic: TOPIC, key: event.subject, headers: toKafkaHeaders(event), value: JSON.stringify(event.data) })));
