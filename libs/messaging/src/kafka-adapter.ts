@@ -15,6 +15,7 @@ import {
 } from 'kafkajs';
 import type { Logger } from 'pino';
 import { DEFAULT_PARTITIONS } from '@cms/contracts';
+import { topicLag, type TopicLag } from './consumer-lag';
 // Loaded for its effect: kafkajs must not spin a 1 ms timer per idle connection.
 import './kafkajs-idle-timer-fix';
 
@@ -149,6 +150,25 @@ export class KafkaAdapter {
     try {
       await admin.connect();
       return (await admin.fetchTopicOffsets(topic)).map(({ partition, low, high }) => ({ partition, low, high }));
+    } finally {
+      await admin.disconnect().catch(() => undefined);
+    }
+  }
+
+  /**
+   * How far a consumer group is behind on each of `topics` (topicLag): its committed offsets against
+   * the high watermarks, read with one admin connection that does not retry, for `/metrics`.
+   */
+  async consumerLag(groupId: string, topics: readonly string[]): Promise<TopicLag[]> {
+    const admin = this.kafka.admin({ retry: { retries: 0 } });
+    try {
+      await admin.connect();
+      const committed = await admin.fetchOffsets({ groupId, topics: [...topics] });
+      return await Promise.all(
+        topics.map(async (topic) =>
+          topicLag(topic, await admin.fetchTopicOffsets(topic), committed.find((entry) => entry.topic === topic)?.partitions ?? []),
+        ),
+      );
     } finally {
       await admin.disconnect().catch(() => undefined);
     }

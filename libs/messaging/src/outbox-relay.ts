@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { Pool, PoolClient } from 'pg';
 import type { Logger } from 'pino';
-import { eventsPublished, outboxParkedMessages, outboxPublishFailures, startSendSpan, withTraceparent } from '@cms/observability';
+import { eventsPublished, outboxPublishFailures, startSendSpan, withTraceparent } from '@cms/observability';
 import { runPreparedOn, type PreparedStatement } from '@cms/persistence';
 import type { KafkaAdapter, OutgoingMessage } from './kafka-adapter';
 
@@ -133,11 +133,6 @@ const DELETE_EXPIRED: PreparedStatement = {
                                     LIMIT $2))
            RETURNING 1)
          SELECT count(*)::int AS deleted FROM expired`,
-};
-
-const COUNT_PARKED: PreparedStatement = {
-  name: 'outbox-count-parked',
-  text: 'SELECT count(*)::int AS parked FROM outbox_message WHERE parked_at IS NOT NULL',
 };
 
 interface PendingRow {
@@ -378,7 +373,6 @@ export class OutboxRelay {
         }
       });
     }
-    if (rows.some((row) => row.parked)) await this.countParked(connection);
   }
 
   /**
@@ -393,15 +387,7 @@ export class OutboxRelay {
     const before = new Date(now - (this.options.retentionMs ?? DEFAULT_RETENTION_MS));
     const [{ deleted }] = await runPreparedOn<{ deleted: number }>(connection, DELETE_EXPIRED, [before, batchSize]);
     if (deleted > 0) this.logger.debug({ deleted, before }, 'outbox rows past their retention deleted');
-    if (deleted < batchSize) {
-      this.nextRetentionAt = now + (this.options.retentionIntervalMs ?? DEFAULT_RETENTION_INTERVAL_MS);
-      await this.countParked(connection);
-    }
-  }
-
-  private async countParked(connection: PoolClient): Promise<void> {
-    const [{ parked }] = await runPreparedOn<{ parked: number }>(connection, COUNT_PARKED, []);
-    outboxParkedMessages.set(parked);
+    if (deleted < batchSize) this.nextRetentionAt = now + (this.options.retentionIntervalMs ?? DEFAULT_RETENTION_INTERVAL_MS);
   }
 
   private async run(): Promise<void> {

@@ -1,16 +1,13 @@
-import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Registry, collectDefaultMetrics } from 'prom-client';
 
-/** One Prometheus registry per process, served at `/metrics`. */
+/**
+ * One Prometheus registry per process, served at `/metrics`: Node's own metrics and the counters
+ * below. The service kit adds the request histogram and the open event streams (libs/service-defaults
+ * http.metrics.ts), and each service's outbox, consumer lag and timers, read at each scrape
+ * (platform.metrics.ts).
+ */
 export const metricsRegistry = new Registry();
 collectDefaultMetrics({ register: metricsRegistry });
-
-export const httpRequestDuration = new Histogram({
-  name: 'http_server_request_duration_seconds',
-  help: 'HTTP request duration by method, route and status',
-  labelNames: ['method', 'route', 'status'],
-  buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
-  registers: [metricsRegistry],
-});
 
 export const eventsPublished = new Counter({
   name: 'cms_events_published_total',
@@ -28,15 +25,9 @@ export const outboxPublishFailures = new Counter({
   registers: [metricsRegistry],
 });
 
-export const outboxParkedMessages = new Gauge({
-  name: 'cms_outbox_parked_messages',
-  help: 'Outbox rows parked after repeated publish failures, waiting for an operator (npm run outbox -- parked); reported by the replica that publishes',
-  registers: [metricsRegistry],
-});
-
 export const eventsConsumed = new Counter({
   name: 'cms_events_consumed_total',
-  help: 'Events consumed, by outcome (applied, duplicate, dead_lettered)',
+  help: 'Events consumed, by outcome (applied, duplicate, dead_lettered, passed_over: a type the consumer does not act on)',
   labelNames: ['topic', 'group', 'outcome'],
   registers: [metricsRegistry],
 });

@@ -31,6 +31,9 @@ import { envDetector, hostDetector, resourceFromAttributes, serviceInstanceIdDet
 import { ATTR_SERVICE_NAME } from '@opentelemetry/semantic-conventions';
 import { ConfigError } from '@cms/config';
 import { tracingSettings, type TracingSettings } from './tracing-settings';
+import { whenTracingStops } from './tracing-stop';
+
+export { stopTracing } from './tracing-stop';
 
 let sdk: NodeSDK | undefined;
 
@@ -124,9 +127,9 @@ export function startTracing(serviceName: string): void {
     ],
   });
   sdk.start();
-}
-
-export async function stopTracing(): Promise<void> {
-  await sdk?.shutdown();
-  sdk = undefined;
+  const started = sdk;
+  whenTracingStops(async () => {
+    await started.shutdown();
+    if (sdk === started) sdk = undefined;
+  });
 }

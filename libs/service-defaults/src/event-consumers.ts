@@ -54,11 +54,16 @@ export class EventConsumers {
     private readonly moduleRef: ModuleRef,
   ) {}
 
+  /** Each declared consumer's group (`<service>.<name>`) and the topics it reads. */
+  groups(): { groupId: string; topics: readonly TopicName[] }[] {
+    return this.declarations.map((declaration) => ({ groupId: this.groupIdOf(declaration), topics: declaration.topics }));
+  }
+
   async start(): Promise<void> {
     for (const declaration of this.declarations) {
       const handler = this.moduleRef.get(declaration.handler, { strict: false });
       const consumer = new EventConsumer(this.dataSource, this.kafka, this.logger, {
-        groupId: `${this.serviceName}.${declaration.name}`,
+        groupId: this.groupIdOf(declaration),
         topics: declaration.topics,
         maxAttempts: declaration.maxAttempts,
         eventTypes: declaration.eventTypes,
@@ -72,5 +77,9 @@ export class EventConsumers {
 
   async stop(): Promise<void> {
     await Promise.all(this.running.splice(0).map((consumer) => consumer.stop()));
+  }
+
+  private groupIdOf(declaration: ConsumerDeclaration): string {
+    return `${this.serviceName}.${declaration.name}`;
   }
 }

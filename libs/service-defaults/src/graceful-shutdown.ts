@@ -1,7 +1,8 @@
 import type { INestApplication } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import type { Logger } from 'pino';
-import { integer, loadConfig } from '@cms/config';
+import { integer, loadConfig, type SettingsOf } from '@cms/config';
+import { stopTracing } from '@cms/observability';
 
 export const shutdownSettings = {
   /**
@@ -11,7 +12,14 @@ export const shutdownSettings = {
   SHUTDOWN_DRAIN_DELAY_MS: integer({ default: 0, min: 0, max: 120_000 }),
   /** The longest a stop may take, requests in flight included; past it the process exits with 1. */
   SHUTDOWN_TIMEOUT_MS: integer({ default: 25_000, min: 1_000, max: 600_000 }),
+  /**
+   * Once stopped, the longest the process waits for its last spans to reach the trace collector:
+   * a collector that does not answer must not hold up the stop.
+   */
+  SHUTDOWN_TRACE_FLUSH_TIMEOUT_MS: integer({ default: 2_000, min: 0, max: 60_000 }),
 };
+
+export type ShutdownSettings = SettingsOf<typeof shutdownSettings>;
 
 /**
  * Whether this process is on its way out. One per process: a process stops once, and everything in
@@ -61,7 +69,9 @@ export const processShutdown = new ProcessShutdown();
  *     `Connection: close`, still serving for SHUTDOWN_DRAIN_DELAY_MS (SIGTERM only: a person
  *     pressing Ctrl-C does not wait for a load balancer);
  *  2. stops accepting connections, closes the idle ones, and lets every request in flight finish;
- *  3. runs the shutdown hooks (the outbox relay, Kafka and database clients stop), and exits 0.
+ *  3. runs the shutdown hooks (the outbox relay, Kafka and database clients stop);
+ *  4. sends the spans not yet exported to the trace collector (SHUTDOWN_TRACE_FLUSH_TIMEOUT_MS at
+ *     most), and exits 0.
  * Past SHUTDOWN_TIMEOUT_MS it exits with 1 whatever is still running.
  */
 export function stopGracefullyOnSignal(app: INestApplication, logger: Logger, name: string): void {
@@ -70,20 +80,13 @@ export function stopGracefullyOnSignal(app: INestApplication, logger: Logger, na
   const stop = async (signal: NodeJS.Signals) => {
     if (stopping) return;
     stopping = true;
-    processShutdown.startDraining();
-    const drainMs = signal === 'SIGTERM' ? settings.SHUTDOWN_DRAIN_DELAY_MS : 0;
-    logger.info({ signal, drainMs, inFlight: processShutdown.inFlight }, `${name} stopping: not ready, finishing requests in flight`);
     const deadline = setTimeout(() => {
       logger.error({ timeoutMs: settings.SHUTDOWN_TIMEOUT_MS }, `${name} did not stop in time; exiting`);
       process.exit(1);
     }, settings.SHUTDOWN_TIMEOUT_MS);
     deadline.unref();
     try {
-      if (drainMs > 0) await new Promise((resolve) => setTimeout(resolve, drainMs));
-      // Nest closes the HTTP server (idle connections at once, the others as their answers
-      // finish), then runs every onApplicationShutdown hook.
-      await app.close();
-      logger.info(`${name} stopped`);
+      await stopGracefully(app, logger, name, signal, settings);
       process.exit(0);
     } catch (error) {
       logger.error({ err: error }, `${name} failed to stop cleanly`);
@@ -92,4 +95,28 @@ export function stopGracefullyOnSignal(app: INestApplication, logger: Logger, na
   };
   process.once('SIGTERM', () => void stop('SIGTERM'));
   process.once('SIGINT', () => void stop('SIGINT'));
+}
+
+/**
+ * Steps 1 to 4 of the stop (stopGracefullyOnSignal), up to the exit: resolves once the process may
+ * exit 0, rejects when the application failed to close.
+ */
+export async function stopGracefully(
+  app: Pick<INestApplication, 'close'>,
+  logger: Logger,
+  name: string,
+  signal: NodeJS.Signals,
+  settings: ShutdownSettings,
+): Promise<void> {
+  processShutdown.startDraining();
+  const drainMs = signal === 'SIGTERM' ? settings.SHUTDOWN_DRAIN_DELAY_MS : 0;
+  logger.info({ signal, drainMs, inFlight: processShutdown.inFlight }, `${name} stopping: not ready, finishing requests in flight`);
+  if (drainMs > 0) await new Promise((resolve) => setTimeout(resolve, drainMs));
+  // Nest closes the HTTP server (idle connections at once, the others as their answers
+  // finish), then runs every onApplicationShutdown hook.
+  await app.close();
+  // The spans of the last requests and events are still batched: without this they are lost.
+  const flushed = await stopTracing(settings.SHUTDOWN_TRACE_FLUSH_TIMEOUT_MS);
+  if (!flushed) logger.warn({ timeoutMs: settings.SHUTDOWN_TRACE_FLUSH_TIMEOUT_MS }, `${name}: the trace collector did not take the last spans in time`);
+  logger.info(`${name} stopped`);
 }

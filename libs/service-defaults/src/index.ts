@@ -2,6 +2,8 @@ export * from './problem.exception';
 export * from './problem-details.filter';
 export * from './validation';
 export * from './health.controller';
+export * from './http.metrics';
+export * from './platform.metrics';
 export * from './platform.module';
 export * from './run-service';
 export * from './run-command';

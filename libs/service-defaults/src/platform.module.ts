@@ -16,6 +16,7 @@ import { EventOutbox, TransactionalEventOutbox } from './event-outbox';
 import { CONSUMER_DECLARATIONS, EventConsumers, PLATFORM_LOGGER, SERVICE_NAME, type ConsumerDeclaration } from './event-consumers';
 import { HealthController, READINESS_CHECKS, type ReadinessCheck } from './health.controller';
 import { idempotencyMigrations, IdempotentRequests } from './idempotency';
+import { PlatformMetrics } from './platform.metrics';
 import { RequestContext } from './request-context';
 import { checkTimerDeclarations, TIMER_DECLARATIONS, timerMigrations, Timers, TransactionalTimers, type TimerDeclaration } from './timers';
 import { TIMER_RUNNER_OPTIONS, TimerRunner, type TimerRunnerOptions } from './timers.runner';
@@ -233,6 +234,7 @@ export class PlatformModule {
       { provide: Transactions, useClass: ClsTransactions },
       { provide: EventOutbox, useClass: TransactionalEventOutbox },
       EventConsumers,
+      PlatformMetrics,
       PlatformLifecycle,
     ];
     return {

@@ -6,8 +6,9 @@ import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swag
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { Logger } from 'pino';
 import { ConfigError, loadConfig, type Setting, type SettingsOf, type SettingsSpec } from '@cms/config';
-import { createLogger, httpRequestDuration, NestPinoLogger } from '@cms/observability';
+import { createLogger, NestPinoLogger } from '@cms/observability';
 import { processShutdown, stopGracefullyOnSignal } from './graceful-shutdown';
+import { requestMetrics } from './http.metrics';
 import { keepConnectionsAlive } from './kept-alive-connections';
 import { platformSettings, type PlatformConfig } from './platform.module';
 import { ProblemDetailsFilter, sendProblem, toProblem } from './problem-details.filter';
@@ -62,13 +63,7 @@ export function applyHttpDefaults(app: NestExpressApplication, logger: Logger, b
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
   app.use(processShutdown.closeConnectionsWhileDraining);
-  app.use((request: Request, response: Response, next: NextFunction) => {
-    const stop = httpRequestDuration.startTimer({ method: request.method });
-    response.on('finish', () => {
-      stop({ route: request.route?.path ?? 'unmatched', status: String(response.statusCode) });
-    });
-    next();
-  });
+  app.use(requestMetrics());
   app.use(express.json({ limit: bodyLimit, strict: true, type: ['application/json', 'application/*+json'] }));
   // Errors raised while reading the body (broken JSON, too large) never reach Nest's filters.
   app.use((error: unknown, request: Request, response: Response, next: NextFunction) => {

@@ -1,21 +1,14 @@
-import { Counter, Gauge, Histogram } from 'prom-client';
+import { Counter, Histogram } from 'prom-client';
+import type { DataSource } from 'typeorm';
 import { metricsRegistry } from '@cms/observability';
 
-/** Timers at or past their due time and not yet fired (failing ones among them); reported by every replica after each poll. */
-export const timersDue = new Gauge({
-  name: 'cms_timers_due',
-  help: 'Durable timers at or past their due time and not yet fired, by kind (failing ones among them); reported by every replica after each poll',
-  labelNames: ['kind'],
-  registers: [metricsRegistry],
-});
-
-/** How long the oldest timer still waiting has been due: grows while a timer keeps failing or no replica polls. */
-export const timersOldestDueSeconds = new Gauge({
-  name: 'cms_timers_oldest_due_seconds',
-  help: 'Seconds since the due time of the oldest timer not yet fired, by kind (0 when none is due)',
-  labelNames: ['kind'],
-  registers: [metricsRegistry],
-});
+/**
+ * The timers' metrics. As they fire: how late (`cms_timer_lateness_seconds`) and which failed
+ * (`cms_timer_failures_total`). At each scrape of /metrics, what is due now and how late the oldest
+ * is (readDueTimers, served as `cms_timers_due` and `cms_timers_oldest_due_seconds` by
+ * platform.metrics.ts): read at the scrape rather than after each poll, so that a runner that is
+ * stuck, or a replica that no longer polls, shows as a lateness that keeps growing.
+ */
 
 export const timerLatenessSeconds = new Histogram({
   name: 'cms_timer_lateness_seconds',
@@ -31,3 +24,30 @@ export const timerFailures = new Counter({
   labelNames: ['kind'],
   registers: [metricsRegistry],
 });
+
+/** The timers of one kind at or past their due time and not yet fired (failing ones among them). */
+export interface DueTimers {
+  kind: string;
+  due: number;
+  /** Seconds since the due time of the oldest of them; 0 when none is due. */
+  oldestDueSeconds: number;
+}
+
+// Served by the index timer_due_at.
+const COUNT_DUE_TIMERS = `
+  SELECT kind, count(*)::int AS due, min(due_at) AS oldest_due_at
+    FROM timer
+   WHERE kind = ANY($1::text[]) AND due_at <= $2
+   GROUP BY kind`;
+
+/**
+ * The due timers of each of `kinds` at `now`: the service's Clock, the time its due times are set
+ * and fired by (a test's own clock included).
+ */
+export async function readDueTimers(dataSource: Pick<DataSource, 'query'>, kinds: readonly string[], now: Date): Promise<DueTimers[]> {
+  const rows = await dataSource.query<{ kind: string; due: number; oldest_due_at: Date }[]>(COUNT_DUE_TIMERS, [kinds, now]);
+  return kinds.map((kind) => {
+    const row = rows.find((candidate) => candidate.kind === kind);
+    return { kind, due: row?.due ?? 0, oldestDueSeconds: row ? Math.max(0, now.getTime() - row.oldest_due_at.getTime()) / 1_000 : 0 };
+  });
+}

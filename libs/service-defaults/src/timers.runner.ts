@@ -5,7 +5,7 @@ import type { Logger } from 'pino';
 import { Clock } from './clock';
 import { PLATFORM_LOGGER } from './event-consumers';
 import { TIMER_DECLARATIONS, type Timer, type TimerDeclaration, type TimerHandler, type TimerPayload } from './timers';
-import { timerFailures, timerLatenessSeconds, timersDue, timersOldestDueSeconds } from './timers.metrics';
+import { timerFailures, timerLatenessSeconds } from './timers.metrics';
 import { Database, Transactions } from './transactions';
 
 export interface TimerRunnerOptions {
@@ -66,12 +66,6 @@ const RECORD_FAILED_FIRING = `
      SET attempts = attempts + 1, last_error = $3, last_failed_at = $4, next_attempt_at = $5
    WHERE kind = $1 AND key = $2`;
 
-const COUNT_DUE_TIMERS = `
-  SELECT kind, count(*)::int AS due, min(due_at) AS oldest_due_at
-    FROM timer
-   WHERE kind = ANY($1::text[]) AND due_at <= $2
-   GROUP BY kind`;
-
 function describeFailure(error: unknown): string {
   const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
   return text.slice(0, 2_000);
@@ -92,7 +86,7 @@ function describeFailure(error: unknown): string {
  * (`last_error`) and put back for later (timerRetryDelayMs), so no other replica fires it at once.
  * It is never given up (a time limit must not silently lapse) and never holds back the others: they
  * are claimed in order of their next attempt. `cms_timer_failures_total` and the due-timer gauges
- * show one that keeps failing.
+ * (read at each scrape of /metrics, platform.metrics.ts) show one that keeps failing.
  */
 @Injectable()
 export class TimerRunner {
@@ -129,7 +123,7 @@ export class TimerRunner {
     this.polling = undefined;
   }
 
-  /** Fires every timer due by the clock's time now (up to MAX_FIRINGS_PER_PASS), then updates the due-timer metrics. */
+  /** Fires every timer due by the clock's time now (up to MAX_FIRINGS_PER_PASS). */
   async fireDue(): Promise<TimerFiring> {
     const firing: TimerFiring = { fired: 0, failed: 0 };
     if (this.kinds.length === 0) return firing;
@@ -139,7 +133,6 @@ export class TimerRunner {
       if (outcome === 'none') break;
       firing[outcome] += 1;
     }
-    await this.reportDue();
     return firing;
   }
 
@@ -182,19 +175,6 @@ export class TimerRunner {
       { err: error, timerKind: timer.kind, timerKey: timer.key, attempts, retryAt },
       'timer handler failed; the timer will be fired again',
     );
-  }
-
-  private async reportDue(): Promise<void> {
-    const now = this.clock.now();
-    const rows = await this.database.query<{ kind: string; due: number; oldest_due_at: Date }>(COUNT_DUE_TIMERS, [
-      this.kinds,
-      now,
-    ]);
-    for (const kind of this.kinds) {
-      const row = rows.find((candidate) => candidate.kind === kind);
-      timersDue.set({ kind }, row?.due ?? 0);
-      timersOldestDueSeconds.set({ kind }, row ? Math.max(0, now.getTime() - row.oldest_due_at.getTime()) / 1_000 : 0);
-    }
   }
 
   private handlerFor(kind: string): TimerHandler {

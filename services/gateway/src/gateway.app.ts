@@ -14,6 +14,7 @@ import {
   processShutdown,
   ProblemException,
   READINESS_CHECKS,
+  requestMetrics,
   sendProblem,
   toProblem,
 } from '@cms/service-defaults';
@@ -22,6 +23,7 @@ import { cors } from './http/cors';
 import { securityHeaders } from './http/security-headers';
 import { OpenApiDocument } from './openapi/openapi-document';
 import { ApiProxy } from './proxy/proxy';
+import { metricsRouteOf } from './proxy/metrics-route';
 import { findRoute, routeTable, upstreams } from './proxy/route-table';
 import { GatewayRateLimits } from './rate-limit/gateway-rate-limits';
 import { EndedSessions } from './sessions/ended-sessions';
@@ -84,6 +86,7 @@ export async function createGatewayApp(config: GatewayConfig, logger: Logger): P
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
   app.use(processShutdown.closeConnectionsWhileDraining);
+  app.use(requestMetrics({ routeOf: (request) => metricsRouteOf(routes, new URL(request.originalUrl, 'http://gateway').pathname) }));
   app.useGlobalFilters(new ProblemDetailsFilter(logger));
   app.use(securityHeaders);
   app.use(cors(config.CORS_ALLOWED_ORIGINS));

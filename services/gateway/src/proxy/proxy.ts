@@ -11,6 +11,7 @@ import {
   sendProblem,
   StaleConnectionError,
   toProblem,
+  trackEventStream,
 } from '@cms/service-defaults';
 import type { GatewayConfig } from '../gateway.config';
 import type { GatewayRateLimits } from '../rate-limit/gateway-rate-limits';
@@ -186,6 +187,7 @@ export class ApiProxy {
   private keepStreamOpen(upstream: ClientRequest, answer: IncomingMessage, response: Response, sessionId: string | undefined, done: () => void): void {
     upstream.setTimeout(0);
     response.flushHeaders();
+    trackEventStream(response);
     const end = () => {
       answer.unpipe(response);
       response.end();

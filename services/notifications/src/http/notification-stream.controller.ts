@@ -2,6 +2,7 @@ import { Controller, Get, Headers, Inject, Req, Res } from '@nestjs/common';
 import { ApiHeader, ApiOkResponse, ApiOperation, ApiProduces, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { CurrentCaller, type Caller } from '@cms/auth';
+import { trackEventStream } from '@cms/service-defaults';
 import { NotificationStreams } from '../application/notification-streams';
 import { NotificationResponse } from './notification.dto';
 
@@ -36,6 +37,8 @@ export class NotificationStreamController {
     });
     // The headers now, not with the first alert: the client knows it is connected.
     response.flushHeaders();
+    // Counted in cms_sse_connections_open until it closes, and left out of the request histogram.
+    trackEventStream(response);
     response.write('retry: 2000\n\n');
     const close = await this.streams.start(caller, lastEventId?.trim(), {
       alert: (alert) => response.write(`id: ${alert.id}\nevent: alert\ndata: ${JSON.stringify(NotificationResponse.from(alert))}\n\n`),
