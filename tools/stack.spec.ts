@@ -9,9 +9,9 @@ import { localSecretFileName, refuseTakenPorts, serviceEnvironment, startStack, 
 /** One run's inputs, as startStack gathers them. */
 const settings: LocalStackSettings = {
   // Each service on its catalogue port + 10000 (gateway 18080, access-control 18081, …).
-  ports: Object.fromEntries(catalogueEntries.map((entry) => [entry.name, entry.port + 10_000])) as Record<
+  ports: Object.fromEntries(catalogueEntries.map((entry) => [entry.name, [entry.port + 10_000]])) as Record<
     ServiceName,
-    number
+    number[]
   >,
   kafkaBrokers: ['127.0.0.1:19092', '127.0.0.1:19093'],
   databaseUrls: Object.fromEntries(
@@ -83,6 +83,13 @@ describe('the local stack', () => {
     ]);
     expect(addresses.length).toBeGreaterThanOrEqual(3);
     expect(serviceEnvironment('gateway', settings)).toMatchObject(Object.fromEntries(addresses));
+  });
+
+  it("gives a caller every replica of each service it calls, and the first access-control's token keys", () => {
+    const twoEach = Object.fromEntries(catalogueEntries.map((entry) => [entry.name, [entry.port + 10_000, entry.port + 10_100]])) as Record<ServiceName, number[]>;
+    const environment = serviceEnvironment('contact-logging', { ...settings, ports: twoEach });
+    expect(environment.METER_POINTS_URL).toBe('http://127.0.0.1:18082,http://127.0.0.1:18182');
+    expect(environment.AUTH_JWKS_URL).toBe('http://127.0.0.1:18081/.well-known/jwks.json');
   });
 
   it("lets the caller's extra settings override the shared ones, never a service's database or secrets", () => {

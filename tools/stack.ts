@@ -44,6 +44,8 @@ const ROOT = resolve(__dirname, '..');
 
 export interface ServiceProcess {
   name: string;
+  /** Which replica of the service (0 for the first; StackOptions.replicas). */
+  replica: number;
   url: string;
   port: number;
   logFile: string;
@@ -66,27 +68,39 @@ export interface StackOptions {
    * (docs/benchmarks.md, "Tracing"); tracing off (OTEL_SDK_DISABLED=true) leaves it off too.
    */
   zipkin?: boolean;
+  /**
+   * Processes per service, the gateway's included (default 1). With 2, the gateway balances across
+   * each service's replicas and the services across each other's (README "No maintenance window"):
+   * with default ports, the second replica listens on its catalogue port + REPLICA_PORT_STEP.
+   */
+  replicas?: number;
 }
 
+/** With default ports, replica n (from 0) of a service listens on its catalogue port + n × this. */
+export const REPLICA_PORT_STEP = 100;
+
 export interface Stack {
+  /** The first gateway replica's address. */
   gatewayUrl: string;
+  /** Every gateway replica's address (one unless StackOptions.replicas): a load balancer's targets. */
+  gatewayUrls: string[];
   postgres: Postgres;
   kafka: KafkaBroker;
   /** The trace viewer, when StackOptions.zipkin asked for it. */
   zipkin?: Zipkin;
   services: ServiceProcess[];
   databaseUrls: Record<string, string>;
-  /** Sends one service SIGTERM, as an orchestrator stopping it would, and waits for it to exit: its exit code. */
-  stopService(name: string): Promise<number | null>;
-  /** Starts a stopped service again, on the same port with the same settings, and waits until it is ready. */
-  startService(name: string): Promise<void>;
+  /** Sends one service's replica (the first unless told) SIGTERM, as an orchestrator stopping it would, and waits for it to exit: its exit code. */
+  stopService(name: string, replica?: number): Promise<number | null>;
+  /** Starts a stopped replica of a service again, on the same port with the same settings, and waits until it is ready. */
+  startService(name: string, replica?: number): Promise<void>;
   stop(): Promise<void>;
 }
 
 /** What a service is given besides its PORT, apart from what it inherits from this process. */
 export interface LocalStackSettings {
-  /** Each service's port this run. */
-  ports: Record<ServiceName, number>;
+  /** Each service's ports this run, one per replica. */
+  ports: Record<ServiceName, number[]>;
   kafkaBrokers: string[];
   /** Each service's database URL, for the services with a database. */
   databaseUrls: Record<string, string>;
@@ -108,13 +122,14 @@ export interface LocalStackSettings {
  */
 export function serviceEnvironment(name: ServiceName, settings: LocalStackSettings): Record<string, string> {
   const entry = entryOf(name);
-  const urlOf = (service: ServiceName) => `http://127.0.0.1:${settings.ports[service]}`;
+  // Every replica of the callee, in turn (Replicas); the token keys from the first access-control.
+  const urlOf = (service: ServiceName) => settings.ports[service].map((port) => `http://127.0.0.1:${port}`).join(',');
   const own: Record<string, string> = {};
   if (entry.database) own.DATABASE_URL = settings.databaseUrls[name];
   for (const { setting } of entry.secrets) own[setting] = settings.secrets[setting];
   return {
     KAFKA_BROKERS: settings.kafkaBrokers.join(','),
-    AUTH_JWKS_URL: `${urlOf(tokenKeys.service)}${tokenKeys.path}`,
+    AUTH_JWKS_URL: `http://127.0.0.1:${settings.ports[tokenKeys.service][0]}${tokenKeys.path}`,
     ...Object.fromEntries(callsOf(name).map((callee) => [urlSettingOf(callee), urlOf(callee)])),
     ...settings.demo,
     ...settings.tracing,
@@ -127,15 +142,20 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   const { dataDir, log } = options;
   // Tracing off leaves Zipkin out: nothing would send it a span.
   const runZipkin = (options.zipkin ?? false) && !tracingSettings({ ...process.env, ...options.env }).disabled;
-  const ports =
-    options.ports === 'free'
-      ? await freePorts(catalogueEntries.length + 1)
-      : [...catalogueEntries.map((entry) => entry.port), ZIPKIN_PORT];
-  const portOf = Object.fromEntries(catalogueEntries.map((entry, index) => [entry.name, ports[index]])) as Record<ServiceName, number>;
-  const zipkinPort = ports[catalogueEntries.length];
+  const replicas = options.replicas ?? 1;
+  if (!Number.isInteger(replicas) || replicas < 1) throw new Error(`replicas must be a whole number from 1, got ${replicas}`);
+  const replicaIndexes = [...Array(replicas).keys()];
+  const free = options.ports === 'free' ? await freePorts(catalogueEntries.length * replicas + 1) : [];
+  const portOf = Object.fromEntries(
+    catalogueEntries.map((entry, index) => [
+      entry.name,
+      replicaIndexes.map((replica) => (options.ports === 'free' ? free[index * replicas + replica] : entry.port + replica * REPLICA_PORT_STEP)),
+    ]),
+  ) as Record<ServiceName, number[]>;
+  const zipkinPort = options.ports === 'free' ? free[free.length - 1] : ZIPKIN_PORT;
   if (options.ports === 'default') {
     await refuseTakenPorts([
-      ...catalogueEntries.map((entry) => ({ name: entry.name, port: entry.port, host: process.env.HOST ?? '127.0.0.1' })),
+      ...catalogueEntries.flatMap((entry) => portOf[entry.name].map((port) => ({ name: entry.name, port, host: process.env.HOST ?? '127.0.0.1' }))),
       ...(runZipkin ? [{ name: 'zipkin', port: zipkinPort, host: '127.0.0.1' }] : []),
     ]);
   }
@@ -185,33 +205,39 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     };
     // The demo organisations and users (access-control's seed command; idempotent).
     await seedAccessControl(databaseUrls['access-control'], dataDir);
-    const start = (name: ServiceName) => spawnService(name, portOf[name], dataDir, serviceEnvironment(name, settings));
+    const start = (name: ServiceName, replica: number) =>
+      spawnService(name, replica, portOf[name][replica], dataDir, serviceEnvironment(name, settings));
 
-    // The services first, then the gateway in front of them.
-    log('starting services…');
-    for (const entry of catalogueEntries.filter((candidate) => candidate.role === 'service')) services.push(start(entry.name));
-    await Promise.all(services.map((service) => waitUntilReady(service)));
-    const gateway = start(gatewayEntry().name);
-    services.push(gateway);
-    await waitUntilReady(gateway);
+    // The services first, then the gateway in front of them. Replicas one after the other: the
+    // first brings the schema and the demo data up to date, the others find them so.
+    log(replicas === 1 ? 'starting services…' : `starting services, ${replicas} replicas each…`);
+    for (const replica of replicaIndexes) {
+      const started = catalogueEntries.filter((candidate) => candidate.role === 'service').map((entry) => start(entry.name, replica));
+      services.push(...started);
+      await Promise.all(started.map((service) => waitUntilReady(service)));
+    }
+    const gateways = replicaIndexes.map((replica) => start(gatewayEntry().name, replica));
+    services.push(...gateways);
+    await Promise.all(gateways.map((gateway) => waitUntilReady(gateway)));
 
-    const serviceNamed = (name: string) => {
-      const service = services.find((candidate) => candidate.name === name);
-      if (!service) throw new Error(`no service named ${name}`);
+    const serviceNamed = (name: string, replica: number) => {
+      const service = services.find((candidate) => candidate.name === name && candidate.replica === replica);
+      if (!service) throw new Error(`no replica ${replica} of a service named ${name}`);
       return service;
     };
-    const stopService = async (name: string) => {
-      const { child } = serviceNamed(name);
+    const stopService = async (name: string, replica = 0) => {
+      const { child } = serviceNamed(name, replica);
       await stopProcess(child, 60_000);
       return child.exitCode;
     };
-    const startService = async (name: string) => {
-      const service = serviceNamed(name);
-      if (service.child.exitCode === null && service.child.signalCode === null) throw new Error(`${name} is still running`);
-      Object.assign(service, start(entryOf(name).name));
+    const startService = async (name: string, replica = 0) => {
+      const service = serviceNamed(name, replica);
+      if (service.child.exitCode === null && service.child.signalCode === null) throw new Error(`${name} (replica ${replica}) is still running`);
+      Object.assign(service, start(entryOf(name).name, replica));
       await waitUntilReady(service);
     };
-    return { gatewayUrl: gateway.url, postgres, kafka, zipkin, services, databaseUrls, stopService, startService, stop };
+    const gatewayUrls = gateways.map((gateway) => gateway.url);
+    return { gatewayUrl: gatewayUrls[0], gatewayUrls, postgres, kafka, zipkin, services, databaseUrls, stopService, startService, stop };
   } catch (error) {
     await stop().catch(() => undefined);
     throw error;
@@ -278,8 +304,8 @@ function localSecret(dataDir: string, setting: string): string {
   return readFileSync(file, 'utf8').trim();
 }
 
-function spawnService(name: string, port: number, dataDir: string, env: Record<string, string>): ServiceProcess {
-  const logFile = join(dataDir, 'logs', `${name}.log`);
+function spawnService(name: string, replica: number, port: number, dataDir: string, env: Record<string, string>): ServiceProcess {
+  const logFile = join(dataDir, 'logs', replica === 0 ? `${name}.log` : `${name}-${replica + 1}.log`);
   const out = createWriteStream(logFile, { flags: 'a' });
   const child = spawn(
     process.execPath,
@@ -289,7 +315,7 @@ function spawnService(name: string, port: number, dataDir: string, env: Record<s
   child.stdout!.pipe(out);
   child.stderr!.pipe(out);
   killOnExit(child);
-  return { name, port, url: `http://127.0.0.1:${port}`, logFile, child };
+  return { name, replica, port, url: `http://127.0.0.1:${port}`, logFile, child };
 }
 
 /** The services running now: if this process dies, they must not outlive it. */

@@ -14,7 +14,9 @@ async function main(): Promise<void> {
   const log = (line: string) => console.log(`cms: ${line}`);
   let stack: Stack;
   try {
-    stack = await startStack({ dataDir: join(ROOT, '.data'), ports: 'default', zipkin: true, log });
+    // CMS_REPLICAS=2: two of every process (README "No maintenance window").
+    const replicas = Number(process.env.CMS_REPLICAS ?? '1');
+    stack = await startStack({ dataDir: join(ROOT, '.data'), ports: 'default', zipkin: true, replicas, log });
   } catch (error) {
     console.error(`\ncms: could not start.\n${error instanceof InfraError ? error.message : error instanceof Error ? error.message : String(error)}`);
     process.exit(1);
@@ -42,7 +44,7 @@ async function main(): Promise<void> {
   console.log(`
 CMS is running (ready in ${((Date.now() - started) / 1000).toFixed(1)} s).
 
-  Web UI:        ${stack.gatewayUrl}/
+  Web UI:        ${stack.gatewayUrls.map((url) => `${url}/`).join('  ')}
   API gateway:   ${stack.gatewayUrl}/api/v1
   API docs:      ${stack.gatewayUrl}/api/docs
   Kafka:         ${stack.kafka.brokers.join(',')}

@@ -37,7 +37,7 @@ function definitionOf(name: ServiceName): AnyServiceDefinition {
 async function serviceDocument(name: ServiceName): Promise<OpenAPIObject> {
   const definition = definitionOf(name);
   const env = serviceEnvironment(name, {
-    ports: Object.fromEntries(catalogueEntries.map((entry) => [entry.name, entry.port])) as Record<ServiceName, number>,
+    ports: Object.fromEntries(catalogueEntries.map((entry) => [entry.name, [entry.port]])) as Record<ServiceName, number[]>,
     kafkaBrokers: ['127.0.0.1:9092'],
     databaseUrls: Object.fromEntries(
       catalogueEntries.map((entry) => [entry.name, `postgres://cms@127.0.0.1:5432/${entry.database ?? 'none'}`]),
