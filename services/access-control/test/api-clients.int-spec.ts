@@ -343,7 +343,7 @@ describe('rotating an API client secret', () => {
   it('answers a new secret once: the old one is refused at once, the new one works, only its hash is kept, and who did it is recorded', async () => {
     const lso = await tokenOf('tgs.lso');
     const client = await register(lso, 'TGS billing', ['contacts:read']);
-    const response = await call('POST', `/api/v1/api-clients/${client.clientId}/secret`, lso);
+    const response = await call('POST', `/api/v1/api-clients/${client.clientId}/secret-rotation`, lso);
     expect(response.status).toBe(200);
     expect(response.headers.get('cache-control')).toBe('no-store');
     const rotated = (await response.json()) as RegisteredClient;
@@ -376,15 +376,15 @@ describe('rotating an API client secret', () => {
   it('is answered 404, changing nothing, for another organisation’s client or a revoked one, and is for LSOs only', async () => {
     const lso = await tokenOf('kgp.lso');
     const client = await register(lso, 'KGP portal', ['contacts:read']);
-    const foreign = await expectProblem(await call('POST', `/api/v1/api-clients/${client.clientId}/secret`, await tokenOf('oak.lso')), 404, 'NOT_FOUND');
-    const missing = await expectProblem(await call('POST', '/api/v1/api-clients/00000000-0000-4000-8000-000000000000/secret', lso), 404, 'NOT_FOUND');
+    const foreign = await expectProblem(await call('POST', `/api/v1/api-clients/${client.clientId}/secret-rotation`, await tokenOf('oak.lso')), 404, 'NOT_FOUND');
+    const missing = await expectProblem(await call('POST', '/api/v1/api-clients/00000000-0000-4000-8000-000000000000/secret-rotation', lso), 404, 'NOT_FOUND');
     expect(foreign.detail).toBe(missing.detail);
-    await expectProblem(await call('POST', `/api/v1/api-clients/${client.clientId}/secret`, await tokenOf('kgp.user')), 403, 'FORBIDDEN');
-    await expectProblem(await call('POST', '/api/v1/api-clients/not-a-uuid/secret', lso), 400, 'VALIDATION_FAILED');
+    await expectProblem(await call('POST', `/api/v1/api-clients/${client.clientId}/secret-rotation`, await tokenOf('kgp.user')), 403, 'FORBIDDEN');
+    await expectProblem(await call('POST', '/api/v1/api-clients/not-a-uuid/secret-rotation', lso), 400, 'VALIDATION_FAILED');
     expect((await formTokenRequest({ grant_type: 'client_credentials' }, basic(client.clientId, client.clientSecret))).status).toBe(200);
 
     expect((await call('DELETE', `/api/v1/api-clients/${client.clientId}`, lso)).status).toBe(204);
-    await expectProblem(await call('POST', `/api/v1/api-clients/${client.clientId}/secret`, lso), 404, 'NOT_FOUND');
+    await expectProblem(await call('POST', `/api/v1/api-clients/${client.clientId}/secret-rotation`, lso), 404, 'NOT_FOUND');
   });
 });
 
@@ -521,7 +521,7 @@ describe('documentation', () => {
   it('documents every new route with bounded request fields', () => {
     const document = buildOpenApiDocument(service.app, { title: 'access control', description: 'test' });
     expect(Object.keys(document.paths)).toEqual(
-      expect.arrayContaining(['/api/v1/api-clients', '/api/v1/api-clients/{clientId}', '/api/v1/api-clients/{clientId}/secret', '/api/v1/auth/token', '/api/v1/signing-keys/rotation']),
+      expect.arrayContaining(['/api/v1/api-clients', '/api/v1/api-clients/{clientId}', '/api/v1/api-clients/{clientId}/secret-rotation', '/api/v1/auth/token', '/api/v1/signing-keys/rotation']),
     );
     expect(Object.keys((document.paths['/api/v1/auth/token'].post!.requestBody as { content: object }).content).sort()).toEqual([
       'application/json',

@@ -85,7 +85,7 @@ describe("a transporter's referral feed access", () => {
 
   it('takes the new secret as its password when the secret is rotated, and refuses the old one', async () => {
     const client = await register('wwu.lso', ['referral-feed:read']);
-    const response = await service.call('POST', `/api/v1/api-clients/${client.clientId}/secret`, await service.tokenOf('wwu.lso'));
+    const response = await service.call('POST', `/api/v1/api-clients/${client.clientId}/secret-rotation`, await service.tokenOf('wwu.lso'));
     expect(response.status).toBe(200);
     const rotated = (await response.json()) as Registered;
     expect(rotated.referralFeed).toEqual(client.referralFeed);

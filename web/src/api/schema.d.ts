@@ -535,7 +535,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/api-clients/{clientId}/secret": {
+    "/api/v1/api-clients/{clientId}/secret-rotation": {
         parameters: {
             query?: never;
             header?: never;

@@ -17,7 +17,7 @@ import { REFRESH_SESSIONS, type RefreshSessions } from './sessions.port';
 import { USER_ACCOUNTS, type UserAccounts } from './users.port';
 
 /**
- * `POST /api-clients/{clientId}/secret`: the LSO gives a client of their organisation a new secret
+ * `POST /api-clients/{clientId}/secret-rotation`: the LSO gives a client of their organisation a new secret
  * (a leaked secret, or a routine rotation). The old secret is refused from the commit on, at the
  * token endpoint and, with `referral-feed:read`, as the referral feed's SCRAM password; the new one
  * is answered once and stored only as a hash, as at registration. Access tokens already issued

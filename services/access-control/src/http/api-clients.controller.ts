@@ -109,7 +109,7 @@ export class ApiClientsController {
     });
   }
 
-  @Post(':clientId/secret')
+  @Post(':clientId/secret-rotation')
   @HttpCode(200)
   @Header('Cache-Control', 'no-store')
   @ApiOperation({
