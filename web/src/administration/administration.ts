@@ -131,3 +131,8 @@ export function formFieldOf(apiField: string | undefined): string | undefined {
   if (!apiField) return undefined;
   return apiField.split(/[.[]/)[0];
 }
+
+/** Who administers users and API clients: a Local Security Officer (the API decides; this only shows the way in). */
+export function administersUsers(me: { roles: readonly string[] }): boolean {
+  return me.roles.includes('LSO');
+}

@@ -145,3 +145,8 @@ export function formatDays(days: number | null | undefined): string {
   if (days === null || days === undefined) return '–';
   return Number.isInteger(days) ? String(days) : days.toFixed(1);
 }
+
+/** Who sees the dashboard: the CDSP's users (the API refuses anyone else; this only shows the way in). */
+export function seesDashboard(me: { organisation: { type: string } }): boolean {
+  return me.organisation.type === 'CDSP';
+}

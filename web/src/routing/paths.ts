@@ -8,6 +8,16 @@ export const paths = {
   logContact: '/contacts/new',
   contact: (crn: string) => `/contacts/${encodeURIComponent(crn)}`,
   changePassword: '/change-password',
+  forgottenPassword: '/forgotten-password',
+  /** The page of the emailed reset link (access-control's PASSWORD_RESET_URL_BASE), with `?token=`. */
+  resetPassword: '/reset-password',
+  account: '/account',
+  notificationPreferences: '/notification-preferences',
+  users: '/users',
+  newUser: '/users/new',
+  user: (userId: string) => `/users/${encodeURIComponent(userId)}`,
+  apiClients: '/api-clients',
+  dashboard: '/dashboard',
 } as const;
 
 /** The parameters of `path` when it matches `pattern` (`/contacts/:crn`), else null. */

@@ -1,6 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { ApiProblem } from '../api/problem';
 import { useApp } from '../app-context';
+import { paths } from '../routing/paths';
+import { Link } from '../routing/router';
 import { Field } from '../ui/fields';
 import { Page } from '../ui/page';
 import { ErrorSummary } from '../ui/problem-notice';
@@ -88,9 +90,12 @@ export function SignIn({ notice }: { notice?: string }) {
               />
             )}
           </Field>
-          <button className="button" type="submit" disabled={busy}>
-            Sign in
-          </button>
+          <div className="button-group">
+            <button className="button" type="submit" disabled={busy}>
+              Sign in
+            </button>
+            <Link to={paths.forgottenPassword}>Forgotten your password?</Link>
+          </div>
         </form>
       </Page>
     </div>
