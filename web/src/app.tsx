@@ -105,7 +105,12 @@ function SignedIn({ passwordChangeRequired }: { passwordChangeRequired: boolean 
   else if (pathname === paths.resetPassword) screen = <ResetPasswordScreen />;
   else if (pathname === paths.account) screen = <AccountScreen me={me.data} />;
   else if (pathname === paths.notificationPreferences) screen = <NotificationPreferencesScreen />;
-  else if (pathname === paths.users || pathname === paths.newUser || matchPath('/users/:userId', pathname) || pathname === paths.apiClients)
+  else if (
+    pathname === paths.users ||
+    pathname === paths.newUser ||
+    matchPath('/users/:userId', pathname) ||
+    pathname === paths.apiClients
+  )
     screen = administersUsers(me.data) ? (
       pathname === paths.users ? (
         <UsersScreen />

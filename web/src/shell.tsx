@@ -33,7 +33,9 @@ export function Shell({
           ...(canLogContacts(me)
             ? [{ to: paths.logContact, label: 'Log a contact', current: pathname === paths.logContact }]
             : []),
-          ...(seesDashboard(me) ? [{ to: paths.dashboard, label: 'Dashboard', current: pathname === paths.dashboard }] : []),
+          ...(seesDashboard(me)
+            ? [{ to: paths.dashboard, label: 'Dashboard', current: pathname === paths.dashboard }]
+            : []),
           ...(administersUsers(me)
             ? [
                 {

@@ -53,9 +53,9 @@ describe('the account forms, checked as the API checks them', () => {
 
   it('sends only what changed of a profile, an emptied telephone as null', () => {
     const saved = { displayName: 'Isla Fraser', email: 'isla@bwe.example', telephone: '0161 496 0000' };
-    expect(profileChangeOf(saved, { displayName: ' Isla Fraser ', email: 'isla@bwe.example', telephone: '0161 496 0000' })).toBe(
-      undefined,
-    );
+    expect(
+      profileChangeOf(saved, { displayName: ' Isla Fraser ', email: 'isla@bwe.example', telephone: '0161 496 0000' }),
+    ).toBe(undefined);
     expect(profileChangeOf(saved, { displayName: 'Isla Ross', email: 'isla@bwe.example', telephone: '' })).toEqual({
       displayName: 'Isla Ross',
       telephone: null,

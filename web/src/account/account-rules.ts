@@ -97,5 +97,9 @@ export function profileChangeOf(
 }
 
 export function profileProblems(values: ProfileValues): FieldProblem[] {
-  return [...displayNameProblems(values.displayName), ...emailProblems(values.email), ...telephoneProblems(values.telephone)];
+  return [
+    ...displayNameProblems(values.displayName),
+    ...emailProblems(values.email),
+    ...telephoneProblems(values.telephone),
+  ];
 }

@@ -33,7 +33,8 @@ export function PostcodeFinder({
     enabled: asked !== undefined,
     staleTime: 5 * 60 * 1000,
   });
-  const problem = lookup.error instanceof ApiProblem ? lookup.error : lookup.error ? ApiProblem.unreachable() : undefined;
+  const problem =
+    lookup.error instanceof ApiProblem ? lookup.error : lookup.error ? ApiProblem.unreachable() : undefined;
   const find = () => {
     setBlank(postcode.trim() === '');
     if (postcode.trim() !== '') {
@@ -52,7 +53,8 @@ export function PostcodeFinder({
     <fieldset>
       <legend>Alternative address (optional)</legend>
       <p className="hint">
-        Where the originator believes the supply point is, if not the supply address above. Find it by its postcode, or type it.
+        Where the originator believes the supply point is, if not the supply address above. Find it by its postcode, or
+        type it.
       </p>
       <Field field="finder-postcode" label="Postcode to find" hint="For example, PR2 9QZ." errors={postcodeErrors}>
         {(props) => (
@@ -80,14 +82,20 @@ export function PostcodeFinder({
       </Field>
       {problem && <TraceId problem={problem} />}
       <div aria-live="polite">
-        {found && asked !== undefined && (
-          found.items.length === 0 ? (
+        {found &&
+          asked !== undefined &&
+          (found.items.length === 0 ? (
             <p>No addresses at {found.postcode}. Check the postcode, or type the address below.</p>
           ) : (
             <Field field="finder-address" label={`Addresses at ${found.postcode} (${found.items.length})`}>
               {(props) => (
                 <div className="input-with-button">
-                  <select {...props} className="select" value={udprn} onChange={(event) => setUdprn(event.target.value)}>
+                  <select
+                    {...props}
+                    className="select"
+                    value={udprn}
+                    onChange={(event) => setUdprn(event.target.value)}
+                  >
                     <option value="">Choose the address</option>
                     {found.items.map((address) => (
                       <option key={address.udprn} value={address.udprn}>
@@ -109,16 +117,22 @@ export function PostcodeFinder({
                 </div>
               )}
             </Field>
-          )
-        )}
+          ))}
         {isChosenUnchanged(state) && (
-          <p className="notice">The address below is the delivery point chosen: it is sent by its Royal Mail reference.</p>
+          <p className="notice">
+            The address below is the delivery point chosen: it is sent by its Royal Mail reference.
+          </p>
         )}
       </div>
       <ErrorMessages id={`${controlId('alternativeAddress')}-error`} errors={blockErrors} />
       <div className="address-fields" id={controlId('alternativeAddress')} tabIndex={-1}>
         {ADDRESS_FIELDS.map(({ field, label }) => (
-          <Field key={field} field={`alternativeAddress.${field}`} label={label} errors={errorsOn(`alternativeAddress.${field}`)}>
+          <Field
+            key={field}
+            field={`alternativeAddress.${field}`}
+            label={label}
+            errors={errorsOn(`alternativeAddress.${field}`)}
+          >
             {(props) => (
               <input
                 {...props}

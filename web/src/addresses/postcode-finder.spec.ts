@@ -50,7 +50,9 @@ describe('the postcode finder', () => {
 
   it('sends a typed address without its blanks, and nothing when all is blank', () => {
     expect(alternativeAddressOf({ values: EMPTY_ADDRESS })).toBeUndefined();
-    expect(alternativeAddressOf({ values: { ...EMPTY_ADDRESS, buildingName: ' Mill House ', postcode: 'M1 1AE' } })).toEqual({
+    expect(
+      alternativeAddressOf({ values: { ...EMPTY_ADDRESS, buildingName: ' Mill House ', postcode: 'M1 1AE' } }),
+    ).toEqual({
       buildingName: 'Mill House',
       postcode: 'M1 1AE',
     });
@@ -61,14 +63,36 @@ describe('a typed alternative address', () => {
   const rules = {
     items: [
       { field: 'alternativeAddress', requirement: 'OPTIONAL' },
-      { field: 'alternativeAddress.postcode', requirement: 'MANDATORY', withinOptionalBlock: 'alternativeAddress', maxLength: 16 },
-      { field: 'alternativeAddress.buildingName', requirement: 'ONE_OF', group: 'addressPremises', withinOptionalBlock: 'alternativeAddress', maxLength: 50 },
-      { field: 'alternativeAddress.buildingNumber', requirement: 'ONE_OF', group: 'addressPremises', withinOptionalBlock: 'alternativeAddress', maxLength: 4 },
+      {
+        field: 'alternativeAddress.postcode',
+        requirement: 'MANDATORY',
+        withinOptionalBlock: 'alternativeAddress',
+        maxLength: 16,
+      },
+      {
+        field: 'alternativeAddress.buildingName',
+        requirement: 'ONE_OF',
+        group: 'addressPremises',
+        withinOptionalBlock: 'alternativeAddress',
+        maxLength: 50,
+      },
+      {
+        field: 'alternativeAddress.buildingNumber',
+        requirement: 'ONE_OF',
+        group: 'addressPremises',
+        withinOptionalBlock: 'alternativeAddress',
+        maxLength: 4,
+      },
       { field: 'alternativeAddress.udprn', requirement: 'OPTIONAL', withinOptionalBlock: 'alternativeAddress' },
       { field: 'description', requirement: 'MANDATORY' },
     ],
     groups: [
-      { name: 'addressPremises', rule: 'A building number or a building name.', rejectedOn: 'alternativeAddress', withinOptionalBlock: 'alternativeAddress' },
+      {
+        name: 'addressPremises',
+        rule: 'A building number or a building name.',
+        rejectedOn: 'alternativeAddress',
+        withinOptionalBlock: 'alternativeAddress',
+      },
       { name: 'originatorContactMeans', rule: 'A telephone or an email.', rejectedOn: 'originatorContact' },
     ],
   };
@@ -85,6 +109,8 @@ describe('a typed alternative address', () => {
     ]);
     expect(
       typedAddressProblems(rules, { values: { ...EMPTY_ADDRESS, buildingNumber: '12345', postcode: 'M1 1AE' } }),
-    ).toEqual([{ field: 'alternativeAddress.buildingNumber', message: 'Building number must be 4 characters or fewer.' }]);
+    ).toEqual([
+      { field: 'alternativeAddress.buildingNumber', message: 'Building number must be 4 characters or fewer.' },
+    ]);
   });
 });

@@ -21,7 +21,9 @@ export const ADDRESS_FIELDS = [
 export type AddressField = (typeof ADDRESS_FIELDS)[number]['field'];
 export type AddressValues = Readonly<Record<AddressField, string>>;
 
-export const EMPTY_ADDRESS: AddressValues = Object.fromEntries(ADDRESS_FIELDS.map(({ field }) => [field, ''])) as AddressValues;
+export const EMPTY_ADDRESS: AddressValues = Object.fromEntries(
+  ADDRESS_FIELDS.map(({ field }) => [field, '']),
+) as AddressValues;
 
 /** An alternative address on the form: typed, or filled from a delivery point the finder found (its UDPRN kept). */
 export interface AlternativeAddressState {
@@ -65,7 +67,13 @@ export function isChosenUnchanged(state: AlternativeAddressState): boolean {
 
 /** What GET /contact-types/{type} says of a contact type: its items and groups, the alternative address's among them. */
 export interface AddressRules {
-  items: readonly { field: string; requirement: string; withinOptionalBlock?: string; maxLength?: number; group?: string }[];
+  items: readonly {
+    field: string;
+    requirement: string;
+    withinOptionalBlock?: string;
+    maxLength?: number;
+    group?: string;
+  }[];
   groups: readonly { name: string; rule: string; rejectedOn: string; withinOptionalBlock?: string }[];
 }
 
@@ -75,10 +83,14 @@ export interface AddressRules {
  * length), each reason on its field (`alternativeAddress.postcode`) or the block. A delivery point
  * chosen, unchanged, goes by its UDPRN and is the look-up's to judge.
  */
-export function typedAddressProblems(rules: AddressRules, state: AlternativeAddressState): { field: string; message: string }[] {
+export function typedAddressProblems(
+  rules: AddressRules,
+  state: AlternativeAddressState,
+): { field: string; message: string }[] {
   const address = alternativeAddressOf(state);
   if (!address || address.udprn !== undefined) return [];
-  const given = (field: string) => (state.values[field.replace('alternativeAddress.', '') as AddressField] ?? '').trim();
+  const given = (field: string) =>
+    (state.values[field.replace('alternativeAddress.', '') as AddressField] ?? '').trim();
   const problems: { field: string; message: string }[] = [];
   for (const item of rules.items) {
     if (item.withinOptionalBlock !== 'alternativeAddress' || item.field === 'alternativeAddress.udprn') continue;

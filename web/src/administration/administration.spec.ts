@@ -26,31 +26,33 @@ describe('user administration', () => {
   });
 
   it('checks a new user and a new API client before sending, each reason on its field', () => {
-    expect(newUserProblems({ userId: 'tgs.rowan', displayName: 'Rowan Ellis', email: 'rowan@tgs.example', roles: ['CONTACT_USER'] })).toEqual(
-      [],
-    );
-    expect(newUserProblems({ userId: 'R', displayName: '', email: 'no', roles: [] }).map((problem) => problem.field)).toEqual([
-      'userId',
-      'displayName',
-      'email',
-      'roles',
-    ]);
+    expect(
+      newUserProblems({
+        userId: 'tgs.rowan',
+        displayName: 'Rowan Ellis',
+        email: 'rowan@tgs.example',
+        roles: ['CONTACT_USER'],
+      }),
+    ).toEqual([]);
+    expect(
+      newUserProblems({ userId: 'R', displayName: '', email: 'no', roles: [] }).map((problem) => problem.field),
+    ).toEqual(['userId', 'displayName', 'email', 'roles']);
     expect(apiClientProblems('Billing', ['contacts:read'])).toEqual([]);
     expect(apiClientProblems(' ', [])).toEqual([
       { field: 'name', message: 'Enter what the partner system is.' },
       { field: 'scopes', message: 'Choose at least one scope.' },
     ]);
-    expect(apiClientProblems('n'.repeat(101), ['contacts:read'])[0].message).toBe('The name must be 100 characters or fewer.');
+    expect(apiClientProblems('n'.repeat(101), ['contacts:read'])[0].message).toBe(
+      'The name must be 100 characters or fewer.',
+    );
   });
 
   it('says what state a user is in', () => {
     const now = new Date('2026-11-20T09:00:00Z');
     expect(userStateWords({ status: 'ACTIVE', lockedUntil: null, mustChangePassword: false }, now)).toEqual(['Active']);
-    expect(userStateWords({ status: 'SUSPENDED', lockedUntil: '2026-11-20T09:10:00Z', mustChangePassword: true }, now)).toEqual([
-      'Suspended',
-      'Sign-in locked',
-      'Has a temporary password',
-    ]);
+    expect(
+      userStateWords({ status: 'SUSPENDED', lockedUntil: '2026-11-20T09:10:00Z', mustChangePassword: true }, now),
+    ).toEqual(['Suspended', 'Sign-in locked', 'Has a temporary password']);
     expect(userStateWords({ status: 'ACTIVE', lockedUntil: '2026-11-20T08:00:00Z' }, now)).toEqual(['Active']);
   });
 

@@ -8,10 +8,19 @@ export type User = components['schemas']['UserResponse'];
 
 /** Each role in words, for the LSO choosing them (services/access-control domain/roles.ts says what each does). */
 export const ROLE_NAMES: Record<Role, { name: string; hint: string }> = {
-  LSO: { name: 'Local Security Officer', hint: 'Creates and suspends users, sets their roles, resets passwords, manages API clients.' },
+  LSO: {
+    name: 'Local Security Officer',
+    hint: 'Creates and suspends users, sets their roles, resets passwords, manages API clients.',
+  },
   CONTACT_USER: { name: 'Contact user', hint: 'Logs DTL and ISO contacts, answers clarifications, withdraws.' },
-  TRANSPORTER_USER: { name: 'Transporter user', hint: 'Accepts site visits, records findings, asks originator clarifications.' },
-  CDSP_AGENT: { name: 'CDSP agent', hint: 'Investigates contacts, asks data clarifications, refers site visits, resolves.' },
+  TRANSPORTER_USER: {
+    name: 'Transporter user',
+    hint: 'Accepts site visits, records findings, asks originator clarifications.',
+  },
+  CDSP_AGENT: {
+    name: 'CDSP agent',
+    hint: 'Investigates contacts, asks data clarifications, refers site visits, resolves.',
+  },
   CDSP_ADMIN: { name: 'CDSP administrator', hint: 'Reference data and configuration.' },
   SUPERVISOR: { name: 'Supervisor', hint: "Gives and transfers the organisation's work to its users." },
 };

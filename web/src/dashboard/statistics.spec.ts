@@ -21,8 +21,12 @@ describe('the CDSP dashboard', () => {
   it('checks a period as the API does, each reason on its date', () => {
     expect(periodProblems('2026-08-31', '2026-11-20')).toEqual([]);
     expect(periodProblems(undefined, '2026-02-30').map((problem) => problem.field)).toEqual(['from', 'to']);
-    expect(periodProblems('2026-11-20', '2026-11-19')).toEqual([{ field: 'to', message: 'The last day must be on or after the first.' }]);
-    expect(periodProblems('2025-01-01', '2026-01-02')).toEqual([{ field: 'from', message: 'The period may be at most 366 days long.' }]);
+    expect(periodProblems('2026-11-20', '2026-11-19')).toEqual([
+      { field: 'to', message: 'The last day must be on or after the first.' },
+    ]);
+    expect(periodProblems('2025-01-01', '2026-01-02')).toEqual([
+      { field: 'from', message: 'The period may be at most 366 days long.' },
+    ]);
   });
 
   it('reads the weekly figures as one row a week, each type in it', () => {

@@ -25,15 +25,21 @@ export function defaultPeriod(today: string): { from: string; to: string } {
 }
 
 /** A period as the API checks it, each reason on its parameter: both dates, `to` not before `from`, not too long. */
-export function periodProblems(from: string | undefined, to: string | undefined): { field: 'from' | 'to'; message: string }[] {
+export function periodProblems(
+  from: string | undefined,
+  to: string | undefined,
+): { field: 'from' | 'to'; message: string }[] {
   const problems: { field: 'from' | 'to'; message: string }[] = [];
-  const valid = (date: string | undefined) => date !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(date) && addDays(date, 0) === date;
-  if (!valid(from)) problems.push({ field: 'from', message: 'Enter the first day as a real date: day, month and year.' });
+  const valid = (date: string | undefined) =>
+    date !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(date) && addDays(date, 0) === date;
+  if (!valid(from))
+    problems.push({ field: 'from', message: 'Enter the first day as a real date: day, month and year.' });
   if (!valid(to)) problems.push({ field: 'to', message: 'Enter the last day as a real date: day, month and year.' });
   if (problems.length > 0) return problems;
   const days = Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS) + 1;
   if (days < 1) return [{ field: 'to', message: 'The last day must be on or after the first.' }];
-  if (days > PERIOD_MAX_DAYS) return [{ field: 'from', message: `The period may be at most ${PERIOD_MAX_DAYS} days long.` }];
+  if (days > PERIOD_MAX_DAYS)
+    return [{ field: 'from', message: `The period may be at most ${PERIOD_MAX_DAYS} days long.` }];
   return [];
 }
 
@@ -45,7 +51,10 @@ export interface WeekOfContacts {
 }
 
 /** The weekly rows (one per week and type) as one row per week, oldest first. */
-export function weeksOf(statistics: Pick<ContactStatistics, 'loggedPerWeek'>): { types: string[]; weeks: WeekOfContacts[] } {
+export function weeksOf(statistics: Pick<ContactStatistics, 'loggedPerWeek'>): {
+  types: string[];
+  weeks: WeekOfContacts[];
+} {
   const types = [...new Set(statistics.loggedPerWeek.map((row) => row.type))];
   const weeks: WeekOfContacts[] = [];
   for (const row of statistics.loggedPerWeek) {

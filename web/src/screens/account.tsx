@@ -20,7 +20,11 @@ import { ErrorSummary } from '../ui/problem-notice';
 export function AccountScreen({ me }: { me: Me }) {
   const { api, session } = useApp();
   const queryClient = useQueryClient();
-  const [values, setValues] = useState<ProfileValues>({ displayName: me.displayName, email: me.email, telephone: me.telephone ?? '' });
+  const [values, setValues] = useState<ProfileValues>({
+    displayName: me.displayName,
+    email: me.email,
+    telephone: me.telephone ?? '',
+  });
   const [problems, setProblems] = useState<FieldProblem[]>([]);
   const [problem, setProblem] = useState<ApiProblem>();
   const [attempt, setAttempt] = useState(0);
@@ -108,10 +112,20 @@ export function AccountScreen({ me }: { me: Me }) {
           <Field field="displayName" label="Name" errors={errorsOf('displayName')}>
             {input('displayName', 'text', 'name')}
           </Field>
-          <Field field="email" label="Email address" hint="Where your password reset links and alert emails go." errors={errorsOf('email')}>
+          <Field
+            field="email"
+            label="Email address"
+            hint="Where your password reset links and alert emails go."
+            errors={errorsOf('email')}
+          >
             {input('email', 'email', 'email')}
           </Field>
-          <Field field="telephone" label="Telephone (optional)" hint="For example, 0161 496 0000." errors={errorsOf('telephone')}>
+          <Field
+            field="telephone"
+            label="Telephone (optional)"
+            hint="For example, 0161 496 0000."
+            errors={errorsOf('telephone')}
+          >
             {input('telephone', 'tel', 'tel')}
           </Field>
           <button className="button" type="submit" disabled={save.isPending}>
@@ -123,8 +137,8 @@ export function AccountScreen({ me }: { me: Me }) {
       <section aria-labelledby="sessions-heading">
         <h2 id="sessions-heading">Sign out everywhere</h2>
         <p>
-          Ends every session of yours: in this browser and on any other device where you are signed in. Do this if you signed in
-          somewhere you should not stay signed in, or think someone else may have.
+          Ends every session of yours: in this browser and on any other device where you are signed in. Do this if you
+          signed in somewhere you should not stay signed in, or think someone else may have.
         </p>
         {endProblem && <ErrorSummary problem={endProblem} items={[]} />}
         <button type="button" className="button button--warning" onClick={() => setConfirming(true)}>
@@ -134,7 +148,12 @@ export function AccountScreen({ me }: { me: Me }) {
       <Dialog title="Sign out everywhere?" open={confirming} onClose={() => setConfirming(false)}>
         <p>Every session of yours ends, this one too. You will need to sign in again.</p>
         <div className="button-group">
-          <button type="button" className="button button--warning" disabled={endEverywhere.isPending} onClick={() => endEverywhere.mutate()}>
+          <button
+            type="button"
+            className="button button--warning"
+            disabled={endEverywhere.isPending}
+            onClick={() => endEverywhere.mutate()}
+          >
             Sign out everywhere
           </button>
           <button type="button" className="button button--secondary" onClick={() => setConfirming(false)}>

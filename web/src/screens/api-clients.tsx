@@ -63,7 +63,8 @@ export function ApiClientsScreen({ me }: { me: Me }) {
     },
     onError: refused,
   });
-  const problem = clients.error instanceof ApiProblem ? clients.error : clients.error ? ApiProblem.unreachable() : undefined;
+  const problem =
+    clients.error instanceof ApiProblem ? clients.error : clients.error ? ApiProblem.unreachable() : undefined;
 
   return (
     <Page
@@ -141,7 +142,11 @@ export function ApiClientsScreen({ me }: { me: Me }) {
         <Link to={paths.users}>Back to users</Link>
       </p>
       <Dialog
-        title={confirming?.action === 'revoke' ? `Revoke ${confirming.client.name}?` : `A new secret for ${confirming?.client.name ?? ''}?`}
+        title={
+          confirming?.action === 'revoke'
+            ? `Revoke ${confirming.client.name}?`
+            : `A new secret for ${confirming?.client.name ?? ''}?`
+        }
         open={confirming !== undefined}
         onClose={() => setConfirming(undefined)}
       >
@@ -157,7 +162,11 @@ export function ApiClientsScreen({ me }: { me: Me }) {
                 type="button"
                 className={confirming.action === 'revoke' ? 'button button--warning' : 'button'}
                 disabled={rotate.isPending || revoke.isPending}
-                onClick={() => (confirming.action === 'revoke' ? revoke.mutate(confirming.client) : rotate.mutate(confirming.client.clientId))}
+                onClick={() =>
+                  confirming.action === 'revoke'
+                    ? revoke.mutate(confirming.client)
+                    : rotate.mutate(confirming.client.clientId)
+                }
               >
                 {confirming.action === 'revoke' ? 'Revoke' : 'Make a new secret'}
               </button>
@@ -236,7 +245,12 @@ function RegisterClient({
       const refused = error instanceof ApiProblem ? error : ApiProblem.unreachable();
       setProblem(refused);
       setAttempt((count) => count + 1);
-      setProblems(refused.errors.map((reason) => ({ field: reason.field === 'name' ? 'name' : 'scopes', message: reason.message })));
+      setProblems(
+        refused.errors.map((reason) => ({
+          field: reason.field === 'name' ? 'name' : 'scopes',
+          message: reason.message,
+        })),
+      );
     },
   });
   const submit = (event: FormEvent) => {
@@ -260,9 +274,21 @@ function RegisterClient({
         />
       )}
       <form onSubmit={submit} noValidate>
-        <Field field="name" label="Name" hint="What the partner system is, for people: for example, Billing system." errors={errorsOf('name')}>
+        <Field
+          field="name"
+          label="Name"
+          hint="What the partner system is, for people: for example, Billing system."
+          errors={errorsOf('name')}
+        >
           {(props) => (
-            <input {...props} className="input" name="name" autoComplete="off" value={name} onChange={(event) => setName(event.target.value)} />
+            <input
+              {...props}
+              className="input"
+              name="name"
+              autoComplete="off"
+              value={name}
+              onChange={(event) => setName(event.target.value)}
+            />
           )}
         </Field>
         <div className={errorsOf('scopes').length > 0 ? 'field field--error' : 'field'}>
@@ -279,7 +305,9 @@ function RegisterClient({
                     name="scopes"
                     value={scope}
                     checked={scopes.includes(scope)}
-                    onChange={(event) => setScopes(event.target.checked ? [...scopes, scope] : scopes.filter((held) => held !== scope))}
+                    onChange={(event) =>
+                      setScopes(event.target.checked ? [...scopes, scope] : scopes.filter((held) => held !== scope))
+                    }
                   />
                   <code>{scope}</code>
                 </label>

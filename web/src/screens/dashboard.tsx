@@ -31,13 +31,18 @@ import { ErrorSummary, ProblemNotice } from '../ui/problem-notice';
 export function DashboardScreen() {
   const { api } = useApp();
   const { search } = useLocation();
-  const period = { ...defaultPeriod(londonToday()), ...Object.fromEntries([...search].filter(([key]) => key === 'from' || key === 'to')) };
+  const period = {
+    ...defaultPeriod(londonToday()),
+    ...Object.fromEntries([...search].filter(([key]) => key === 'from' || key === 'to')),
+  };
   const statistics = useQuery({
     queryKey: ['contact-statistics', period.from, period.to],
-    queryFn: () => dataOf(api.GET('/api/v1/contacts/statistics', { params: { query: { from: period.from, to: period.to } } })),
+    queryFn: () =>
+      dataOf(api.GET('/api/v1/contacts/statistics', { params: { query: { from: period.from, to: period.to } } })),
     placeholderData: keepPreviousData,
   });
-  const problem = statistics.error instanceof ApiProblem ? statistics.error : statistics.error ? ApiProblem.unreachable() : undefined;
+  const problem =
+    statistics.error instanceof ApiProblem ? statistics.error : statistics.error ? ApiProblem.unreachable() : undefined;
 
   return (
     <Page title="Contacts dashboard" lede="Every organisation's DTL and ISO contacts, as the CDSP sees them.">
@@ -51,7 +56,9 @@ export function DashboardScreen() {
           }))}
         />
       )}
-      {problem && problem.errors.length === 0 && <ProblemNotice problem={problem} heading="The figures could not be read" />}
+      {problem && problem.errors.length === 0 && (
+        <ProblemNotice problem={problem} heading="The figures could not be read" />
+      )}
       <PeriodForm key={`${period.from}/${period.to}`} from={period.from} to={period.to} apiProblem={problem} />
       <p>
         <Link to={paths.contacts}>The contacts themselves, filtered and exported as CSV</Link>
@@ -81,7 +88,10 @@ function PeriodForm({ from, to, apiProblem }: { from: string; to: string; apiPro
   return (
     <>
       {problems.length > 0 && (
-        <ErrorSummary key={attempt} items={problems.map((problem) => ({ message: problem.message, target: controlId(problem.field) }))} />
+        <ErrorSummary
+          key={attempt}
+          items={problems.map((problem) => ({ message: problem.message, target: controlId(problem.field) }))}
+        />
       )}
       <form className="panel" onSubmit={apply} noValidate aria-label="Period">
         <div className="inline-form">

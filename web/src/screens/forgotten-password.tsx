@@ -32,7 +32,9 @@ export function ForgottenPasswordScreen() {
     setBusy(true);
     try {
       await dataOf(
-        publicApiClient().POST('/api/v1/users/{userId}/password-reset', { params: { path: { userId: userId.trim() } } }),
+        publicApiClient().POST('/api/v1/users/{userId}/password-reset', {
+          params: { path: { userId: userId.trim() } },
+        }),
       );
       setSent(true);
     } catch (error) {
@@ -50,8 +52,8 @@ export function ForgottenPasswordScreen() {
         <Page title="Check your email">
           <div className="notice" role="status">
             <p>
-              If <strong>{userId.trim()}</strong> is an active CMS user, we have emailed the address they have with us a link
-              to choose a new password. It works once, for a short time.
+              If <strong>{userId.trim()}</strong> is an active CMS user, we have emailed the address they have with us a
+              link to choose a new password. It works once, for a short time.
             </p>
           </div>
           <p>No email after a few minutes? Check the user id, or ask your organisation's Local Security Officer.</p>

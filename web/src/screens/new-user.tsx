@@ -4,7 +4,14 @@ import { dataOf } from '../api/client';
 import { ApiProblem } from '../api/problem';
 import type { components } from '../api/schema';
 import { useApp } from '../app-context';
-import { formFieldOf, newUserProblems, ROLE_NAMES, rolesFor, type NewUserValues, type Role } from '../administration/administration';
+import {
+  formFieldOf,
+  newUserProblems,
+  ROLE_NAMES,
+  rolesFor,
+  type NewUserValues,
+  type Role,
+} from '../administration/administration';
 import type { FieldProblem } from '../account/account-rules';
 import type { Me } from '../reference-data';
 import { paths } from '../routing/paths';
@@ -43,7 +50,10 @@ export function NewUserScreen({ me }: { me: Me }) {
           ? [{ field: 'userId', message: refused.message }]
           : refused.code === 'ROLE_NOT_ALLOWED' && refused.errors.length === 0
             ? [{ field: 'roles', message: refused.message }]
-            : refused.errors.map((reason) => ({ field: formFieldOf(reason.field) ?? 'userId', message: reason.message })),
+            : refused.errors.map((reason) => ({
+                field: formFieldOf(reason.field) ?? 'userId',
+                message: reason.message,
+              })),
       );
     },
   });
@@ -53,14 +63,16 @@ export function NewUserScreen({ me }: { me: Me }) {
       <Page title="User created">
         <div className="panel" role="status">
           <p>
-            <strong>{created.user.displayName}</strong> can now sign in as <strong>{created.user.userId}</strong> with this
-            temporary password, and will then choose their own:
+            <strong>{created.user.displayName}</strong> can now sign in as <strong>{created.user.userId}</strong> with
+            this temporary password, and will then choose their own:
           </p>
           <p className="secret" data-temporary-password={created.temporaryPassword}>
             <code>{created.temporaryPassword}</code>
           </p>
           <div className="notice notice--warning">
-            <p>This is the only time the temporary password is shown. Hand it to them safely, not by the email above.</p>
+            <p>
+              This is the only time the temporary password is shown. Hand it to them safely, not by the email above.
+            </p>
           </div>
         </div>
         <div className="button-group">
@@ -80,7 +92,12 @@ export function NewUserScreen({ me }: { me: Me }) {
     setProblem(undefined);
     setAttempt((count) => count + 1);
     if (found.length === 0)
-      create.mutate({ ...values, userId: values.userId.trim(), displayName: values.displayName.trim(), email: values.email.trim() });
+      create.mutate({
+        ...values,
+        userId: values.userId.trim(),
+        displayName: values.displayName.trim(),
+        email: values.email.trim(),
+      });
   };
   const errorsOf = (field: string) => problems.filter((found) => found.field === field).map((found) => found.message);
   const text = (field: 'userId' | 'displayName' | 'email', autoComplete: string) => (props: object) => (
@@ -120,10 +137,20 @@ export function NewUserScreen({ me }: { me: Me }) {
           <Field field="displayName" label="Name" errors={errorsOf('displayName')}>
             {text('displayName', 'off')}
           </Field>
-          <Field field="email" label="Email address" hint="Where their password reset links go." errors={errorsOf('email')}>
+          <Field
+            field="email"
+            label="Email address"
+            hint="Where their password reset links go."
+            errors={errorsOf('email')}
+          >
             {text('email', 'off')}
           </Field>
-          <RoleChoices organisationType={me.organisation.type} roles={values.roles} errors={errorsOf('roles')} onToggle={toggle} />
+          <RoleChoices
+            organisationType={me.organisation.type}
+            roles={values.roles}
+            errors={errorsOf('roles')}
+            onToggle={toggle}
+          />
           <div className="button-group">
             <button className="button" type="submit" disabled={create.isPending}>
               Create user

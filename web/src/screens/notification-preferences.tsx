@@ -3,7 +3,13 @@ import { useState, type FormEvent } from 'react';
 import { dataOf } from '../api/client';
 import { ApiProblem } from '../api/problem';
 import { useApp } from '../app-context';
-import { alertKindName, alertKindsOf, DELIVERIES, preferenceChangesOf, type EmailDelivery } from '../account/notification-preferences';
+import {
+  alertKindName,
+  alertKindsOf,
+  DELIVERIES,
+  preferenceChangesOf,
+  type EmailDelivery,
+} from '../account/notification-preferences';
 import { paths } from '../routing/paths';
 import { Link } from '../routing/router';
 import { Page } from '../ui/page';
@@ -21,7 +27,12 @@ export function NotificationPreferencesScreen() {
     queryKey: ['notification-preferences'],
     queryFn: () => dataOf(api.GET('/api/v1/me/notification-preferences')),
   });
-  const problem = preferences.error instanceof ApiProblem ? preferences.error : preferences.error ? ApiProblem.unreachable() : undefined;
+  const problem =
+    preferences.error instanceof ApiProblem
+      ? preferences.error
+      : preferences.error
+        ? ApiProblem.unreachable()
+        : undefined;
   return (
     <Page
       title="Alerts by email"
@@ -30,7 +41,11 @@ export function NotificationPreferencesScreen() {
       {problem && <ProblemNotice problem={problem} heading="Your choices could not be read" />}
       {preferences.isPending && <p role="status">Loading your choices…</p>}
       {preferences.data && (
-        <PreferencesForm key={JSON.stringify(preferences.data.email)} saved={preferences.data.email} address={preferences.data.address ?? null} />
+        <PreferencesForm
+          key={JSON.stringify(preferences.data.email)}
+          saved={preferences.data.email}
+          address={preferences.data.address ?? null}
+        />
       )}
       <p>
         <Link to={paths.account}>Back to your account</Link>
@@ -66,7 +81,13 @@ function PreferencesForm({ saved, address }: { saved: Preferences; address: stri
           <p>{outcome.said}</p>
         </div>
       )}
-      {outcome?.problem && <ErrorSummary key={outcome.attempt} problem={outcome.problem} items={outcome.problem.errors.map((error) => ({ message: error.message }))} />}
+      {outcome?.problem && (
+        <ErrorSummary
+          key={outcome.attempt}
+          problem={outcome.problem}
+          items={outcome.problem.errors.map((error) => ({ message: error.message }))}
+        />
+      )}
       <p>{address ? `Emails go to ${address}.` : 'Emails go to the address of your account.'}</p>
       <div className="table-wrapper">
         <table className="choice-table">

@@ -48,7 +48,9 @@ export function ResetPasswordScreen() {
     setBusy(true);
     try {
       await dataOf(
-        publicApiClient().POST('/api/v1/auth/password-reset/complete', { body: { token, newPassword: values.newPassword } }),
+        publicApiClient().POST('/api/v1/auth/password-reset/complete', {
+          body: { token, newPassword: values.newPassword },
+        }),
       );
       // Every session of the user ended with the reset: sign in afresh, with the new password.
       session.end('Your password is changed. Sign in with your new password.');

@@ -33,7 +33,10 @@ export function UserScreen({ userId, me }: { userId: string; me: Me }) {
     const problem = user.error instanceof ApiProblem ? user.error : ApiProblem.unreachable();
     return (
       <Page title={problem.status === 404 ? 'User not found' : `User ${userId}`}>
-        <ProblemNotice problem={problem} heading={problem.status === 404 ? `No user ${userId} in your organisation` : 'The user could not be read'} />
+        <ProblemNotice
+          problem={problem}
+          heading={problem.status === 404 ? `No user ${userId} in your organisation` : 'The user could not be read'}
+        />
         <p>
           <Link to={paths.users}>Back to users</Link>
         </p>
@@ -79,7 +82,8 @@ function UserView({ user, me }: { user: User; me: Me }) {
     onError: (error, { body }) => refused(error, body.roles ? 'roles' : 'other'),
   });
   const reset = useMutation({
-    mutationFn: () => dataOf(api.POST('/api/v1/users/{userId}/password-reset', { params: { path: { userId: user.userId } } })),
+    mutationFn: () =>
+      dataOf(api.POST('/api/v1/users/{userId}/password-reset', { params: { path: { userId: user.userId } } })),
     onSuccess: () => {
       setFailure(undefined);
       setDone(`A link to choose a new password is on its way to ${user.email ?? 'their email address'}.`);
@@ -114,9 +118,17 @@ function UserView({ user, me }: { user: User; me: Me }) {
       });
       return;
     }
-    change.mutate({ body: { roles }, said: 'The roles are saved. They take effect when the user next signs in or their session renews.' });
+    change.mutate({
+      body: { roles },
+      said: 'The roles are saved. They take effect when the user next signs in or their session renews.',
+    });
   };
-  const roleErrors = failure?.about === 'roles' ? (failure.problem.errors.length > 0 ? failure.problem.errors.map((error) => error.message) : [failure.problem.message]) : [];
+  const roleErrors =
+    failure?.about === 'roles'
+      ? failure.problem.errors.length > 0
+        ? failure.problem.errors.map((error) => error.message)
+        : [failure.problem.message]
+      : [];
   const locked = user.lockedUntil && new Date(user.lockedUntil) > new Date();
   const busy = change.isPending || reset.isPending || remove.isPending;
 
@@ -165,7 +177,9 @@ function UserView({ user, me }: { user: User; me: Me }) {
           errors={roleErrors}
           onToggle={(role, on) => setRoles(on ? [...roles, role] : roles.filter((held) => held !== role))}
         />
-        {self && <p className="hint">You cannot take the Local Security Officer role from yourself: ask another LSO.</p>}
+        {self && (
+          <p className="hint">You cannot take the Local Security Officer role from yourself: ask another LSO.</p>
+        )}
         <button className="button" type="submit" disabled={busy || sameRoles(roles, user.roles)}>
           Save roles
         </button>
@@ -179,7 +193,10 @@ function UserView({ user, me }: { user: User; me: Me }) {
             className="button button--secondary"
             disabled={busy || self}
             onClick={() =>
-              change.mutate({ body: { status: 'SUSPENDED' }, said: `${user.userId} is suspended: every session of theirs has ended.` })
+              change.mutate({
+                body: { status: 'SUSPENDED' },
+                said: `${user.userId} is suspended: every session of theirs has ended.`,
+              })
             }
           >
             Suspend
@@ -189,7 +206,9 @@ function UserView({ user, me }: { user: User; me: Me }) {
             type="button"
             className="button button--secondary"
             disabled={busy}
-            onClick={() => change.mutate({ body: { status: 'ACTIVE' }, said: `${user.userId} is reinstated and can sign in again.` })}
+            onClick={() =>
+              change.mutate({ body: { status: 'ACTIVE' }, said: `${user.userId} is reinstated and can sign in again.` })
+            }
           >
             Reinstate
           </button>
@@ -207,7 +226,12 @@ function UserView({ user, me }: { user: User; me: Me }) {
         <button type="button" className="button button--secondary" disabled={busy} onClick={() => reset.mutate()}>
           Email a password reset link
         </button>
-        <button type="button" className="button button--warning" disabled={busy || self} onClick={() => setConfirmingDelete(true)}>
+        <button
+          type="button"
+          className="button button--warning"
+          disabled={busy || self}
+          onClick={() => setConfirmingDelete(true)}
+        >
           Delete user
         </button>
       </div>
@@ -217,11 +241,16 @@ function UserView({ user, me }: { user: User; me: Me }) {
       </p>
       <Dialog title={`Delete ${user.userId}?`} open={confirmingDelete} onClose={() => setConfirmingDelete(false)}>
         <p>
-          {user.displayName} will no longer be able to sign in, and every session of theirs ends at once. Their name, email and
-          telephone are removed; their user id is never given to anyone else. This cannot be undone.
+          {user.displayName} will no longer be able to sign in, and every session of theirs ends at once. Their name,
+          email and telephone are removed; their user id is never given to anyone else. This cannot be undone.
         </p>
         <div className="button-group">
-          <button type="button" className="button button--warning" disabled={remove.isPending} onClick={() => remove.mutate()}>
+          <button
+            type="button"
+            className="button button--warning"
+            disabled={remove.isPending}
+            onClick={() => remove.mutate()}
+          >
             Delete {user.userId}
           </button>
           <button type="button" className="button button--secondary" onClick={() => setConfirmingDelete(false)}>

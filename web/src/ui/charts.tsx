@@ -16,7 +16,17 @@ const VALUE_ROOM = 140;
 const CHART_WIDTH = 760;
 
 /** One bar per datum, across, each with its label before it and its value after it. */
-export function BarChart({ title, summary, data, unit }: { title: string; summary: string; data: BarDatum[]; unit: string }) {
+export function BarChart({
+  title,
+  summary,
+  data,
+  unit,
+}: {
+  title: string;
+  summary: string;
+  data: BarDatum[];
+  unit: string;
+}) {
   const id = useId();
   const { top, ticks } = axisOf(Math.max(0, ...data.map((datum) => datum.value)));
   const plotWidth = CHART_WIDTH - LABEL_WIDTH - VALUE_ROOM;
@@ -44,10 +54,22 @@ export function BarChart({ title, summary, data, unit }: { title: string; summar
           const y = index * (BAR_HEIGHT + BAR_GAP) + 4;
           return (
             <g key={datum.label} aria-hidden="true">
-              <text className="chart__label" x={LABEL_WIDTH - 10} y={y + BAR_HEIGHT / 2} dominantBaseline="middle" textAnchor="end">
+              <text
+                className="chart__label"
+                x={LABEL_WIDTH - 10}
+                y={y + BAR_HEIGHT / 2}
+                dominantBaseline="middle"
+                textAnchor="end"
+              >
                 {datum.label}
               </text>
-              <rect className="chart__bar" x={LABEL_WIDTH} y={y} width={Math.max(0, x(datum.value) - LABEL_WIDTH)} height={BAR_HEIGHT} />
+              <rect
+                className="chart__bar"
+                x={LABEL_WIDTH}
+                y={y}
+                width={Math.max(0, x(datum.value) - LABEL_WIDTH)}
+                height={BAR_HEIGHT}
+              />
               <text className="chart__value" x={x(datum.value) + 8} y={y + BAR_HEIGHT / 2} dominantBaseline="middle">
                 {datum.value}
               </text>
@@ -89,7 +111,9 @@ export function ColumnChart({
   unit: string;
 }) {
   const id = useId();
-  const { top, ticks } = axisOf(Math.max(0, ...groups.flatMap((group) => series.map((one) => group.values[one.key] ?? 0))));
+  const { top, ticks } = axisOf(
+    Math.max(0, ...groups.flatMap((group) => series.map((one) => group.values[one.key] ?? 0))),
+  );
   const left = 48;
   const plotHeight = 240;
   const bottom = 44;
@@ -144,7 +168,12 @@ export function ColumnChart({
               );
             })}
             {groupIndex % labelEvery === 0 && (
-              <text className="chart__axis-label" x={left + groupIndex * groupWidth + groupWidth / 2} y={plotHeight + 30} textAnchor="middle">
+              <text
+                className="chart__axis-label"
+                x={left + groupIndex * groupWidth + groupWidth / 2}
+                y={plotHeight + 30}
+                textAnchor="middle"
+              >
                 {group.shortLabel}
               </text>
             )}
