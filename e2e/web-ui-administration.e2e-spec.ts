@@ -152,7 +152,7 @@ describe('the web UI: administration, account and dashboard', () => {
     await person.getByRole('button', { name: 'Use this address' }).click();
     await expect(person.getByLabel('Postcode', { exact: true }).inputValue()).resolves.toBe(postcode);
     await expect(person.getByLabel('Post town').inputValue()).resolves.toBe(chosen.postTown);
-    await status(person, 'The address below is the delivery point chosen');
+    await person.getByText('The address below is the delivery point chosen').waitFor();
     await check(person, 'postcode-finder-chosen');
   });
 
@@ -202,7 +202,7 @@ describe('the web UI: administration, account and dashboard', () => {
   });
 
   it('lets the LSO set the user’s roles, suspend and reinstate them, and email them a reset link', async () => {
-    await lso.goto(`${gatewayUrl()}/users/${userId}`);
+    await lso.goto(`${gatewayUrl()}/user?id=${userId}`);
     await heading(lso, `Rowan Ellis (${userId})`);
     await lso.getByRole('checkbox', { name: 'Supervisor' }).check();
     await lso.getByRole('button', { name: 'Save roles' }).click();
@@ -226,7 +226,7 @@ describe('the web UI: administration, account and dashboard', () => {
       json: { userId: leaver, displayName: 'Sam Leaver', email: `${leaver}@kestrel-gas.example`, roles: ['CONTACT_USER'] },
     });
     expect(made.status).toBe(201);
-    await lso.goto(`${gatewayUrl()}/users/${leaver}`);
+    await lso.goto(`${gatewayUrl()}/user?id=${leaver}`);
     await heading(lso, `Sam Leaver (${leaver})`);
     await lso.getByRole('button', { name: 'Delete user' }).click();
     const dialog = lso.getByRole('dialog', { name: `Delete ${leaver}?` });

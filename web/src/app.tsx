@@ -58,7 +58,7 @@ export function App() {
 
 function SignedIn({ passwordChangeRequired }: { passwordChangeRequired: boolean }) {
   const me = useMe();
-  const { pathname } = useLocation();
+  const { pathname, search } = useLocation();
   useEffect(() => {
     if (pathname === paths.home && !passwordChangeRequired) navigate(paths.contacts, { replace: true });
   }, [pathname, passwordChangeRequired]);
@@ -108,7 +108,7 @@ function SignedIn({ passwordChangeRequired }: { passwordChangeRequired: boolean 
   else if (
     pathname === paths.users ||
     pathname === paths.newUser ||
-    matchPath('/users/:userId', pathname) ||
+    pathname === paths.userPage ||
     pathname === paths.apiClients
   )
     screen = administersUsers(me.data) ? (
@@ -119,7 +119,7 @@ function SignedIn({ passwordChangeRequired }: { passwordChangeRequired: boolean 
       ) : pathname === paths.apiClients ? (
         <ApiClientsScreen me={me.data} />
       ) : (
-        <UserScreen userId={matchPath('/users/:userId', pathname)!.userId} me={me.data} />
+        <UserScreen userId={search.get('id') ?? ''} me={me.data} />
       )
     ) : (
       <Message title="Only your Local Security Officer administers users">

@@ -41,7 +41,8 @@ export function Shell({
                 {
                   to: paths.users,
                   label: 'Users and API clients',
-                  current: pathname.startsWith(paths.users) || pathname === paths.apiClients,
+                  current:
+                    pathname.startsWith(paths.users) || pathname === paths.userPage || pathname === paths.apiClients,
                 },
               ]
             : []),

@@ -15,7 +15,12 @@ export const paths = {
   notificationPreferences: '/notification-preferences',
   users: '/users',
   newUser: '/users/new',
-  user: (userId: string) => `/users/${encodeURIComponent(userId)}`,
+  /**
+   * One user, by a parameter rather than a path segment: a user id has dots (`kgp.lso`), and the
+   * gateway answers an address ending in `.something` as a file of the build, not as a page.
+   */
+  userPage: '/user',
+  user: (userId: string) => `/user?id=${encodeURIComponent(userId)}`,
   apiClients: '/api-clients',
   dashboard: '/dashboard',
 } as const;

@@ -41,11 +41,7 @@ export function NotificationPreferencesScreen() {
       {problem && <ProblemNotice problem={problem} heading="Your choices could not be read" />}
       {preferences.isPending && <p role="status">Loading your choices…</p>}
       {preferences.data && (
-        <PreferencesForm
-          key={JSON.stringify(preferences.data.email)}
-          saved={preferences.data.email}
-          address={preferences.data.address ?? null}
-        />
+        <PreferencesForm saved={preferences.data.email} address={preferences.data.address ?? null} />
       )}
       <p>
         <Link to={paths.account}>Back to your account</Link>

@@ -37,6 +37,8 @@ export function BarChart({
       <svg
         className="chart"
         viewBox={`0 0 ${CHART_WIDTH} ${height}`}
+        width={CHART_WIDTH}
+        height={height}
         role="img"
         aria-labelledby={`${id}-title`}
         aria-describedby={`${id}-summary`}
@@ -138,6 +140,8 @@ export function ColumnChart({
       <svg
         className="chart"
         viewBox={`0 0 ${width} ${plotHeight + bottom}`}
+        width={width}
+        height={plotHeight + bottom}
         role="img"
         aria-labelledby={`${id}-title`}
         aria-describedby={`${id}-summary`}
