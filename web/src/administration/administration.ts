@@ -44,50 +44,36 @@ export function rolesFor(organisationType: OrganisationType): readonly Role[] {
 }
 
 /** The scopes a partner system of each type may hold (access-control's api-client-scopes.ts; SCOPE_NOT_ALLOWED otherwise). */
+const SHIPPER_SCOPES: readonly Scope[] = [
+  'contacts:read',
+  'contacts:write',
+  'clarifications:read',
+  'clarifications:write',
+  'site-visits:read',
+  'meter-points:read',
+  'addresses:read',
+  'notifications:read',
+];
+const TRANSPORTER_SCOPES: readonly Scope[] = [
+  'contacts:read',
+  'clarifications:read',
+  'clarifications:write',
+  'site-visits:read',
+  'site-visits:write',
+  'meter-points:read',
+  'notifications:read',
+  'referral-feed:read',
+];
+const ACCOUNT_HOLDER_SCOPES: readonly Scope[] = ['meter-points:read', 'notifications:read'];
 const SCOPES_BY_ORGANISATION_TYPE: Record<OrganisationType, readonly Scope[]> = {
-  SHIPPER: [
-    'contacts:read',
-    'contacts:write',
-    'clarifications:read',
-    'clarifications:write',
-    'site-visits:read',
-    'meter-points:read',
-    'addresses:read',
-    'notifications:read',
-  ],
-  DN: [
-    'contacts:read',
-    'clarifications:read',
-    'clarifications:write',
-    'site-visits:read',
-    'site-visits:write',
-    'meter-points:read',
-    'notifications:read',
-    'referral-feed:read',
-  ],
-  IGT: [
-    'contacts:read',
-    'clarifications:read',
-    'clarifications:write',
-    'site-visits:read',
-    'site-visits:write',
-    'meter-points:read',
-    'notifications:read',
-    'referral-feed:read',
-  ],
-  CDSP: [
-    'contacts:read',
-    'contacts:write',
-    'clarifications:read',
-    'clarifications:write',
-    'site-visits:read',
-    'meter-points:read',
-    'addresses:read',
-    'notifications:read',
-  ],
-  DMSP: ['meter-points:read', 'notifications:read'],
-  MRA: ['meter-points:read', 'notifications:read'],
-  UIP: ['meter-points:read', 'notifications:read'],
+  SHIPPER: SHIPPER_SCOPES,
+  DN: TRANSPORTER_SCOPES,
+  IGT: TRANSPORTER_SCOPES,
+  // The CDSP may hold what a shipper may (access-control's table gives both the same scopes).
+  CDSP: SHIPPER_SCOPES,
+  DMSP: ACCOUNT_HOLDER_SCOPES,
+  MRA: ACCOUNT_HOLDER_SCOPES,
+  UIP: ACCOUNT_HOLDER_SCOPES,
 };
 
 export function scopesFor(organisationType: OrganisationType): readonly Scope[] {

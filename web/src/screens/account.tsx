@@ -3,13 +3,14 @@ import { useState, type FormEvent } from 'react';
 import { dataOf } from '../api/client';
 import { ApiProblem } from '../api/problem';
 import { useApp } from '../app-context';
-import { profileChangeOf, profileProblems, type FieldProblem, type ProfileValues } from '../account/account-rules';
+import { profileChangeOf, profileProblems, type ProfileValues } from '../account/account-rules';
 import type { Me } from '../reference-data';
 import { paths } from '../routing/paths';
 import { Link } from '../routing/router';
 import { Dialog } from '../ui/dialog';
-import { controlId, Field } from '../ui/fields';
+import { Field } from '../ui/fields';
 import { Page } from '../ui/page';
+import { useFormProblems } from '../ui/form-problems';
 import { ErrorSummary } from '../ui/problem-notice';
 
 /**
@@ -25,9 +26,7 @@ export function AccountScreen({ me }: { me: Me }) {
     email: me.email,
     telephone: me.telephone ?? '',
   });
-  const [problems, setProblems] = useState<FieldProblem[]>([]);
-  const [problem, setProblem] = useState<ApiProblem>();
-  const [attempt, setAttempt] = useState(0);
+  const form = useFormProblems();
   const [saved, setSaved] = useState<string>();
   const [confirming, setConfirming] = useState(false);
   const [endProblem, setEndProblem] = useState<ApiProblem>();
@@ -38,12 +37,7 @@ export function AccountScreen({ me }: { me: Me }) {
       queryClient.setQueryData(['me'], answer);
       setSaved('Your details are saved.');
     },
-    onError: (error) => {
-      const refused = error instanceof ApiProblem ? error : ApiProblem.unreachable();
-      setProblem(refused);
-      setAttempt((count) => count + 1);
-      setProblems(refused.errors.map((reason) => ({ field: reason.field ?? 'displayName', message: reason.message })));
-    },
+    onError: (error) => form.refused(error, (reason) => reason.field ?? 'displayName'),
   });
   const endEverywhere = useMutation({
     mutationFn: () => dataOf(api.DELETE('/api/v1/me/sessions')),
@@ -56,17 +50,13 @@ export function AccountScreen({ me }: { me: Me }) {
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const found = profileProblems(values);
-    setProblems(found);
-    setProblem(undefined);
     setSaved(undefined);
-    setAttempt((count) => count + 1);
-    if (found.length > 0) return;
+    if (!form.checked(profileProblems(values))) return;
     const change = profileChangeOf(me, values);
     if (change) save.mutate(change);
     else setSaved('Nothing has changed.');
   };
-  const errorsOf = (field: string) => problems.filter((found) => found.field === field).map((found) => found.message);
+  const errorsOf = form.errorsOf;
   const input = (field: keyof ProfileValues, type: string, autoComplete: string) => (props: object) => (
     <input
       {...props}
@@ -101,13 +91,7 @@ export function AccountScreen({ me }: { me: Me }) {
             <p>{saved}</p>
           </div>
         )}
-        {(problems.length > 0 || problem) && (
-          <ErrorSummary
-            key={attempt}
-            problem={problem}
-            items={problems.map((found) => ({ message: found.message, target: controlId(found.field) }))}
-          />
-        )}
+        {form.summary}
         <form onSubmit={submit} noValidate>
           <Field field="displayName" label="Name" errors={errorsOf('displayName')}>
             {input('displayName', 'text', 'name')}

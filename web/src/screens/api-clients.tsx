@@ -5,7 +5,6 @@ import { ApiProblem } from '../api/problem';
 import type { components } from '../api/schema';
 import { useApp } from '../app-context';
 import { apiClientProblems, scopesFor, type Scope } from '../administration/administration';
-import type { FieldProblem } from '../account/account-rules';
 import { newIdempotencyKey } from '../contacts/idempotency-key';
 import { formatDateTime } from '../format/dates';
 import type { Me } from '../reference-data';
@@ -14,6 +13,7 @@ import { Link } from '../routing/router';
 import { Dialog } from '../ui/dialog';
 import { controlId, ErrorMessages, Field } from '../ui/fields';
 import { Page } from '../ui/page';
+import { useFormProblems } from '../ui/form-problems';
 import { ErrorSummary, ProblemNotice } from '../ui/problem-notice';
 
 type ApiClient = components['schemas']['ApiClientResponse'];
@@ -229,50 +229,27 @@ function RegisterClient({
   const { api } = useApp();
   const [name, setName] = useState('');
   const [scopes, setScopes] = useState<Scope[]>([]);
-  const [problems, setProblems] = useState<FieldProblem[]>([]);
-  const [problem, setProblem] = useState<ApiProblem>();
-  const [attempt, setAttempt] = useState(0);
+  const form = useFormProblems();
   const register = useMutation({
     mutationFn: () => dataOf(api.POST('/api/v1/api-clients', { body: { name: name.trim(), scopes } })),
     onSuccess: (client) => {
       setName('');
       setScopes([]);
-      setProblems([]);
-      setProblem(undefined);
+      form.clear();
       onRegistered(client);
     },
-    onError: (error) => {
-      const refused = error instanceof ApiProblem ? error : ApiProblem.unreachable();
-      setProblem(refused);
-      setAttempt((count) => count + 1);
-      setProblems(
-        refused.errors.map((reason) => ({
-          field: reason.field === 'name' ? 'name' : 'scopes',
-          message: reason.message,
-        })),
-      );
-    },
+    onError: (error) => form.refused(error, (reason) => (reason.field === 'name' ? 'name' : 'scopes')),
   });
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const found = apiClientProblems(name, scopes);
-    setProblems(found);
-    setProblem(undefined);
-    setAttempt((count) => count + 1);
-    if (found.length === 0) register.mutate();
+    if (form.checked(apiClientProblems(name, scopes))) register.mutate();
   };
-  const errorsOf = (field: string) => problems.filter((found) => found.field === field).map((found) => found.message);
+  const errorsOf = form.errorsOf;
   const scopesId = controlId('scopes');
   return (
     <section aria-labelledby="register-heading">
       <h2 id="register-heading">Register an API client</h2>
-      {(problems.length > 0 || problem) && (
-        <ErrorSummary
-          key={attempt}
-          problem={problem}
-          items={problems.map((found) => ({ message: found.message, target: controlId(found.field) }))}
-        />
-      )}
+      {form.summary}
       <form onSubmit={submit} noValidate>
         <Field
           field="name"

@@ -1,13 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import { dataOf } from '../api/client';
-import { ApiProblem } from '../api/problem';
 import { publicApiClient } from '../api/public-client';
-import { userIdProblems, type FieldProblem } from '../account/account-rules';
+import { UserIdField } from '../account/user-id-field';
+import { userIdProblems } from '../account/account-rules';
 import { paths } from '../routing/paths';
 import { Link } from '../routing/router';
-import { Field } from '../ui/fields';
 import { Page } from '../ui/page';
-import { ErrorSummary } from '../ui/problem-notice';
+import { useFormProblems } from '../ui/form-problems';
 
 /**
  * "Forgotten your password?" (POST /users/{userId}/password-reset without a token): access-control
@@ -16,19 +15,13 @@ import { ErrorSummary } from '../ui/problem-notice';
  */
 export function ForgottenPasswordScreen() {
   const [userId, setUserId] = useState('');
-  const [problems, setProblems] = useState<FieldProblem[]>([]);
-  const [problem, setProblem] = useState<ApiProblem>();
-  const [attempt, setAttempt] = useState(0);
+  const form = useFormProblems();
   const [busy, setBusy] = useState(false);
   const [sent, setSent] = useState(false);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const found = userIdProblems(userId);
-    setProblems(found);
-    setProblem(undefined);
-    setAttempt((count) => count + 1);
-    if (found.length > 0) return;
+    if (!form.checked(userIdProblems(userId))) return;
     setBusy(true);
     try {
       await dataOf(
@@ -38,9 +31,7 @@ export function ForgottenPasswordScreen() {
       );
       setSent(true);
     } catch (error) {
-      const refused = error instanceof ApiProblem ? error : ApiProblem.unreachable();
-      setProblem(refused);
-      setProblems(refused.errors.map((reason) => ({ field: 'userId', message: reason.message })));
+      form.refused(error, () => 'userId');
     } finally {
       setBusy(false);
     }
@@ -67,32 +58,9 @@ export function ForgottenPasswordScreen() {
   return (
     <div className="narrow">
       <Page title="Forgotten your password?" lede="Give your user id: we email you a link to choose a new password.">
-        {(problems.length > 0 || problem) && (
-          <ErrorSummary
-            key={attempt}
-            problem={problem}
-            items={problems.map((found) => ({ message: found.message, target: 'field-userId' }))}
-          />
-        )}
+        {form.summary}
         <form onSubmit={submit} noValidate>
-          <Field
-            field="userId"
-            label="User id"
-            hint="Given to you by your organisation's Local Security Officer."
-            errors={problems.map((found) => found.message)}
-          >
-            {(props) => (
-              <input
-                {...props}
-                className="input"
-                name="userId"
-                autoComplete="username"
-                spellCheck={false}
-                value={userId}
-                onChange={(event) => setUserId(event.target.value)}
-              />
-            )}
-          </Field>
+          <UserIdField value={userId} onChange={setUserId} errors={form.errorsOf('userId')} />
           <div className="button-group">
             <button className="button" type="submit" disabled={busy}>
               Email me a link

@@ -12,13 +12,12 @@ import {
   type NewUserValues,
   type Role,
 } from '../administration/administration';
-import type { FieldProblem } from '../account/account-rules';
 import type { Me } from '../reference-data';
 import { paths } from '../routing/paths';
 import { Link } from '../routing/router';
 import { controlId, ErrorMessages, Field } from '../ui/fields';
 import { Page } from '../ui/page';
-import { ErrorSummary } from '../ui/problem-notice';
+import { useFormProblems } from '../ui/form-problems';
 
 type CreatedUser = components['schemas']['CreatedUserResponse'];
 
@@ -31,9 +30,7 @@ export function NewUserScreen({ me }: { me: Me }) {
   const { api } = useApp();
   const queryClient = useQueryClient();
   const [values, setValues] = useState<NewUserValues>({ userId: '', displayName: '', email: '', roles: [] });
-  const [problems, setProblems] = useState<FieldProblem[]>([]);
-  const [problem, setProblem] = useState<ApiProblem>();
-  const [attempt, setAttempt] = useState(0);
+  const form = useFormProblems();
   const [created, setCreated] = useState<CreatedUser>();
   const create = useMutation({
     mutationFn: (body: NewUserValues) => dataOf(api.POST('/api/v1/users', { body })),
@@ -42,19 +39,11 @@ export function NewUserScreen({ me }: { me: Me }) {
       setCreated(answer);
     },
     onError: (error) => {
-      const refused = error instanceof ApiProblem ? error : ApiProblem.unreachable();
-      setProblem(refused);
-      setAttempt((count) => count + 1);
-      setProblems(
-        refused.code === 'USER_ID_TAKEN'
-          ? [{ field: 'userId', message: refused.message }]
-          : refused.code === 'ROLE_NOT_ALLOWED' && refused.errors.length === 0
-            ? [{ field: 'roles', message: refused.message }]
-            : refused.errors.map((reason) => ({
-                field: formFieldOf(reason.field) ?? 'userId',
-                message: reason.message,
-              })),
-      );
+      // USER_ID_TAKEN and ROLE_NOT_ALLOWED name no field of their own: they go by the user id and the roles.
+      const code = error instanceof ApiProblem ? error.code : undefined;
+      if (code === 'USER_ID_TAKEN') form.refusedOn(error, 'userId');
+      else if (code === 'ROLE_NOT_ALLOWED' && (error as ApiProblem).errors.length === 0) form.refusedOn(error, 'roles');
+      else form.refused(error, (reason) => formFieldOf(reason.field) ?? 'userId');
     },
   });
 
@@ -87,11 +76,7 @@ export function NewUserScreen({ me }: { me: Me }) {
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const found = newUserProblems(values);
-    setProblems(found);
-    setProblem(undefined);
-    setAttempt((count) => count + 1);
-    if (found.length === 0)
+    if (form.checked(newUserProblems(values)))
       create.mutate({
         ...values,
         userId: values.userId.trim(),
@@ -99,7 +84,7 @@ export function NewUserScreen({ me }: { me: Me }) {
         email: values.email.trim(),
       });
   };
-  const errorsOf = (field: string) => problems.filter((found) => found.field === field).map((found) => found.message);
+  const errorsOf = form.errorsOf;
   const text = (field: 'userId' | 'displayName' | 'email', autoComplete: string) => (props: object) => (
     <input
       {...props}
@@ -118,13 +103,7 @@ export function NewUserScreen({ me }: { me: Me }) {
   return (
     <div className="narrow">
       <Page title="Create a user" lede={`A person of ${me.organisation.name} who will sign in to CMS.`}>
-        {(problems.length > 0 || problem) && (
-          <ErrorSummary
-            key={attempt}
-            problem={problem}
-            items={problems.map((found) => ({ message: found.message, target: controlId(found.field) }))}
-          />
-        )}
+        {form.summary}
         <form onSubmit={submit} noValidate>
           <Field
             field="userId"

@@ -1,14 +1,13 @@
 import { useState, type FormEvent } from 'react';
 import { dataOf } from '../api/client';
-import { ApiProblem } from '../api/problem';
 import { publicApiClient } from '../api/public-client';
-import { newPasswordProblems, resetTokenOf, type FieldProblem } from '../account/account-rules';
+import { newPasswordProblems, resetTokenOf } from '../account/account-rules';
 import { useApp } from '../app-context';
 import { paths } from '../routing/paths';
 import { Link, navigate, useLocation } from '../routing/router';
 import { Field } from '../ui/fields';
 import { Page } from '../ui/page';
-import { ErrorSummary } from '../ui/problem-notice';
+import { useFormProblems } from '../ui/form-problems';
 
 /**
  * The page of the emailed reset link (`/reset-password?token=…`): a new password, chosen once with
@@ -20,9 +19,7 @@ export function ResetPasswordScreen() {
   const { search } = useLocation();
   const token = resetTokenOf(search);
   const [values, setValues] = useState({ newPassword: '', confirmPassword: '' });
-  const [problems, setProblems] = useState<FieldProblem[]>([]);
-  const [problem, setProblem] = useState<ApiProblem>();
-  const [attempt, setAttempt] = useState(0);
+  const form = useFormProblems();
   const [busy, setBusy] = useState(false);
 
   if (!token) {
@@ -40,11 +37,7 @@ export function ResetPasswordScreen() {
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const found = newPasswordProblems(values.newPassword, values.confirmPassword);
-    setProblems(found);
-    setProblem(undefined);
-    setAttempt((count) => count + 1);
-    if (found.length > 0) return;
+    if (!form.checked(newPasswordProblems(values.newPassword, values.confirmPassword))) return;
     setBusy(true);
     try {
       await dataOf(
@@ -56,21 +49,13 @@ export function ResetPasswordScreen() {
       session.end('Your password is changed. Sign in with your new password.');
       navigate(paths.home, { replace: true });
     } catch (error) {
-      const refused = error instanceof ApiProblem ? error : ApiProblem.unreachable();
-      setProblem(refused);
-      setProblems(
-        refused.code === 'INVALID_RESET_TOKEN'
-          ? []
-          : refused.errors.map((reason) => ({
-              field: reason.field === 'token' ? 'token' : 'newPassword',
-              message: reason.message,
-            })),
-      );
+      // An unknown, used or expired link is said at the top; the policy's reasons go by the new password.
+      form.refused(error, (reason) => (reason.field === 'token' ? 'token' : 'newPassword'));
     } finally {
       setBusy(false);
     }
   };
-  const errorsOf = (field: string) => problems.filter((found) => found.field === field).map((found) => found.message);
+  const errorsOf = form.errorsOf;
   const input = (field: 'newPassword' | 'confirmPassword') => (props: object) => (
     <input
       {...props}
@@ -86,17 +71,8 @@ export function ResetPasswordScreen() {
   return (
     <div className="narrow">
       <Page title="Choose a new password">
-        {(problems.length > 0 || problem) && (
-          <ErrorSummary
-            key={attempt}
-            problem={problem}
-            items={problems.map((found) => ({
-              message: found.message,
-              target: found.field === 'token' ? undefined : `field-${found.field}`,
-            }))}
-          />
-        )}
-        {problem?.code === 'INVALID_RESET_TOKEN' && (
+        {form.summary}
+        {form.problem?.code === 'INVALID_RESET_TOKEN' && (
           <p>
             <Link to={paths.forgottenPassword}>Ask for a new link</Link>
           </p>

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { ApiProblem } from '../api/problem';
+import { UserIdField } from '../account/user-id-field';
 import { useApp } from '../app-context';
 import { paths } from '../routing/paths';
 import { Link } from '../routing/router';
@@ -59,24 +60,7 @@ export function SignIn({ notice }: { notice?: string }) {
           />
         )}
         <form onSubmit={submit} noValidate>
-          <Field
-            field="userId"
-            label="User id"
-            hint="Given to you by your organisation's Local Security Officer."
-            errors={errorsOf('userId')}
-          >
-            {(props) => (
-              <input
-                {...props}
-                className="input"
-                name="userId"
-                autoComplete="username"
-                spellCheck={false}
-                value={userId}
-                onChange={(event) => setUserId(event.target.value)}
-              />
-            )}
-          </Field>
+          <UserIdField value={userId} onChange={setUserId} errors={errorsOf('userId')} />
           <Field field="password" label="Password" errors={errorsOf('password')}>
             {(props) => (
               <input
