@@ -7,7 +7,7 @@ export type PafAddress = components['schemas']['PafAddressDoc'];
 export const ADDRESS_FIELDS = [
   { field: 'organisation', label: 'Organisation' },
   { field: 'subBuildingName', label: 'Flat or unit' },
-  { field: 'buildingName', label: 'Building name' },
+  { field: 'buildingName', label: 'House or building' },
   { field: 'buildingNumber', label: 'Building number' },
   { field: 'dependentThoroughfare', label: 'Dependent street' },
   { field: 'thoroughfare', label: 'Street' },

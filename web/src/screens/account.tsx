@@ -79,7 +79,7 @@ export function AccountScreen({ me }: { me: Me }) {
           {me.organisation.name} ({me.organisation.shortCode})
         </dd>
       </dl>
-      <p>
+      <p className="page-links">
         <Link to={paths.changePassword}>Change your password</Link> ·{' '}
         <Link to={paths.notificationPreferences}>Choose which alerts come by email</Link>
       </p>

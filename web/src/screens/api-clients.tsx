@@ -138,7 +138,7 @@ export function ApiClientsScreen({ me }: { me: Me }) {
           void queryClient.invalidateQueries({ queryKey: ['api-clients'] });
         }}
       />
-      <p>
+      <p className="page-links">
         <Link to={paths.users}>Back to users</Link>
       </p>
       <Dialog

@@ -60,7 +60,7 @@ export function DashboardScreen() {
         <ProblemNotice problem={problem} heading="The figures could not be read" />
       )}
       <PeriodForm key={`${period.from}/${period.to}`} from={period.from} to={period.to} apiProblem={problem} />
-      <p>
+      <p className="page-links">
         <Link to={paths.contacts}>The contacts themselves, filtered and exported as CSV</Link>
       </p>
       {statistics.isPending && <p role="status">Loading the figures…</p>}

@@ -48,7 +48,7 @@ export function ForgottenPasswordScreen() {
             </p>
           </div>
           <p>No email after a few minutes? Check the user id, or ask your organisation's Local Security Officer.</p>
-          <p>
+          <p className="page-links">
             <Link to={paths.home}>Back to sign in</Link>
           </p>
         </Page>

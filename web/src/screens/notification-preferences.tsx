@@ -43,7 +43,7 @@ export function NotificationPreferencesScreen() {
       {preferences.data && (
         <PreferencesForm saved={preferences.data.email} address={preferences.data.address ?? null} />
       )}
-      <p>
+      <p className="page-links">
         <Link to={paths.account}>Back to your account</Link>
       </p>
     </Page>

@@ -27,7 +27,7 @@ export function ResetPasswordScreen() {
       <div className="narrow">
         <Page title="This link does not work">
           <p>The address is not a whole password reset link. Open the link in the email again, or ask for a new one.</p>
-          <p>
+          <p className="page-links">
             <Link to={paths.forgottenPassword}>Ask for a new link</Link>
           </p>
         </Page>
@@ -73,7 +73,7 @@ export function ResetPasswordScreen() {
       <Page title="Choose a new password">
         {form.summary}
         {form.problem?.code === 'INVALID_RESET_TOKEN' && (
-          <p>
+          <p className="page-links">
             <Link to={paths.forgottenPassword}>Ask for a new link</Link>
           </p>
         )}

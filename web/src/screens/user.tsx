@@ -37,7 +37,7 @@ export function UserScreen({ userId, me }: { userId: string; me: Me }) {
           problem={problem}
           heading={problem.status === 404 ? `No user ${userId} in your organisation` : 'The user could not be read'}
         />
-        <p>
+        <p className="page-links">
           <Link to={paths.users}>Back to users</Link>
         </p>
       </Page>
@@ -236,7 +236,7 @@ function UserView({ user, me }: { user: User; me: Me }) {
         </button>
       </div>
       {self && <p className="hint">You cannot suspend or delete yourself: ask another LSO.</p>}
-      <p>
+      <p className="page-links">
         <Link to={paths.users}>Back to users</Link>
       </p>
       <Dialog title={`Delete ${user.userId}?`} open={confirmingDelete} onClose={() => setConfirmingDelete(false)}>
