@@ -1,5 +1,7 @@
 import type { ReactNode } from 'react';
 import { useApp } from './app-context';
+import { administersUsers } from './administration/administration';
+import { seesDashboard } from './dashboard/statistics';
 import { canLogContacts, type Me } from './reference-data';
 import { Link, useLocation } from './routing/router';
 import { paths } from './routing/paths';
@@ -31,6 +33,19 @@ export function Shell({
           ...(canLogContacts(me)
             ? [{ to: paths.logContact, label: 'Log a contact', current: pathname === paths.logContact }]
             : []),
+          ...(seesDashboard(me)
+            ? [{ to: paths.dashboard, label: 'Dashboard', current: pathname === paths.dashboard }]
+            : []),
+          ...(administersUsers(me)
+            ? [
+                {
+                  to: paths.users,
+                  label: 'Users and API clients',
+                  current:
+                    pathname.startsWith(paths.users) || pathname === paths.userPage || pathname === paths.apiClients,
+                },
+              ]
+            : []),
         ]
       : [];
   return (
@@ -54,6 +69,13 @@ export function Shell({
                 {me.organisation.name} ({me.organisation.shortCode})
               </dd>
               <dt>Account</dt>
+              {!passwordChangeRequired && (
+                <dd>
+                  <Link to={paths.account} aria-current={pathname === paths.account ? 'page' : undefined}>
+                    Your account
+                  </Link>
+                </dd>
+              )}
               {!passwordChangeRequired && (
                 <dd>
                   <Link to={paths.changePassword}>Change password</Link>

@@ -14,6 +14,7 @@ import {
   type ContactFilters,
 } from '../contacts/contact-filters';
 import { CONTACT_STATUS_NAMES, type ContactStatus } from '../contacts/contact-words';
+import { ExportContacts } from '../contacts/export-contacts';
 import { OverdueTag, StatusTag } from '../contacts/status-tag';
 import { formatDate, formatDateTime } from '../format/dates';
 import { useContactTypes } from '../reference-data';
@@ -56,6 +57,7 @@ export function ContactsScreen() {
         problem && <ProblemNotice problem={problem} heading="The contacts could not be listed" />
       )}
       <Filters key={search.toString()} initial={filtersOf(search)} problem={problem} />
+      <ExportContacts search={search} />
       {contacts.data && (
         <>
           <div className="table-wrapper">
