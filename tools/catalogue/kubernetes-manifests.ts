@@ -1,7 +1,9 @@
 /**
- * deploy/k8s, from the service catalogue: one Deployment and one Service per service (probes,
- * requests and limits, a non-root read-only pod, a preStop pause), and the kustomization that
- * lists them with the settings every service shares.
+ * deploy/k8s, from the service catalogue: per service a Deployment of two replicas (probes,
+ * requests and limits, a non-root read-only pod, a preStop pause), its Service and a
+ * PodDisruptionBudget that keeps one replica up through a voluntary disruption (a node drained, a
+ * cluster upgrade: issue 15, no maintenance window), and the kustomization that lists them with the
+ * settings every service shares.
  */
 import {
   callsOf,
@@ -36,14 +38,17 @@ export function secretKeysOf(entry: CatalogueEntry): string[] {
   ];
 }
 
-/** deploy/k8s/<name>.yaml: the service's Deployment and its Service. */
+/** Every service runs this many replicas: one serves while the other restarts (issue 15). */
+export const REPLICAS = 2;
+
+/** deploy/k8s/<name>.yaml: the service's Deployment, its Service and its PodDisruptionBudget. */
 export function kubernetesManifest(entry: CatalogueEntry): string {
   const keys = secretKeysOf(entry);
   const fromSecret = keys.length > 0 ? `;\n${keys.join(', ')} from the ${SECRETS_NAME} Secret (see README.md)` : '';
-  const header = `${entry.name} (${entry.title}): Deployment + Service. Settings shared by every service come
-from the ${CONFIG_NAME} ConfigMap (kustomization.yaml)${fromSecret}.
+  const header = `${entry.name} (${entry.title}): Deployment + Service + PodDisruptionBudget. Settings shared by every
+service come from the ${CONFIG_NAME} ConfigMap (kustomization.yaml)${fromSecret}.
 ${GENERATED_NOTE}`;
-  return `${renderYaml(deployment(entry), header)}---\n${renderYaml(service(entry))}`;
+  return [renderYaml(deployment(entry), header), renderYaml(service(entry)), renderYaml(disruptionBudget(entry))].join('---\n');
 }
 
 /** deploy/k8s/kustomization.yaml: every service's manifest, the image, the shared settings. */
@@ -106,7 +111,7 @@ function deployment(entry: CatalogueEntry): YamlValue {
     kind: 'Deployment',
     metadata: { name: entry.name, labels: labels(entry) },
     spec: {
-      replicas: 2,
+      replicas: REPLICAS,
       revisionHistoryLimit: 3,
       selector: { matchLabels: { 'app.kubernetes.io/name': entry.name } },
       strategy: { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: 0, maxSurge: 1 } },
@@ -174,6 +179,22 @@ function environment(entry: CatalogueEntry): YamlValue[] {
     // Each Service listens on port 80.
     ...callsOf(entry.name).map((callee) => ({ name: urlSettingOf(callee), value: `http://${callee}` })),
   ];
+}
+
+/**
+ * At most one of the two replicas away at a time through a voluntary disruption (a drain, an
+ * upgrade); with the Deployment's rolling update (maxUnavailable 0) the service is never without one.
+ */
+function disruptionBudget(entry: CatalogueEntry): YamlValue {
+  return {
+    apiVersion: 'policy/v1',
+    kind: 'PodDisruptionBudget',
+    metadata: { name: entry.name, labels: labels(entry) },
+    spec: {
+      minAvailable: 1,
+      selector: { matchLabels: { 'app.kubernetes.io/name': entry.name } },
+    },
+  };
 }
 
 function service(entry: CatalogueEntry): YamlValue {
