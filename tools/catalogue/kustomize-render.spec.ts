@@ -103,6 +103,16 @@ describe('deploy/k8s, rendered', () => {
     expect(container.lifecycle.preStop.exec.command).toEqual(['sleep', '5']);
   });
 
+  it.each(serviceNames)("leaves %s room for its V8 heap's cap within its memory limit", (name) => {
+    const [container] = named('Deployment', name).spec.template.spec.containers;
+    const config = named('ConfigMap', container.envFrom[0].configMapRef.name);
+    const heapCap = Number(/--max-old-space-size=(\d+)/.exec(config.data.NODE_OPTIONS)![1]);
+    const mebibytes = (quantity: string) => Number(/^(\d+)Mi$/.exec(quantity)![1]);
+    // Beside its heap a service holds code, source maps and buffers (about 140 MiB at rest: docs/benchmarks.md).
+    expect(mebibytes(container.resources.limits.memory)).toBeGreaterThanOrEqual(heapCap + 256);
+    expect(mebibytes(container.resources.requests.memory)).toBeLessThanOrEqual(mebibytes(container.resources.limits.memory));
+  });
+
   it.each(serviceNames)(
     'gives %s the shared settings, its database URL and secrets from cms-secrets, and the addresses of the services it calls',
     (name) => {
