@@ -41,7 +41,9 @@ describe('the services compiled (nx run-many -t build)', () => {
     const main = join(ROOT, 'dist/services', name, 'src/main.js');
     expect(existsSync(main)).toBe(true);
     expect(readFileSync(main, 'utf8')).toMatch(/\/\/# sourceMappingURL=main\.js\.map\n$/);
-    expect(JSON.parse(readFileSync(`${main}.map`, 'utf8')).sources).toEqual([`../../../../services/${name}/src/main.ts`]);
+    expect(JSON.parse(readFileSync(`${main}.map`, 'utf8')).sources).toEqual([
+      `../../../../services/${name}/src/main.ts`,
+    ]);
   });
 
   it('emits the supervisor, which npm start runs with plain node', () => {
@@ -70,7 +72,7 @@ describe('the services compiled (nx run-many -t build)', () => {
     },
   );
 
-  it("finds the web app where the build of the gateway looks for it, a folder deeper than its source", () => {
+  it('finds the web app where the build of the gateway looks for it, a folder deeper than its source', () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { loadGatewayConfig } = require(join(ROOT, 'dist/services/gateway/src/gateway.config.js'));
     expect(loadGatewayConfig({}).WEB_APP_DIR).toBe(join(ROOT, 'dist/web'));
@@ -99,7 +101,10 @@ describe('the services compiled (nx run-many -t build)', () => {
         OTEL_SDK_DISABLED: 'true',
       };
       service = spawnService('meter-points', 0, await freePort(), dataDir, env, 'compiled');
-      expect(service.child.spawnargs.slice(1)).toEqual(['--enable-source-maps', join(ROOT, 'dist/services/meter-points/src/main.js')]);
+      expect(service.child.spawnargs.slice(1)).toEqual([
+        '--enable-source-maps',
+        join(ROOT, 'dist/services/meter-points/src/main.js'),
+      ]);
       await waitUntilReady(service);
       const ready = await fetch(`${service.url}${healthPaths.ready}`);
       expect(ready.status).toBe(200);

@@ -19,7 +19,12 @@ const SOURCES = [
   'tools/start.ts',
   'tools/build/compile.ts',
 ];
-const BUILD = ['dist/services/meter-points/src/main.js', 'dist/libs/contracts/src/index.js', 'dist/tools/start.js', BUILD_STAMP];
+const BUILD = [
+  'dist/services/meter-points/src/main.js',
+  'dist/libs/contracts/src/index.js',
+  'dist/tools/start.js',
+  BUILD_STAMP,
+];
 const BUILT_AT = new Date('2026-12-02T09:00:00Z');
 const EARLIER = new Date('2026-12-02T08:00:00Z');
 const LATER = new Date('2026-12-02T10:00:00Z');
@@ -59,19 +64,24 @@ describe('the build npm start runs', () => {
     expect(builder).not.toHaveBeenCalled();
   });
 
-  it.each(['services/meter-points/src/domain/meter-point.ts', 'libs/contracts/src/index.ts', 'tools/start.ts', 'services/meter-points/project.json'])(
-    'builds again when %s is newer than the last build',
-    (source) => {
-      touch(source, LATER);
-      expect(buildIfStale(() => undefined, root, builder)).toBe(true);
-      expect(builder).toHaveBeenCalledTimes(1);
+  it.each([
+    'services/meter-points/src/domain/meter-point.ts',
+    'libs/contracts/src/index.ts',
+    'tools/start.ts',
+    'services/meter-points/project.json',
+  ])('builds again when %s is newer than the last build', (source) => {
+    touch(source, LATER);
+    expect(buildIfStale(() => undefined, root, builder)).toBe(true);
+    expect(builder).toHaveBeenCalledTimes(1);
+  });
+
+  it.each(['tsconfig.base.json', 'nx.json', 'tools/build/compile.ts'])(
+    'builds again when the shared input %s is newer',
+    (input) => {
+      touch(input, LATER);
+      expect(buildIsStale(root)).toBe(true);
     },
   );
-
-  it.each(['tsconfig.base.json', 'nx.json', 'tools/build/compile.ts'])('builds again when the shared input %s is newer', (input) => {
-    touch(input, LATER);
-    expect(buildIsStale(root)).toBe(true);
-  });
 
   it('builds again when a source was added or removed (its folder is newer)', () => {
     touch('services/meter-points/src/domain', LATER);

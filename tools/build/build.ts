@@ -63,7 +63,14 @@ export function build(log: (line: string) => void, root = ROOT): void {
   const started = Date.now();
   const nx = spawnSync(
     process.execPath,
-    [join(root, 'node_modules', 'nx', 'dist', 'bin', 'nx.js'), 'run-many', '-t', 'build', `--projects=${BUILT_PROJECTS}`, '--outputStyle=static'],
+    [
+      join(root, 'node_modules', 'nx', 'dist', 'bin', 'nx.js'),
+      'run-many',
+      '-t',
+      'build',
+      `--projects=${BUILT_PROJECTS}`,
+      '--outputStyle=static',
+    ],
     // Without the daemon: a start must not leave a background process behind.
     { cwd: root, encoding: 'utf8', env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true' } },
   );

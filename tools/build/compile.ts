@@ -97,7 +97,8 @@ if (require.main === module) {
   }
   const started = Date.now();
   compileProject(projectRoot).then(
-    (sources) => console.log(`${projectRoot}: ${sources.length} files → ${DIST}/${projectRoot} in ${Date.now() - started} ms`),
+    (sources) =>
+      console.log(`${projectRoot}: ${sources.length} files → ${DIST}/${projectRoot} in ${Date.now() - started} ms`),
     (error: unknown) => {
       console.error(error instanceof Error ? error.message : String(error));
       process.exit(1);

@@ -3,7 +3,15 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse, parseAllDocuments } from 'yaml';
-import { callsOf, catalogueEntries, catalogueSecrets, entryOf, healthPaths, resourcesOf, urlSettingOf } from '@cms/catalogue';
+import {
+  callsOf,
+  catalogueEntries,
+  catalogueSecrets,
+  entryOf,
+  healthPaths,
+  resourcesOf,
+  urlSettingOf,
+} from '@cms/catalogue';
 import { ROOT } from './generated-files';
 import { configMapHash, renderKustomization, type KubernetesObject } from './kustomize-render';
 import { databaseUrlSecretKey, SECRETS_NAME } from './kubernetes-manifests';
@@ -55,16 +63,26 @@ describe('deploy/k8s, rendered', () => {
 
   it('holds a Deployment, a Service and a PodDisruptionBudget for every service of the catalogue, and no other', () => {
     for (const kind of ['Deployment', 'Service', 'PodDisruptionBudget']) {
-      expect(objects.filter((object) => object.kind === kind).map((object) => object.metadata.name).sort()).toEqual(serviceNames);
+      expect(
+        objects
+          .filter((object) => object.kind === kind)
+          .map((object) => object.metadata.name)
+          .sort(),
+      ).toEqual(serviceNames);
     }
-    expect(new Set(objects.map((object) => object.kind))).toEqual(new Set(['ConfigMap', 'Deployment', 'Service', 'PodDisruptionBudget']));
+    expect(new Set(objects.map((object) => object.kind))).toEqual(
+      new Set(['ConfigMap', 'Deployment', 'Service', 'PodDisruptionBudget']),
+    );
   });
 
   it.each(serviceNames)('runs %s in two replicas, rolled one at a time, and keeps one through a disruption', (name) => {
     const deployment = named('Deployment', name);
     const budget = named('PodDisruptionBudget', name);
     expect(deployment.spec.replicas).toBe(2);
-    expect(deployment.spec.strategy).toEqual({ type: 'RollingUpdate', rollingUpdate: { maxUnavailable: 0, maxSurge: 1 } });
+    expect(deployment.spec.strategy).toEqual({
+      type: 'RollingUpdate',
+      rollingUpdate: { maxUnavailable: 0, maxSurge: 1 },
+    });
     expect(budget.apiVersion).toBe('policy/v1');
     expect(budget.spec.minAvailable).toBe(1);
     // The budget and the Service select exactly the Deployment's pods.
@@ -83,25 +101,28 @@ describe('deploy/k8s, rendered', () => {
     expect(named('Service', name).spec.ports).toEqual([{ name: 'http', port: 80, targetPort: 'http' }]);
   });
 
-  it.each(serviceNames)('runs %s from the image, locked down, within its catalogue resources, pausing before it stops', (name) => {
-    const pod = named('Deployment', name).spec.template.spec;
-    const [container] = pod.containers;
-    const [image] = kustomization.images;
-    expect(container.image).toBe(`${image.newName}:${image.newTag}`);
-    expect(container.env).toContainEqual({ name: 'SERVICE', value: name });
-    expect(pod.securityContext).toMatchObject({ runAsNonRoot: true, runAsUser: 1000 });
-    expect(container.securityContext).toEqual({
-      allowPrivilegeEscalation: false,
-      readOnlyRootFilesystem: true,
-      capabilities: { drop: ['ALL'] },
-    });
-    const resources = resourcesOf(name);
-    expect(container.resources).toEqual({
-      requests: { cpu: resources.cpuRequest, memory: resources.memoryRequest },
-      limits: { cpu: resources.cpuLimit, memory: resources.memoryLimit },
-    });
-    expect(container.lifecycle.preStop.exec.command).toEqual(['sleep', '5']);
-  });
+  it.each(serviceNames)(
+    'runs %s from the image, locked down, within its catalogue resources, pausing before it stops',
+    (name) => {
+      const pod = named('Deployment', name).spec.template.spec;
+      const [container] = pod.containers;
+      const [image] = kustomization.images;
+      expect(container.image).toBe(`${image.newName}:${image.newTag}`);
+      expect(container.env).toContainEqual({ name: 'SERVICE', value: name });
+      expect(pod.securityContext).toMatchObject({ runAsNonRoot: true, runAsUser: 1000 });
+      expect(container.securityContext).toEqual({
+        allowPrivilegeEscalation: false,
+        readOnlyRootFilesystem: true,
+        capabilities: { drop: ['ALL'] },
+      });
+      const resources = resourcesOf(name);
+      expect(container.resources).toEqual({
+        requests: { cpu: resources.cpuRequest, memory: resources.memoryRequest },
+        limits: { cpu: resources.cpuLimit, memory: resources.memoryLimit },
+      });
+      expect(container.lifecycle.preStop.exec.command).toEqual(['sleep', '5']);
+    },
+  );
 
   it.each(serviceNames)("leaves %s room for its V8 heap's cap within its memory limit", (name) => {
     const [container] = named('Deployment', name).spec.template.spec.containers;
@@ -110,7 +131,9 @@ describe('deploy/k8s, rendered', () => {
     const mebibytes = (quantity: string) => Number(/^(\d+)Mi$/.exec(quantity)![1]);
     // Beside its heap a service holds code, source maps and buffers (about 140 MiB at rest: docs/benchmarks.md).
     expect(mebibytes(container.resources.limits.memory)).toBeGreaterThanOrEqual(heapCap + 256);
-    expect(mebibytes(container.resources.requests.memory)).toBeLessThanOrEqual(mebibytes(container.resources.limits.memory));
+    expect(mebibytes(container.resources.requests.memory)).toBeLessThanOrEqual(
+      mebibytes(container.resources.limits.memory),
+    );
   });
 
   it.each(serviceNames)(
@@ -120,14 +143,18 @@ describe('deploy/k8s, rendered', () => {
       const [container] = named('Deployment', name).spec.template.spec.containers;
       const [config] = container.envFrom;
       expect(named('ConfigMap', config.configMapRef.name).data).toHaveProperty('KAFKA_BROKERS');
-      const env: { name: string; value?: string; valueFrom?: { secretKeyRef: { name: string; key: string } } }[] = container.env;
+      const env: { name: string; value?: string; valueFrom?: { secretKeyRef: { name: string; key: string } } }[] =
+        container.env;
       const secrets = env.filter((variable) => variable.valueFrom);
       expect(secrets.every((variable) => variable.valueFrom!.secretKeyRef.name === SECRETS_NAME)).toBe(true);
-      expect(Object.fromEntries(secrets.map((variable) => [variable.name, variable.valueFrom!.secretKeyRef.key]))).toEqual({
+      expect(
+        Object.fromEntries(secrets.map((variable) => [variable.name, variable.valueFrom!.secretKeyRef.key])),
+      ).toEqual({
         ...(entry.database ? { DATABASE_URL: databaseUrlSecretKey(name) } : {}),
         ...Object.fromEntries(entry.secrets.map((secret) => [secret.setting, secret.setting])),
       });
-      for (const callee of callsOf(name)) expect(env).toContainEqual({ name: urlSettingOf(callee), value: `http://${callee}` });
+      for (const callee of callsOf(name))
+        expect(env).toContainEqual({ name: urlSettingOf(callee), value: `http://${callee}` });
     },
   );
 

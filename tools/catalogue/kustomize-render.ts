@@ -45,14 +45,17 @@ const UNDERSTOOD = new Set(['apiVersion', 'kind', 'resources', 'labels', 'images
 export function renderKustomization(folder: string): KubernetesObject[] {
   const kustomization = parse(readFileSync(join(folder, 'kustomization.yaml'), 'utf8')) as Kustomization;
   const unknown = Object.keys(kustomization).filter((key) => !UNDERSTOOD.has(key));
-  if (unknown.length > 0) throw new Error(`kustomize-render does not render ${unknown.join(', ')}: teach it, or render with kubectl`);
+  if (unknown.length > 0)
+    throw new Error(`kustomize-render does not render ${unknown.join(', ')}: teach it, or render with kubectl`);
 
   const generated = (kustomization.configMapGenerator ?? []).map(generatedConfigMap);
   const generatedName = new Map(generated.map(({ name, object }) => [name, object.metadata.name]));
   const objects: KubernetesObject[] = [
     ...generated.map(({ object }) => object),
     ...(kustomization.resources ?? []).flatMap((resource) =>
-      parseAllDocuments(readFileSync(join(folder, resource), 'utf8')).map((document) => document.toJSON() as KubernetesObject),
+      parseAllDocuments(readFileSync(join(folder, resource), 'utf8')).map(
+        (document) => document.toJSON() as KubernetesObject,
+      ),
     ),
   ];
 
@@ -73,7 +76,10 @@ export function renderKustomization(folder: string): KubernetesObject[] {
 }
 
 /** A generated ConfigMap, named as kustomize names it: `<name>-<hash of its content>`, so that a change of setting rolls the pods. */
-function generatedConfigMap(generator: { name: string; literals?: string[] }): { name: string; object: KubernetesObject } {
+function generatedConfigMap(generator: { name: string; literals?: string[] }): {
+  name: string;
+  object: KubernetesObject;
+} {
   const data = Object.fromEntries(
     (generator.literals ?? []).map((literal) => {
       const equals = literal.indexOf('=');
@@ -82,7 +88,12 @@ function generatedConfigMap(generator: { name: string; literals?: string[] }): {
   );
   return {
     name: generator.name,
-    object: { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: `${generator.name}-${configMapHash(data)}` }, data },
+    object: {
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { name: `${generator.name}-${configMapHash(data)}` },
+      data,
+    },
   };
 }
 
@@ -111,7 +122,7 @@ function newImage(image: string, images: NonNullable<Kustomization['images']>): 
   const [name, tag] = image.split(':');
   const rule = images.find((candidate) => candidate.name === name);
   if (!rule) return image;
-  return `${rule.newName ?? name}${rule.newTag ?? tag ? `:${rule.newTag ?? tag}` : ''}`;
+  return `${rule.newName ?? name}${(rule.newTag ?? tag) ? `:${rule.newTag ?? tag}` : ''}`;
 }
 
 function renameConfigMap(reference: { name?: string } | undefined, generatedName: Map<string, string>): void {

@@ -8,11 +8,12 @@ describe('repositoryRoot', () => {
   beforeEach(() => {
     root = mkdtempSync(join(tmpdir(), 'cms-root-'));
     writeFileSync(join(root, 'package.json'), '{}');
-    for (const folder of ['services/gateway/src', 'dist/services/gateway/src']) mkdirSync(join(root, folder), { recursive: true });
+    for (const folder of ['services/gateway/src', 'dist/services/gateway/src'])
+      mkdirSync(join(root, folder), { recursive: true });
   });
   afterEach(() => rmSync(root, { recursive: true, force: true }));
 
-  it('is the same folder from a module\'s source and from its build a folder deeper', () => {
+  it("is the same folder from a module's source and from its build a folder deeper", () => {
     expect(repositoryRoot(join(root, 'services/gateway/src'))).toBe(root);
     expect(repositoryRoot(join(root, 'dist/services/gateway/src'))).toBe(root);
   });
