@@ -1,5 +1,7 @@
 import type { ReactNode } from 'react';
 import { useApp } from './app-context';
+import { worksReferrals, worksTheQueue } from './contacts/contact-permissions';
+import { NotificationsBell } from './notifications/notifications-bell';
 import { canLogContacts, type Me } from './reference-data';
 import { Link, useLocation } from './routing/router';
 import { paths } from './routing/paths';
@@ -31,6 +33,8 @@ export function Shell({
           ...(canLogContacts(me)
             ? [{ to: paths.logContact, label: 'Log a contact', current: pathname === paths.logContact }]
             : []),
+          ...(worksTheQueue(me) ? [{ to: paths.workQueue, label: 'Work queue', current: pathname === paths.workQueue }] : []),
+          ...(worksReferrals(me) ? [{ to: paths.referrals, label: 'Referrals', current: pathname === paths.referrals }] : []),
         ]
       : [];
   return (
@@ -53,6 +57,14 @@ export function Shell({
               <dd>
                 {me.organisation.name} ({me.organisation.shortCode})
               </dd>
+              {!passwordChangeRequired && (
+                <>
+                  <dt>Alerts</dt>
+                  <dd>
+                    <NotificationsBell />
+                  </dd>
+                </>
+              )}
               <dt>Account</dt>
               {!passwordChangeRequired && (
                 <dd>

@@ -8,6 +8,9 @@ export const paths = {
   logContact: '/contacts/new',
   contact: (crn: string) => `/contacts/${encodeURIComponent(crn)}`,
   changePassword: '/change-password',
+  workQueue: '/work-queue',
+  referrals: '/referrals',
+  notifications: '/notifications',
 } as const;
 
 /** The parameters of `path` when it matches `pattern` (`/contacts/:crn`), else null. */

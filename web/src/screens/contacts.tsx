@@ -3,19 +3,9 @@ import { useState, type FormEvent } from 'react';
 import { dataOf } from '../api/client';
 import { ApiProblem } from '../api/problem';
 import { useApp } from '../app-context';
-import {
-  filterFieldOf,
-  filtersOf,
-  listQueryOf,
-  nextPageSearch,
-  pagesBefore,
-  previousPageSearch,
-  searchOf,
-  type ContactFilters,
-} from '../contacts/contact-filters';
+import { filterFieldOf, filtersOf, listQueryOf, pagesBefore, searchOf, type ContactFilters } from '../contacts/contact-filters';
+import { ContactTable, PageLinks } from '../contacts/contact-table';
 import { CONTACT_STATUS_NAMES, type ContactStatus } from '../contacts/contact-words';
-import { OverdueTag, StatusTag } from '../contacts/status-tag';
-import { formatDate, formatDateTime } from '../format/dates';
 import { useContactTypes } from '../reference-data';
 import { paths } from '../routing/paths';
 import { Link, navigate, useLocation } from '../routing/router';
@@ -58,54 +48,12 @@ export function ContactsScreen() {
       <Filters key={search.toString()} initial={filtersOf(search)} problem={problem} />
       {contacts.data && (
         <>
-          <div className="table-wrapper">
-            <table>
-              <caption>
-                {contacts.data.items.length === 0 ? 'No contacts match' : `Contacts, page ${page}`}
-                {contacts.isFetching && <span className="visually-hidden"> (updating)</span>}
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">CRN</th>
-                  <th scope="col">Type</th>
-                  <th scope="col">MPRN</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Logged</th>
-                  <th scope="col">Next due</th>
-                  <th scope="col">Handled by</th>
-                </tr>
-              </thead>
-              <tbody>
-                {contacts.data.items.map((contact) => (
-                  <tr key={contact.crn}>
-                    <td>
-                      <Link to={paths.contact(contact.crn)}>{contact.crn}</Link>
-                    </td>
-                    <td>{contact.type}</td>
-                    <td>{contact.mprn}</td>
-                    <td>
-                      <StatusTag status={contact.status} />
-                    </td>
-                    <td>{formatDateTime(contact.loggedAt)}</td>
-                    <td>
-                      {contact.nextDueOn ? formatDate(contact.nextDueOn) : '–'} {contact.overdue && <OverdueTag />}
-                    </td>
-                    <td>{contact.handlerUserId ?? 'Not assigned'}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          {(page > 1 || contacts.data.nextCursor) && (
-            <nav className="pagination" aria-label="Pages of contacts">
-              {page > 1 && <Link to={paths.contacts + previousPageSearch(search)}>Previous page</Link>}
-              {contacts.data.nextCursor && (
-                <Link to={paths.contacts + nextPageSearch(search, contacts.data.nextCursor)} rel="next">
-                  Next page
-                </Link>
-              )}
-            </nav>
-          )}
+          <ContactTable
+            caption={contacts.data.items.length === 0 ? 'No contacts match' : `Contacts, page ${page}`}
+            contacts={contacts.data.items}
+            updating={contacts.isFetching}
+          />
+          <PageLinks path={paths.contacts} search={search} nextCursor={contacts.data.nextCursor} label="Pages of contacts" />
         </>
       )}
       {contacts.isPending && <p role="status">Loading contacts…</p>}

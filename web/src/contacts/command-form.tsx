@@ -1,0 +1,243 @@
+import { useMutation } from '@tanstack/react-query';
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { ApiProblem, type ProblemError } from '../api/problem';
+import { controlId, Field } from '../ui/fields';
+import { ErrorSummary } from '../ui/problem-notice';
+import { newIdempotencyKey } from './idempotency-key';
+
+/**
+ * A command on a contact, a thread or a site visit, sent from a form: what the form can tell
+ * before sending (a blank mandatory field), then the API's answer, its refusal shown field by field
+ * with its message and trace id. Every command is sent with an Idempotency-Key: the same request
+ * sent again (a retry after no answer) keeps its key, so it cannot act twice; the request includes
+ * the version it was decided on (If-Match), so a decision on a newer version is a new request.
+ */
+/** What stops a form being sent: each reason, by its field where it has one. */
+export class Refusal {
+  constructor(readonly errors: readonly ProblemError[]) {}
+}
+
+export interface CommandOptions<Request> {
+  /** Names the form's controls apart from every other form on the screen (`resolve`, `reply-<thread id>`). */
+  formId: string;
+  /** The fields the form shows: a reason on one of them goes by it; any other goes at the top only. */
+  fields: readonly string[];
+  /** The request, or what stops it being sent. */
+  prepare: () => Request | Refusal;
+  send: (request: Request, idempotencyKey: string) => Promise<unknown>;
+  /** After a success, and after a refusal that says the thing has moved on (409, 412): read it again. */
+  refresh: () => void;
+  /** After a success: what to tell the person. */
+  done: (request: Request) => void;
+}
+
+export interface Command {
+  formId: string;
+  /** The reasons on a field, the form's own and the API's. */
+  errorsOf(field: string): string[];
+  /** What a control is named by (its id is `controlId` of it). */
+  fieldName(field: string): string;
+  submit(event: FormEvent): void;
+  busy: boolean;
+  summary: ReactNode;
+}
+
+export function useCommand<Request>(options: CommandOptions<Request>): Command {
+  const attempt = useRef<{ request: string; key: string }>(undefined);
+  const [errors, setErrors] = useState<readonly ProblemError[]>([]);
+  const [problem, setProblem] = useState<ApiProblem>();
+  const [attempts, setAttempts] = useState(0);
+  const mutation = useMutation({
+    mutationFn: (request: Request) => {
+      const text = JSON.stringify(request);
+      if (attempt.current?.request !== text) attempt.current = { request: text, key: newIdempotencyKey() };
+      return options.send(request, attempt.current.key);
+    },
+    onSuccess: (_answer, request) => {
+      attempt.current = undefined;
+      setProblem(undefined);
+      setErrors([]);
+      options.refresh();
+      options.done(request);
+    },
+    onError: (error) => {
+      const refused = error instanceof ApiProblem ? error : ApiProblem.unreachable();
+      setProblem(refused);
+      setErrors(refused.errors);
+      if (refused.status === 409 || refused.status === 412) options.refresh();
+    },
+  });
+
+  const fieldName = (field: string) => `${options.formId}.${field}`;
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setAttempts((count) => count + 1);
+    setProblem(undefined);
+    const prepared = options.prepare();
+    if (prepared instanceof Refusal) {
+      setErrors(prepared.errors);
+      return;
+    }
+    setErrors([]);
+    mutation.mutate(prepared);
+  };
+  const shown = errors.length > 0 || problem !== undefined;
+  return {
+    formId: options.formId,
+    errorsOf: (field) => errors.filter((error) => error.field === field).map((error) => error.message),
+    fieldName,
+    submit,
+    busy: mutation.isPending,
+    summary: shown && (
+      <ErrorSummary
+        key={attempts}
+        problem={problem}
+        items={errors.map((error) => ({
+          message: error.message,
+          target: error.field && options.fields.includes(error.field) ? controlId(fieldName(error.field)) : undefined,
+        }))}
+      />
+    ),
+  };
+}
+
+/** The form of a command: its problems at the top, its fields, the button that sends it, and a way back. */
+export function CommandForm({
+  command,
+  submitLabel,
+  onCancel,
+  children,
+}: {
+  command: Command;
+  submitLabel: string;
+  onCancel?: () => void;
+  children?: ReactNode;
+}) {
+  return (
+    <form className="command" onSubmit={command.submit} noValidate>
+      {command.summary}
+      {children}
+      <div className="button-group">
+        <button className="button" type="submit" disabled={command.busy}>
+          {submitLabel}
+        </button>
+        {onCancel && (
+          <button className="button button--secondary" type="button" onClick={onCancel}>
+            Cancel
+          </button>
+        )}
+      </div>
+    </form>
+  );
+}
+
+/**
+ * A button that shows a command's form under it (the disclosure pattern: `aria-expanded`). One form
+ * is open at a time on a screen (the screen holds which), so the one error summary is never two.
+ * Cancelling closes the form and gives the focus back to the button.
+ */
+export function CommandToggle({
+  id,
+  label,
+  open,
+  setOpen,
+  children,
+}: {
+  id: string;
+  label: string;
+  open: boolean;
+  setOpen: (open: boolean) => void;
+  children: (close: () => void) => ReactNode;
+}) {
+  const button = useRef<HTMLButtonElement>(null);
+  const formId = `command-${id}`;
+  const close = () => {
+    setOpen(false);
+    button.current?.focus();
+  };
+  return (
+    <div className={open ? 'command-toggle command-toggle--open' : 'command-toggle'}>
+      <button
+        ref={button}
+        type="button"
+        className="button button--secondary"
+        aria-expanded={open}
+        aria-controls={open ? formId : undefined}
+        onClick={() => setOpen(!open)}
+      >
+        {label}
+      </button>
+      {open && (
+        <div id={formId} className="command-toggle__form">
+          {children(close)}
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** What the last command did, said where the focus goes after it (its form has gone). */
+export function CommandDone({ message }: { message: string }) {
+  const notice = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    notice.current?.focus();
+  }, [message]);
+  return (
+    <div className="notice notice--success" role="status" tabIndex={-1} ref={notice}>
+      <p>{message}</p>
+    </div>
+  );
+}
+
+/** A text a command asks for, a line or a paragraph, labelled, with its reasons by it. */
+export function CommandText({
+  command,
+  field,
+  label,
+  hint,
+  optional = false,
+  lines,
+  value,
+  onChange,
+}: {
+  command: Command;
+  field: string;
+  label: string;
+  hint?: string;
+  optional?: boolean;
+  /** A paragraph of this many rows; a single line without. */
+  lines?: number;
+  value: string;
+  onChange: (value: string) => void;
+}) {
+  return (
+    <Field field={command.fieldName(field)} label={optional ? `${label} (optional)` : label} hint={hint} errors={command.errorsOf(field)}>
+      {(props) =>
+        lines ? (
+          <textarea
+            {...props}
+            className="textarea"
+            name={field}
+            rows={lines}
+            value={value}
+            onChange={(event) => onChange(event.target.value)}
+          />
+        ) : (
+          <input
+            {...props}
+            className="input"
+            name={field}
+            autoComplete="off"
+            value={value}
+            onChange={(event) => onChange(event.target.value)}
+          />
+        )
+      }
+    </Field>
+  );
+}
+
+/** A mandatory text left blank, as the API would name it; nothing when it is given. */
+export function blank(field: string, value: string, message: string): ProblemError[] {
+  return value.trim() === '' ? [{ code: 'VALIDATION_FAILED', field, message }] : [];
+}
