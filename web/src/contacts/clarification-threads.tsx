@@ -1,13 +1,12 @@
-import { useState } from 'react';
 import { dataOf } from '../api/client';
 import type { components } from '../api/schema';
 import { useApp } from '../app-context';
 import { formatDate, formatDateTime } from '../format/dates';
 import { useNames } from '../reference-data';
-import { blank, CommandForm, CommandText, CommandToggle, Refusal, useCommand } from './command-form';
+import { CommandToggle, TextCommand } from './command-form';
 import { threadActions } from './contact-permissions';
 import { WAITING_ITEM_NAMES } from './contact-words';
-import { ifMatch, type ContactWork } from './contact-work';
+import type { ContactWork } from './contact-work';
 import { OverdueTag } from './status-tag';
 
 type Contact = components['schemas']['ContactResponse'];
@@ -98,63 +97,44 @@ function ThreadView({ contact, thread, work }: { contact: Contact; thread: Threa
 function Reply({ thread, work, onCancel }: { thread: Thread; work: ContactWork; onCancel: () => void }) {
   const { api } = useApp();
   const { organisation } = useNames();
-  const [text, setText] = useState('');
   const other = thread.askingOrganisationId === work.viewer.organisationId ? thread.addressedToOrganisationId : thread.askingOrganisationId;
-  const command = useCommand({
-    formId: `reply-${thread.id}`,
-    fields: ['text'],
-    prepare: () => {
-      const errors = blank('text', text, 'Enter your reply.');
-      return errors.length > 0 ? new Refusal(errors) : { version: thread.version, text: text.trim() };
-    },
-    send: ({ version, text: reply }, key) =>
-      dataOf(
-        api.POST('/api/v1/clarifications/{id}/messages', {
-          params: { path: { id: thread.id }, header: { 'If-Match': ifMatch(version), 'Idempotency-Key': key } },
-          body: { text: reply },
-        }),
-      ),
-    refresh: work.refresh,
-    done: () => work.done(`Your reply is sent: it is ${organisation(other)}’s turn.`),
-  });
   return (
-    <CommandForm command={command} submitLabel="Send the reply" onCancel={onCancel}>
-      <CommandText command={command} field="text" label="Your reply" lines={4} value={text} onChange={setText} />
-    </CommandForm>
+    <TextCommand
+      formId={`reply-${thread.id}`}
+      field="text"
+      label="Your reply"
+      lines={4}
+      whenBlank="Enter your reply."
+      submitLabel="Send the reply"
+      version={thread.version}
+      send={(text, header) =>
+        dataOf(api.POST('/api/v1/clarifications/{id}/messages', { params: { path: { id: thread.id }, header }, body: { text } }))
+      }
+      work={work}
+      doneMessage={`Your reply is sent: it is ${organisation(other)}’s turn.`}
+      onCancel={onCancel}
+    />
   );
 }
 
 /** Either side closes the thread, with a reason (agreement reached, no longer needed). */
 function CloseThread({ thread, work, onCancel }: { thread: Thread; work: ContactWork; onCancel: () => void }) {
   const { api } = useApp();
-  const [reason, setReason] = useState('');
-  const command = useCommand({
-    formId: `close-${thread.id}`,
-    fields: ['reason'],
-    prepare: () => {
-      const errors = blank('reason', reason, 'Say why the thread is closed.');
-      return errors.length > 0 ? new Refusal(errors) : { version: thread.version, reason: reason.trim() };
-    },
-    send: ({ version, reason: why }, key) =>
-      dataOf(
-        api.POST('/api/v1/clarifications/{id}/closure', {
-          params: { path: { id: thread.id }, header: { 'If-Match': ifMatch(version), 'Idempotency-Key': key } },
-          body: { reason: why },
-        }),
-      ),
-    refresh: work.refresh,
-    done: () => work.done(`You closed the ${thread.kind}.`),
-  });
   return (
-    <CommandForm command={command} submitLabel={`Close the ${thread.kind}`} onCancel={onCancel}>
-      <CommandText
-        command={command}
-        field="reason"
-        label="Why it is closed"
-        hint="For example: answered, the meter is in place."
-        value={reason}
-        onChange={setReason}
-      />
-    </CommandForm>
+    <TextCommand
+      formId={`close-${thread.id}`}
+      field="reason"
+      label="Why it is closed"
+      hint="For example: answered, the meter is in place."
+      whenBlank="Say why the thread is closed."
+      submitLabel="Close the thread"
+      version={thread.version}
+      send={(reason, header) =>
+        dataOf(api.POST('/api/v1/clarifications/{id}/closure', { params: { path: { id: thread.id }, header }, body: { reason } }))
+      }
+      work={work}
+      doneMessage={`You closed the ${thread.kind}.`}
+      onCancel={onCancel}
+    />
   );
 }

@@ -3,6 +3,7 @@ import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'rea
 import { ApiProblem, type ProblemError } from '../api/problem';
 import { controlId, Field } from '../ui/fields';
 import { ErrorSummary } from '../ui/problem-notice';
+import { guardedBy, type ContactWork } from './contact-work';
 import { newIdempotencyKey } from './idempotency-key';
 
 /**
@@ -240,4 +241,56 @@ export function CommandText({
 /** A mandatory text left blank, as the API would name it; nothing when it is given. */
 export function blank(field: string, value: string, message: string): ProblemError[] {
   return value.trim() === '' ? [{ code: 'VALIDATION_FAILED', field, message }] : [];
+}
+
+/**
+ * A command that takes one text, which it needs, on the version read: a reply in a thread, the
+ * reason a thread is closed, a contact withdrawn or a site visit declined.
+ */
+export function TextCommand({
+  formId,
+  field,
+  label,
+  hint,
+  lines,
+  whenBlank,
+  submitLabel,
+  version,
+  send,
+  work,
+  doneMessage,
+  onCancel,
+}: {
+  formId: string;
+  /** The body's field, as the API names it in its reasons. */
+  field: string;
+  label: string;
+  hint?: string;
+  lines?: number;
+  /** What to say when it is left blank. */
+  whenBlank: string;
+  submitLabel: string;
+  version: number;
+  send: (text: string, header: ReturnType<typeof guardedBy>) => Promise<unknown>;
+  work: ContactWork;
+  doneMessage: string;
+  onCancel: () => void;
+}) {
+  const [text, setText] = useState('');
+  const command = useCommand({
+    formId,
+    fields: [field],
+    prepare: () => {
+      const errors = blank(field, text, whenBlank);
+      return errors.length > 0 ? new Refusal(errors) : { version, text: text.trim() };
+    },
+    send: (request, key) => send(request.text, guardedBy(request.version, key)),
+    refresh: work.refresh,
+    done: () => work.done(doneMessage),
+  });
+  return (
+    <CommandForm command={command} submitLabel={submitLabel} onCancel={onCancel}>
+      <CommandText command={command} field={field} label={label} hint={hint} lines={lines} value={text} onChange={setText} />
+    </CommandForm>
+  );
 }

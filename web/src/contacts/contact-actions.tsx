@@ -6,9 +6,9 @@ import type { components } from '../api/schema';
 import { useApp } from '../app-context';
 import { useNames } from '../reference-data';
 import { Choices, Field } from '../ui/fields';
-import { blank, CommandForm, CommandText, CommandToggle, Refusal, useCommand } from './command-form';
+import { blank, CommandForm, CommandText, CommandToggle, Refusal, TextCommand, useCommand } from './command-form';
 import { assigneesFor, contactActions, currentHolder } from './contact-permissions';
-import { ifMatch, type ContactWork } from './contact-work';
+import { guardedBy, type ContactWork } from './contact-work';
 
 type Contact = components['schemas']['ContactResponse'];
 type SiteVisit = components['schemas']['SiteVisitResponse'];
@@ -71,7 +71,7 @@ function useAssign(contact: Contact) {
   return (request: { version: number; assigneeUserId?: string }, key: string) =>
     dataOf(
       api.POST('/api/v1/contacts/{crn}/assign', {
-        params: { path: { crn: contact.crn }, header: { 'If-Match': ifMatch(request.version), 'Idempotency-Key': key } },
+        params: { path: { crn: contact.crn }, header: guardedBy(request.version, key) },
         body: request.assigneeUserId ? { assigneeUserId: request.assigneeUserId } : {},
       }),
     );
@@ -193,7 +193,7 @@ function ResolveContact({ contact, work, onCancel }: { contact: Contact; work: C
     send: ({ version, ...body }, key) =>
       dataOf(
         api.POST('/api/v1/contacts/{crn}/resolution', {
-          params: { path: { crn: contact.crn }, header: { 'If-Match': ifMatch(version), 'Idempotency-Key': key } },
+          params: { path: { crn: contact.crn }, header: guardedBy(version, key) },
           body: body.note ? body : { outcome: body.outcome, reasonCode: body.reasonCode },
         }),
       ),
@@ -201,7 +201,7 @@ function ResolveContact({ contact, work, onCancel }: { contact: Contact; work: C
     done: (request) => work.done(`You resolved the contact ${request.outcome}.`),
   });
   return (
-    <CommandForm command={command} submitLabel="Resolve the contact" onCancel={onCancel}>
+    <CommandForm command={command} submitLabel="Send the resolution" onCancel={onCancel}>
       <Choices
         field={command.fieldName('outcome')}
         legend="Outcome"
@@ -236,28 +236,22 @@ function ResolveContact({ contact, work, onCancel }: { contact: Contact; work: C
 /** The originator's organisation withdraws the open contact, with a reason. */
 function WithdrawContact({ contact, work, onCancel }: { contact: Contact; work: ContactWork; onCancel: () => void }) {
   const { api } = useApp();
-  const [reason, setReason] = useState('');
-  const command = useCommand({
-    formId: 'withdraw',
-    fields: ['reason'],
-    prepare: () => {
-      const errors = blank('reason', reason, 'Say why the contact is withdrawn.');
-      return errors.length > 0 ? new Refusal(errors) : { version: contact.version, reason: reason.trim() };
-    },
-    send: ({ version, reason: text }, key) =>
-      dataOf(
-        api.POST('/api/v1/contacts/{crn}/withdrawal', {
-          params: { path: { crn: contact.crn }, header: { 'If-Match': ifMatch(version), 'Idempotency-Key': key } },
-          body: { reason: text },
-        }),
-      ),
-    refresh: work.refresh,
-    done: () => work.done('You withdrew the contact. Its open clarifications are closed and its site visit cancelled.'),
-  });
   return (
-    <CommandForm command={command} submitLabel="Withdraw the contact" onCancel={onCancel}>
-      <CommandText command={command} field="reason" label="Why it is withdrawn" lines={3} value={reason} onChange={setReason} />
-    </CommandForm>
+    <TextCommand
+      formId="withdraw"
+      field="reason"
+      label="Why it is withdrawn"
+      lines={3}
+      whenBlank="Say why the contact is withdrawn."
+      submitLabel="Send the withdrawal"
+      version={contact.version}
+      send={(reason, header) =>
+        dataOf(api.POST('/api/v1/contacts/{crn}/withdrawal', { params: { path: { crn: contact.crn }, header }, body: { reason } }))
+      }
+      work={work}
+      doneMessage="You withdrew the contact. Its open clarifications are closed and its site visit cancelled."
+      onCancel={onCancel}
+    />
   );
 }
 

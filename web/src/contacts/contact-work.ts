@@ -19,3 +19,8 @@ export interface ContactWork {
 export function ifMatch(version: number): string {
   return `"${version}"`;
 }
+
+/** The headers of a command on a contact, thread or visit: the version it was decided on, and its Idempotency-Key. */
+export function guardedBy(version: number, idempotencyKey: string): { 'If-Match': string; 'Idempotency-Key': string } {
+  return { 'If-Match': ifMatch(version), 'Idempotency-Key': idempotencyKey };
+}

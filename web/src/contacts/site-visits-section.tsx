@@ -7,10 +7,10 @@ import { formatDate, formatDateTime, londonToday } from '../format/dates';
 import { useNames } from '../reference-data';
 import { SITE_VISIT_STATUS_NAMES } from '../site-visits/referral-filters';
 import { Choices, DateField } from '../ui/fields';
-import { blank, CommandForm, CommandText, CommandToggle, Refusal, useCommand } from './command-form';
+import { blank, CommandForm, CommandText, CommandToggle, Refusal, TextCommand, useCommand } from './command-form';
 import { addressText } from './contact-details';
 import { visitActions } from './contact-permissions';
-import { ifMatch, type ContactWork } from './contact-work';
+import { guardedBy, type ContactWork } from './contact-work';
 import { dateParts, isoDateOf, joinDateParts } from './log-contact-form';
 import { OverdueTag } from './status-tag';
 
@@ -143,28 +143,22 @@ function VisitView({ visit, work }: { visit: SiteVisit; work: ContactWork }) {
   );
 }
 
-type Answer = { version: number; accepted: true } | { version: number; accepted: false; reason: string };
-
-/** POST /site-visits/{id}/acceptance on the version read. */
+/** POST /site-visits/{id}/acceptance: accepted, or declined with a reason. */
 function useAnswer(visit: SiteVisit) {
   const { api } = useApp();
-  return ({ version, ...body }: Answer, key: string) =>
-    dataOf(
-      api.POST('/api/v1/site-visits/{id}/acceptance', {
-        params: { path: { id: visit.id }, header: { 'If-Match': ifMatch(version), 'Idempotency-Key': key } },
-        body,
-      }),
-    );
+  return (body: { accepted: true } | { accepted: false; reason: string }, header: ReturnType<typeof guardedBy>) =>
+    dataOf(api.POST('/api/v1/site-visits/{id}/acceptance', { params: { path: { id: visit.id }, header }, body }));
 }
 
 /** The transporter accepts the visit at one press; the finding is then due. */
 function AcceptVisit({ visit, work }: { visit: SiteVisit; work: ContactWork }) {
   const formId = `accept-${visit.id}`;
-  const command = useCommand<Answer>({
+  const answer = useAnswer(visit);
+  const command = useCommand({
     formId,
     fields: [],
-    prepare: () => ({ version: visit.version, accepted: true }),
-    send: useAnswer(visit),
+    prepare: () => ({ version: visit.version }),
+    send: ({ version }, key) => answer({ accepted: true }, guardedBy(version, key)),
     refresh: work.refresh,
     done: () => work.done(`You accepted the site visit: its finding is due by ${formatDate(visit.dueOn)}.`),
   });
@@ -182,22 +176,21 @@ function AcceptVisit({ visit, work }: { visit: SiteVisit; work: ContactWork }) {
 
 /** The transporter declines, with a reason: the visit returns to the agent, who may refer again. */
 function DeclineVisit({ visit, work, onCancel }: { visit: SiteVisit; work: ContactWork; onCancel: () => void }) {
-  const [reason, setReason] = useState('');
-  const command = useCommand<Answer>({
-    formId: `decline-${visit.id}`,
-    fields: ['reason'],
-    prepare: () => {
-      const errors = blank('reason', reason, 'Say why the site visit is declined: the agent reads it.');
-      return errors.length > 0 ? new Refusal(errors) : { version: visit.version, accepted: false, reason: reason.trim() };
-    },
-    send: useAnswer(visit),
-    refresh: work.refresh,
-    done: () => work.done('You declined the site visit: it returns to the agent.'),
-  });
+  const answer = useAnswer(visit);
   return (
-    <CommandForm command={command} submitLabel="Decline the site visit" onCancel={onCancel}>
-      <CommandText command={command} field="reason" label="Why it is declined" lines={3} value={reason} onChange={setReason} />
-    </CommandForm>
+    <TextCommand
+      formId={`decline-${visit.id}`}
+      field="reason"
+      label="Why it is declined"
+      lines={3}
+      whenBlank="Say why the site visit is declined: the agent reads it."
+      submitLabel="Send the decline"
+      version={visit.version}
+      send={(reason, header) => answer({ accepted: false, reason }, header)}
+      work={work}
+      doneMessage="You declined the site visit: it returns to the agent."
+      onCancel={onCancel}
+    />
   );
 }
 
@@ -240,7 +233,7 @@ function RecordFinding({ visit, work, onCancel }: { visit: SiteVisit; work: Cont
     send: ({ version, ...body }, key) =>
       dataOf(
         api.POST('/api/v1/site-visits/{id}/finding', {
-          params: { path: { id: visit.id }, header: { 'If-Match': ifMatch(version), 'Idempotency-Key': key } },
+          params: { path: { id: visit.id }, header: guardedBy(version, key) },
           body,
         }),
       ),
@@ -249,7 +242,7 @@ function RecordFinding({ visit, work, onCancel }: { visit: SiteVisit; work: Cont
   });
   const status = meterPointStatus(visit.confirmStatus);
   return (
-    <CommandForm command={command} submitLabel="Record the finding" onCancel={onCancel}>
+    <CommandForm command={command} submitLabel="Send the finding" onCancel={onCancel}>
       <Choices
         field={command.fieldName('confirmed')}
         legend={`Is the meter point ${status}?`}

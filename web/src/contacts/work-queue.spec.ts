@@ -18,6 +18,23 @@ describe('the agent’s work queue', () => {
     expect(queueOf(new URLSearchParams('queue=everything')).name).toBe('unassigned');
   });
 
+  it('finds a contact in the queue by its CRN or MPRN, and takes none of the list’s other filters', () => {
+    expect(queueSearch('unassigned', ' c000001234 ')).toBe('?queue=unassigned&q=c000001234');
+    expect(queueQueryOf(new URLSearchParams(queueSearch('unassigned', 'c000001234')))).toEqual({
+      limit: 25,
+      crn: 'C000001234',
+      unassigned: 'true',
+      sort: 'dueOn',
+    });
+    expect(queueQueryOf(new URLSearchParams('queue=mine&q=3938424403&status=RESOLVED&type=ISO'))).toEqual({
+      limit: 25,
+      mprn: '3938424403',
+      assignedTo: 'me',
+      status: 'UNDER_INVESTIGATION',
+      sort: 'dueOn',
+    });
+  });
+
   it('keeps its queue from page to page', () => {
     const second = new URLSearchParams(nextPageSearch(new URLSearchParams(queueSearch('mine')), 'cursor-2'));
     expect(queueQueryOf(second)).toEqual(expect.objectContaining({ assignedTo: 'me', cursor: 'cursor-2' }));

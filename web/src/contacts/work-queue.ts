@@ -1,9 +1,10 @@
-import { pagesBefore, PAGE_SIZE, type ContactListQuery } from './contact-filters';
+import { listQueryOf, type ContactListQuery } from './contact-filters';
 
 /**
  * The CDSP agent's work queue (docs/domain.md "Who uses it": work is queued, as in the legacy CMS's
- * Contacts Queue): three views of GET /contacts, each soonest due first. The view and its page live
- * in the address (`?queue=mine&pages=…`), like the contact list's filters.
+ * Contacts Queue): three views of GET /contacts, each soonest due first, searched by CRN or MPRN
+ * when asked (`q`, read as the contact list reads it). The view, the search and the page live in the
+ * address (`?queue=mine&q=…&pages=…`), like the contact list's filters.
  */
 export type QueueName = 'unassigned' | 'mine' | 'overdue';
 
@@ -42,15 +43,19 @@ export function queueOf(search: URLSearchParams): Queue {
   return QUEUES.find((queue) => queue.name === search.get('queue')) ?? QUEUES[0];
 }
 
-/** The address (search) of a queue's first page. */
-export function queueSearch(name: QueueName): string {
-  return `?queue=${name}`;
+/** The address (search) of a queue's first page, searched for a CRN or an MPRN if one is given. */
+export function queueSearch(name: QueueName, q = ''): string {
+  const search = new URLSearchParams({ queue: name });
+  if (q.trim()) search.set('q', q.trim());
+  return `?${search.toString()}`;
 }
 
-/** GET /contacts' query for the queue and page of the address. */
+/** GET /contacts' query for the queue, search and page of the address: the queue's own filters, nothing else of the list's. */
 export function queueQueryOf(search: URLSearchParams): ContactListQuery {
-  const query: ContactListQuery = { limit: PAGE_SIZE, ...queueOf(search).filters, sort: 'dueOn' };
-  const cursor = pagesBefore(search).at(-1);
-  if (cursor) query.cursor = cursor;
-  return query;
+  const page = new URLSearchParams();
+  for (const kept of ['q', 'pages']) {
+    const value = search.get(kept);
+    if (value) page.set(kept, value);
+  }
+  return { ...listQueryOf(page), ...queueOf(search).filters, sort: 'dueOn' };
 }

@@ -1,17 +1,21 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
 import { dataOf } from '../api/client';
 import { ApiProblem } from '../api/problem';
 import { useApp } from '../app-context';
+import { filterFieldOf } from '../contacts/contact-filters';
 import { ContactTable, PageLinks } from '../contacts/contact-table';
-import { QUEUES, queueOf, queueQueryOf, queueSearch } from '../contacts/work-queue';
+import { QUEUES, queueOf, queueQueryOf, queueSearch, type QueueName } from '../contacts/work-queue';
 import { paths } from '../routing/paths';
-import { Link, useLocation } from '../routing/router';
+import { Link, navigate, useLocation } from '../routing/router';
+import { controlId, Field } from '../ui/fields';
 import { Page } from '../ui/page';
-import { ProblemNotice } from '../ui/problem-notice';
+import { ErrorSummary, ProblemNotice } from '../ui/problem-notice';
 
 /**
  * The CDSP agent's work queue: the contacts nobody investigates yet, mine still open, and those
- * overdue, each soonest due first (work-queue.ts). Taking one is on its screen.
+ * overdue, each soonest due first, and a contact found in them by its CRN or MPRN (work-queue.ts).
+ * Taking one is on its screen.
  */
 export function WorkQueueScreen() {
   const { api } = useApp();
@@ -28,6 +32,8 @@ export function WorkQueueScreen() {
     placeholderData: keepPreviousData,
   });
   const problem = contacts.error instanceof ApiProblem ? contacts.error : undefined;
+  const q = search.get('q') ?? '';
+  const searchErrors = (problem?.errors ?? []).filter((error) => filterFieldOf(error.field) === 'q').map((error) => error.message);
   return (
     <Page title="Work queue" lede="Contacts to investigate, soonest due first.">
       <nav className="tabs" aria-label="Queues">
@@ -35,7 +41,7 @@ export function WorkQueueScreen() {
           {QUEUES.map((candidate) => (
             <li key={candidate.name}>
               <Link
-                to={paths.workQueue + queueSearch(candidate.name)}
+                to={paths.workQueue + queueSearch(candidate.name, q)}
                 aria-current={candidate.name === queue.name ? 'page' : undefined}
               >
                 {candidate.label}
@@ -45,7 +51,19 @@ export function WorkQueueScreen() {
         </ul>
       </nav>
       <p>{queue.description}</p>
-      {problem && <ProblemNotice problem={problem} heading="The queue could not be read" />}
+      {problem && problem.errors.length > 0 ? (
+        <ErrorSummary
+          key={search.toString()}
+          problem={problem}
+          items={problem.errors.map((error) => ({
+            message: error.message,
+            target: filterFieldOf(error.field) === 'q' ? controlId('q') : undefined,
+          }))}
+        />
+      ) : (
+        problem && <ProblemNotice problem={problem} heading="The queue could not be read" />
+      )}
+      <QueueSearch key={search.toString()} queue={queue.name} initial={q} errors={searchErrors} />
       {contacts.isPending && <p role="status">Loading the queue…</p>}
       {contacts.data && (
         <>
@@ -63,5 +81,37 @@ export function WorkQueueScreen() {
         </>
       )}
     </Page>
+  );
+}
+
+/** A CRN or an MPRN to find in the queue; blank shows the whole queue. */
+function QueueSearch({ queue, initial, errors }: { queue: QueueName; initial: string; errors: string[] }) {
+  const [q, setQ] = useState(initial);
+  const find = (event: FormEvent) => {
+    event.preventDefault();
+    navigate(paths.workQueue + queueSearch(queue, q));
+  };
+  return (
+    <form className="panel" onSubmit={find} role="search" aria-label="Find in the queue" noValidate>
+      <div className="inline-form">
+        <Field field="q" label="CRN or MPRN" errors={errors}>
+          {(props) => (
+            <input
+              {...props}
+              className="input input--short"
+              name="q"
+              spellCheck={false}
+              autoComplete="off"
+              value={q}
+              onChange={(event) => setQ(event.target.value)}
+            />
+          )}
+        </Field>
+        <button className="button" type="submit">
+          Find
+        </button>
+        {initial && <Link to={paths.workQueue + queueSearch(queue)}>Show the whole queue</Link>}
+      </div>
+    </form>
   );
 }
