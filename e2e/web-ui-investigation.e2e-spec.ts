@@ -1,8 +1,8 @@
 import type { Page } from 'playwright-core';
 import { demoOrganisation } from '@cms/demo-data';
 import { londonToday } from '@cms/gas-market';
-import { daysAgo } from './support/api';
-import { readWhen } from './support/eventually';
+import { api, daysAgo, signIn } from './support/api';
+import { contactUntil, once404Passes } from './support/contacts';
 import { unusedMeterPoints } from './support/meter-points';
 import { expectOwnSiteOnly, fillDate, fillDtl, LONDON, openSignedIn, openWebUi, type WebUi } from './support/web-ui';
 
@@ -44,6 +44,13 @@ describe('an investigation in the web UI', () => {
   const done = (page: Page, text: string) => page.getByRole('status').filter({ hasText: text }).waitFor();
   const contactHeading = (page: Page) => page.getByRole('heading', { level: 1, name: `Contact ${crn}` }).waitFor();
   const unreadOn = async (page: Page) => Number(await page.locator('a.bell').getAttribute('data-unread'));
+  /** GET as the agent once the service behind it has heard of the contact (by event). */
+  const agentReads = async (path: string) => {
+    const token = await signIn('cds.agent');
+    const answer = await once404Passes(() => api('GET', path, { token }));
+    expect(answer.status).toBe(200);
+    return answer.body;
+  };
 
   it('a shipper logs a DTL and sees the CRN pop-up, then its contact with the bell in the shell', async () => {
     await openSignedIn(shipper, 'tgs.user');
@@ -93,7 +100,7 @@ describe('an investigation in the web UI', () => {
 
   it('the agent asks the shipper a DC, with each missing answer named by its field first', async () => {
     // The clarifications service hears of the contact by event.
-    await readWhen('cds.agent', `/api/v1/contacts/${crn}/clarifications`);
+    await agentReads(`/api/v1/contacts/${crn}/clarifications`);
     await agent.getByRole('button', { name: 'Ask a data clarification (DC)' }).click();
     await agent.getByRole('button', { name: 'Ask the data clarification' }).click();
     const summary = agent.getByRole('alert').filter({ hasText: 'There is a problem' });
@@ -125,7 +132,7 @@ describe('an investigation in the web UI', () => {
 
   it('the agent sees the answer and refers the contact for a site visit', async () => {
     await agent.getByText('Photo sent to your evidence store, reference 4471.').waitFor();
-    await readWhen('cds.agent', `/api/v1/contacts/${crn}/site-visits`);
+    await agentReads(`/api/v1/contacts/${crn}/site-visits`);
     await agent.getByRole('button', { name: `Refer to ${transporterName} for a site visit` }).click();
     await agent.getByLabel('What to look at on site (optional)').fill('Check whether gas is flowing through the meter.');
     await agent.getByRole('button', { name: 'Refer for a site visit', exact: true }).click();
@@ -137,7 +144,7 @@ describe('an investigation in the web UI', () => {
   });
 
   it('the transporter finds it in its referrals, accepts it and records the finding', async () => {
-    const [visit] = (await readWhen('cds.agent', `/api/v1/contacts/${crn}/site-visits`)).body.items;
+    const [visit] = (await agentReads(`/api/v1/contacts/${crn}/site-visits`)).items;
     await openSignedIn(transporter, transporterUser);
     await transporter.getByRole('link', { name: 'Referrals' }).click();
     await transporter.getByRole('heading', { level: 1, name: 'Referrals' }).waitFor();
@@ -150,7 +157,7 @@ describe('an investigation in the web UI', () => {
     await ui.checkScreen('referrals', transporter);
 
     // The referral makes the transporter one of the contact's organisations, by event.
-    await readWhen(transporterUser, `/api/v1/contacts/${crn}`);
+    await contactUntil(transporterUser, crn, () => true);
     await transporter.getByRole('table').getByRole('link', { name: crn }).click();
     await contactHeading(transporter);
     await transporter.getByRole('button', { name: 'Accept the site visit' }).click();
@@ -215,7 +222,7 @@ describe('an investigation in the web UI', () => {
       await entry(title).first().waitFor();
     }
     // Each with who and when: the shipper's answer, in London time.
-    const contact = (await readWhen('tgs.user', `/api/v1/contacts/${crn}`)).body;
+    const contact = await contactUntil('tgs.user', crn, (read) => read.status === 'RESOLVED');
     const answer = contact.history.find((item: { action: string }) => item.action === 'CLARIFICATION_MESSAGE');
     await expect(entry('DC message').first().textContent()).resolves.toContain(
       `${LONDON.format(new Date(answer.at))} · tgs.user, ${shipperName}`,
