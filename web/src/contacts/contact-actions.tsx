@@ -5,7 +5,8 @@ import type { ProblemError } from '../api/problem';
 import type { components } from '../api/schema';
 import { useApp } from '../app-context';
 import { useNames } from '../reference-data';
-import { Choices, Field } from '../ui/fields';
+import { Choices } from '../ui/fields';
+import { SelectField } from '../ui/select-field';
 import { blank, CommandForm, CommandText, CommandToggle, Refusal, TextCommand, useCommand } from './command-form';
 import { assigneesFor, contactActions, currentHolder } from './contact-permissions';
 import { guardedBy, type ContactWork } from './contact-work';
@@ -140,23 +141,16 @@ function GiveContact({ contact, work, onCancel }: { contact: Contact; work: Cont
   });
   return (
     <CommandForm command={command} submitLabel="Give the contact" onCancel={onCancel}>
-      <Field
+      <SelectField
         field={command.fieldName('assigneeUserId')}
         label="Give it to"
         hint={colleagues.isPending ? 'Loading your colleagues…' : 'Your organisation’s active users who work contacts.'}
         errors={[...command.errorsOf('assigneeUserId'), ...(colleagues.error ? [colleagues.error.message] : [])]}
-      >
-        {(props) => (
-          <select {...props} className="select" value={assignee} onChange={(event) => setAssignee(event.target.value)}>
-            <option value="">Choose a colleague</option>
-            {candidates.map((user) => (
-              <option key={user.userId} value={user.userId}>
-                {user.displayName} ({user.userId})
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+        value={assignee}
+        onChange={setAssignee}
+        blank="Choose a colleague"
+        options={candidates.map((user) => ({ value: user.userId, label: `${user.displayName} (${user.userId})` }))}
+      />
     </CommandForm>
   );
 }
@@ -215,18 +209,15 @@ function ResolveContact({ contact, work, onCancel }: { contact: Contact; work: C
         }}
       />
       {outcome && (
-        <Field field={command.fieldName('reasonCode')} label="Reason" errors={command.errorsOf('reasonCode')}>
-          {(props) => (
-            <select {...props} className="select" value={reasonCode} onChange={(event) => setReasonCode(event.target.value)}>
-              <option value="">Choose a reason</option>
-              {offered.map((reason) => (
-                <option key={reason.code} value={reason.code}>
-                  {reason.label}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <SelectField
+          field={command.fieldName('reasonCode')}
+          label="Reason"
+          errors={command.errorsOf('reasonCode')}
+          value={reasonCode}
+          onChange={setReasonCode}
+          blank="Choose a reason"
+          options={offered.map((reason) => ({ value: reason.code, label: reason.label }))}
+        />
       )}
       <CommandText command={command} field="note" label="Note" hint="Shown on the contact to everyone involved." optional lines={4} value={note} onChange={setNote} />
     </CommandForm>

@@ -5,12 +5,14 @@ import { ApiProblem } from '../api/problem';
 import { useApp } from '../app-context';
 import { filterFieldOf, filtersOf, listQueryOf, pagesBefore, searchOf, type ContactFilters } from '../contacts/contact-filters';
 import { ContactTable, PageLinks } from '../contacts/contact-table';
-import { CONTACT_STATUS_NAMES, type ContactStatus } from '../contacts/contact-words';
+import { CONTACT_STATUS_NAMES } from '../contacts/contact-words';
+import { CrnOrMprnField } from '../contacts/crn-or-mprn-field';
 import { useContactTypes } from '../reference-data';
 import { paths } from '../routing/paths';
 import { Link, navigate, useLocation } from '../routing/router';
-import { controlId, Field } from '../ui/fields';
+import { controlId } from '../ui/fields';
 import { Page } from '../ui/page';
+import { SelectField } from '../ui/select-field';
 import { ErrorSummary, ProblemNotice } from '../ui/problem-notice';
 
 /** "My organisation's contacts": every contact it is involved in, filtered, a page at a time (GET /contacts). */
@@ -61,7 +63,7 @@ export function ContactsScreen() {
   );
 }
 
-const STATUSES = Object.entries(CONTACT_STATUS_NAMES) as [ContactStatus, string][];
+const STATUSES = Object.entries(CONTACT_STATUS_NAMES).map(([value, label]) => ({ value, label }));
 
 function Filters({ initial, problem }: { initial: ContactFilters; problem?: ApiProblem }) {
   const [filters, setFilters] = useState(initial);
@@ -88,66 +90,34 @@ function Filters({ initial, problem }: { initial: ContactFilters; problem?: ApiP
   return (
     <form className="panel" onSubmit={apply} role="search" aria-label="Filter contacts" noValidate>
       <div className="inline-form">
-        <Field field="q" label="CRN or MPRN" errors={errorsOf('q')}>
-          {(props) => (
-            <input
-              {...props}
-              className="input input--short"
-              name="q"
-              spellCheck={false}
-              autoComplete="off"
-              value={filters.q}
-              onChange={(event) => set('q', event.target.value)}
-            />
-          )}
-        </Field>
-        <Field field="type" label="Type" errors={errorsOf('type')}>
-          {(props) => (
-            <select
-              {...props}
-              className="select"
-              value={filters.type}
-              onChange={(event) => set('type', event.target.value)}
-            >
-              <option value="">Any type</option>
-              {types.map((type) => (
-                <option key={type.type} value={type.type}>
-                  {type.name} ({type.type})
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field field="status" label="Status" errors={errorsOf('status')}>
-          {(props) => (
-            <select
-              {...props}
-              className="select"
-              value={filters.status}
-              onChange={(event) => set('status', event.target.value)}
-            >
-              <option value="">Any status</option>
-              {STATUSES.map(([status, name]) => (
-                <option key={status} value={status}>
-                  {name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field field="sort" label="Order" errors={errorsOf('sort')}>
-          {(props) => (
-            <select
-              {...props}
-              className="select"
-              value={filters.sort}
-              onChange={(event) => set('sort', event.target.value)}
-            >
-              <option value="">Newest logged first</option>
-              <option value="dueOn">Soonest due first</option>
-            </select>
-          )}
-        </Field>
+        <CrnOrMprnField value={filters.q} onChange={(q) => set('q', q)} errors={errorsOf('q')} />
+        <SelectField
+          field="type"
+          label="Type"
+          errors={errorsOf('type')}
+          value={filters.type}
+          onChange={(type) => set('type', type)}
+          blank="Any type"
+          options={types.map((type) => ({ value: type.type, label: `${type.name} (${type.type})` }))}
+        />
+        <SelectField
+          field="status"
+          label="Status"
+          errors={errorsOf('status')}
+          value={filters.status}
+          onChange={(status) => set('status', status)}
+          blank="Any status"
+          options={STATUSES}
+        />
+        <SelectField
+          field="sort"
+          label="Order"
+          errors={errorsOf('sort')}
+          value={filters.sort}
+          onChange={(sort) => set('sort', sort)}
+          blank="Newest logged first"
+          options={[{ value: 'dueOn', label: 'Soonest due first' }]}
+        />
       </div>
       <fieldset className="field">
         <legend className="visually-hidden">Only contacts that are</legend>

@@ -20,10 +20,10 @@ import {
   SITE_VISIT_STATUS_NAMES,
   type ReferralFilter,
   type ReferralFilters,
-  type SiteVisitStatus,
 } from '../site-visits/referral-filters';
-import { controlId, DateField, Field } from '../ui/fields';
+import { controlId, DateField } from '../ui/fields';
 import { Page } from '../ui/page';
+import { SelectField } from '../ui/select-field';
 import { ErrorSummary, ProblemNotice } from '../ui/problem-notice';
 
 /**
@@ -111,7 +111,7 @@ export function ReferralsScreen() {
   );
 }
 
-const STATUSES = Object.entries(SITE_VISIT_STATUS_NAMES) as [SiteVisitStatus, string][];
+const STATUSES = Object.entries(SITE_VISIT_STATUS_NAMES).map(([value, label]) => ({ value, label }));
 
 function ReferralFilterForm({
   initial,
@@ -144,18 +144,15 @@ function ReferralFilterForm({
   return (
     <form className="panel" onSubmit={apply} role="search" aria-label="Filter referrals" noValidate>
       <div className="inline-form">
-        <Field field="status" label="Status" errors={errorsOf('status')}>
-          {(props) => (
-            <select {...props} className="select" value={filters.status} onChange={(event) => set('status', event.target.value)}>
-              <option value="">Any status</option>
-              {STATUSES.map(([status, name]) => (
-                <option key={status} value={status}>
-                  {name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <SelectField
+          field="status"
+          label="Status"
+          errors={errorsOf('status')}
+          value={filters.status}
+          onChange={(status) => set('status', status)}
+          blank="Any status"
+          options={STATUSES}
+        />
         {dueDay('dueFrom', 'Finding due from')}
         {dueDay('dueTo', 'Finding due by')}
       </div>

@@ -5,10 +5,11 @@ import { ApiProblem } from '../api/problem';
 import { useApp } from '../app-context';
 import { filterFieldOf } from '../contacts/contact-filters';
 import { ContactTable, PageLinks } from '../contacts/contact-table';
+import { CrnOrMprnField } from '../contacts/crn-or-mprn-field';
 import { QUEUES, queueOf, queueQueryOf, queueSearch, type QueueName } from '../contacts/work-queue';
 import { paths } from '../routing/paths';
 import { Link, navigate, useLocation } from '../routing/router';
-import { controlId, Field } from '../ui/fields';
+import { controlId } from '../ui/fields';
 import { Page } from '../ui/page';
 import { ErrorSummary, ProblemNotice } from '../ui/problem-notice';
 
@@ -36,7 +37,7 @@ export function WorkQueueScreen() {
   const searchErrors = (problem?.errors ?? []).filter((error) => filterFieldOf(error.field) === 'q').map((error) => error.message);
   return (
     <Page title="Work queue" lede="Contacts to investigate, soonest due first.">
-      <nav className="tabs" aria-label="Queues">
+      <nav className="nav nav--tabs" aria-label="Queues">
         <ul>
           {QUEUES.map((candidate) => (
             <li key={candidate.name}>
@@ -94,19 +95,7 @@ function QueueSearch({ queue, initial, errors }: { queue: QueueName; initial: st
   return (
     <form className="panel" onSubmit={find} role="search" aria-label="Find in the queue" noValidate>
       <div className="inline-form">
-        <Field field="q" label="CRN or MPRN" errors={errors}>
-          {(props) => (
-            <input
-              {...props}
-              className="input input--short"
-              name="q"
-              spellCheck={false}
-              autoComplete="off"
-              value={q}
-              onChange={(event) => setQ(event.target.value)}
-            />
-          )}
-        </Field>
+        <CrnOrMprnField value={q} onChange={setQ} errors={errors} />
         <button className="button" type="submit">
           Find
         </button>
