@@ -32,6 +32,11 @@ const FOLLOW_EVERY_MS = 1_000;
  * site visits with every message and answer, its details as logged, and its whole timeline.
  */
 export function ContactScreen({ crn }: { crn: string }) {
+  // Another contact is another screen: no form, notice or follow-up carries over.
+  return <ContactWorkScreen key={crn} crn={crn} />;
+}
+
+function ContactWorkScreen({ crn }: { crn: string }) {
   const { api } = useApp();
   const queryClient = useQueryClient();
   const me = useMe();
