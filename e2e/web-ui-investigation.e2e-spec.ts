@@ -131,7 +131,11 @@ describe('an investigation in the web UI', () => {
   });
 
   it('the agent sees the answer and refers the contact for a site visit', async () => {
-    await agent.getByText('Photo sent to your evidence store, reference 4471.').waitFor();
+    // Live too: the answer alerts the agent who asked, and the thread is read again.
+    await agent
+      .getByRole('list', { name: 'Messages, oldest first' })
+      .getByText('Photo sent to your evidence store, reference 4471.')
+      .waitFor();
     await agentReads(`/api/v1/contacts/${crn}/site-visits`);
     await agent.getByRole('button', { name: `Refer to ${transporterName} for a site visit` }).click();
     await agent.getByLabel('What to look at on site (optional)').fill('Check whether gas is flowing through the meter.');
