@@ -42,7 +42,11 @@ describe('an investigation in the web UI', () => {
 
   /** The notice a command leaves where the focus goes. */
   const done = (page: Page, text: string) => page.getByRole('status').filter({ hasText: text }).waitFor();
-  const contactHeading = (page: Page) => page.getByRole('heading', { level: 1, name: `Contact ${crn}` }).waitFor();
+  /** The contact's screen, read (its heading shows while it loads). */
+  const contactHeading = async (page: Page) => {
+    await page.getByRole('heading', { level: 1, name: `Contact ${crn}` }).waitFor();
+    await page.getByRole('list', { name: 'History, oldest first' }).waitFor();
+  };
   const unreadOn = async (page: Page) => Number(await page.locator('a.bell').getAttribute('data-unread'));
   /** GET as the agent once the service behind it has heard of the contact (by event). */
   const agentReads = async (path: string) => {
