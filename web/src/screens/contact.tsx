@@ -53,12 +53,10 @@ function ContactWorkScreen({ crn }: { crn: string }) {
     queryKey: ['contacts', crn, 'clarifications'],
     queryFn: () =>
       noneUntilKnown(dataOf(api.GET('/api/v1/contacts/{crn}/clarifications', { params: { path: { crn } } }))),
-    enabled: contact.data !== undefined,
   });
   const visits = useQuery({
     queryKey: ['contacts', crn, 'site-visits'],
     queryFn: () => noneUntilKnown(dataOf(api.GET('/api/v1/contacts/{crn}/site-visits', { params: { path: { crn } } }))),
-    enabled: contact.data !== undefined,
   });
   if (contact.error) {
     const problem = contact.error instanceof ApiProblem ? contact.error : ApiProblem.unreachable();
@@ -100,7 +98,8 @@ function ContactWorkScreen({ crn }: { crn: string }) {
     <ContactView
       contact={contact.data}
       threads={threads.data?.items ?? []}
-      visits={visits.data?.items ?? []}
+      // Unread, the site visits are none only once asking failed (then the API decides on a referral).
+      visits={visits.data?.items ?? (visits.error ? [] : undefined)}
       problems={[threads.error, visits.error]}
       work={work}
       done={done}
@@ -131,7 +130,8 @@ function ContactView({
 }: {
   contact: Contact;
   threads: readonly Thread[];
-  visits: readonly SiteVisit[];
+  /** Undefined until read: whether a visit is open decides whether another may be referred. */
+  visits: readonly SiteVisit[] | undefined;
   problems: unknown[];
   work: ContactWork;
   done?: { message: string; at: number };
@@ -157,7 +157,7 @@ function ContactView({
             />
           ),
       )}
-      <ContactActions contact={contact} visits={visits} work={work} />
+      {visits && <ContactActions contact={contact} visits={visits} work={work} />}
       <dl className="summary">
         <dt>Asks for</dt>
         <dd>
@@ -259,7 +259,7 @@ function ContactView({
       <ClarificationThreads contact={contact} threads={threads} work={work} />
 
       <h2>Site visits</h2>
-      <SiteVisitsSection visits={visits} work={work} />
+      <SiteVisitsSection visits={visits ?? []} work={work} />
 
       <h2>Details as logged</h2>
       {contactDetailSections(
