@@ -68,6 +68,7 @@ describe('an investigation in the web UI', () => {
     await contactHeading(shipper);
     // The originator may take its side of it, or withdraw it; nothing of the CDSP's.
     const commands = shipper.getByRole('region', { name: 'What you can do' });
+    await commands.waitFor();
     await expect(commands.getByRole('button').allTextContents()).resolves.toEqual([
       `Take it for ${shipperName}`,
       'Withdraw the contact',
