@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Entry point of the README's commands (`npm start`, `npm test`, `npm run bench`).
-# It installs what is missing, then runs the TypeScript command on the Node 24 LTS runtime that npm
-# installs into node_modules (the `node` package), whatever Node runs npm itself.
+# It installs what is missing, then runs the command on the Node 24 LTS runtime that npm installs into
+# node_modules (the `node` package), whatever Node runs npm itself: `start` from its build, the
+# others from their TypeScript.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -17,4 +18,10 @@ fi
 node_bin="$PWD/node_modules/.bin/node"
 command=${1:?usage: tools/cms.sh start|test|bench [args]}
 shift
+if [ "$command" = start ]; then
+  # `npm start` runs the build (dist/), its supervisor included, with plain Node: built first when a
+  # source is newer than the build (tools/build/build.ts; Nx compiles only the projects that changed).
+  "$node_bin" -r @swc-node/register tools/build/build.ts --if-stale
+  exec "$node_bin" --enable-source-maps dist/tools/start.js "$@"
+fi
 exec "$node_bin" --enable-source-maps -r @swc-node/register "tools/$command.ts" "$@"

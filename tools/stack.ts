@@ -7,7 +7,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import {
   callsOf,
   catalogueEntries,
@@ -19,7 +19,10 @@ import {
   urlSettingOf,
   type ServiceName,
 } from '@cms/catalogue';
+import { repositoryRoot } from '@cms/config';
 import { tracingSettings } from '@cms/observability';
+import { buildIfStale } from './build/build';
+import { nodeArguments, type Runtime } from './build/runtime';
 import {
   InfraError,
   isListeningOn,
@@ -40,7 +43,7 @@ import { writeDemoExtract } from './demo-data/write-extract';
 import { writeDemoPafFile } from './demo-data/write-paf-file';
 import { buildWebIfStale } from './web/build-web';
 
-const ROOT = resolve(__dirname, '..');
+const ROOT = repositoryRoot(__dirname);
 
 export interface ServiceProcess {
   name: string;
@@ -74,6 +77,12 @@ export interface StackOptions {
    * with default ports, the second replica listens on its catalogue port + REPLICA_PORT_STEP.
    */
   replicas?: number;
+  /**
+   * What runs the services: their build under dist/ with plain Node (`npm start` and the benchmark,
+   * as in production; built first when a source is newer), or their TypeScript sources (the
+   * default: the tests, with nothing to build).
+   */
+  runtime?: Runtime;
 }
 
 /** With default ports, replica n (from 0) of a service listens on its catalogue port + n × this. */
@@ -162,6 +171,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
 
   // The gateway serves the web app's build (dist/web): built first when its sources are newer.
   buildWebIfStale(log);
+  const runtime = options.runtime ?? 'sources';
+  if (runtime === 'compiled') buildIfStale(log);
   mkdirSync(join(dataDir, 'logs'), { recursive: true });
   const { postgres, kafka, zipkin } = await provisionTogether({
     postgres: () => provisionPostgres({ dataDir, log, fresh: options.fresh }),
@@ -204,9 +215,9 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       extra: options.env ?? {},
     };
     // The demo organisations and users (access-control's seed command; idempotent).
-    await seedAccessControl(databaseUrls['access-control'], dataDir);
+    await seedAccessControl(databaseUrls['access-control'], dataDir, runtime);
     const start = (name: ServiceName, replica: number) =>
-      spawnService(name, replica, portOf[name][replica], dataDir, serviceEnvironment(name, settings));
+      spawnService(name, replica, portOf[name][replica], dataDir, serviceEnvironment(name, settings), runtime);
 
     // The services first, then the gateway in front of them. Replicas one after the other: the
     // first brings the schema and the demo data up to date, the others find them so.
@@ -304,14 +315,21 @@ function localSecret(dataDir: string, setting: string): string {
   return readFileSync(file, 'utf8').trim();
 }
 
-function spawnService(name: string, replica: number, port: number, dataDir: string, env: Record<string, string>): ServiceProcess {
+export function spawnService(
+  name: string,
+  replica: number,
+  port: number,
+  dataDir: string,
+  env: Record<string, string>,
+  runtime: Runtime,
+): ServiceProcess {
   const logFile = join(dataDir, 'logs', replica === 0 ? `${name}.log` : `${name}-${replica + 1}.log`);
   const out = createWriteStream(logFile, { flags: 'a' });
-  const child = spawn(
-    process.execPath,
-    ['--enable-source-maps', '-r', '@swc-node/register', join(ROOT, 'services', name, 'src', 'main.ts')],
-    { cwd: ROOT, env: { ...process.env, ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
+  const child = spawn(process.execPath, nodeArguments(runtime, `services/${name}/src/main.ts`), {
+    cwd: ROOT,
+    env: { ...process.env, ...env, PORT: String(port) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   child.stdout!.pipe(out);
   child.stderr!.pipe(out);
   killOnExit(child);
@@ -343,7 +361,7 @@ function killRunningServices(): void {
  * process started holds the port: another program on it would answer too; where this system
  * cannot tell, the process being alive has to do).
  */
-async function waitUntilReady(service: ServiceProcess, timeoutMs = 120_000): Promise<void> {
+export async function waitUntilReady(service: ServiceProcess, timeoutMs = 120_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (service.child.exitCode !== null || service.child.signalCode !== null) {

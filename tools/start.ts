@@ -1,13 +1,15 @@
 /**
  * `npm start`: the whole product with demo data on this machine. Ctrl-C stops everything.
  */
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { repositoryRoot } from '@cms/config';
 import { demoUsers } from './demo-data/users';
 import { demoShowcase } from './demo-data/meter-points';
 import { InfraError } from './infra/types';
 import { startStack, type Stack } from './stack';
 
-const ROOT = resolve(__dirname, '..');
+// Run from its build (dist/tools/start.js, tools/cms.sh), this module is a folder deeper than its source.
+const ROOT = repositoryRoot(__dirname);
 
 async function main(): Promise<void> {
   const started = Date.now();
@@ -16,7 +18,7 @@ async function main(): Promise<void> {
   try {
     // CMS_REPLICAS=2: two of every process (README "No maintenance window").
     const replicas = Number(process.env.CMS_REPLICAS ?? '1');
-    stack = await startStack({ dataDir: join(ROOT, '.data'), ports: 'default', zipkin: true, replicas, log });
+    stack = await startStack({ dataDir: join(ROOT, '.data'), ports: 'default', zipkin: true, replicas, runtime: 'compiled', log });
   } catch (error) {
     console.error(`\ncms: could not start.\n${error instanceof InfraError ? error.message : error instanceof Error ? error.message : String(error)}`);
     process.exit(1);

@@ -215,7 +215,8 @@ function accessControlSeed(): YamlValue {
     restart: commented('Runs once per `up`; the demo logins of the README work when it has exited 0.', quoted('no')),
     environment: { DATABASE_URL: `postgres://postgres:postgres@postgres:5432/${accessControl.database}` },
     configs: [{ source: 'access-control-demo-seed', target: '/seed/access-control-seed.json' }],
-    command: flow(['node', '-r', '@swc-node/register', 'services/access-control/src/seed-command.ts', '/seed/access-control-seed.json']),
+    // The image holds the build only (Dockerfile): the command's JavaScript under dist/.
+    command: flow(['node', '--enable-source-maps', 'dist/services/access-control/src/seed-command.js', '/seed/access-control-seed.json']),
     depends_on: { postgres: healthy },
   };
 }

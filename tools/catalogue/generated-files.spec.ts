@@ -1,19 +1,10 @@
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parse, parseAllDocuments } from 'yaml';
-import {
-  callsOf,
-  catalogueEntries,
-  catalogueSecrets,
-  entryOf,
-  healthPaths,
-  resourcesOf,
-  urlSettingOf,
-} from '@cms/catalogue';
+import { parse } from 'yaml';
+import { callsOf, catalogueEntries, entryOf, healthPaths, urlSettingOf } from '@cms/catalogue';
 import { DEMO_SECRET } from './compose-file';
 import { drift, generatedFiles, ROOT } from './generated-files';
-import { databaseUrlSecretKey } from './kubernetes-manifests';
 
 /** Like libs/contracts' AsyncAPI test: what is committed must be what the catalogue generates. */
 describe('the files generated from the service catalogue', () => {
@@ -101,7 +92,8 @@ describe('docker-compose.yml', () => {
     expect(seed).toMatchObject({ image: 'cms:local', restart: 'no', depends_on: { postgres: { condition: 'service_healthy' } } });
     expect(seed.environment.DATABASE_URL).toMatch(/\/cms_access_control$/);
     expect(seed.configs).toEqual([{ source: 'access-control-demo-seed', target: '/seed/access-control-seed.json' }]);
-    expect(seed.command).toEqual(['node', '-r', '@swc-node/register', 'services/access-control/src/seed-command.ts', '/seed/access-control-seed.json']);
+    expect(seed.command).toEqual(['node', '--enable-source-maps', 'dist/services/access-control/src/seed-command.js', '/seed/access-control-seed.json']);
+    // The image's build of it (tools/build/compile.ts: dist/ mirrors the sources).
     expect(existsSync(join(ROOT, 'services/access-control/src/seed-command.ts'))).toBe(true);
     expect(compose.configs['access-control-demo-seed']).toEqual({ file: './deploy/demo/access-control-seed.json' });
     const file = JSON.parse(readFileSync(join(ROOT, 'deploy/demo/access-control-seed.json'), 'utf8'));
@@ -117,79 +109,5 @@ describe('docker-compose.yml', () => {
 
   it('keeps a demo secret at 32 bytes, as the services require of a real one', () => {
     expect(Buffer.from(DEMO_SECRET, 'base64')).toHaveLength(32);
-  });
-});
-
-describe('deploy/k8s', () => {
-  const manifest = (name: string) =>
-    parseAllDocuments(readFileSync(join(ROOT, 'deploy/k8s', `${name}.yaml`), 'utf8')).map((document) =>
-      document.toJSON(),
-    );
-  const kustomization = parse(readFileSync(join(ROOT, 'deploy/k8s/kustomization.yaml'), 'utf8'));
-
-  it('lists every service manifest in the kustomization', () => {
-    expect(kustomization.resources).toEqual(catalogueEntries.map((entry) => `${entry.name}.yaml`));
-  });
-
-  it.each(catalogueEntries.map((entry) => entry.name))(
-    'runs %s locked down, probed, limited, and reachable on port 80',
-    (name) => {
-      const [deployment, service] = manifest(name);
-      const pod = deployment.spec.template.spec;
-      const [container] = pod.containers;
-      expect([deployment.kind, deployment.metadata.name, service.kind, service.metadata.name]).toEqual([
-        'Deployment',
-        name,
-        'Service',
-        name,
-      ]);
-      expect(pod.securityContext).toMatchObject({ runAsNonRoot: true, runAsUser: 1000 });
-      expect(container.securityContext).toEqual({
-        allowPrivilegeEscalation: false,
-        readOnlyRootFilesystem: true,
-        capabilities: { drop: ['ALL'] },
-      });
-      expect(container.ports).toEqual([{ name: 'http', containerPort: entryOf(name).port }]);
-      expect(
-        [container.startupProbe, container.readinessProbe, container.livenessProbe].map((probe) => probe.httpGet.path),
-      ).toEqual([healthPaths.live, healthPaths.ready, healthPaths.live]);
-      const resources = resourcesOf(name);
-      expect(container.resources).toEqual({
-        requests: { cpu: resources.cpuRequest, memory: resources.memoryRequest },
-        limits: { cpu: resources.cpuLimit, memory: resources.memoryLimit },
-      });
-      expect(container.lifecycle.preStop.exec.command).toEqual(['sleep', '5']);
-      expect(service.spec.ports).toEqual([{ name: 'http', port: 80, targetPort: 'http' }]);
-    },
-  );
-
-  it.each(catalogueEntries.map((entry) => entry.name))(
-    'gives %s its database URL and secrets from cms-secrets, and the addresses of the services it calls',
-    (name) => {
-      const entry = entryOf(name);
-      const [deployment] = manifest(name);
-      const env: { name: string; value?: string; valueFrom?: { secretKeyRef: { name: string; key: string } } }[] =
-        deployment.spec.template.spec.containers[0].env;
-      const fromSecret = Object.fromEntries(
-        env
-          .filter((variable) => variable.valueFrom)
-          .map((variable) => [variable.name, variable.valueFrom!.secretKeyRef.key]),
-      );
-      expect(fromSecret).toEqual({
-        ...(entry.database ? { DATABASE_URL: databaseUrlSecretKey(name) } : {}),
-        ...Object.fromEntries(entry.secrets.map((secret) => [secret.setting, secret.setting])),
-      });
-      for (const callee of callsOf(name))
-        expect(env).toContainEqual({ name: urlSettingOf(callee), value: `http://${callee}` });
-    },
-  );
-
-  it('tells the operator to create every key of cms-secrets the manifests read', () => {
-    const readme = readFileSync(join(ROOT, 'deploy/k8s/README.md'), 'utf8');
-    const keys = [
-      ...catalogueEntries.flatMap((entry) => (entry.database ? [databaseUrlSecretKey(entry.name)] : [])),
-      ...catalogueSecrets().map((secret) => secret.setting),
-    ];
-    for (const key of keys) expect(readme).toContain(`--from-literal=${key}=`);
   });
 });

@@ -1,7 +1,9 @@
 /**
- * deploy/k8s, from the service catalogue: one Deployment and one Service per service (probes,
- * requests and limits, a non-root read-only pod, a preStop pause), and the kustomization that
- * lists them with the settings every service shares.
+ * deploy/k8s, from the service catalogue: per service a Deployment of two replicas (probes,
+ * requests and limits, a non-root read-only pod, a preStop pause), its Service and a
+ * PodDisruptionBudget that keeps one replica up through a voluntary disruption (a node drained, a
+ * cluster upgrade: issue 15, no maintenance window), and the kustomization that lists them with the
+ * settings every service shares.
  */
 import {
   callsOf,
@@ -36,14 +38,18 @@ export function secretKeysOf(entry: CatalogueEntry): string[] {
   ];
 }
 
-/** deploy/k8s/<name>.yaml: the service's Deployment and its Service. */
+/** Every service runs this many replicas: one serves while the other restarts (issue 15). */
+export const REPLICAS = 2;
+
+/** deploy/k8s/<name>.yaml: the service's Deployment, its Service and its PodDisruptionBudget. */
 export function kubernetesManifest(entry: CatalogueEntry): string {
   const keys = secretKeysOf(entry);
   const fromSecret = keys.length > 0 ? `;\n${keys.join(', ')} from the ${SECRETS_NAME} Secret (see README.md)` : '';
-  const header = `${entry.name} (${entry.title}): Deployment + Service. Settings shared by every service come
-from the ${CONFIG_NAME} ConfigMap (kustomization.yaml)${fromSecret}.
+  const header = `${entry.name} (${entry.title}): Deployment + Service + PodDisruptionBudget. Settings shared by every
+service come from the ${CONFIG_NAME} ConfigMap (kustomization.yaml)${fromSecret}.
 ${GENERATED_NOTE}`;
-  return `${renderYaml(deployment(entry), header)}---\n${renderYaml(service(entry))}`;
+  const documents = [deployment(entry), service(entry), disruptionBudget(entry)];
+  return documents.map((document, index) => renderYaml(document, index === 0 ? header : undefined)).join('---\n');
 }
 
 /** deploy/k8s/kustomization.yaml: every service's manifest, the image, the shared settings. */
@@ -94,69 +100,74 @@ ${GENERATED_NOTE}`;
   );
 }
 
+/** What the service's Deployment, Service and budget select its pods by. */
+function podSelector(entry: CatalogueEntry) {
+  return { 'app.kubernetes.io/name': entry.name };
+}
+
 function labels(entry: CatalogueEntry) {
-  return { 'app.kubernetes.io/name': entry.name, 'app.kubernetes.io/part-of': 'cms' };
+  return { ...podSelector(entry), 'app.kubernetes.io/part-of': 'cms' };
+}
+
+/** One of the service's objects: named and labelled after it. */
+function serviceObject(apiVersion: string, kind: string, entry: CatalogueEntry, spec: YamlValue): YamlValue {
+  return { apiVersion, kind, metadata: { name: entry.name, labels: labels(entry) }, spec };
 }
 
 function deployment(entry: CatalogueEntry): YamlValue {
   const resources = resourcesOf(entry.name);
   const probe = (path: string) => ({ httpGet: { path, port: 'http' } });
-  return {
-    apiVersion: 'apps/v1',
-    kind: 'Deployment',
-    metadata: { name: entry.name, labels: labels(entry) },
-    spec: {
-      replicas: 2,
-      revisionHistoryLimit: 3,
-      selector: { matchLabels: { 'app.kubernetes.io/name': entry.name } },
-      strategy: { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: 0, maxSurge: 1 } },
-      template: {
-        metadata: { labels: labels(entry) },
-        spec: {
-          automountServiceAccountToken: false,
-          terminationGracePeriodSeconds: 40,
-          securityContext: {
-            runAsNonRoot: true,
-            runAsUser: 1000,
-            runAsGroup: 1000,
-            fsGroup: 1000,
-            seccompProfile: { type: 'RuntimeDefault' },
-          },
-          containers: [
-            {
-              name: entry.name,
-              image: 'cms',
-              imagePullPolicy: 'IfNotPresent',
-              ports: [{ name: 'http', containerPort: entry.port }],
-              envFrom: [{ configMapRef: { name: CONFIG_NAME } }],
-              env: environment(entry),
-              resources: {
-                requests: { cpu: resources.cpuRequest, memory: resources.memoryRequest },
-                limits: { cpu: resources.cpuLimit, memory: resources.memoryLimit },
-              },
-              securityContext: {
-                allowPrivilegeEscalation: false,
-                readOnlyRootFilesystem: true,
-                capabilities: { drop: flow(['ALL']) },
-              },
-              startupProbe: { ...probe(healthPaths.live), periodSeconds: 2, failureThreshold: 60 },
-              readinessProbe: { ...probe(healthPaths.ready), periodSeconds: 5, timeoutSeconds: 3, failureThreshold: 3 },
-              livenessProbe: { ...probe(healthPaths.live), periodSeconds: 10, timeoutSeconds: 3, failureThreshold: 3 },
-              lifecycle: {
-                preStop: {
-                  exec: commented('Keep serving while the endpoint removal reaches every proxy, then SIGTERM.', {
-                    command: flow(['sleep', '5']),
-                  }),
-                },
-              },
-              volumeMounts: [{ name: 'tmp', mountPath: '/tmp' }],
-            },
-          ],
-          volumes: [{ name: 'tmp', emptyDir: { sizeLimit: '64Mi' } }],
+  return serviceObject('apps/v1', 'Deployment', entry, {
+    replicas: REPLICAS,
+    revisionHistoryLimit: 3,
+    selector: { matchLabels: podSelector(entry) },
+    strategy: { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: 0, maxSurge: 1 } },
+    template: {
+      metadata: { labels: labels(entry) },
+      spec: {
+        automountServiceAccountToken: false,
+        terminationGracePeriodSeconds: 40,
+        securityContext: {
+          runAsNonRoot: true,
+          runAsUser: 1000,
+          runAsGroup: 1000,
+          fsGroup: 1000,
+          seccompProfile: { type: 'RuntimeDefault' },
         },
+        containers: [
+          {
+            name: entry.name,
+            image: 'cms',
+            imagePullPolicy: 'IfNotPresent',
+            ports: [{ name: 'http', containerPort: entry.port }],
+            envFrom: [{ configMapRef: { name: CONFIG_NAME } }],
+            env: environment(entry),
+            resources: {
+              requests: { cpu: resources.cpuRequest, memory: resources.memoryRequest },
+              limits: { cpu: resources.cpuLimit, memory: resources.memoryLimit },
+            },
+            securityContext: {
+              allowPrivilegeEscalation: false,
+              readOnlyRootFilesystem: true,
+              capabilities: { drop: flow(['ALL']) },
+            },
+            startupProbe: { ...probe(healthPaths.live), periodSeconds: 2, failureThreshold: 60 },
+            readinessProbe: { ...probe(healthPaths.ready), periodSeconds: 5, timeoutSeconds: 3, failureThreshold: 3 },
+            livenessProbe: { ...probe(healthPaths.live), periodSeconds: 10, timeoutSeconds: 3, failureThreshold: 3 },
+            lifecycle: {
+              preStop: {
+                exec: commented('Keep serving while the endpoint removal reaches every proxy, then SIGTERM.', {
+                  command: flow(['sleep', '5']),
+                }),
+              },
+            },
+            volumeMounts: [{ name: 'tmp', mountPath: '/tmp' }],
+          },
+        ],
+        volumes: [{ name: 'tmp', emptyDir: { sizeLimit: '64Mi' } }],
       },
     },
-  };
+  });
 }
 
 /** The container's own settings: its name and port, its database URL and secrets, the services it calls. */
@@ -176,16 +187,22 @@ function environment(entry: CatalogueEntry): YamlValue[] {
   ];
 }
 
+/**
+ * At most one of the two replicas away at a time through a voluntary disruption (a drain, an
+ * upgrade); with the Deployment's rolling update (maxUnavailable 0) the service is never without one.
+ */
+function disruptionBudget(entry: CatalogueEntry): YamlValue {
+  return serviceObject('policy/v1', 'PodDisruptionBudget', entry, {
+    minAvailable: 1,
+    selector: { matchLabels: podSelector(entry) },
+  });
+}
+
 function service(entry: CatalogueEntry): YamlValue {
-  return {
-    apiVersion: 'v1',
-    kind: 'Service',
-    metadata: { name: entry.name, labels: labels(entry) },
-    spec: {
-      selector: { 'app.kubernetes.io/name': entry.name },
-      ports: [{ name: 'http', port: 80, targetPort: 'http' }],
-    },
-  };
+  return serviceObject('v1', 'Service', entry, {
+    selector: podSelector(entry),
+    ports: [{ name: 'http', port: 80, targetPort: 'http' }],
+  });
 }
 
 const SECRET_COMMAND = /(<!-- generated: the cms-secrets command[^\n]*-->\n)([\s\S]*?)(\n *<!-- end generated -->)/;

@@ -10,23 +10,28 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { repositoryRoot } from '@cms/config';
+import { nodeArguments, type Runtime } from '../build/runtime';
 import { demoOrganisations } from './organisations';
 import { demoUsers } from './users';
 
-const ROOT = resolve(__dirname, '..', '..');
-const SEED_COMMAND = join(ROOT, 'services', 'access-control', 'src', 'seed-command.ts');
+const ROOT = repositoryRoot(__dirname);
+const SEED_COMMAND = 'services/access-control/src/seed-command.ts';
 
 /** The demo organisations and users in the seed command's file format. */
 export function demoAccessSeed(): { organisations: unknown[]; users: unknown[] } {
   return { organisations: demoOrganisations(), users: demoUsers() };
 }
 
-/** Writes the demo seed file into `dataDir` and runs access-control's seed command on it against `databaseUrl`. */
-export async function seedAccessControl(databaseUrl: string, dataDir: string): Promise<void> {
+/**
+ * Writes the demo seed file into `dataDir` and runs access-control's seed command on it against
+ * `databaseUrl`, from its build or its sources as the stack runs the services.
+ */
+export async function seedAccessControl(databaseUrl: string, dataDir: string, runtime: Runtime = 'sources'): Promise<void> {
   const file = join(dataDir, 'demo', 'access-control-seed.json');
   mkdirSync(join(dataDir, 'demo'), { recursive: true });
   writeFileSync(file, `${JSON.stringify(demoAccessSeed(), null, 2)}\n`, 'utf8');
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', SEED_COMMAND, file], {
+  const child = spawn(process.execPath, [...nodeArguments(runtime, SEED_COMMAND), file], {
     cwd: ROOT,
     env: { ...process.env, DATABASE_URL: databaseUrl },
     stdio: ['ignore', 'pipe', 'pipe'],

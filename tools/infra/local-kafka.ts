@@ -5,6 +5,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { repositoryRoot } from '@cms/config';
 import { freePorts, isPortFree } from './free-port';
 import { classDataSharing } from './class-data-sharing';
 import { fetchWithMaven } from './maven';
@@ -27,7 +28,7 @@ import { InfraError, KafkaBroker, ProvisionOptions } from './types';
 const execFileAsync = promisify(execFile);
 
 export const KAFKA_VERSION = '3.9.1';
-const REPO_ROOT = path.resolve(__dirname, '..', '..');
+const REPO_ROOT = repositoryRoot(__dirname);
 const POM = path.join(REPO_ROOT, 'deploy', 'local-kafka', 'pom.xml');
 const START_TIMEOUT_MS = 60_000;
 const STOP_STEPS: Array<[NodeJS.Signals, number]> = [['SIGTERM', 15_000]];

@@ -4,6 +4,7 @@ import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { repositoryRoot } from '@cms/config';
 import { classDataSharing } from './class-data-sharing';
 import { checkJava, type JavaNeed, type JavaRuntime } from './local-kafka';
 import { fetchWithMaven } from './maven';
@@ -16,7 +17,7 @@ export const ZIPKIN_VERSION = '3.6.1';
 export const ZIPKIN_PORT = 9411;
 
 const execFileAsync = promisify(execFile);
-const REPO_ROOT = path.resolve(__dirname, '..', '..');
+const REPO_ROOT = repositoryRoot(__dirname);
 const CACHE = path.join(REPO_ROOT, '.cache', 'zipkin', ZIPKIN_VERSION);
 export const ZIPKIN_POM = path.join(REPO_ROOT, 'deploy', 'local-zipkin', 'pom.xml');
 const START_TIMEOUT_MS = 90_000;

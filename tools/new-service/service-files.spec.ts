@@ -37,12 +37,13 @@ describe("a new service's files", () => {
     for (const { path, content } of files) expect([path, content.match(/\{\{\w+\}\}/g)]).toEqual([path, null]);
   });
 
-  it('tag the project as a service of its own scope (Nx, for the module boundaries)', () => {
+  it('tag the project as a service of its own scope (Nx, for the module boundaries), built as every service is (nx.json)', () => {
     expect(JSON.parse(file('project.json'))).toEqual({
       name: 'site-visits',
       projectType: 'application',
       sourceRoot: 'services/site-visits/src',
       tags: ['type:service', 'scope:site-visits'],
+      targets: { build: {} },
     });
   });
 

@@ -6,9 +6,10 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { repositoryRoot } from '@cms/config';
 
-const ROOT = resolve(__dirname, '../..');
+const ROOT = repositoryRoot(__dirname);
 const WEB = join(ROOT, 'web');
 /** Where Vite writes the build (web/vite.config.mts) and the gateway reads it (WEB_APP_DIR). */
 export const WEB_BUILD_DIR = join(ROOT, 'dist', 'web');

@@ -16,6 +16,17 @@ import { Shell } from './shell';
 import { ProblemNotice } from './ui/problem-notice';
 import { ApiProblem } from './api/problem';
 import { worksReferrals, worksTheQueue } from './contacts/contact-permissions';
+import { administersUsers } from './administration/administration';
+import { seesDashboard } from './dashboard/statistics';
+import { AccountScreen } from './screens/account';
+import { ApiClientsScreen } from './screens/api-clients';
+import { DashboardScreen } from './screens/dashboard';
+import { ForgottenPasswordScreen } from './screens/forgotten-password';
+import { NewUserScreen } from './screens/new-user';
+import { NotificationPreferencesScreen } from './screens/notification-preferences';
+import { ResetPasswordScreen } from './screens/reset-password';
+import { UserScreen } from './screens/user';
+import { UsersScreen } from './screens/users';
 
 /**
  * The app by the session's state: signing in, choosing a password when the API demands it, then
@@ -24,6 +35,7 @@ import { worksReferrals, worksTheQueue } from './contacts/contact-permissions';
 export function App() {
   const { session } = useApp();
   const state = useSyncExternalStore(session.subscribe, session.getState);
+  const { pathname } = useLocation();
   if (state.status === 'restoring') {
     return (
       <Shell>
@@ -32,9 +44,16 @@ export function App() {
     );
   }
   if (state.status === 'signed-out') {
+    // Signed out, a forgotten password and the emailed reset link have their own pages; any other address asks to sign in.
     return (
       <Shell>
-        <SignIn notice={state.notice} />
+        {pathname === paths.forgottenPassword ? (
+          <ForgottenPasswordScreen />
+        ) : pathname === paths.resetPassword ? (
+          <ResetPasswordScreen />
+        ) : (
+          <SignIn notice={state.notice} />
+        )}
       </Shell>
     );
   }
@@ -43,7 +62,7 @@ export function App() {
 
 function SignedIn({ passwordChangeRequired }: { passwordChangeRequired: boolean }) {
   const me = useMe();
-  const { pathname } = useLocation();
+  const { pathname, search } = useLocation();
   useEffect(() => {
     if (pathname === paths.home && !passwordChangeRequired) navigate(paths.contacts, { replace: true });
   }, [pathname, passwordChangeRequired]);
@@ -101,6 +120,39 @@ function SignedIn({ passwordChangeRequired }: { passwordChangeRequired: boolean 
     ) : (
       <Message title="Referrals are the transporters’">
         Referrals are the site visits referred to a transporter's users. Your organisation's contacts are in its list.
+      </Message>
+    );
+  else if (pathname === paths.forgottenPassword) screen = <ForgottenPasswordScreen />;
+  else if (pathname === paths.resetPassword) screen = <ResetPasswordScreen />;
+  else if (pathname === paths.account) screen = <AccountScreen me={me.data} />;
+  else if (pathname === paths.notificationPreferences) screen = <NotificationPreferencesScreen />;
+  else if (
+    pathname === paths.users ||
+    pathname === paths.newUser ||
+    pathname === paths.userPage ||
+    pathname === paths.apiClients
+  )
+    screen = administersUsers(me.data) ? (
+      pathname === paths.users ? (
+        <UsersScreen />
+      ) : pathname === paths.newUser ? (
+        <NewUserScreen me={me.data} />
+      ) : pathname === paths.apiClients ? (
+        <ApiClientsScreen me={me.data} />
+      ) : (
+        <UserScreen userId={search.get('id') ?? ''} me={me.data} />
+      )
+    ) : (
+      <Message title="Only your Local Security Officer administers users">
+        Your organisation's Local Security Officer creates and suspends users, sets their roles and manages API clients.
+      </Message>
+    );
+  else if (pathname === paths.dashboard)
+    screen = seesDashboard(me.data) ? (
+      <DashboardScreen />
+    ) : (
+      <Message title="The dashboard is the CDSP's">
+        The contacts dashboard covers every organisation's contacts, so only the CDSP sees it.
       </Message>
     );
   else

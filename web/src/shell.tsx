@@ -2,6 +2,8 @@ import type { ReactNode } from 'react';
 import { useApp } from './app-context';
 import { worksReferrals, worksTheQueue } from './contacts/contact-permissions';
 import { NotificationsBell } from './notifications/notifications-bell';
+import { administersUsers } from './administration/administration';
+import { seesDashboard } from './dashboard/statistics';
 import { canLogContacts, type Me } from './reference-data';
 import { Link, useLocation } from './routing/router';
 import { paths } from './routing/paths';
@@ -35,6 +37,19 @@ export function Shell({
             : []),
           ...(worksTheQueue(me) ? [{ to: paths.workQueue, label: 'Work queue', current: pathname === paths.workQueue }] : []),
           ...(worksReferrals(me) ? [{ to: paths.referrals, label: 'Referrals', current: pathname === paths.referrals }] : []),
+          ...(seesDashboard(me)
+            ? [{ to: paths.dashboard, label: 'Dashboard', current: pathname === paths.dashboard }]
+            : []),
+          ...(administersUsers(me)
+            ? [
+                {
+                  to: paths.users,
+                  label: 'Users and API clients',
+                  current:
+                    pathname.startsWith(paths.users) || pathname === paths.userPage || pathname === paths.apiClients,
+                },
+              ]
+            : []),
         ]
       : [];
   return (
@@ -66,6 +81,13 @@ export function Shell({
                 </>
               )}
               <dt>Account</dt>
+              {!passwordChangeRequired && (
+                <dd>
+                  <Link to={paths.account} aria-current={pathname === paths.account ? 'page' : undefined}>
+                    Your account
+                  </Link>
+                </dd>
+              )}
               {!passwordChangeRequired && (
                 <dd>
                   <Link to={paths.changePassword}>Change password</Link>

@@ -235,12 +235,18 @@ export type UrlSetting<Name extends string> = `${UpperSnake<Name>}_URL`;
 /** Every service answers these (libs/service-defaults' HealthController). */
 export const healthPaths = { live: '/health/live', ready: '/health/ready' } as const;
 
-/** What a pod asks for and may use unless its entry says otherwise. */
+/**
+ * What a pod asks for and may use unless its entry says otherwise. Memory from the benchmark of the
+ * compiled services (docs/benchmarks.md, "Compiled services"): 216–279 MiB resident at rest, at most
+ * 342 MiB after the load (contact-logging); the request is that largest figure rounded up; the limit
+ * is the V8 heap's cap (NODE_OPTIONS=--max-old-space-size=384, deploy/k8s/kustomization.yaml) plus
+ * 256 MiB for what a service holds outside its heap (code, source maps, buffers: about 140 MiB at rest).
+ */
 export const defaultResources: ResourceHints = {
   cpuRequest: '100m',
-  memoryRequest: '256Mi',
+  memoryRequest: '384Mi',
   cpuLimit: '1',
-  memoryLimit: '512Mi',
+  memoryLimit: '640Mi',
 };
 
 /** Where every service finds the keys that verify access tokens: access-control publishes them. */

@@ -23,12 +23,14 @@ import { RefreshSessionHandler } from './application/refresh-session.handler';
 import { RegisterApiClientHandler } from './application/register-api-client.handler';
 import { RequestPasswordResetHandler } from './application/request-password-reset.handler';
 import { RevokeApiClientHandler } from './application/revoke-api-client.handler';
+import { RotateApiClientSecretHandler } from './application/rotate-api-client-secret.handler';
 import { RotateSigningKeyHandler } from './application/rotate-signing-key.handler';
 import { SECRETS } from './application/secrets.port';
 import { SessionEnder } from './application/session-ender';
 import { REFRESH_SESSIONS } from './application/sessions.port';
 import { SignInHandler } from './application/sign-in.handler';
 import { SignOutHandler } from './application/sign-out.handler';
+import { SignOutEverywhereHandler } from './application/sign-out-everywhere.handler';
 import { ACCESS_TOKEN_SIGNING, SIGNING_KEYS } from './application/token-signing.port';
 import { UpdateUserHandler } from './application/update-user.handler';
 import { DeleteUserHandler } from './application/delete-user.handler';
@@ -95,6 +97,7 @@ export function accessControlModule(config: AccessControlConfig, logger: Logger)
       SignInHandler,
       RefreshSessionHandler,
       SignOutHandler,
+      SignOutEverywhereHandler,
       WhoAmIHandler,
       ChangePasswordHandler,
       RequestPasswordResetHandler,
@@ -110,6 +113,7 @@ export function accessControlModule(config: AccessControlConfig, logger: Logger)
       ListApiClientsHandler,
       RegisterApiClientHandler,
       RevokeApiClientHandler,
+      RotateApiClientSecretHandler,
       IssueClientTokenHandler,
       RotateSigningKeyHandler,
       ListAdminAuditHandler,

@@ -322,6 +322,40 @@ describe('refresh and sign-out', () => {
     expect((await post('/api/v1/auth/logout', { refreshToken: 'never-issued' })).status).toBe(204);
   });
 
+  it('signs out everywhere: every session of the user ends, this one too, announced for the gateways; other users keep theirs', async () => {
+    const [laptop, phone] = [await signedIn('sgn.user'), await signedIn('sgn.user')];
+    const colleague = await signedIn('sgn.lso');
+    await expectProblem(await fetch(`${baseUrl}/api/v1/me/sessions`, { method: 'DELETE' }), 401, 'UNAUTHENTICATED');
+
+    const response = await fetch(`${baseUrl}/api/v1/me/sessions`, { method: 'DELETE', headers: { authorization: `Bearer ${phone.accessToken}` } });
+    expect(response.status).toBe(204);
+
+    for (const session of [laptop, phone]) {
+      await expectProblem(await post('/api/v1/auth/refresh', { refreshToken: session.refreshToken }), 401, 'INVALID_REFRESH_TOKEN');
+      await expectProblem(await get('/api/v1/me', session.accessToken), 401, 'UNAUTHENTICATED');
+    }
+    expect((await get('/api/v1/me', colleague.accessToken)).status).toBe(200);
+    expect((await post('/api/v1/auth/refresh', { refreshToken: colleague.refreshToken })).status).toBe(200);
+    const { rows } = await db.query(
+      `SELECT payload::jsonb AS payload FROM outbox_message WHERE topic = 'cms.access.v1' AND message_key = 'sgn.user'`,
+    );
+    expect(rows).toEqual([
+      {
+        payload: expect.objectContaining({
+          userId: 'sgn.user',
+          reason: 'SIGNED_OUT',
+          sessionIds: expect.arrayContaining([decodeJwt(laptop.accessToken).sid, decodeJwt(phone.accessToken).sid]),
+        }),
+      },
+    ]);
+    // The ended session's token cannot do it again.
+    await expectProblem(
+      await fetch(`${baseUrl}/api/v1/me/sessions`, { method: 'DELETE', headers: { authorization: `Bearer ${phone.accessToken}` } }),
+      401,
+      'UNAUTHENTICATED',
+    );
+  });
+
   it('stores refresh tokens only as SHA-256 hashes', async () => {
     const { refreshToken } = await signedIn('nfg.user');
     const { rows } = await db.query(`SELECT token_hash FROM refresh_session WHERE user_id = 'nfg.user'`);

@@ -339,6 +339,55 @@ describe('revoking an API client', () => {
   });
 });
 
+describe('rotating an API client secret', () => {
+  it('answers a new secret once: the old one is refused at once, the new one works, only its hash is kept, and who did it is recorded', async () => {
+    const lso = await tokenOf('tgs.lso');
+    const client = await register(lso, 'TGS billing', ['contacts:read']);
+    const response = await call('POST', `/api/v1/api-clients/${client.clientId}/secret-rotation`, lso);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    const rotated = (await response.json()) as RegisteredClient;
+    expect(rotated).toEqual({
+      clientId: client.clientId,
+      clientSecret: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/),
+      name: 'TGS billing',
+      scopes: ['contacts:read'],
+      createdAt: client.createdAt,
+      createdBy: 'tgs.lso',
+    });
+    expect(rotated.clientSecret).not.toBe(client.clientSecret);
+
+    await expectOAuthError(await formTokenRequest({ grant_type: 'client_credentials' }, basic(client.clientId, client.clientSecret)), 401, 'invalid_client');
+    expect((await formTokenRequest({ grant_type: 'client_credentials' }, basic(client.clientId, rotated.clientSecret))).status).toBe(200);
+    const listed = await (await call('GET', '/api/v1/api-clients', lso)).text();
+    expect(listed).not.toContain(rotated.clientSecret);
+    const { rows } = await db.query('SELECT secret_hash FROM api_client WHERE client_id = $1', [client.clientId]);
+    expect(rows[0].secret_hash.equals(createHash('sha256').update(rotated.clientSecret).digest())).toBe(true);
+    const { rows: audit } = await db.query(
+      `SELECT action, actor_user_id, organisation_id FROM admin_audit WHERE details->>'clientId' = $1 ORDER BY id`,
+      [client.clientId],
+    );
+    expect(audit).toEqual([
+      { action: 'API_CLIENT_REGISTERED', actor_user_id: 'tgs.lso', organisation_id: organisationId('TGS') },
+      { action: 'API_CLIENT_SECRET_ROTATED', actor_user_id: 'tgs.lso', organisation_id: organisationId('TGS') },
+    ]);
+  });
+
+  it('is answered 404, changing nothing, for another organisation’s client or a revoked one, and is for LSOs only', async () => {
+    const lso = await tokenOf('kgp.lso');
+    const client = await register(lso, 'KGP portal', ['contacts:read']);
+    const foreign = await expectProblem(await call('POST', `/api/v1/api-clients/${client.clientId}/secret-rotation`, await tokenOf('oak.lso')), 404, 'NOT_FOUND');
+    const missing = await expectProblem(await call('POST', '/api/v1/api-clients/00000000-0000-4000-8000-000000000000/secret-rotation', lso), 404, 'NOT_FOUND');
+    expect(foreign.detail).toBe(missing.detail);
+    await expectProblem(await call('POST', `/api/v1/api-clients/${client.clientId}/secret-rotation`, await tokenOf('kgp.user')), 403, 'FORBIDDEN');
+    await expectProblem(await call('POST', '/api/v1/api-clients/not-a-uuid/secret-rotation', lso), 400, 'VALIDATION_FAILED');
+    expect((await formTokenRequest({ grant_type: 'client_credentials' }, basic(client.clientId, client.clientSecret))).status).toBe(200);
+
+    expect((await call('DELETE', `/api/v1/api-clients/${client.clientId}`, lso)).status).toBe(204);
+    await expectProblem(await call('POST', `/api/v1/api-clients/${client.clientId}/secret-rotation`, lso), 404, 'NOT_FOUND');
+  });
+});
+
 describe('signing-key rotation', () => {
   it('is refused with 403, and changes nothing, to anyone but a CDSP administrator', async () => {
     const kids = await jwksKids();
@@ -472,7 +521,7 @@ describe('documentation', () => {
   it('documents every new route with bounded request fields', () => {
     const document = buildOpenApiDocument(service.app, { title: 'access control', description: 'test' });
     expect(Object.keys(document.paths)).toEqual(
-      expect.arrayContaining(['/api/v1/api-clients', '/api/v1/api-clients/{clientId}', '/api/v1/auth/token', '/api/v1/signing-keys/rotation']),
+      expect.arrayContaining(['/api/v1/api-clients', '/api/v1/api-clients/{clientId}', '/api/v1/api-clients/{clientId}/secret-rotation', '/api/v1/auth/token', '/api/v1/signing-keys/rotation']),
     );
     expect(Object.keys((document.paths['/api/v1/auth/token'].post!.requestBody as { content: object }).content).sort()).toEqual([
       'application/json',

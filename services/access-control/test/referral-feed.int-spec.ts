@@ -83,6 +83,18 @@ describe("a transporter's referral feed access", () => {
     expect(await response.json()).toMatchObject({ code: 'SCOPE_NOT_ALLOWED' });
   });
 
+  it('takes the new secret as its password when the secret is rotated, and refuses the old one', async () => {
+    const client = await register('wwu.lso', ['referral-feed:read']);
+    const response = await service.call('POST', `/api/v1/api-clients/${client.clientId}/secret-rotation`, await service.tokenOf('wwu.lso'));
+    expect(response.status).toBe(200);
+    const rotated = (await response.json()) as Registered;
+    expect(rotated.referralFeed).toEqual(client.referralFeed);
+
+    await expect(connectedAdmin(client.clientId, client.clientSecret)).rejects.toMatchObject({ name: 'KafkaJSSASLAuthenticationError' });
+    const admin = await connectedAdmin(client.clientId, rotated.clientSecret);
+    await admin.disconnect();
+  });
+
   it('is taken away when the client is revoked: the same credentials are refused by the broker', async () => {
     const client = await register('ngn.lso', ['referral-feed:read']);
     const admin = await connectedAdmin(client.clientId, client.clientSecret);

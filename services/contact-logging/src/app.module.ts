@@ -15,6 +15,8 @@ import { ContactAuditQueries } from './application/contact-audit.queries';
 import { CONTACT_STORE } from './application/contact-store.port';
 import { ContactLifecycleHandler } from './application/contact-lifecycle.handler';
 import { ContactQueries } from './application/contact.queries';
+import { CONTACT_STATISTICS_STORE } from './application/contact-statistics.port';
+import { ContactStatisticsQueries } from './application/contact-statistics.queries';
 import { CONTACT_TIMELINE } from './application/contact-timeline.port';
 import { RecordContactActivityHandler } from './application/record-contact-activity.handler';
 import { REJECTED_SUBMISSION_STORE } from './application/rejected-submission.port';
@@ -29,12 +31,14 @@ import { ContactAuditController } from './http/contact-audit.controller';
 import { ContactTypesController } from './http/contact-types.controller';
 import { ContactLifecycleController } from './http/contact-lifecycle.controller';
 import { ContactsController } from './http/contacts.controller';
+import { ContactStatisticsController } from './http/contact-statistics.controller';
 import { RejectedSubmissionsController } from './http/rejected-submissions.controller';
 import { ResolutionReasonsController } from './http/resolution-reasons.controller';
 import { AccessControlClient } from './infrastructure/access-control-client';
 import { ContactAuditReader } from './infrastructure/contact-audit.reader';
 import { ContactActivityConsumer } from './infrastructure/contact-activity.consumer';
 import { ContactRepository } from './infrastructure/contact.repository';
+import { ContactStatisticsReader } from './infrastructure/contact-statistics.reader';
 import { ContactRetentionRepository } from './infrastructure/contact-retention.repository';
 import { RetentionBackfillOnStart } from './infrastructure/retention-backfill-on-start';
 import { ContactTimelineRepository } from './infrastructure/contact-timeline.repository';
@@ -71,7 +75,8 @@ export function contactLoggingModule(config: ContactLoggingConfig, logger: Logge
         partnerScopes: { resource: 'contacts' },
       }),
     ],
-    controllers: [ContactsController, ContactLifecycleController, ContactTypesController, ResolutionReasonsController, ContactAuditController, RejectedSubmissionsController],
+    // ContactStatisticsController first: its path would otherwise be read as a CRN by ContactsController.
+    controllers: [ContactStatisticsController, ContactsController, ContactLifecycleController, ContactTypesController, ResolutionReasonsController, ContactAuditController, RejectedSubmissionsController],
     providers: [
       LogContactHandler,
       ContactLifecycleHandler,
@@ -98,6 +103,8 @@ export function contactLoggingModule(config: ContactLoggingConfig, logger: Logge
       { provide: WorkingDayCalendars, useValue: new WorkingDayCalendars(closureDaysFrom(config.CLOSURE_DAYS)) },
       ContactQueries,
       ContactAuditQueries,
+      ContactStatisticsQueries,
+      { provide: CONTACT_STATISTICS_STORE, useClass: ContactStatisticsReader },
       RejectedSubmissionQueries,
       { provide: CONTACT_STORE, useClass: ContactRepository },
       { provide: METER_POINT_REGISTER, useClass: MeterPointClient },

@@ -1,6 +1,6 @@
-import { resolve } from 'node:path';
+import { join } from 'node:path';
 import { gatewayEntry, localUrlOf, routedServices, urlSettingOf, type RoutedServiceName, type UrlSetting } from '@cms/catalogue';
-import { ConfigError, integer, list, loadConfig, text, url, urls, type Setting } from '@cms/config';
+import { ConfigError, integer, list, loadConfig, repositoryRoot, text, url, urls, type Setting } from '@cms/config';
 
 /** A comma-separated list of exact browser origins (`https://host[:port]`), for CORS. */
 function origins(): Setting<string[]> {
@@ -59,7 +59,7 @@ export const gatewaySettings = {
   /** Browser origins allowed cross-origin access (comma-separated); empty: none. */
   CORS_ALLOWED_ORIGINS: origins(),
   /** The built web app the gateway serves at `/` (tools/web/build-web.ts writes it): the repository's dist/web unless set. */
-  WEB_APP_DIR: text({ default: resolve(__dirname, '../../../dist/web') }),
+  WEB_APP_DIR: text({ default: join(repositoryRoot(__dirname), 'dist', 'web') }),
 };
 
 export type GatewayConfig = ReturnType<typeof loadGatewayConfig>;

@@ -2,5 +2,8 @@
   "name": "{{name}}",
   "projectType": "application",
   "sourceRoot": "services/{{name}}/src",
-  "tags": ["type:service", "scope:{{name}}"]
+  "tags": ["type:service", "scope:{{name}}"],
+  "targets": {
+    "build": {}
+  }
 }

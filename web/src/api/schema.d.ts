@@ -384,6 +384,26 @@ export interface paths {
         patch: operations["MeController_update"];
         trace?: never;
     };
+    "/api/v1/me/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Sign out everywhere: end every session of mine, on every device
+         * @description This session too: its refresh token is refused from now on, and every gateway refuses the access tokens of every session of mine at once (SessionsEnded on cms.access.v1). Sign in again to go on.
+         */
+        delete: operations["MeController_endSessions"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/organisations": {
         parameters: {
             query?: never;
@@ -510,6 +530,26 @@ export interface paths {
          * @description Its secret is refused at once, and so are the tokens it already holds (at the gateway, as soon as it hears of the revocation), and its referral feed on Kafka (its ACLs and its credential).
          */
         delete: operations["ApiClientsController_revoke"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/api-clients/{clientId}/secret-rotation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Give an API client of your organisation a new secret (LSO)
+         * @description The old secret is refused from now on, at POST /api/v1/auth/token and, with `referral-feed:read`, as the referral feed’s SCRAM password. The new one is answered once and cannot be shown again. Access tokens already issued run out at their expiry; revoke the client to stop them at once.
+         */
+        post: operations["ApiClientsController_rotate"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -770,6 +810,26 @@ export interface paths {
         };
         /** The meter point status reference list */
         get: operations["listMeterPointStatuses"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contacts/statistics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The CDSP’s dashboard: contacts logged per week by type, outcomes, time to resolve, overdue by party
+         * @description Over every organisation’s contacts, for the CDSP only. Logged per week: the contacts logged in the period. Outcomes and time to resolve: the contacts closed in it. Overdue by party: the open contacts overdue today, whatever the period.
+         */
+        get: operations["ContactStatisticsController_read"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1711,7 +1771,7 @@ export interface components {
              */
             organisationId: string | null;
             /** @enum {string} */
-            action: "ORGANISATION_CREATED" | "USER_CREATED" | "USER_SUSPENDED" | "USER_REACTIVATED" | "USER_ROLES_CHANGED" | "USER_UNLOCKED" | "PASSWORD_CHANGED" | "PASSWORD_RESET_REQUESTED" | "PASSWORD_RESET_COMPLETED" | "API_CLIENT_REGISTERED" | "API_CLIENT_REVOKED" | "SIGNING_KEY_ROTATED";
+            action: "ORGANISATION_CREATED" | "USER_CREATED" | "USER_SUSPENDED" | "USER_REACTIVATED" | "USER_ROLES_CHANGED" | "USER_UNLOCKED" | "PASSWORD_CHANGED" | "PASSWORD_RESET_REQUESTED" | "PASSWORD_RESET_COMPLETED" | "API_CLIENT_REGISTERED" | "API_CLIENT_REVOKED" | "API_CLIENT_SECRET_ROTATED" | "SIGNING_KEY_ROTATED";
             /** @description The state before; null when something was created. */
             before: {
                 [key: string]: unknown;
@@ -1979,6 +2039,78 @@ export interface components {
         };
         MeterPointStatusListResponse: {
             items: components["schemas"]["MeterPointStatusResponse"][];
+        };
+        LoggedInWeekResponse: {
+            /**
+             * Format: date
+             * @description The Monday of the week (Europe/London); the first and last weeks are cut by the period.
+             * @example 2026-11-16
+             */
+            weekStarting: string;
+            /** @enum {string} */
+            type: "DTL" | "ISO";
+            /** @description Contacts of this type logged in the week, within the period. */
+            contacts: number;
+        };
+        OutcomeCountResponse: {
+            /** @enum {string} */
+            type: "DTL" | "ISO";
+            /**
+             * @description How the contact was closed: resolved VALID or INVALID, or withdrawn.
+             * @enum {string}
+             */
+            outcome: "VALID" | "INVALID" | "WITHDRAWN";
+            /** @description Contacts of this type closed in the period so. */
+            contacts: number;
+            /** @description Of them, closed automatically (no answer to a data clarification). */
+            closedAutomatically: number;
+        };
+        ResolutionDaysResponse: {
+            /** @description Calendar days (Europe/London) from the day the contact was logged to the day it was resolved. */
+            days: number;
+            contacts: number;
+        };
+        TimeToResolveResponse: {
+            /** @description Contacts resolved in the period (withdrawals are not resolutions). */
+            resolved: number;
+            /** @description The median of their days; null when none was resolved. */
+            medianDays: number | null;
+            /** @description The 90th percentile of their days; null when none was resolved. */
+            p90Days: number | null;
+            /** @description How many took each number of days, fewest days first; a number no contact took is left out. */
+            byDays: components["schemas"]["ResolutionDaysResponse"][];
+        };
+        OverdueByPartyResponse: {
+            /**
+             * Format: uuid
+             * @description The party whose turn it is: the organisation a DC, OC or SV waits on, or the CDSP for the resolution.
+             */
+            organisationId: string;
+            /**
+             * @description What is overdue: a data or originator clarification, a site visit, or the resolution itself.
+             * @enum {string}
+             */
+            item: "DC" | "OC" | "SV" | "RESOLUTION";
+            /** @description Open contacts overdue on it today. */
+            contacts: number;
+        };
+        ContactStatisticsResponse: {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            /**
+             * Format: date
+             * @description Today in Europe/London: what the overdue figures are judged on.
+             */
+            today: string;
+            /** @description Every week of the period, oldest first, with a figure for each contact type (0 included). */
+            loggedPerWeek: components["schemas"]["LoggedInWeekResponse"][];
+            /** @description Contacts closed in the period, by type and outcome; a pair with none is left out. */
+            outcomes: components["schemas"]["OutcomeCountResponse"][];
+            timeToResolve: components["schemas"]["TimeToResolveResponse"];
+            /** @description Open contacts overdue today (whatever the period), by party and item, most first; a pair with none is left out. */
+            overdueByParty: components["schemas"]["OverdueByPartyResponse"][];
         };
         OriginatorContactDoc: {
             /** @example Sam Jones */
@@ -4720,6 +4852,71 @@ export interface operations {
             };
         };
     };
+    MeController_endSessions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every session of mine has ended. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid (unknown or malformed field, malformed JSON): problem details listing every field at fault. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid access token, the session was signed out, or the user is suspended or deleted. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description Too many requests from your organisation (or, on sign-in routes, your address): code RATE_LIMITED. */
+            429: {
+                headers: {
+                    /** @description Whole seconds until a request would be let through. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description A service is unavailable (or its database is): code SERVICE_UNAVAILABLE; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description A service did not answer in time: code UPSTREAM_TIMEOUT. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+        };
+    };
     OrganisationsController_list: {
         parameters: {
             query?: {
@@ -5802,6 +5999,93 @@ export interface operations {
             };
         };
     };
+    ApiClientsController_rotate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                clientId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The client with its new secret. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegisteredApiClientResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED: a field is missing, malformed, too long or unknown. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid access token, the session ended, or the caller is suspended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description FORBIDDEN: the caller is not an LSO; PASSWORD_CHANGE_REQUIRED. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description NOT_FOUND: no such client in your organisation, or already revoked (another organisation’s is answered the same). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description Too many requests from your organisation (or, on sign-in routes, your address): code RATE_LIMITED. */
+            429: {
+                headers: {
+                    /** @description Whole seconds until a request would be let through. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description REFERRAL_FEED_UNAVAILABLE: the broker did not take the new referral feed password; the old secret stays. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description A service did not answer in time: code UPSTREAM_TIMEOUT. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+        };
+    };
     SigningKeysController_rotation: {
         parameters: {
             query?: never;
@@ -5908,7 +6192,7 @@ export interface operations {
                 from?: string;
                 /** @description Records before this time. */
                 to?: string;
-                action?: "ORGANISATION_CREATED" | "USER_CREATED" | "USER_SUSPENDED" | "USER_REACTIVATED" | "USER_ROLES_CHANGED" | "USER_UNLOCKED" | "PASSWORD_CHANGED" | "PASSWORD_RESET_REQUESTED" | "PASSWORD_RESET_COMPLETED" | "API_CLIENT_REGISTERED" | "API_CLIENT_REVOKED" | "SIGNING_KEY_ROTATED";
+                action?: "ORGANISATION_CREATED" | "USER_CREATED" | "USER_SUSPENDED" | "USER_REACTIVATED" | "USER_ROLES_CHANGED" | "USER_UNLOCKED" | "PASSWORD_CHANGED" | "PASSWORD_RESET_REQUESTED" | "PASSWORD_RESET_COMPLETED" | "API_CLIENT_REGISTERED" | "API_CLIENT_REVOKED" | "API_CLIENT_SECRET_ROTATED" | "SIGNING_KEY_ROTATED";
                 /** @description CDSP administrators only: the records of one organisation. An LSO naming another organisation gets 404. */
                 organisationId?: string;
             };
@@ -7137,6 +7421,86 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ProblemDetailsResponse"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description Too many requests from your organisation (or, on sign-in routes, your address): code RATE_LIMITED. */
+            429: {
+                headers: {
+                    /** @description Whole seconds until a request would be let through. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description A service is unavailable (or its database is): code SERVICE_UNAVAILABLE; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description A service did not answer in time: code UPSTREAM_TIMEOUT. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+        };
+    };
+    ContactStatisticsController_read: {
+        parameters: {
+            query: {
+                /** @description The period's first day. Both days included, Europe/London; at most 366 days from `from` to `to`. */
+                from: string;
+                /** @description The period's last day, on or after `from`. Both days included, Europe/London; at most 366 days from `from` to `to`. */
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactStatisticsResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED: `from` or `to` missing or not a date, `to` before `from`, or a period too long (each on its parameter). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description No valid access token: problem details with code UNAUTHENTICATED. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description FORBIDDEN: the caller is not of the CDSP. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
                     "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
                 };
             };

@@ -58,7 +58,7 @@ export function itemName(field: string): { label: string; section?: string } {
   };
 }
 
-/** Fields the form asks for itself (type and MPRN), and the optional alternative address block (the postcode finder's, to come). */
+/** Fields the form asks for itself (type and MPRN), and the optional alternative address block (the postcode finder's: addresses/postcode-finder). */
 const NOT_ASKED_BY_ITEM = new Set(['type', 'mprn']);
 const NOT_YET_ASKED_BLOCKS = ['alternativeAddress'];
 

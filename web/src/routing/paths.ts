@@ -11,6 +11,21 @@ export const paths = {
   workQueue: '/work-queue',
   referrals: '/referrals',
   notifications: '/notifications',
+  forgottenPassword: '/forgotten-password',
+  /** The page of the emailed reset link (access-control's PASSWORD_RESET_URL_BASE), with `?token=`. */
+  resetPassword: '/reset-password',
+  account: '/account',
+  notificationPreferences: '/notification-preferences',
+  users: '/users',
+  newUser: '/users/new',
+  /**
+   * One user, by a parameter rather than a path segment: a user id has dots (`kgp.lso`), and the
+   * gateway answers an address ending in `.something` as a file of the build, not as a page.
+   */
+  userPage: '/user',
+  user: (userId: string) => `/user?id=${encodeURIComponent(userId)}`,
+  apiClients: '/api-clients',
+  dashboard: '/dashboard',
 } as const;
 
 /** The parameters of `path` when it matches `pattern` (`/contacts/:crn`), else null. */

@@ -7,6 +7,7 @@ import { filterFieldOf, filtersOf, listQueryOf, pagesBefore, searchOf, type Cont
 import { ContactTable, PageLinks } from '../contacts/contact-table';
 import { CONTACT_STATUS_NAMES } from '../contacts/contact-words';
 import { CrnOrMprnField } from '../contacts/crn-or-mprn-field';
+import { ExportContacts } from '../contacts/export-contacts';
 import { useContactTypes } from '../reference-data';
 import { paths } from '../routing/paths';
 import { Link, navigate, useLocation } from '../routing/router';
@@ -48,6 +49,7 @@ export function ContactsScreen() {
         problem && <ProblemNotice problem={problem} heading="The contacts could not be listed" />
       )}
       <Filters key={search.toString()} initial={filtersOf(search)} problem={problem} />
+      <ExportContacts search={search} />
       {contacts.data && (
         <>
           <ContactTable

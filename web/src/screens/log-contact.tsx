@@ -4,6 +4,13 @@ import { dataOf } from '../api/client';
 import { ApiProblem, type ProblemError } from '../api/problem';
 import type { components } from '../api/schema';
 import { useApp } from '../app-context';
+import {
+  alternativeAddressOf,
+  EMPTY_ADDRESS,
+  typedAddressProblems,
+  type AlternativeAddressState,
+} from '../addresses/postcode-finder';
+import { PostcodeFinder } from '../addresses/postcode-finder-section';
 import { newIdempotencyKey } from '../contacts/idempotency-key';
 import {
   choiceLabel,
@@ -47,6 +54,7 @@ export function LogContactScreen() {
   const [lookedUp, setLookedUp] = useState<string>();
   const [type, setType] = useState<ContactType['type']>();
   const [values, setValues] = useState<FormValues>({});
+  const [address, setAddress] = useState<AlternativeAddressState>({ values: EMPTY_ADDRESS });
   const [refusal, setRefusal] = useState<Refusal>();
   const [logged, setLogged] = useState<ContactLogged>();
   const attempt = useRef<{ body: string; key: string }>(undefined);
@@ -84,14 +92,18 @@ export function LogContactScreen() {
     const missing: ProblemError[] = [
       ...(mprn.trim() ? [] : [{ code: 'MANDATORY_FIELD', field: 'mprn', message: 'Enter the MPRN.' }]),
       ...(chosen
-        ? missingItems(chosen, values)
+        ? [
+            ...missingItems(chosen, values),
+            ...typedAddressProblems(chosen, address).map((problem) => ({ code: 'MANDATORY_FIELD', ...problem })),
+          ]
         : [{ code: 'MANDATORY_FIELD', field: 'type', message: 'Choose the type of contact.' }]),
     ];
     if (missing.length > 0 || !chosen) {
       setRefusal({ errors: missing, attempt: Date.now() });
       return;
     }
-    const body = submissionOf(chosen, mprn, values);
+    const alternativeAddress = alternativeAddressOf(address);
+    const body = { ...submissionOf(chosen, mprn, values), ...(alternativeAddress ? { alternativeAddress } : {}) };
     // The same submission sent again (a retry) keeps its key, so it cannot log a second contact.
     const text = JSON.stringify(body);
     if (attempt.current?.body !== text) attempt.current = { body: text, key: newIdempotencyKey() };
@@ -103,6 +115,7 @@ export function LogContactScreen() {
     setLookedUp(undefined);
     setType(undefined);
     setValues({});
+    setAddress({ values: EMPTY_ADDRESS });
     setRefusal(undefined);
     attempt.current = undefined;
   };
@@ -114,6 +127,9 @@ export function LogContactScreen() {
   // A reason on a field the form shows goes by it; on a section (`originatorContact`), by its first field; else at the top only.
   const targetOf = (field: string | undefined): string | undefined => {
     if (field === 'mprn' || field === 'type') return controlId(field);
+    // The alternative address's fields are the postcode finder's; a reason on the block (or its UDPRN) goes to the block.
+    if (field?.startsWith('alternativeAddress.') && field !== 'alternativeAddress.udprn') return controlId(field);
+    if (field === 'alternativeAddress' || field === 'alternativeAddress.udprn') return controlId('alternativeAddress');
     if (field && fields.includes(field)) return controlId(field);
     const section = sections.find((candidate) => candidate.path && candidate.path === field);
     return section ? controlId(section.items[0].field) : undefined;
@@ -213,6 +229,17 @@ export function LogContactScreen() {
             fields
           );
         })}
+        {definition.data && (
+          <PostcodeFinder
+            state={address}
+            onChange={setAddress}
+            errorsOn={(field) =>
+              field === 'alternativeAddress'
+                ? [...errorsOn('alternativeAddress'), ...errorsOn('alternativeAddress.udprn')]
+                : errorsOn(field)
+            }
+          />
+        )}
         <div className="button-group">
           <button className="button" type="submit" disabled={submit.isPending || !definition.data}>
             Log contact

@@ -1,6 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { ApiProblem } from '../api/problem';
+import { UserIdField } from '../account/user-id-field';
 import { useApp } from '../app-context';
+import { paths } from '../routing/paths';
+import { Link } from '../routing/router';
 import { Field } from '../ui/fields';
 import { Page } from '../ui/page';
 import { ErrorSummary } from '../ui/problem-notice';
@@ -57,24 +60,7 @@ export function SignIn({ notice }: { notice?: string }) {
           />
         )}
         <form onSubmit={submit} noValidate>
-          <Field
-            field="userId"
-            label="User id"
-            hint="Given to you by your organisation's Local Security Officer."
-            errors={errorsOf('userId')}
-          >
-            {(props) => (
-              <input
-                {...props}
-                className="input"
-                name="userId"
-                autoComplete="username"
-                spellCheck={false}
-                value={userId}
-                onChange={(event) => setUserId(event.target.value)}
-              />
-            )}
-          </Field>
+          <UserIdField value={userId} onChange={setUserId} errors={errorsOf('userId')} />
           <Field field="password" label="Password" errors={errorsOf('password')}>
             {(props) => (
               <input
@@ -88,9 +74,12 @@ export function SignIn({ notice }: { notice?: string }) {
               />
             )}
           </Field>
-          <button className="button" type="submit" disabled={busy}>
-            Sign in
-          </button>
+          <div className="button-group">
+            <button className="button" type="submit" disabled={busy}>
+              Sign in
+            </button>
+            <Link to={paths.forgottenPassword}>Forgotten your password?</Link>
+          </div>
         </form>
       </Page>
     </div>

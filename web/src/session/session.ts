@@ -84,12 +84,13 @@ export class Session {
     return this.renewal;
   }
 
-  async signOut(): Promise<void> {
+  /** Signs this browser out (its refresh cookie too) and tells the other tabs; `notice` is said on the sign-in screen. */
+  async signOut(notice?: string): Promise<void> {
     try {
       await post('logout');
     } finally {
       this.tabs?.postMessage('signed-out');
-      this.end();
+      this.end(notice);
     }
   }
 

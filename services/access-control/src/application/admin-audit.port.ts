@@ -14,6 +14,7 @@ export type AdminAction =
   | 'PASSWORD_RESET_COMPLETED'
   | 'API_CLIENT_REGISTERED'
   | 'API_CLIENT_REVOKED'
+  | 'API_CLIENT_SECRET_ROTATED'
   | 'SIGNING_KEY_ROTATED';
 
 export interface AdminAuditEntry {

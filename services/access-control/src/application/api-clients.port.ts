@@ -19,6 +19,8 @@ export interface ApiClients {
   /** The organisation's unrevoked clients, oldest first. */
   listLive(organisationId: string): Promise<ApiClient[]>;
   revoke(clientId: string, by: string, now: Date): Promise<void>;
+  /** Keeps a new secret's hash in place of the old: the old secret is refused from the commit on. */
+  replaceSecret(clientId: string, secretHash: Buffer): Promise<void>;
 }
 
 export const API_CLIENTS = Symbol('API_CLIENTS');

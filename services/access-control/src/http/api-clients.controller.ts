@@ -20,6 +20,7 @@ import { IdempotentRequests } from '@cms/service-defaults';
 import { ListApiClientsHandler } from '../application/list-api-clients.handler';
 import { RegisterApiClientHandler } from '../application/register-api-client.handler';
 import { RevokeApiClientHandler } from '../application/revoke-api-client.handler';
+import { RotateApiClientSecretHandler } from '../application/rotate-api-client-secret.handler';
 import { AccessTokenSessionId } from './access-token-session.decorator';
 import {
   ApiClientIdParam,
@@ -46,6 +47,7 @@ export class ApiClientsController {
     private readonly register: RegisterApiClientHandler,
     private readonly listClients: ListApiClientsHandler,
     private readonly revokeClient: RevokeApiClientHandler,
+    private readonly rotateSecret: RotateApiClientSecretHandler,
     private readonly idempotency: IdempotentRequests,
   ) {}
 
@@ -105,5 +107,29 @@ export class ApiClientsController {
       await this.revokeClient.execute(caller, sessionId, params.clientId);
       return { status: 204, body: undefined };
     });
+  }
+
+  @Post(':clientId/secret-rotation')
+  @HttpCode(200)
+  @Header('Cache-Control', 'no-store')
+  @ApiOperation({
+    summary: 'Give an API client of your organisation a new secret (LSO)',
+    description:
+      'The old secret is refused from now on, at POST /api/v1/auth/token and, with `referral-feed:read`, as the referral ' +
+      'feed’s SCRAM password. The new one is answered once and cannot be shown again. Access tokens already issued run ' +
+      'out at their expiry; revoke the client to stop them at once.',
+  })
+  @ApiOkResponse({ type: RegisteredApiClientResponse, description: 'The client with its new secret.' })
+  @ApiNotFoundResponse({ description: NOT_FOUND })
+  @ApiServiceUnavailableResponse({
+    description: 'REFERRAL_FEED_UNAVAILABLE: the broker did not take the new referral feed password; the old secret stays.',
+  })
+  // No Idempotency-Key (the header is ignored), as for registration: the answer carries the one-time secret.
+  rotate(
+    @CurrentCaller() caller: Caller,
+    @AccessTokenSessionId() sessionId: string | undefined,
+    @Param() params: ApiClientIdParam,
+  ): Promise<RegisteredApiClientResponse> {
+    return this.rotateSecret.execute(caller, sessionId, params.clientId);
   }
 }

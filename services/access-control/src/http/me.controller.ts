@@ -1,6 +1,7 @@
-import { Body, Controller, Get, Header, Patch } from '@nestjs/common';
-import { ApiBody, ApiOkResponse, ApiOperation, ApiResponse, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, Header, HttpCode, Patch } from '@nestjs/common';
+import { ApiBody, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiResponse, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { AllowedWhilePasswordChangeRequired, CurrentCaller, type Caller } from '@cms/auth';
+import { SignOutEverywhereHandler } from '../application/sign-out-everywhere.handler';
 import { UpdateProfileHandler } from '../application/update-profile.handler';
 import { WhoAmIHandler } from '../application/who-am-i.handler';
 import { AccessTokenSessionId } from './access-token-session.decorator';
@@ -15,6 +16,7 @@ export class MeController {
   constructor(
     private readonly whoAmI: WhoAmIHandler,
     private readonly updateProfile: UpdateProfileHandler,
+    private readonly signOutEverywhere: SignOutEverywhereHandler,
   ) {}
 
   @Get()
@@ -36,5 +38,18 @@ export class MeController {
   @ApiResponse({ status: 400, description: 'VALIDATION_FAILED: a field at fault, named in `errors`.' })
   update(@CurrentCaller() caller: Caller, @AccessTokenSessionId() sessionId: string | undefined, @Body() body: UpdateProfileRequest): Promise<MeResponse> {
     return this.updateProfile.execute(caller, sessionId, body);
+  }
+
+  @Delete('sessions')
+  @HttpCode(204)
+  @ApiOperation({
+    summary: 'Sign out everywhere: end every session of mine, on every device',
+    description:
+      'This session too: its refresh token is refused from now on, and every gateway refuses the access tokens of every ' +
+      'session of mine at once (SessionsEnded on cms.access.v1). Sign in again to go on.',
+  })
+  @ApiNoContentResponse({ description: 'Every session of mine has ended.' })
+  async endSessions(@CurrentCaller() caller: Caller, @AccessTokenSessionId() sessionId: string | undefined): Promise<void> {
+    await this.signOutEverywhere.execute(caller, sessionId);
   }
 }

@@ -40,4 +40,8 @@ export class ApiClientRepository implements ApiClients {
   async revoke(clientId: string, by: string, now: Date): Promise<void> {
     await this.database.manager.update(ApiClientEntity, { clientId }, { revokedAt: now, revokedBy: by });
   }
+
+  async replaceSecret(clientId: string, secretHash: Buffer): Promise<void> {
+    await this.database.manager.update(ApiClientEntity, { clientId }, { secretHash });
+  }
 }

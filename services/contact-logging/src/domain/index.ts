@@ -13,6 +13,8 @@ export { DEFAULT_LOGGING_RULES_CONFIG, resolveLoggingRulesConfig } from './loggi
 export type { LoggingRulesConfig } from './logging-rules-config';
 export type { OpenContact } from './open-contact';
 export { seesEveryContact } from './visibility';
+export { periodProblems, readsContactStatistics, STATISTICS_PERIOD_MAX_DAYS } from './contact-statistics';
+export type { PeriodProblem } from './contact-statistics';
 export { CONTACT_USER_ROLE, lacksRoleToLogContacts } from './permissions';
 export type { Submitter } from './permissions';
 export { REJECTION_CODES, Rejections } from './rejection';
