@@ -4,7 +4,7 @@ import { londonToday } from '@cms/gas-market';
 import { api, daysAgo, signIn } from './support/api';
 import { contactUntil, once404Passes } from './support/contacts';
 import { unusedMeterPoints } from './support/meter-points';
-import { expectOwnSiteOnly, fillDate, fillDtl, LONDON, openSignedIn, openWebUi, type WebUi } from './support/web-ui';
+import { fillDate, fillDtl, LONDON, openSignedIn, openWebUi, type WebUi } from './support/web-ui';
 
 /**
  * An investigation worked in the browser, three people at once, each in their own browser: a
@@ -249,6 +249,6 @@ describe('an investigation in the web UI', () => {
   });
 
   it('asked nothing of any other site, and met no script error or policy violation', () => {
-    expectOwnSiteOnly(ui);
+    expect(ui.faults).toEqual([]);
   });
 });

@@ -1,19 +1,13 @@
-import { mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { DEMO_PASSWORD, gatewayUrl } from './api';
 import { launchChromium } from './browser';
+import { checkAndSaveScreen, newBrowserPage } from './web-browser';
 
 /**
- * The web app in Debian's Chromium, for the browser tests: pages in a zone other than the UK's
- * (the app must still show London time), every request and every script error or policy violation
- * watched, and each screen checked with axe at WCAG 2.2 AA and saved as a screenshot under
- * reports/web-ui (looked at by a person; not committed).
+ * The web app in Debian's Chromium, for one browser test file: its pages (web-browser.ts: UK
+ * English in another zone than London's, faults collected), each screen checked with axe at WCAG
+ * 2.2 AA and saved as `<prefix><NN>-<name>.png` under reports/web-ui; and the steps the files share.
  */
-export const WEB_UI_REPORTS = resolve(__dirname, '../../reports/web-ui');
-const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'];
-export const BROWSER_ZONE = 'America/New_York';
 
 /** An instant as the app writes it: UK format, London time. */
 export const LONDON = new Intl.DateTimeFormat('en-GB', {
@@ -28,59 +22,27 @@ export const LONDON = new Intl.DateTimeFormat('en-GB', {
 
 export interface WebUi {
   browser: Browser;
-  /** Every URL any page of it asked for. */
-  requested: string[];
-  /** Script errors, policy violations and console errors (a 4xx answer aside) of any page. */
-  problems: string[];
+  /** Script errors, policy violations and requests to other sites, of any of its pages. */
+  faults: string[];
   /** A page in a fresh browser context (its own cookies: its own session). */
   newPage(): Promise<{ context: BrowserContext; page: Page }>;
-  /** axe at WCAG 2.2 AA on the screen as it is, then its screenshot, `<prefix><NN>-<name>.png`. */
+  /** axe at WCAG 2.2 AA on the screen as it is (no violation), then its screenshot. */
   checkScreen(name: string, page: Page): Promise<void>;
   close(): Promise<void>;
 }
 
 /** Launches Chromium (installing it where it is missing takes minutes: call from a beforeAll with room). */
 export async function openWebUi(screenshotPrefix: string, log: (line: string) => void): Promise<WebUi> {
-  mkdirSync(WEB_UI_REPORTS, { recursive: true });
   const browser = await launchChromium(log);
-  const requested: string[] = [];
-  const problems: string[] = [];
+  const faults: string[] = [];
   let screens = 0;
   return {
     browser,
-    requested,
-    problems,
-    async newPage() {
-      const context = await browser.newContext({
-        locale: 'en-GB',
-        timezoneId: BROWSER_ZONE,
-        viewport: { width: 1280, height: 900 },
-      });
-      const page = await context.newPage();
-      page.on('request', (request) => requested.push(request.url()));
-      page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-      // An answer 4xx is logged by the browser as a failed load (a refused contact is one); a policy violation or a script error is a fault.
-      page.on('console', (message) => {
-        if (
-          message.type() === 'error' &&
-          !/^Failed to load resource: the server responded with a status of 4\d\d/.test(message.text())
-        )
-          problems.push(`console: ${message.text()}`);
-      });
-      return { context, page };
-    },
+    faults,
+    newPage: () => newBrowserPage(browser, faults, new URL(gatewayUrl()).origin),
     async checkScreen(name, page) {
-      const results = await new AxeBuilder({ page }).withTags(WCAG_22_AA).analyze();
-      const violations = results.violations.map((violation) => ({
-        rule: violation.id,
-        impact: violation.impact,
-        where: violation.nodes.map((node) => node.target.join(' ')),
-      }));
-      expect({ screen: name, violations }).toEqual({ screen: name, violations: [] });
-      await page.screenshot({
-        path: join(WEB_UI_REPORTS, `${screenshotPrefix}${String(++screens).padStart(2, '0')}-${name}.png`),
-        fullPage: true,
-      });
+      const saved = `${screenshotPrefix}${String(++screens).padStart(2, '0')}-${name}`;
+      expect(await checkAndSaveScreen(page, saved)).toEqual({ screen: saved, violations: [] });
     },
     close: () => browser.close(),
   };
@@ -121,11 +83,4 @@ export async function fillDate(page: Page, legend: string, date: string): Promis
   await group.getByLabel('Day').fill(String(Number(day)));
   await group.getByLabel('Month').fill(String(Number(month)));
   await group.getByLabel('Year').fill(year);
-}
-
-/** No page asked anything of another site, nor met a script error or a policy violation. */
-export function expectOwnSiteOnly(ui: WebUi): void {
-  const origin = new URL(gatewayUrl()).origin;
-  expect(ui.requested.filter((url) => !url.startsWith(`${origin}/`) && !url.startsWith('data:'))).toEqual([]);
-  expect(ui.problems).toEqual([]);
 }

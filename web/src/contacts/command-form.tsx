@@ -1,8 +1,8 @@
 import { useMutation } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
-import { ApiProblem, type ProblemError } from '../api/problem';
-import { controlId, Field } from '../ui/fields';
-import { ErrorSummary } from '../ui/problem-notice';
+import type { ProblemError } from '../api/problem';
+import { Field } from '../ui/fields';
+import { useFormProblems } from '../ui/form-problems';
 import { guardedBy, type ContactWork } from './contact-work';
 import { newIdempotencyKey } from './idempotency-key';
 
@@ -45,9 +45,10 @@ export interface Command {
 
 export function useCommand<Request>(options: CommandOptions<Request>): Command {
   const attempt = useRef<{ request: string; key: string }>(undefined);
-  const [errors, setErrors] = useState<readonly ProblemError[]>([]);
-  const [problem, setProblem] = useState<ApiProblem>();
-  const [attempts, setAttempts] = useState(0);
+  const problems = useFormProblems();
+  const fieldName = (field: string) => `${options.formId}.${field}`;
+  // A reason goes by its control when the form has one for its field; any other at the top only.
+  const onForm = (field: string | undefined) => (field && options.fields.includes(field) ? fieldName(field) : '');
   const mutation = useMutation({
     mutationFn: (request: Request) => {
       const text = JSON.stringify(request);
@@ -56,49 +57,30 @@ export function useCommand<Request>(options: CommandOptions<Request>): Command {
     },
     onSuccess: (_answer, request) => {
       attempt.current = undefined;
-      setProblem(undefined);
-      setErrors([]);
+      problems.clear();
       options.refresh();
       options.done(request);
     },
     onError: (error) => {
-      const refused = error instanceof ApiProblem ? error : ApiProblem.unreachable();
-      setProblem(refused);
-      setErrors(refused.errors);
+      const refused = problems.refused(error, (reason) => onForm(reason.field));
       if (refused.status === 409 || refused.status === 412) options.refresh();
     },
   });
 
-  const fieldName = (field: string) => `${options.formId}.${field}`;
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    setAttempts((count) => count + 1);
-    setProblem(undefined);
     const prepared = options.prepare();
-    if (prepared instanceof Refusal) {
-      setErrors(prepared.errors);
-      return;
-    }
-    setErrors([]);
-    mutation.mutate(prepared);
+    const found = prepared instanceof Refusal ? prepared.errors : [];
+    if (problems.checked(found.map((error) => ({ field: onForm(error.field), message: error.message }))) && !(prepared instanceof Refusal))
+      mutation.mutate(prepared);
   };
-  const shown = errors.length > 0 || problem !== undefined;
   return {
     formId: options.formId,
-    errorsOf: (field) => errors.filter((error) => error.field === field).map((error) => error.message),
+    errorsOf: (field) => problems.errorsOf(fieldName(field)),
     fieldName,
     submit,
     busy: mutation.isPending,
-    summary: shown && (
-      <ErrorSummary
-        key={attempts}
-        problem={problem}
-        items={errors.map((error) => ({
-          message: error.message,
-          target: error.field && options.fields.includes(error.field) ? controlId(fieldName(error.field)) : undefined,
-        }))}
-      />
-    ),
+    summary: problems.summary,
   };
 }
 
