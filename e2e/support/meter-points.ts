@@ -11,13 +11,14 @@ export interface ChosenMeterPoint {
 
 /**
  * Demo meter points for one end-to-end file (the files share one stack, and a meter point takes one
- * open contact): registered to `shipper`, with `status`, on a DN's or an IGT's network, skipping the
- * showcase and every MPRN written in another e2e file. Give each file its own shipper where it can:
- * two files asking for the same shipper, status and network would be handed the same points.
+ * open contact): registered to `shipper`, with `status`, on a DN's or an IGT's network (of one
+ * `transporter`, by its short code, when given), skipping the showcase and every MPRN written in
+ * another e2e file. Give each file its own shipper, or its own pair of shipper and transporter,
+ * where it can: two files asking for the same choice would be handed the same points.
  */
 export function unusedMeterPoints(
   specFile: string,
-  choice: { shipper: string; status: string; network: 'DN' | 'IGT'; count: number },
+  choice: { shipper: string; transporter?: string; status: string; network: 'DN' | 'IGT'; count: number },
 ): ChosenMeterPoint[] {
   const folder = dirname(specFile);
   const taken = new Set(demoShowcase().map((point) => point.mprn));
@@ -29,9 +30,9 @@ export function unusedMeterPoints(
   const chosen = generateDemoMeterPoints()
     .filter((point) => point.status === choice.status && point.registeredShipperId === shipperId && !taken.has(point.mprn))
     .map((point) => ({ point, transporter: organisations.get(point.transporterId)! }))
-    .filter(({ transporter }) => transporter.type === choice.network)
+    .filter(({ transporter }) => transporter.type === choice.network && (choice.transporter ?? transporter.shortCode) === transporter.shortCode)
     .slice(0, choice.count)
     .map(({ point, transporter }) => ({ mprn: point.mprn, transporter: transporter.shortCode, transporterType: choice.network }));
-  if (chosen.length < choice.count) throw new Error(`the demo register has fewer than ${choice.count} unused ${choice.status} ${choice.shipper} meter points on a ${choice.network} network`);
+  if (chosen.length < choice.count) throw new Error(`the demo register has fewer than ${choice.count} unused ${choice.status} ${choice.shipper} meter points on a ${choice.network} network${choice.transporter ? ` (${choice.transporter})` : ''}`);
   return chosen;
 }

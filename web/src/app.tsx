@@ -8,10 +8,14 @@ import { ContactScreen } from './screens/contact';
 import { ContactsScreen } from './screens/contacts';
 import { LogContactScreen } from './screens/log-contact';
 import { Message } from './screens/message';
+import { NotificationsScreen } from './screens/notifications';
+import { ReferralsScreen } from './screens/referrals';
+import { WorkQueueScreen } from './screens/work-queue';
 import { SignIn } from './screens/sign-in';
 import { Shell } from './shell';
 import { ProblemNotice } from './ui/problem-notice';
 import { ApiProblem } from './api/problem';
+import { worksReferrals, worksTheQueue } from './contacts/contact-permissions';
 import { administersUsers } from './administration/administration';
 import { seesDashboard } from './dashboard/statistics';
 import { AccountScreen } from './screens/account';
@@ -101,6 +105,23 @@ function SignedIn({ passwordChangeRequired }: { passwordChangeRequired: boolean 
     );
   else if (contact) screen = <ContactScreen crn={contact.crn} />;
   else if (pathname === paths.changePassword) screen = <ChangePassword required={false} />;
+  else if (pathname === paths.notifications) screen = <NotificationsScreen />;
+  else if (pathname === paths.workQueue)
+    screen = worksTheQueue(me.data) ? (
+      <WorkQueueScreen />
+    ) : (
+      <Message title="The work queue is the CDSP’s">
+        The work queue holds the contacts CDSP agents investigate. Your organisation's contacts are in its list.
+      </Message>
+    );
+  else if (pathname === paths.referrals)
+    screen = worksReferrals(me.data) ? (
+      <ReferralsScreen />
+    ) : (
+      <Message title="Referrals are the transporters’">
+        Referrals are the site visits referred to a transporter's users. Your organisation's contacts are in its list.
+      </Message>
+    );
   else if (pathname === paths.forgottenPassword) screen = <ForgottenPasswordScreen />;
   else if (pathname === paths.resetPassword) screen = <ResetPasswordScreen />;
   else if (pathname === paths.account) screen = <AccountScreen me={me.data} />;

@@ -1,5 +1,7 @@
 import type { ReactNode } from 'react';
 import { useApp } from './app-context';
+import { worksReferrals, worksTheQueue } from './contacts/contact-permissions';
+import { NotificationsBell } from './notifications/notifications-bell';
 import { administersUsers } from './administration/administration';
 import { seesDashboard } from './dashboard/statistics';
 import { canLogContacts, type Me } from './reference-data';
@@ -33,6 +35,8 @@ export function Shell({
           ...(canLogContacts(me)
             ? [{ to: paths.logContact, label: 'Log a contact', current: pathname === paths.logContact }]
             : []),
+          ...(worksTheQueue(me) ? [{ to: paths.workQueue, label: 'Work queue', current: pathname === paths.workQueue }] : []),
+          ...(worksReferrals(me) ? [{ to: paths.referrals, label: 'Referrals', current: pathname === paths.referrals }] : []),
           ...(seesDashboard(me)
             ? [{ to: paths.dashboard, label: 'Dashboard', current: pathname === paths.dashboard }]
             : []),
@@ -68,6 +72,14 @@ export function Shell({
               <dd>
                 {me.organisation.name} ({me.organisation.shortCode})
               </dd>
+              {!passwordChangeRequired && (
+                <>
+                  <dt>Alerts</dt>
+                  <dd>
+                    <NotificationsBell />
+                  </dd>
+                </>
+              )}
               <dt>Account</dt>
               {!passwordChangeRequired && (
                 <dd>

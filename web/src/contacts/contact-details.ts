@@ -48,9 +48,6 @@ export function contactDetailSections(
   const addAddress = (address: unknown) => {
     if (typeof address !== 'object' || address === null) return;
     const fields = address as Record<string, unknown>;
-    const lines = ADDRESS_ORDER.map((field) => fields[field]).filter(
-      (part): part is string => typeof part === 'string' && part !== '',
-    );
     const provenance = fields.provenance as { source?: string } | undefined;
     const source =
       provenance?.source === 'ADDRESS_LOOKUP'
@@ -58,7 +55,7 @@ export function contactDetailSections(
         : provenance?.source === 'TYPED'
           ? ' (typed)'
           : '';
-    add('alternativeAddress', undefined, 'Alternative address', `${lines.join(', ')}${source}`);
+    add('alternativeAddress', undefined, 'Alternative address', `${addressText(fields)}${source}`);
   };
   walk(details, '');
   const rank = (field: string) => (fields.includes(field) ? fields.indexOf(field) : fields.length);
@@ -69,6 +66,13 @@ export function contactDetailSections(
     section.rows.push({ label: row.label, value: row.value });
   }
   return sections;
+}
+
+/** An address (PAF fields) on one line, as it is written: `12 Mill Lane, Preston, PR2 9QZ`. */
+export function addressText(fields: Record<string, unknown>): string {
+  return ADDRESS_ORDER.map((field) => fields[field])
+    .filter((part): part is string => typeof part === 'string' && part !== '')
+    .join(', ');
 }
 
 function show(path: string, value: unknown): string {

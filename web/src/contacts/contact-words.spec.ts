@@ -33,6 +33,8 @@ describe('the timeline in words', () => {
       by: 'CMS',
       lines: ['Was due on 18 Dec 2026.'],
     });
+    const referred = { ...entry('SITE_VISIT_ACCEPTED', {}), actorUserId: 'cds.agent' };
+    expect(describeHistoryEntry(referred, names).by).toBe('cds.agent');
   });
 
   it('shows a clarification’s question and whom it waits on', () => {

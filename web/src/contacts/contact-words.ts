@@ -42,7 +42,10 @@ export function describeHistoryEntry(entry: HistoryEntry, names: Names): Timelin
   const text = (key: string) => (typeof detail[key] === 'string' ? (detail[key] as string) : undefined);
   const date = (key: string) => (text(key) ? formatDate(text(key)!) : undefined);
   const kind = text('kind') ?? 'Clarification';
-  const by = entry.actorUserId ? `${entry.actorUserId}, ${names.organisation(entry.actorOrganisationId)}` : 'CMS';
+  // An entry may name its user without the organisation (a site visit's referral): the user, then.
+  const by = entry.actorUserId
+    ? [entry.actorUserId, entry.actorOrganisationId && names.organisation(entry.actorOrganisationId)].filter(Boolean).join(', ')
+    : 'CMS';
   const lines = (...values: (string | undefined | false)[]) =>
     values.filter((value): value is string => typeof value === 'string' && value !== '');
   const described = (title: string, ...values: (string | undefined | false)[]): TimelineEntry => ({

@@ -8,6 +8,9 @@ export const paths = {
   logContact: '/contacts/new',
   contact: (crn: string) => `/contacts/${encodeURIComponent(crn)}`,
   changePassword: '/change-password',
+  workQueue: '/work-queue',
+  referrals: '/referrals',
+  notifications: '/notifications',
   forgottenPassword: '/forgotten-password',
   /** The page of the emailed reset link (access-control's PASSWORD_RESET_URL_BASE), with `?token=`. */
   resetPassword: '/reset-password',

@@ -1,13 +1,20 @@
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { dataOf } from '../api/client';
 import { ApiProblem } from '../api/problem';
 import type { components } from '../api/schema';
 import { useApp } from '../app-context';
+import { ClarificationThreads } from '../contacts/clarification-threads';
+import { CommandDone } from '../contacts/command-form';
+import { ContactActions } from '../contacts/contact-actions';
 import { contactDetailSections } from '../contacts/contact-details';
+import { viewerOf } from '../contacts/contact-permissions';
+import type { ContactWork } from '../contacts/contact-work';
 import { describeHistoryEntry, WAITING_ITEM_NAMES } from '../contacts/contact-words';
+import { SiteVisitsSection } from '../contacts/site-visits-section';
 import { OverdueTag, StatusTag } from '../contacts/status-tag';
 import { formatDate, formatDateTime } from '../format/dates';
-import { useContactTypes, useNames } from '../reference-data';
+import { useContactTypes, useMe, useNames } from '../reference-data';
 import { paths } from '../routing/paths';
 import { Link } from '../routing/router';
 import { Page } from '../ui/page';
@@ -15,15 +22,41 @@ import { ProblemNotice } from '../ui/problem-notice';
 
 type Contact = components['schemas']['ContactResponse'];
 
+/** After a command, how long and how often the contact is read again: what the other services did reaches its timeline by event, a moment later. */
+const FOLLOW_FOR_MS = 10_000;
+const FOLLOW_EVERY_MS = 1_000;
+
 /**
- * The one-screen contact view (GET /contacts/{crn}): its status, what it waits on and by when,
- * its details as logged, and its whole timeline.
+ * The one-screen contact view (docs/domain.md "Transparency"; GET /contacts/{crn}): its status,
+ * what it waits on and by when, the actions this person may take, its clarification threads and
+ * site visits with every message and answer, its details as logged, and its whole timeline.
  */
 export function ContactScreen({ crn }: { crn: string }) {
+  // Another contact is another screen: no form, notice or follow-up carries over.
+  return <ContactWorkScreen key={crn} crn={crn} />;
+}
+
+function ContactWorkScreen({ crn }: { crn: string }) {
   const { api } = useApp();
+  const queryClient = useQueryClient();
+  const me = useMe();
+  const [followUntil, setFollowUntil] = useState(0);
+  const [openForm, setOpenForm] = useState<string>();
+  const [done, setDone] = useState<{ message: string; at: number }>();
   const contact = useQuery({
     queryKey: ['contacts', crn],
     queryFn: () => dataOf(api.GET('/api/v1/contacts/{crn}', { params: { path: { crn } } })),
+    refetchInterval: () => (Date.now() < followUntil ? FOLLOW_EVERY_MS : false),
+  });
+  // Clarifications and site-visits learn of a contact by event, a moment after it is logged: until then they hold none of it.
+  const threads = useQuery({
+    queryKey: ['contacts', crn, 'clarifications'],
+    queryFn: () =>
+      noneUntilKnown(dataOf(api.GET('/api/v1/contacts/{crn}/clarifications', { params: { path: { crn } } }))),
+  });
+  const visits = useQuery({
+    queryKey: ['contacts', crn, 'site-visits'],
+    queryFn: () => noneUntilKnown(dataOf(api.GET('/api/v1/contacts/{crn}/site-visits', { params: { path: { crn } } }))),
   });
   if (contact.error) {
     const problem = contact.error instanceof ApiProblem ? contact.error : ApiProblem.unreachable();
@@ -39,17 +72,70 @@ export function ContactScreen({ crn }: { crn: string }) {
       </Page>
     );
   }
-  if (!contact.data) {
+  if (!contact.data || !me.data) {
     return (
       <Page title={`Contact ${crn}`}>
         <p role="status">Loading the contact…</p>
       </Page>
     );
   }
-  return <ContactView contact={contact.data} />;
+  const work: ContactWork = {
+    crn,
+    viewer: viewerOf(me.data),
+    openForm,
+    setOpenForm,
+    refresh: () => {
+      setFollowUntil(Date.now() + FOLLOW_FOR_MS);
+      void queryClient.invalidateQueries({ queryKey: ['contacts'] });
+      void queryClient.invalidateQueries({ queryKey: ['site-visits'] });
+    },
+    done: (message) => {
+      setOpenForm(undefined);
+      setDone({ message, at: Date.now() });
+    },
+  };
+  return (
+    <ContactView
+      contact={contact.data}
+      threads={threads.data?.items ?? []}
+      // Unread, the site visits are none only once asking failed (then the API decides on a referral).
+      visits={visits.data?.items ?? (visits.error ? [] : undefined)}
+      problems={[threads.error, visits.error]}
+      work={work}
+      done={done}
+    />
+  );
 }
 
-function ContactView({ contact }: { contact: Contact }) {
+/** A 404 from a service that has not yet heard of the contact: nothing of it there yet. */
+async function noneUntilKnown<T>(read: Promise<{ items: T[] }>): Promise<{ items: T[] }> {
+  try {
+    return await read;
+  } catch (error) {
+    if (error instanceof ApiProblem && error.status === 404) return { items: [] };
+    throw error;
+  }
+}
+
+type Thread = components['schemas']['ClarificationWithMessagesResponse'];
+type SiteVisit = components['schemas']['SiteVisitResponse'];
+
+function ContactView({
+  contact,
+  threads,
+  visits,
+  problems,
+  work,
+  done,
+}: {
+  contact: Contact;
+  threads: readonly Thread[];
+  /** Undefined until read: whether a visit is open decides whether another may be referred. */
+  visits: readonly SiteVisit[] | undefined;
+  problems: unknown[];
+  work: ContactWork;
+  done?: { message: string; at: number };
+}) {
   const names = useNames();
   const type = useContactTypes().data?.find((candidate) => candidate.type === contact.type);
   const typeName = type?.name;
@@ -60,6 +146,18 @@ function ContactView({ contact }: { contact: Contact }) {
         <StatusTag status={contact.status} /> {typeName ? `${typeName} (${contact.type})` : contact.type} on meter point{' '}
         {contact.mprn}
       </p>
+      {done && <CommandDone key={done.at} message={done.message} />}
+      {problems.map(
+        (problem, index) =>
+          problem instanceof ApiProblem && (
+            <ProblemNotice
+              key={index}
+              problem={problem}
+              heading={index === 0 ? 'The clarifications could not be read' : 'The site visits could not be read'}
+            />
+          ),
+      )}
+      {visits && <ContactActions contact={contact} visits={visits} work={work} />}
       <dl className="summary">
         <dt>Asks for</dt>
         <dd>
@@ -156,6 +254,12 @@ function ContactView({ contact }: { contact: Contact }) {
           </table>
         </div>
       )}
+
+      <h2>Clarifications</h2>
+      <ClarificationThreads contact={contact} threads={threads} work={work} />
+
+      <h2>Site visits</h2>
+      <SiteVisitsSection visits={visits ?? []} work={work} />
 
       <h2>Details as logged</h2>
       {contactDetailSections(

@@ -3,25 +3,17 @@ import { useState, type FormEvent } from 'react';
 import { dataOf } from '../api/client';
 import { ApiProblem } from '../api/problem';
 import { useApp } from '../app-context';
-import {
-  filterFieldOf,
-  filtersOf,
-  listQueryOf,
-  nextPageSearch,
-  pagesBefore,
-  previousPageSearch,
-  searchOf,
-  type ContactFilters,
-} from '../contacts/contact-filters';
-import { CONTACT_STATUS_NAMES, type ContactStatus } from '../contacts/contact-words';
+import { filterFieldOf, filtersOf, listQueryOf, pagesBefore, searchOf, type ContactFilters } from '../contacts/contact-filters';
+import { ContactTable, PageLinks } from '../contacts/contact-table';
+import { CONTACT_STATUS_NAMES } from '../contacts/contact-words';
+import { CrnOrMprnField } from '../contacts/crn-or-mprn-field';
 import { ExportContacts } from '../contacts/export-contacts';
-import { OverdueTag, StatusTag } from '../contacts/status-tag';
-import { formatDate, formatDateTime } from '../format/dates';
 import { useContactTypes } from '../reference-data';
 import { paths } from '../routing/paths';
 import { Link, navigate, useLocation } from '../routing/router';
-import { controlId, Field } from '../ui/fields';
+import { controlId } from '../ui/fields';
 import { Page } from '../ui/page';
+import { SelectField } from '../ui/select-field';
 import { ErrorSummary, ProblemNotice } from '../ui/problem-notice';
 
 /** "My organisation's contacts": every contact it is involved in, filtered, a page at a time (GET /contacts). */
@@ -60,54 +52,12 @@ export function ContactsScreen() {
       <ExportContacts search={search} />
       {contacts.data && (
         <>
-          <div className="table-wrapper">
-            <table>
-              <caption>
-                {contacts.data.items.length === 0 ? 'No contacts match' : `Contacts, page ${page}`}
-                {contacts.isFetching && <span className="visually-hidden"> (updating)</span>}
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">CRN</th>
-                  <th scope="col">Type</th>
-                  <th scope="col">MPRN</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Logged</th>
-                  <th scope="col">Next due</th>
-                  <th scope="col">Handled by</th>
-                </tr>
-              </thead>
-              <tbody>
-                {contacts.data.items.map((contact) => (
-                  <tr key={contact.crn}>
-                    <td>
-                      <Link to={paths.contact(contact.crn)}>{contact.crn}</Link>
-                    </td>
-                    <td>{contact.type}</td>
-                    <td>{contact.mprn}</td>
-                    <td>
-                      <StatusTag status={contact.status} />
-                    </td>
-                    <td>{formatDateTime(contact.loggedAt)}</td>
-                    <td>
-                      {contact.nextDueOn ? formatDate(contact.nextDueOn) : '–'} {contact.overdue && <OverdueTag />}
-                    </td>
-                    <td>{contact.handlerUserId ?? 'Not assigned'}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          {(page > 1 || contacts.data.nextCursor) && (
-            <nav className="pagination" aria-label="Pages of contacts">
-              {page > 1 && <Link to={paths.contacts + previousPageSearch(search)}>Previous page</Link>}
-              {contacts.data.nextCursor && (
-                <Link to={paths.contacts + nextPageSearch(search, contacts.data.nextCursor)} rel="next">
-                  Next page
-                </Link>
-              )}
-            </nav>
-          )}
+          <ContactTable
+            caption={contacts.data.items.length === 0 ? 'No contacts match' : `Contacts, page ${page}`}
+            contacts={contacts.data.items}
+            updating={contacts.isFetching}
+          />
+          <PageLinks path={paths.contacts} search={search} nextCursor={contacts.data.nextCursor} label="Pages of contacts" />
         </>
       )}
       {contacts.isPending && <p role="status">Loading contacts…</p>}
@@ -115,7 +65,7 @@ export function ContactsScreen() {
   );
 }
 
-const STATUSES = Object.entries(CONTACT_STATUS_NAMES) as [ContactStatus, string][];
+const STATUSES = Object.entries(CONTACT_STATUS_NAMES).map(([value, label]) => ({ value, label }));
 
 function Filters({ initial, problem }: { initial: ContactFilters; problem?: ApiProblem }) {
   const [filters, setFilters] = useState(initial);
@@ -142,66 +92,34 @@ function Filters({ initial, problem }: { initial: ContactFilters; problem?: ApiP
   return (
     <form className="panel" onSubmit={apply} role="search" aria-label="Filter contacts" noValidate>
       <div className="inline-form">
-        <Field field="q" label="CRN or MPRN" errors={errorsOf('q')}>
-          {(props) => (
-            <input
-              {...props}
-              className="input input--short"
-              name="q"
-              spellCheck={false}
-              autoComplete="off"
-              value={filters.q}
-              onChange={(event) => set('q', event.target.value)}
-            />
-          )}
-        </Field>
-        <Field field="type" label="Type" errors={errorsOf('type')}>
-          {(props) => (
-            <select
-              {...props}
-              className="select"
-              value={filters.type}
-              onChange={(event) => set('type', event.target.value)}
-            >
-              <option value="">Any type</option>
-              {types.map((type) => (
-                <option key={type.type} value={type.type}>
-                  {type.name} ({type.type})
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field field="status" label="Status" errors={errorsOf('status')}>
-          {(props) => (
-            <select
-              {...props}
-              className="select"
-              value={filters.status}
-              onChange={(event) => set('status', event.target.value)}
-            >
-              <option value="">Any status</option>
-              {STATUSES.map(([status, name]) => (
-                <option key={status} value={status}>
-                  {name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field field="sort" label="Order" errors={errorsOf('sort')}>
-          {(props) => (
-            <select
-              {...props}
-              className="select"
-              value={filters.sort}
-              onChange={(event) => set('sort', event.target.value)}
-            >
-              <option value="">Newest logged first</option>
-              <option value="dueOn">Soonest due first</option>
-            </select>
-          )}
-        </Field>
+        <CrnOrMprnField value={filters.q} onChange={(q) => set('q', q)} errors={errorsOf('q')} />
+        <SelectField
+          field="type"
+          label="Type"
+          errors={errorsOf('type')}
+          value={filters.type}
+          onChange={(type) => set('type', type)}
+          blank="Any type"
+          options={types.map((type) => ({ value: type.type, label: `${type.name} (${type.type})` }))}
+        />
+        <SelectField
+          field="status"
+          label="Status"
+          errors={errorsOf('status')}
+          value={filters.status}
+          onChange={(status) => set('status', status)}
+          blank="Any status"
+          options={STATUSES}
+        />
+        <SelectField
+          field="sort"
+          label="Order"
+          errors={errorsOf('sort')}
+          value={filters.sort}
+          onChange={(sort) => set('sort', sort)}
+          blank="Newest logged first"
+          options={[{ value: 'dueOn', label: 'Soonest due first' }]}
+        />
       </div>
       <fieldset className="field">
         <legend className="visually-hidden">Only contacts that are</legend>

@@ -43,7 +43,11 @@ export function useFormProblems() {
         <ErrorSummary
           key={state.attempt}
           problem={state.problem}
-          items={state.problems.map((found) => ({ message: found.message, target: controlId(found.field) }))}
+          items={state.problems.map((found) => ({
+            message: found.message,
+            // A reason on no field of the form ('') is said at the top only.
+            target: found.field ? controlId(found.field) : undefined,
+          }))}
         />
       ) : null,
   };
