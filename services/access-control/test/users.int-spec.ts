@@ -282,7 +282,8 @@ describe('an LSO managing users', () => {
     } while (cursor);
     expect(seen).toEqual(['kgp.alpha', 'kgp.beta', 'kgp.lso', 'kgp.user']);
     await expectProblem(await call('GET', '/api/v1/users?limit=101', lso), 400, 'VALIDATION_FAILED');
-    await expectProblem(await call('GET', '/api/v1/users?cursor=garbage', lso), 400, 'INVALID_CURSOR');
+    await expectProblem(await call('GET', '/api/v1/users?cursor=garbage', lso), 422, 'INVALID_CURSOR');
+    await expectProblem(await call('GET', '/api/v1/users?cursor=not%20base64url', lso), 400, 'VALIDATION_FAILED');
     await expectProblem(await call('GET', `/api/v1/users?organisationId=${organisationId('BWE')}`, lso), 404, 'NOT_FOUND');
 
     const admin = await tokenOf('cds.admin');

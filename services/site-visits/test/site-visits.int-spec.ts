@@ -350,7 +350,7 @@ describe('site-visits service', () => {
       expect(all.body.items.map((visit: { id: string }) => visit.id)).toEqual(expect.arrayContaining([englishId, scottishId, igtId]));
       const later = await sv.call(callers.cadent, 'GET', `/api/v1/site-visits?dueFrom=2026-12-17&limit=100`);
       expect(later.body.items.map((visit: { id: string }) => visit.id)).not.toContain(englishId);
-      expect((await sv.call(callers.cadent, 'GET', '/api/v1/site-visits?cursor=bogus')).body).toMatchObject({ status: 400, code: 'INVALID_CURSOR' });
+      expect((await sv.call(callers.cadent, 'GET', '/api/v1/site-visits?cursor=bogus')).body).toMatchObject({ status: 422, code: 'INVALID_CURSOR' });
       expect((await sv.call(callers.cadent, 'GET', '/api/v1/site-visits?status=OPEN')).body).toMatchObject({ status: 400, code: 'VALIDATION_FAILED' });
       expect((await sv.call(callers.cadent, 'GET', '/api/v1/site-visits?dueFrom=2026-02-30')).body).toMatchObject({ status: 400, code: 'VALIDATION_FAILED' });
       expect((await sv.call(callers.cadent, 'GET', '/api/v1/site-visits?dueTo=2026-12-01T00:00:00Z')).body).toMatchObject({ status: 400, code: 'VALIDATION_FAILED' });

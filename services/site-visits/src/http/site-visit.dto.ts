@@ -1,7 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { applyDecorators } from '@nestjs/common';
-import { IsBoolean, IsIn, IsISO8601, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
-import { CursorParam, KEYSET_PAGE_SIZE, PageSizeParam, WrittenText } from '@cms/service-defaults';
+import { IsBoolean, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import { ApiSchemaRules, CalendarDay, CalendarDayParam, CursorParam, KEYSET_PAGE_SIZE, PageSizeParam, WrittenText } from '@cms/service-defaults';
 import type { SiteVisitListQuery, SiteVisitListView, SiteVisitView } from '../application/site-visit.views';
 import {
   DECLINE_REASON_MAX_LENGTH,
@@ -15,14 +14,6 @@ import {
   type SiteVisitStatus,
 } from '../domain';
 
-const CALENDAR_DAY = /^\d{4}-\d{2}-\d{2}$/;
-
-/** A calendar day, `YYYY-MM-DD`, that exists (no 30 February): a date with a time is refused. */
-function CalendarDay(): PropertyDecorator {
-  const decorators = [IsISO8601({ strict: true }, { message: '$property must be a date that exists' }), Matches(CALENDAR_DAY, { message: '$property must be a date, YYYY-MM-DD' })];
-  return applyDecorators(...decorators);
-}
-
 export class ReferSiteVisitRequest {
   @ApiPropertyOptional({ maxLength: INSTRUCTIONS_MAX_LENGTH, description: 'What the agent asks the transporter to look at on site.' })
   @IsOptional()
@@ -31,6 +22,8 @@ export class ReferSiteVisitRequest {
   instructions?: string;
 }
 
+/** A decline needs its reason (validated below when declining, or whenever one is sent). */
+@ApiSchemaRules({ anyOf: [{ properties: { accepted: { enum: [true] } } }, { required: ['reason'] }] })
 export class AnswerReferralRequest {
   @ApiProperty({ description: 'true: the transporter will visit; false: declined, with a reason (it returns to the agent).' })
   @IsBoolean()
@@ -79,14 +72,10 @@ export class ListSiteVisitsQuery implements SiteVisitListQuery {
   @IsIn(SITE_VISIT_STATUSES)
   status?: SiteVisitStatus;
 
-  @ApiPropertyOptional({ format: 'date', description: 'Due on or after this day.' })
-  @IsOptional()
-  @CalendarDay()
+  @CalendarDayParam('Due on or after this day.')
   dueFrom?: string;
 
-  @ApiPropertyOptional({ format: 'date', description: 'Due on or before this day.' })
-  @IsOptional()
-  @CalendarDay()
+  @CalendarDayParam('Due on or before this day.')
   dueTo?: string;
 
   @PageSizeParam(KEYSET_PAGE_SIZE)

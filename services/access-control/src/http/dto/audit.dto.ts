@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsUUID } from 'class-validator';
-import { AuditRecordResponse, AuditStateProperty, KeysetPageQuery, KeysetPageResponse } from '@cms/service-defaults';
+import { IsIn, IsOptional } from 'class-validator';
+import { AuditRecordResponse, AuditStateProperty, KeysetPageQuery, KeysetPageResponse, UuidParam } from '@cms/service-defaults';
 import type { AdminAction } from '../../application/admin-audit.port';
 
 export const ADMIN_ACTIONS: readonly AdminAction[] = [
@@ -25,13 +25,7 @@ export class ListAdminAuditQuery extends KeysetPageQuery {
   @IsIn(ADMIN_ACTIONS)
   action?: string;
 
-  @ApiPropertyOptional({
-    format: 'uuid',
-    maxLength: 36,
-    description: 'CDSP administrators only: the records of one organisation. An LSO naming another organisation gets 404.',
-  })
-  @IsOptional()
-  @IsUUID()
+  @UuidParam('CDSP administrators only: the records of one organisation. An LSO naming another organisation gets 404.')
   organisationId?: string;
 }
 

@@ -1,8 +1,11 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiSchemaRules } from '@cms/service-defaults';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, Equals, IsArray, IsIn, IsOptional } from 'class-validator';
 import { ROLES, type Role } from '../../domain/roles';
 import { USER_STATUSES, type UserStatus } from '../../domain/user-account';
 
+/** At least one change (the controller refuses an empty one). */
+@ApiSchemaRules({ minProperties: 1 })
 export class UpdateUserRequest {
   @ApiPropertyOptional({
     enum: USER_STATUSES,
@@ -18,6 +21,7 @@ export class UpdateUserRequest {
     isArray: true,
     minItems: 1,
     maxItems: ROLES.length,
+    uniqueItems: true,
     description: 'The full new set of roles (replaces the old). Takes effect at the user’s next sign-in or refresh.',
   })
   @IsOptional()
