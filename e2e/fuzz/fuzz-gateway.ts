@@ -66,6 +66,20 @@ export const FUZZ_CHECKS = 'all';
 export const POSITIVE_DATA_ALSO_REFUSED_WITH = ['412', '422'];
 
 /**
+ * What else a schema-violating request may be answered: 413, a body over the size limit, refused
+ * before it is read (a value far past its maxLength can make one). Any 4xx but these is a refusal
+ * schemathesis already expects.
+ */
+export const NEGATIVE_DATA_ALSO_REFUSED_WITH = ['413'];
+
+/**
+ * What a request without a required header may be answered besides schemathesis' defaults (400,
+ * 401, 403, 406, 415, 422): 428 Precondition Required, the status for a missing `If-Match` (RFC
+ * 6585 §3), which every state change of a contact, thread or visit requires.
+ */
+export const MISSING_HEADER_ALSO_REFUSED_WITH = ['428'];
+
+/**
  * Operations whose public, unauthenticated use shares one allowance per client address (60 a
  * minute): fuzzed on their own, slowly, so the other end-to-end tests can still sign in.
  */
@@ -108,8 +122,10 @@ export interface FuzzRun {
   includePath?: string;
   /** Never these (path regexes). */
   excludePaths?: string[];
-  /** Test cases per operation and phase, and stateful scenarios (schemathesis `--max-examples`). */
+  /** Test cases per operation and phase (schemathesis `--max-examples`). */
   maxExamples: number;
+  /** Sequences over the document's links in the stateful phase, each of at most 6 calls; default maxExamples. */
+  statefulScenarios?: number;
   /** Throttle, `<n>/<s|m>`. */
   rateLimit: string;
   seed?: number;
@@ -166,15 +182,23 @@ export function schemathesisArgs(run: FuzzRun): string[] {
  * only for the object-level probes.
  */
 export function schemathesisConfig(run: FuzzRun, identitiesFile: string): string {
+  const statuses = (list: string[]) => `expected-statuses = [${list.map((status) => `"${status}"`).join(', ')}]`;
   const lines = [
     '[checks.positive_data_acceptance]',
-    `expected-statuses = [${['2xx', '3xx', '401', '403', '404', '409', ...POSITIVE_DATA_ALSO_REFUSED_WITH, '429', '5xx'].map((status) => `"${status}"`).join(', ')}]`,
+    statuses(['2xx', '3xx', '401', '403', '404', '409', ...POSITIVE_DATA_ALSO_REFUSED_WITH, '429', '5xx']),
+    '',
+    '[checks.negative_data_rejection]',
+    statuses(['400', '401', '403', '404', '405', '406', '409', ...NEGATIVE_DATA_ALSO_REFUSED_WITH, '415', '422', '428', '429', '5xx']),
+    '',
+    '[checks.missing_required_header]',
+    statuses(['400', '401', '403', '406', '415', '422', ...MISSING_HEADER_ALSO_REFUSED_WITH]),
     '',
     // Only the links the document declares: inferred ones (from a listing's ids, say) could send an
     // LSO's PATCH or DELETE to a demo user that other tests sign in as.
     '[phases.stateful.inference]',
     'algorithms = []',
   ];
+  if (run.statefulScenarios !== undefined) lines.push('', '[phases.stateful.generation]', `max-examples = ${run.statefulScenarios}`);
   if (run.identity) {
     const users = [run.identity, ...(run.peers ?? [])];
     lines.push('', '[auth.wfc]', `path = ${JSON.stringify(identitiesFile)}`, `user = ${JSON.stringify(run.identity.userId)}`);

@@ -16,7 +16,7 @@ const SCHEMA_RULES = new Map<string, Json>();
  * (a minimum number of fields, a field required only with another's value): the rule its
  * validation enforces, so that the document says it too.
  */
-export function ApiSchemaRules(rules: { minProperties?: number; oneOf?: Json[]; anyOf?: Json[] }): ClassDecorator {
+export function ApiSchemaRules(rules: { minProperties?: number; oneOf?: Json[]; anyOf?: Json[]; additionalProperties?: boolean }): ClassDecorator {
   return (target) => {
     SCHEMA_RULES.set(target.name, rules);
   };

@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiParam, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsISO8601, IsOptional, IsRFC3339, IsString, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import { IsIn, IsISO8601, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
 import { CRN_PATTERN, MPRN_PATTERN } from '@cms/gas-market';
 
 /**
@@ -11,6 +11,14 @@ import { CRN_PATTERN, MPRN_PATTERN } from '@cms/gas-market';
  * report in the order written.
  */
 
+/**
+ * A body field that may be left out, and is then not validated; null is a value like any other, so
+ * refused where the document does not make the field nullable (IsOptional would take null as left out).
+ */
+export function OptionalField(): PropertyDecorator {
+  return ValidateIf((_: unknown, value: unknown) => value !== undefined);
+}
+
 /** A UUID as `format: uuid` means it: 32 hex digits in 8-4-4-4-12, any version (the columns are PostgreSQL `uuid`). */
 export const UUID_PATTERN = /^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$/;
 
@@ -18,8 +26,20 @@ export const UUID_PATTERN = /^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A
 export const CURSOR_PATTERN = /^[A-Za-z0-9_-]{1,200}$/;
 export const CURSOR_MAX_LENGTH = 200;
 
-/** A calendar day, `YYYY-MM-DD`. */
-export const CALENDAR_DAY_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+/** The years a date this API takes may fall in: 0100 to 9999 (gas-market's calendar dates, and JavaScript's Date, read years below 100 as 19xx). */
+const YEAR = '(?:0[1-9][0-9]{2}|[1-9][0-9]{3})';
+const MONTH_DAY = '(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01])';
+
+/** A calendar day, `YYYY-MM-DD` (whether the day exists in its month, `format: date` says and CalendarDay checks). */
+export const CALENDAR_DAY_PATTERN = new RegExp(`^${YEAR}-${MONTH_DAY}$`);
+
+/**
+ * An instant, RFC 3339 (`format: date-time`), of a year CALENDAR_DAY_PATTERN takes, without a leap
+ * second (a Date cannot hold one).
+ */
+export const DATE_TIME_PATTERN = new RegExp(
+  `^${YEAR}-${MONTH_DAY}[Tt](?:[01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](?:\\.[0-9]+)?(?:[Zz]|[+-](?:[01][0-9]|2[0-3]):[0-5][0-9])$`,
+);
 
 /**
  * The `cursor` query parameter of a paged list: the `nextCursor` of the previous page, opaque. One
@@ -39,14 +59,22 @@ export function CursorParam(description = '`nextCursor` of the previous page.'):
 }
 
 /**
- * An instant in a query, as `format: date-time` means it (RFC 3339), that is also a real instant
- * (strict ISO 8601: no 30 February): ISO 8601 alone lets through forms a Date cannot read.
+ * An instant in a query (DATE_TIME_PATTERN) that is also a real instant (strict ISO 8601: no 30
+ * February): RFC 3339 alone lets through days a month does not have.
  */
 export function DateTimeParam(description: string): PropertyDecorator {
-  return applyDecorators(...[ApiPropertyOptional({ format: 'date-time', description }), IsOptional(), IsRFC3339(), IsISO8601({ strict: true })].reverse());
+  return applyDecorators(
+    ...[
+      ApiPropertyOptional({ format: 'date-time', pattern: DATE_TIME_PATTERN.source, description }),
+      IsOptional(),
+      IsString(),
+      Matches(DATE_TIME_PATTERN, { message: '$property must be a date and time, RFC 3339, such as 2026-12-02T09:30:00Z' }),
+      IsISO8601({ strict: true }, { message: '$property must be a date and time that exists' }),
+    ].reverse(),
+  );
 }
 
-/** A calendar day that exists, `YYYY-MM-DD` (`format: date`): no 30 February, no time of day. */
+/** A calendar day that exists, `YYYY-MM-DD` (CALENDAR_DAY_PATTERN, `format: date`): no 30 February, no time of day. */
 export function CalendarDay(): PropertyDecorator {
   return applyDecorators(
     ...[
@@ -56,9 +84,14 @@ export function CalendarDay(): PropertyDecorator {
   );
 }
 
+/** A body field holding a calendar day (CalendarDay). */
+export function CalendarDayField(options: { description: string; example?: string }): PropertyDecorator {
+  return applyDecorators(...[ApiProperty({ format: 'date', pattern: CALENDAR_DAY_PATTERN.source, maxLength: 10, ...options }), CalendarDay()].reverse());
+}
+
 /** A calendar day in a query (CalendarDay). */
 export function CalendarDayParam(description: string): PropertyDecorator {
-  return applyDecorators(...[ApiPropertyOptional({ format: 'date', description }), IsOptional(), CalendarDay()].reverse());
+  return applyDecorators(...[ApiPropertyOptional({ format: 'date', pattern: CALENDAR_DAY_PATTERN.source, description }), IsOptional(), CalendarDay()].reverse());
 }
 
 /** A UUID in a query (UUID_PATTERN). */
@@ -129,12 +162,12 @@ export function isUuid(text: string): boolean {
 
 /**
  * An email address as this API takes it: a dot-atom local part (RFC 5322 `atext`), `@`, and a
- * domain of two or more labels of letters, digits and inner hyphens; at most 254 characters (RFC
- * 5321's forward path). Deliverability is not checked. Stated as a pattern, not `format: email`,
+ * domain of two or more labels of 1 to 63 letters, digits and inner hyphens (RFC 1035); at most
+ * 254 characters (RFC 5321's forward path). Deliverability is not checked. Stated as a pattern, not `format: email`,
  * whose readings differ from one validator to the next: the pattern is exactly what is enforced.
  */
 export const EMAIL_ADDRESS_PATTERN =
-  /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$/;
+  /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/;
 export const EMAIL_ADDRESS_MAX_LENGTH = 254;
 
 /** A body field holding an email address (EMAIL_ADDRESS_PATTERN); `optional`: it may be left out. */
@@ -148,7 +181,7 @@ export function EmailAddressField(options: { optional?: boolean; description?: s
   return applyDecorators(
     ...[
       options.optional ? ApiPropertyOptional(documented) : ApiProperty(documented),
-      ...(options.optional ? [ValidateIf((_: unknown, value: unknown) => value !== undefined)] : []),
+      ...(options.optional ? [OptionalField()] : []),
       IsString(),
       MaxLength(EMAIL_ADDRESS_MAX_LENGTH),
       Matches(EMAIL_ADDRESS_PATTERN, { message: '$property must be an email address, such as name@example.com' }),

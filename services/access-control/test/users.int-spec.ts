@@ -556,7 +556,7 @@ describe('forgotten password', () => {
     expect(done.status).toBe(204);
     await expectProblem(
       await call('POST', '/api/v1/auth/password-reset/complete', undefined, { token, newPassword: 'another fresh passphrase' }),
-      400,
+      422,
       'INVALID_RESET_TOKEN',
     );
 
@@ -593,7 +593,7 @@ describe('forgotten password', () => {
   it('refuses an unknown token', async () => {
     await expectProblem(
       await call('POST', '/api/v1/auth/password-reset/complete', undefined, { token: 'A'.repeat(43), newPassword: 'silver otter harbour lamp' }),
-      400,
+      422,
       'INVALID_RESET_TOKEN',
     );
   });

@@ -1288,13 +1288,16 @@ export interface components {
             accepted: boolean;
             /** @description Required when declining; not sent when accepting. */
             reason?: string;
-        };
+        } | {
+            /** @enum {unknown} */
+            accepted?: true;
+        } | unknown;
         ReportFindingRequest: {
             /** @description Whether the visit confirms the status the site visit asks about (`confirmStatus`). */
             confirmed: boolean;
             /**
              * Format: date
-             * @description The day of the visit: not in the future, not before the referral.
+             * @description The day of the visit: not in the future, not before the referral (else 422).
              * @example 2026-12-03
              */
             visitedOn: string;
@@ -1415,6 +1418,8 @@ export interface components {
              * @example contacts:read meter-points:read
              */
             scope?: string;
+        } & {
+            [key: string]: unknown;
         };
         ClientTokenResponse: {
             /** @description ES256 JWT to send as `Authorization: Bearer …`. Claims: sub (`client:<client_id>`), org, org_type, roles (empty), scope, client_id, iss, aud, iat, exp, jti. */
@@ -1482,7 +1487,7 @@ export interface components {
             userId: string;
             /** @example Isla Fraser */
             displayName: string;
-            /** Format: email */
+            /** @description The address held. */
             email: string;
             /** @example 0161 496 0000 */
             telephone: string | null;
@@ -1494,7 +1499,7 @@ export interface components {
             /** @example Isla Fraser */
             displayName?: string;
             /**
-             * Format: email
+             * @description An email address.
              * @example isla.fraser@brightwater.example
              */
             email?: string;
@@ -1517,7 +1522,7 @@ export interface components {
             /** @example Isla Fraser */
             displayName: string;
             /**
-             * Format: email
+             * @description An email address.
              * @example isla.fraser@brightwater.example
              */
             email: string;
@@ -1548,10 +1553,7 @@ export interface components {
              * @enum {string}
              */
             status: "ACTIVE" | "SUSPENDED";
-            /**
-             * Format: email
-             * @description Shown to an LSO of the organisation and to a CDSP administrator; a SUPERVISOR, who sees colleagues only, does not get it.
-             */
+            /** @description Shown to an LSO of the organisation and to a CDSP administrator; a SUPERVISOR, who sees colleagues only, does not get it. The address held (a deleted user's is a marker, not an address). */
             email?: string;
             /** @description The user must choose a new password before doing anything else. Shown to an LSO of the organisation and to a CDSP administrator; a SUPERVISOR, who sees colleagues only, does not get it. */
             mustChangePassword?: boolean;
@@ -1591,7 +1593,7 @@ export interface components {
             /** @example Isla Fraser */
             displayName: string;
             /**
-             * Format: email
+             * @description An email address.
              * @example isla.fraser@brightwater.example
              */
             email: string;
@@ -1711,7 +1713,7 @@ export interface components {
              */
             organisationId: string | null;
             /** @enum {string} */
-            action: "ORGANISATION_CREATED" | "USER_CREATED" | "USER_SUSPENDED" | "USER_REACTIVATED" | "USER_ROLES_CHANGED" | "USER_UNLOCKED" | "PASSWORD_CHANGED" | "PASSWORD_RESET_REQUESTED" | "PASSWORD_RESET_COMPLETED" | "API_CLIENT_REGISTERED" | "API_CLIENT_REVOKED" | "SIGNING_KEY_ROTATED";
+            action: "ORGANISATION_CREATED" | "USER_CREATED" | "USER_SUSPENDED" | "USER_REACTIVATED" | "USER_ROLES_CHANGED" | "USER_UNLOCKED" | "USER_DELETED" | "PROFILE_CHANGED" | "PASSWORD_CHANGED" | "PASSWORD_RESET_REQUESTED" | "PASSWORD_RESET_COMPLETED" | "API_CLIENT_REGISTERED" | "API_CLIENT_REVOKED" | "SIGNING_KEY_ROTATED";
             /** @description The state before; null when something was created. */
             before: {
                 [key: string]: unknown;
@@ -1782,7 +1784,36 @@ export interface components {
              *     }
              */
             email: {
-                [key: string]: "IN_APP" | "IMMEDIATE" | "DAILY_DIGEST";
+                /** @enum {string} */
+                CONTACT_RESOLVED?: "IN_APP" | "IMMEDIATE" | "DAILY_DIGEST";
+                /** @enum {string} */
+                CONTACT_AUTO_CLOSED?: "IN_APP" | "IMMEDIATE" | "DAILY_DIGEST";
+                /** @enum {string} */
+                CONTACT_ASSIGNED?: "IN_APP" | "IMMEDIATE" | "DAILY_DIGEST";
+                /** @enum {string} */
+                CLARIFICATION_RECEIVED?: "IN_APP" | "IMMEDIATE" | "DAILY_DIGEST";
+                /** @enum {string} */
+                CLARIFICATION_MESSAGE?: "IN_APP" | "IMMEDIATE" | "DAILY_DIGEST";
+                /** @enum {string} */
+                CLARIFICATION_ANSWERED?: "IN_APP" | "IMMEDIATE" | "DAILY_DIGEST";
+                /** @enum {string} */
+                CLARIFICATION_CLOSED?: "IN_APP" | "IMMEDIATE" | "DAILY_DIGEST";
+                /** @enum {string} */
+                SITE_VISIT_REFERRED?: "IN_APP" | "IMMEDIATE" | "DAILY_DIGEST";
+                /** @enum {string} */
+                SITE_VISIT_ACCEPTED?: "IN_APP" | "IMMEDIATE" | "DAILY_DIGEST";
+                /** @enum {string} */
+                SITE_VISIT_DECLINED?: "IN_APP" | "IMMEDIATE" | "DAILY_DIGEST";
+                /** @enum {string} */
+                SITE_VISIT_FINDING?: "IN_APP" | "IMMEDIATE" | "DAILY_DIGEST";
+                /** @enum {string} */
+                SITE_VISIT_CANCELLED?: "IN_APP" | "IMMEDIATE" | "DAILY_DIGEST";
+                /** @enum {string} */
+                REMINDER?: "IN_APP" | "IMMEDIATE" | "DAILY_DIGEST";
+                /** @enum {string} */
+                OVERDUE?: "IN_APP" | "IMMEDIATE" | "DAILY_DIGEST";
+                /** @enum {string} */
+                WEBHOOK_DISABLED?: "IN_APP" | "IMMEDIATE" | "DAILY_DIGEST";
             };
         };
         WebhookResponse: {
@@ -1800,13 +1831,16 @@ export interface components {
             /** Format: date-time */
             disabledAt?: string | null;
         };
+        WebhookListResponse: {
+            items: components["schemas"]["WebhookResponse"][];
+        };
         RegisterWebhookRequest: {
             /**
-             * @description Where deliveries are POSTed (http or https; private, loopback and link-local addresses are refused).
+             * @description Where deliveries are POSTed: an http or https URL. One that is no URL, carries credentials, names a host that does not resolve, or a private, loopback or link-local address is refused (422 WEBHOOK_ADDRESS_REFUSED).
              * @example https://partner.example.com/cms/webhooks
              */
             url: string;
-            /** @description The event types to receive, of contacts your organisation is involved in. */
+            /** @description The event types to receive, of contacts your organisation is involved in (each once; a repeat counts once). */
             eventTypes: ("uk.gas.cms.contact.resolved.v1" | "uk.gas.cms.contact.assigned.v1" | "uk.gas.cms.contact.deadline-reached.v1" | "uk.gas.cms.clarification.raised.v1" | "uk.gas.cms.clarification.message-posted.v1" | "uk.gas.cms.clarification.closed.v1" | "uk.gas.cms.clarification.deadline-reached.v1" | "uk.gas.cms.site-visit.referred.v1" | "uk.gas.cms.site-visit.accepted.v1" | "uk.gas.cms.site-visit.declined.v1" | "uk.gas.cms.site-visit.finding-reported.v1" | "uk.gas.cms.site-visit.cancelled.v1" | "uk.gas.cms.site-visit.deadline-reached.v1")[];
         };
         RegisteredWebhookResponse: {
@@ -1984,7 +2018,7 @@ export interface components {
             /** @example Sam Jones */
             name: string;
             /**
-             * @description Telephone or email is required.
+             * @description A UK number (national, or +44 / 0044). Telephone or email is required.
              * @example 0161 496 0000
              */
             telephone?: string;
@@ -2210,7 +2244,7 @@ export interface components {
             /** @enum {string} */
             outcome: "VALID" | "INVALID";
             /**
-             * @description A reason of GET /resolution-reasons for that outcome.
+             * @description A reason of GET /resolution-reasons for that outcome (else 422 INVALID_RESOLUTION).
              * @example GAS_FLOW_CONFIRMED
              */
             reasonCode: string;
@@ -2446,6 +2480,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The contact’s reference number (CRN). */
                 crn: string;
             };
             cookie?: never;
@@ -2471,6 +2506,15 @@ export interface operations {
             };
             /** @description No valid access token: problem details with code UNAUTHENTICATED. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description PASSWORD_CHANGE_REQUIRED: the user signed in with a temporary password must choose their own first; FORBIDDEN: a partner system's token lacks the scope this route needs (or the service takes no partner tokens). */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2526,6 +2570,7 @@ export interface operations {
                 "Idempotency-Key"?: string;
             };
             path: {
+                /** @description The contact’s reference number (CRN). */
                 crn: string;
             };
             cookie?: never;
@@ -2539,13 +2584,17 @@ export interface operations {
             /** @description The thread; its version in ETag, its address in Location. */
             201: {
                 headers: {
+                    /** @description The thread's version, e.g. "3": send it as If-Match with a change to it. */
+                    ETag?: string;
+                    /** @description Where the thread is read (its path). */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ClarificationWithMessagesResponse"];
                 };
             };
-            /** @description VALIDATION_FAILED: the body. */
+            /** @description VALIDATION_FAILED: the body. INVALID_IDEMPOTENCY_KEY: the Idempotency-Key is not 1 to 255 printable ASCII characters. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2581,7 +2630,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
                 };
             };
-            /** @description CONTACT_CLOSED: the contact was resolved or withdrawn. */
+            /** @description CONTACT_CLOSED: the contact was resolved or withdrawn. IDEMPOTENCY_KEY_IN_PROGRESS: a request with this Idempotency-Key is still running. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2608,7 +2657,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
                 };
             };
-            /** @description OC_TO_ORIGINATOR_ONLY. */
+            /** @description OC_TO_ORIGINATOR_ONLY. IDEMPOTENCY_KEY_REUSED: this Idempotency-Key was used with another request. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2680,7 +2729,7 @@ export interface operations {
                     "application/json": components["schemas"]["ClarificationPageResponse"];
                 };
             };
-            /** @description VALIDATION_FAILED or INVALID_CURSOR. */
+            /** @description VALIDATION_FAILED: a parameter out of its constraints. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2691,6 +2740,24 @@ export interface operations {
             };
             /** @description No valid access token: problem details with code UNAUTHENTICATED. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description PASSWORD_CHANGE_REQUIRED: the user signed in with a temporary password must choose their own first; FORBIDDEN: a partner system's token lacks the scope this route needs (or the service takes no partner tokens). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description INVALID_CURSOR: a cursor this API did not return (or returned for another list or order). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2734,6 +2801,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The thread’s id (`id` of the thread), a UUIDv7. */
                 id: string;
             };
             cookie?: never;
@@ -2743,6 +2811,8 @@ export interface operations {
             /** @description Its version in ETag. */
             200: {
                 headers: {
+                    /** @description The thread's version, e.g. "3": send it as If-Match with a change to it. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2760,6 +2830,15 @@ export interface operations {
             };
             /** @description No valid access token: problem details with code UNAUTHENTICATED. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description PASSWORD_CHANGE_REQUIRED: the user signed in with a temporary password must choose their own first; FORBIDDEN: a partner system's token lacks the scope this route needs (or the service takes no partner tokens). */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2817,6 +2896,7 @@ export interface operations {
                 "If-Match": string;
             };
             path: {
+                /** @description The thread’s id (`id` of the thread), a UUIDv7. */
                 id: string;
             };
             cookie?: never;
@@ -2830,13 +2910,15 @@ export interface operations {
             /** @description The thread as it now stands; its new version in ETag. */
             200: {
                 headers: {
+                    /** @description The thread's version, e.g. "3": send it as If-Match with a change to it. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ClarificationWithMessagesResponse"];
                 };
             };
-            /** @description The request is not valid (unknown or malformed field, malformed JSON): problem details listing every field at fault. */
+            /** @description INVALID_IDEMPOTENCY_KEY: the Idempotency-Key is not 1 to 255 printable ASCII characters. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2967,6 +3049,7 @@ export interface operations {
                 "If-Match": string;
             };
             path: {
+                /** @description The thread’s id (`id` of the thread), a UUIDv7. */
                 id: string;
             };
             cookie?: never;
@@ -2980,13 +3063,15 @@ export interface operations {
             /** @description The thread as it now stands; its new version in ETag. */
             200: {
                 headers: {
+                    /** @description The thread's version, e.g. "3": send it as If-Match with a change to it. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ClarificationWithMessagesResponse"];
                 };
             };
-            /** @description The request is not valid (unknown or malformed field, malformed JSON): problem details listing every field at fault. */
+            /** @description INVALID_IDEMPOTENCY_KEY: the Idempotency-Key is not 1 to 255 printable ASCII characters. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3135,7 +3220,7 @@ export interface operations {
                     "application/json": components["schemas"]["ClarificationAuditPageResponse"];
                 };
             };
-            /** @description VALIDATION_FAILED or INVALID_CURSOR. */
+            /** @description VALIDATION_FAILED: a parameter out of its constraints. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3164,6 +3249,15 @@ export interface operations {
             };
             /** @description NOT_FOUND: an LSO named another organisation. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description INVALID_CURSOR: a cursor this API did not return (or returned for another list or order). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3207,7 +3301,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Contact Reference Number: C and nine digits. */
+                /** @description The contact’s reference number (CRN). */
                 crn: string;
             };
             cookie?: never;
@@ -3233,6 +3327,15 @@ export interface operations {
             };
             /** @description UNAUTHENTICATED: no valid access token. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description PASSWORD_CHANGE_REQUIRED: the user signed in with a temporary password must choose their own first; FORBIDDEN: a partner system's token lacks the scope this route needs (or the service takes no partner tokens). */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3288,12 +3391,12 @@ export interface operations {
                 "Idempotency-Key"?: string;
             };
             path: {
-                /** @description Contact Reference Number: C and nine digits. */
+                /** @description The contact’s reference number (CRN). */
                 crn: string;
             };
             cookie?: never;
         };
-        requestBody: {
+        requestBody?: {
             content: {
                 "application/json": components["schemas"]["ReferSiteVisitRequest"];
             };
@@ -3302,15 +3405,17 @@ export interface operations {
             /** @description The visit; its address in Location, its version in ETag. */
             201: {
                 headers: {
-                    /** @description The visit’s version, e.g. "1": send it as If-Match with acceptance or finding. */
+                    /** @description The site visit's version, e.g. "3": send it as If-Match with a change to it. */
                     ETag?: string;
+                    /** @description Where the site visit is read (its path). */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["SiteVisitResponse"];
                 };
             };
-            /** @description VALIDATION_FAILED: the body. */
+            /** @description VALIDATION_FAILED: the body. INVALID_IDEMPOTENCY_KEY: the Idempotency-Key is not 1 to 255 printable ASCII characters. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3439,7 +3544,7 @@ export interface operations {
                     "application/json": components["schemas"]["SiteVisitListResponse"];
                 };
             };
-            /** @description VALIDATION_FAILED (a filter) or INVALID_CURSOR. */
+            /** @description VALIDATION_FAILED: a filter out of its constraints. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3450,6 +3555,24 @@ export interface operations {
             };
             /** @description UNAUTHENTICATED: no valid access token. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description PASSWORD_CHANGE_REQUIRED: the user signed in with a temporary password must choose their own first; FORBIDDEN: a partner system's token lacks the scope this route needs (or the service takes no partner tokens). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description INVALID_CURSOR: a cursor this API did not return (or returned for another list or order). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3493,7 +3616,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description The site visit. */
+                /** @description The site visit (`id` of the visit). */
                 id: string;
             };
             cookie?: never;
@@ -3502,7 +3625,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description The visit’s version, e.g. "1": send it as If-Match with acceptance or finding. */
+                    /** @description The site visit's version, e.g. "3": send it as If-Match with a change to it. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -3521,6 +3644,15 @@ export interface operations {
             };
             /** @description UNAUTHENTICATED: no valid access token. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description PASSWORD_CHANGE_REQUIRED: the user signed in with a temporary password must choose their own first; FORBIDDEN: a partner system's token lacks the scope this route needs (or the service takes no partner tokens). */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3578,7 +3710,7 @@ export interface operations {
                 "If-Match": string;
             };
             path: {
-                /** @description The site visit. */
+                /** @description The site visit (`id` of the visit). */
                 id: string;
             };
             cookie?: never;
@@ -3592,7 +3724,7 @@ export interface operations {
             /** @description The visit as it now stands; its new version in ETag. */
             200: {
                 headers: {
-                    /** @description The visit’s version, e.g. "1": send it as If-Match with acceptance or finding. */
+                    /** @description The site visit's version, e.g. "3": send it as If-Match with a change to it. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -3600,7 +3732,7 @@ export interface operations {
                     "application/json": components["schemas"]["SiteVisitResponse"];
                 };
             };
-            /** @description VALIDATION_FAILED (the body), INVALID_IF_MATCH. */
+            /** @description VALIDATION_FAILED (the body), INVALID_IF_MATCH. INVALID_IDEMPOTENCY_KEY: the Idempotency-Key is not 1 to 255 printable ASCII characters. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3731,7 +3863,7 @@ export interface operations {
                 "If-Match": string;
             };
             path: {
-                /** @description The site visit. */
+                /** @description The site visit (`id` of the visit). */
                 id: string;
             };
             cookie?: never;
@@ -3745,7 +3877,7 @@ export interface operations {
             /** @description The visit as it now stands; its new version in ETag. */
             200: {
                 headers: {
-                    /** @description The visit’s version, e.g. "1": send it as If-Match with acceptance or finding. */
+                    /** @description The site visit's version, e.g. "3": send it as If-Match with a change to it. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -3753,7 +3885,7 @@ export interface operations {
                     "application/json": components["schemas"]["SiteVisitResponse"];
                 };
             };
-            /** @description VALIDATION_FAILED (the body), INVALID_IF_MATCH. */
+            /** @description VALIDATION_FAILED (the body), INVALID_IF_MATCH. INVALID_IDEMPOTENCY_KEY: the Idempotency-Key is not 1 to 255 printable ASCII characters. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3888,6 +4020,7 @@ export interface operations {
                 crn?: string;
                 /** @description CDSP administrators only: the records this organisation may read. An LSO naming another organisation gets 404. */
                 organisationId?: string;
+                /** @description Only the records of this site visit. */
                 siteVisitId?: string;
             };
             header?: never;
@@ -3904,7 +4037,7 @@ export interface operations {
                     "application/json": components["schemas"]["SiteVisitAuditPageResponse"];
                 };
             };
-            /** @description VALIDATION_FAILED or INVALID_CURSOR. */
+            /** @description VALIDATION_FAILED: a parameter out of its constraints. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3933,6 +4066,15 @@ export interface operations {
             };
             /** @description NOT_FOUND: an LSO named another organisation. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description INVALID_CURSOR: a cursor this API did not return (or returned for another list or order). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4350,7 +4492,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description INVALID_RESET_TOKEN: unknown, expired or already used; VALIDATION_FAILED. */
+            /** @description VALIDATION_FAILED: a field out of its constraints. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4377,7 +4519,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
                 };
             };
-            /** @description PASSWORD_POLICY_VIOLATION (the token stays usable). */
+            /** @description INVALID_RESET_TOKEN: unknown, expired or already used; PASSWORD_POLICY_VIOLATION (the token stays usable). */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4459,12 +4601,13 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
                 };
             };
-            /** @description The request body is too large: code PAYLOAD_TOO_LARGE. */
+            /** @description invalid_request: the body is larger than the parameters can be. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    "application/json": components["schemas"]["OAuthErrorResponse"];
                     "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
                 };
             };
@@ -4488,12 +4631,13 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
                 };
             };
-            /** @description A service is unavailable (or its database is): code SERVICE_UNAVAILABLE; try again shortly. */
+            /** @description The service’s database is unavailable; try again shortly. */
             503: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    "application/json": components["schemas"]["OAuthErrorResponse"];
                     "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
                 };
             };
@@ -4600,6 +4744,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
                 };
             };
+            /** @description PASSWORD_CHANGE_REQUIRED: the user signed in with a temporary password must choose their own first; FORBIDDEN: a partner system's token lacks the scope this route needs (or the service takes no partner tokens). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
             /** @description Too many requests from your organisation (or, on sign-in routes, your address): code RATE_LIMITED. */
             429: {
                 headers: {
@@ -4638,7 +4791,7 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody: {
+        requestBody?: {
             content: {
                 "application/json": components["schemas"]["UpdateProfileRequest"];
             };
@@ -4664,6 +4817,15 @@ export interface operations {
             };
             /** @description UNAUTHENTICATED: no valid access token, the session was signed out, or the user is suspended or deleted. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description PASSWORD_CHANGE_REQUIRED: the user signed in with a temporary password must choose their own first; FORBIDDEN: a partner system's token lacks the scope this route needs (or the service takes no partner tokens). */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4751,6 +4913,15 @@ export interface operations {
             };
             /** @description UNAUTHENTICATED: no valid access token. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description PASSWORD_CHANGE_REQUIRED: the user signed in with a temporary password must choose their own first; FORBIDDEN: a partner system's token lacks the scope this route needs (or the service takes no partner tokens). */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4918,7 +5089,7 @@ export interface operations {
                     "application/json": components["schemas"]["UserPageResponse"];
                 };
             };
-            /** @description VALIDATION_FAILED: a field is missing, malformed, too long or unknown. */
+            /** @description VALIDATION_FAILED: a field is missing, malformed, too long or unknown. INVALID_IDEMPOTENCY_KEY: the Idempotency-Key is not 1 to 255 printable ASCII characters. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4947,6 +5118,15 @@ export interface operations {
             };
             /** @description NOT_FOUND: another organisation, for anyone but a CDSP administrator. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description INVALID_CURSOR: a cursor this API did not return (or returned for another list or order). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5006,7 +5186,7 @@ export interface operations {
                     "application/json": components["schemas"]["CreatedUserResponse"];
                 };
             };
-            /** @description VALIDATION_FAILED: a field is missing, malformed, too long or unknown. */
+            /** @description VALIDATION_FAILED: a field is missing, malformed, too long or unknown. INVALID_IDEMPOTENCY_KEY: the Idempotency-Key is not 1 to 255 printable ASCII characters. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5119,7 +5299,7 @@ export interface operations {
                     "application/json": components["schemas"]["UserResponse"];
                 };
             };
-            /** @description VALIDATION_FAILED: a field is missing, malformed, too long or unknown. */
+            /** @description VALIDATION_FAILED: a field is missing, malformed, too long or unknown. INVALID_IDEMPOTENCY_KEY: the Idempotency-Key is not 1 to 255 printable ASCII characters. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5207,7 +5387,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description VALIDATION_FAILED: a field is missing, malformed, too long or unknown. */
+            /** @description VALIDATION_FAILED: a field is missing, malformed, too long or unknown. INVALID_IDEMPOTENCY_KEY: the Idempotency-Key is not 1 to 255 printable ASCII characters. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5318,7 +5498,7 @@ export interface operations {
                     "application/json": components["schemas"]["UserResponse"];
                 };
             };
-            /** @description VALIDATION_FAILED: a field is missing, malformed, too long or unknown. */
+            /** @description VALIDATION_FAILED: a field is missing, malformed, too long or unknown. INVALID_IDEMPOTENCY_KEY: the Idempotency-Key is not 1 to 255 printable ASCII characters. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5439,7 +5619,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description VALIDATION_FAILED: a field is missing, malformed, too long or unknown. */
+            /** @description VALIDATION_FAILED: a field is missing, malformed, too long or unknown. INVALID_IDEMPOTENCY_KEY: the Idempotency-Key is not 1 to 255 printable ASCII characters. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5523,7 +5703,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiClientListResponse"];
                 };
             };
-            /** @description VALIDATION_FAILED: a field is missing, malformed, too long or unknown. */
+            /** @description VALIDATION_FAILED: a field is missing, malformed, too long or unknown. INVALID_IDEMPOTENCY_KEY: the Idempotency-Key is not 1 to 255 printable ASCII characters. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5602,7 +5782,7 @@ export interface operations {
                     "application/json": components["schemas"]["RegisteredApiClientResponse"];
                 };
             };
-            /** @description VALIDATION_FAILED: a field is missing, malformed, too long or unknown. */
+            /** @description VALIDATION_FAILED: a field is missing, malformed, too long or unknown. INVALID_IDEMPOTENCY_KEY: the Idempotency-Key is not 1 to 255 printable ASCII characters. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5717,7 +5897,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description VALIDATION_FAILED: a field is missing, malformed, too long or unknown. */
+            /** @description VALIDATION_FAILED: a field is missing, malformed, too long or unknown. INVALID_IDEMPOTENCY_KEY: the Idempotency-Key is not 1 to 255 printable ASCII characters. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5822,7 +6002,7 @@ export interface operations {
                     "application/json": components["schemas"]["SigningKeyRotationResponse"];
                 };
             };
-            /** @description The request is not valid (unknown or malformed field, malformed JSON): problem details listing every field at fault. */
+            /** @description INVALID_IDEMPOTENCY_KEY: the Idempotency-Key is not 1 to 255 printable ASCII characters. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5908,7 +6088,7 @@ export interface operations {
                 from?: string;
                 /** @description Records before this time. */
                 to?: string;
-                action?: "ORGANISATION_CREATED" | "USER_CREATED" | "USER_SUSPENDED" | "USER_REACTIVATED" | "USER_ROLES_CHANGED" | "USER_UNLOCKED" | "PASSWORD_CHANGED" | "PASSWORD_RESET_REQUESTED" | "PASSWORD_RESET_COMPLETED" | "API_CLIENT_REGISTERED" | "API_CLIENT_REVOKED" | "SIGNING_KEY_ROTATED";
+                action?: "ORGANISATION_CREATED" | "USER_CREATED" | "USER_SUSPENDED" | "USER_REACTIVATED" | "USER_ROLES_CHANGED" | "USER_UNLOCKED" | "USER_DELETED" | "PROFILE_CHANGED" | "PASSWORD_CHANGED" | "PASSWORD_RESET_REQUESTED" | "PASSWORD_RESET_COMPLETED" | "API_CLIENT_REGISTERED" | "API_CLIENT_REVOKED" | "SIGNING_KEY_ROTATED";
                 /** @description CDSP administrators only: the records of one organisation. An LSO naming another organisation gets 404. */
                 organisationId?: string;
             };
@@ -5926,7 +6106,7 @@ export interface operations {
                     "application/json": components["schemas"]["AdminAuditPageResponse"];
                 };
             };
-            /** @description VALIDATION_FAILED or INVALID_CURSOR. */
+            /** @description VALIDATION_FAILED: a parameter out of its constraints. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5955,6 +6135,15 @@ export interface operations {
             };
             /** @description NOT_FOUND: an LSO named another organisation. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description INVALID_CURSOR: a cursor this API did not return (or returned for another list or order). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6030,6 +6219,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
                 };
             };
+            /** @description PASSWORD_CHANGE_REQUIRED: the user signed in with a temporary password must choose their own first; FORBIDDEN: a partner system's token lacks the scope this route needs (or the service takes no partner tokens). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
             /** @description Too many requests from your organisation (or, on sign-in routes, your address): code RATE_LIMITED. */
             429: {
                 headers: {
@@ -6082,7 +6280,7 @@ export interface operations {
                     "application/json": components["schemas"]["NotificationPageResponse"];
                 };
             };
-            /** @description VALIDATION_FAILED or INVALID_CURSOR. */
+            /** @description VALIDATION_FAILED: a parameter out of its constraints. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6093,6 +6291,24 @@ export interface operations {
             };
             /** @description UNAUTHENTICATED: no valid access token. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description PASSWORD_CHANGE_REQUIRED: the user signed in with a temporary password must choose their own first; FORBIDDEN: a partner system's token lacks the scope this route needs (or the service takes no partner tokens). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description INVALID_CURSOR: a cursor this API did not return (or returned for another list or order). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6164,6 +6380,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
                 };
             };
+            /** @description PASSWORD_CHANGE_REQUIRED: the user signed in with a temporary password must choose their own first; FORBIDDEN: a partner system's token lacks the scope this route needs (or the service takes no partner tokens). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
             /** @description Too many requests from your organisation (or, on sign-in routes, your address): code RATE_LIMITED. */
             429: {
                 headers: {
@@ -6200,6 +6425,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The alert’s id (`id` of GET /notifications). */
                 id: string;
             };
             cookie?: never;
@@ -6223,6 +6449,15 @@ export interface operations {
             };
             /** @description UNAUTHENTICATED: no valid access token. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description PASSWORD_CHANGE_REQUIRED: the user signed in with a temporary password must choose their own first; FORBIDDEN: a partner system's token lacks the scope this route needs (or the service takes no partner tokens). */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6305,6 +6540,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
                 };
             };
+            /** @description PASSWORD_CHANGE_REQUIRED: the user signed in with a temporary password must choose their own first; FORBIDDEN: a partner system's token lacks the scope this route needs (or the service takes no partner tokens). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
             /** @description Too many requests from your organisation (or, on sign-in routes, your address): code RATE_LIMITED. */
             429: {
                 headers: {
@@ -6375,6 +6619,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
                 };
             };
+            /** @description PASSWORD_CHANGE_REQUIRED: the user signed in with a temporary password must choose their own first; FORBIDDEN: a partner system's token lacks the scope this route needs (or the service takes no partner tokens). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
             /** @description The request body is too large: code PAYLOAD_TOO_LARGE. */
             413: {
                 headers: {
@@ -6438,7 +6691,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["WebhookResponse"][];
+                    "application/json": components["schemas"]["WebhookListResponse"];
                 };
             };
             /** @description The request is not valid (unknown or malformed field, malformed JSON): problem details listing every field at fault. */
@@ -6520,7 +6773,7 @@ export interface operations {
                     "application/json": components["schemas"]["RegisteredWebhookResponse"];
                 };
             };
-            /** @description VALIDATION_FAILED, WEBHOOK_ADDRESS_REFUSED (private, loopback, link-local), UNKNOWN_EVENT_TYPE. */
+            /** @description VALIDATION_FAILED: a field out of its constraints. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6565,6 +6818,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
                 };
             };
+            /** @description WEBHOOK_ADDRESS_REFUSED: not a URL, credentials in it, a host that does not resolve, or a private, loopback or link-local address. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
             /** @description Too many requests from your organisation (or, on sign-in routes, your address): code RATE_LIMITED. */
             429: {
                 headers: {
@@ -6601,6 +6863,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The endpoint’s id (`id` of GET /webhooks). */
                 id: string;
             };
             cookie?: never;
@@ -6640,7 +6903,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
                 };
             };
-            /** @description No such resource, or your organisation may not see it. */
+            /** @description NOT_FOUND: no such endpoint of your organisation. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6685,6 +6948,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The endpoint’s id (`id` of GET /webhooks). */
                 id: string;
             };
             cookie?: never;
@@ -6726,7 +6990,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
                 };
             };
-            /** @description No such resource, or your organisation may not see it. */
+            /** @description NOT_FOUND: no such endpoint of your organisation. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6773,6 +7037,7 @@ export interface operations {
             };
             header?: never;
             path: {
+                /** @description The endpoint’s id (`id` of GET /webhooks). */
                 id: string;
             };
             cookie?: never;
@@ -6814,7 +7079,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
                 };
             };
-            /** @description No such resource, or your organisation may not see it. */
+            /** @description NOT_FOUND: no such endpoint of your organisation. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6859,7 +7124,9 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The endpoint’s id (`id` of GET /webhooks). */
                 id: string;
+                /** @description The delivery’s id (`id` of GET /webhooks/{id}/deliveries). */
                 deliveryId: string;
             };
             cookie?: never;
@@ -6900,7 +7167,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
                 };
             };
-            /** @description No such resource, or your organisation may not see it. */
+            /** @description NOT_FOUND: no such endpoint or delivery of your organisation. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6954,7 +7221,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description An MPRN is numeric and at most 10 digits. */
+                /** @description The Meter Point Reference Number: 1 to 10 digits. */
                 mprn: string;
             };
             cookie?: never;
@@ -6986,6 +7253,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ProblemDetailsResponse"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description PASSWORD_CHANGE_REQUIRED: the user signed in with a temporary password must choose their own first; FORBIDDEN: a partner system's token lacks the scope this route needs (or the service takes no partner tokens). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
                     "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
                 };
             };
@@ -7033,10 +7309,10 @@ export interface operations {
     listMeterPointsAtPostcode: {
         parameters: {
             query: {
-                /** @description A UK postcode; case and spacing are normalised. */
+                /** @description A UK postcode; case and spacing are normalised. Another shape is 400 POSTCODE_FORMAT. */
                 postcode: string;
                 limit?: number;
-                /** @description `nextCursor` of the previous page. */
+                /** @description `nextCursor` of the previous page (an MPRN: the page continues after it). */
                 cursor?: string;
             };
             header?: never;
@@ -7070,6 +7346,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ProblemDetailsResponse"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description PASSWORD_CHANGE_REQUIRED: the user signed in with a temporary password must choose their own first; FORBIDDEN: a partner system's token lacks the scope this route needs (or the service takes no partner tokens). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
                     "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
                 };
             };
@@ -7140,6 +7425,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
                 };
             };
+            /** @description PASSWORD_CHANGE_REQUIRED: the user signed in with a temporary password must choose their own first; FORBIDDEN: a partner system's token lacks the scope this route needs (or the service takes no partner tokens). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
             /** @description Too many requests from your organisation (or, on sign-in routes, your address): code RATE_LIMITED. */
             429: {
                 headers: {
@@ -7178,7 +7472,9 @@ export interface operations {
                 status?: "LOGGED" | "UNDER_INVESTIGATION" | "RESOLVED" | "WITHDRAWN";
                 mprn?: string;
                 crn?: string;
+                /** @description Logged at or after this time. */
                 loggedFrom?: string;
+                /** @description Logged before this time. */
                 loggedTo?: string;
                 /** @description Contacts I work for my organisation: a CDSP user's as investigating agent, anyone else's as my organisation's handler. Open and closed alike: narrow with `status`. */
                 assignedTo?: "me";
@@ -7188,7 +7484,7 @@ export interface operations {
                 waitingOnMe?: "true";
                 /** @description Open contacts past a date they are due by (`overdue` in the items): a DC, OC or SV, whoever it waits on, or the resolution itself. */
                 overdue?: "true";
-                /** @description `loggedAt`: newest logged first. `dueOn`: soonest due first (`nextDueOn`; contacts due by nothing last), then by CRN. A cursor continues only the sort it came from (else 400 INVALID_CURSOR). Under `dueOn` a contact's place moves when what it is due by changes. */
+                /** @description `loggedAt`: newest logged first. `dueOn`: soonest due first (`nextDueOn`; contacts due by nothing last), then by CRN. A cursor continues only the sort it came from (else 422 INVALID_CURSOR). Under `dueOn` a contact's place moves when what it is due by changes. */
                 sort?: "loggedAt" | "dueOn";
                 /** @description Page size of the JSON answer; not taken with `Accept: text/csv`. */
                 limit?: number;
@@ -7216,7 +7512,7 @@ export interface operations {
                     "text/csv": string;
                 };
             };
-            /** @description VALIDATION_FAILED: a parameter out of its constraints (an unknown value of a filter among them), or `limit` or `cursor` with CSV; INVALID_CURSOR: a cursor this API did not return, or returned for another `sort`. */
+            /** @description VALIDATION_FAILED: a parameter out of its constraints (an unknown value of a filter among them), or `limit` or `cursor` with CSV. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7227,6 +7523,24 @@ export interface operations {
             };
             /** @description No valid access token: problem details with code UNAUTHENTICATED. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description PASSWORD_CHANGE_REQUIRED: the user signed in with a temporary password must choose their own first; FORBIDDEN: a partner system's token lacks the scope this route needs (or the service takes no partner tokens). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description INVALID_CURSOR: a cursor this API did not return (or returned for another list or order). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7283,6 +7597,8 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    /** @description Where the contact is read (its path). */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7388,6 +7704,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The contact’s reference number (CRN). */
                 crn: string;
             };
             cookie?: never;
@@ -7396,7 +7713,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description The contact’s version, e.g. "3": send it as If-Match with a lifecycle command. */
+                    /** @description The contact's version, e.g. "3": send it as If-Match with a change to it. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -7415,6 +7732,15 @@ export interface operations {
             };
             /** @description No valid access token: problem details with code UNAUTHENTICATED. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description PASSWORD_CHANGE_REQUIRED: the user signed in with a temporary password must choose their own first; FORBIDDEN: a partner system's token lacks the scope this route needs (or the service takes no partner tokens). */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7472,11 +7798,12 @@ export interface operations {
                 "If-Match": string;
             };
             path: {
+                /** @description The contact’s reference number (CRN). */
                 crn: string;
             };
             cookie?: never;
         };
-        requestBody: {
+        requestBody?: {
             content: {
                 "application/json": components["schemas"]["AssignContactRequest"];
             };
@@ -7485,13 +7812,15 @@ export interface operations {
             /** @description The contact as it now stands; its new version in ETag. */
             200: {
                 headers: {
+                    /** @description The contact's version, e.g. "3": send it as If-Match with a change to it. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ContactResponse"];
                 };
             };
-            /** @description VALIDATION_FAILED (the body), INVALID_IF_MATCH. */
+            /** @description VALIDATION_FAILED (the body), INVALID_IF_MATCH. INVALID_IDEMPOTENCY_KEY: the Idempotency-Key is not 1 to 255 printable ASCII characters. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7527,7 +7856,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
                 };
             };
-            /** @description ALREADY_ASSIGNED, ASSIGNED_TO_ANOTHER_USER (a supervisor can transfer it), ILLEGAL_TRANSITION. */
+            /** @description ALREADY_ASSIGNED, ASSIGNED_TO_ANOTHER_USER (a supervisor can transfer it), ILLEGAL_TRANSITION. IDEMPOTENCY_KEY_IN_PROGRESS: a request with this Idempotency-Key is still running. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7563,7 +7892,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
                 };
             };
-            /** @description UNKNOWN_ASSIGNEE: `assigneeUserId` is not an active user of your organisation. */
+            /** @description UNKNOWN_ASSIGNEE: `assigneeUserId` is not an active user of your organisation. IDEMPOTENCY_KEY_REUSED: this Idempotency-Key was used with another request. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7622,6 +7951,7 @@ export interface operations {
                 "If-Match": string;
             };
             path: {
+                /** @description The contact’s reference number (CRN). */
                 crn: string;
             };
             cookie?: never;
@@ -7635,13 +7965,15 @@ export interface operations {
             /** @description The contact as it now stands; its new version in ETag. */
             200: {
                 headers: {
+                    /** @description The contact's version, e.g. "3": send it as If-Match with a change to it. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ContactResponse"];
                 };
             };
-            /** @description VALIDATION_FAILED (the body), INVALID_IF_MATCH. */
+            /** @description VALIDATION_FAILED (the body), INVALID_IF_MATCH. INVALID_IDEMPOTENCY_KEY: the Idempotency-Key is not 1 to 255 printable ASCII characters. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7677,7 +8009,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
                 };
             };
-            /** @description ILLEGAL_TRANSITION: the contact’s status does not allow it; and the codes of each route. */
+            /** @description ILLEGAL_TRANSITION: the contact’s status does not allow it; and the codes of each route. IDEMPOTENCY_KEY_IN_PROGRESS: a request with this Idempotency-Key is still running. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7713,7 +8045,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
                 };
             };
-            /** @description INVALID_RESOLUTION: a reason not of GET /resolution-reasons for that outcome, or a note at fault. */
+            /** @description INVALID_RESOLUTION: a reason not of GET /resolution-reasons for that outcome, or a note at fault. IDEMPOTENCY_KEY_REUSED: this Idempotency-Key was used with another request. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7772,6 +8104,7 @@ export interface operations {
                 "If-Match": string;
             };
             path: {
+                /** @description The contact’s reference number (CRN). */
                 crn: string;
             };
             cookie?: never;
@@ -7785,13 +8118,15 @@ export interface operations {
             /** @description The contact as it now stands; its new version in ETag. */
             200: {
                 headers: {
+                    /** @description The contact's version, e.g. "3": send it as If-Match with a change to it. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ContactResponse"];
                 };
             };
-            /** @description VALIDATION_FAILED (the body), INVALID_IF_MATCH. */
+            /** @description VALIDATION_FAILED (the body), INVALID_IF_MATCH. INVALID_IDEMPOTENCY_KEY: the Idempotency-Key is not 1 to 255 printable ASCII characters. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7827,7 +8162,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
                 };
             };
-            /** @description ILLEGAL_TRANSITION: the contact’s status does not allow it; and the codes of each route. */
+            /** @description ILLEGAL_TRANSITION: the contact’s status does not allow it; and the codes of each route. IDEMPOTENCY_KEY_IN_PROGRESS: a request with this Idempotency-Key is still running. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7863,7 +8198,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
                 };
             };
-            /** @description INVALID_WITHDRAWAL: the reason is at fault. */
+            /** @description INVALID_WITHDRAWAL: the reason is at fault. IDEMPOTENCY_KEY_REUSED: this Idempotency-Key was used with another request. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7947,6 +8282,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
                 };
             };
+            /** @description PASSWORD_CHANGE_REQUIRED: the user signed in with a temporary password must choose their own first; FORBIDDEN: a partner system's token lacks the scope this route needs (or the service takes no partner tokens). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
             /** @description Too many requests from your organisation (or, on sign-in routes, your address): code RATE_LIMITED. */
             429: {
                 headers: {
@@ -8008,6 +8352,15 @@ export interface operations {
             };
             /** @description No valid access token: problem details with code UNAUTHENTICATED. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description PASSWORD_CHANGE_REQUIRED: the user signed in with a temporary password must choose their own first; FORBIDDEN: a partner system's token lacks the scope this route needs (or the service takes no partner tokens). */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8090,6 +8443,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
                 };
             };
+            /** @description PASSWORD_CHANGE_REQUIRED: the user signed in with a temporary password must choose their own first; FORBIDDEN: a partner system's token lacks the scope this route needs (or the service takes no partner tokens). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
             /** @description Too many requests from your organisation (or, on sign-in routes, your address): code RATE_LIMITED. */
             429: {
                 headers: {
@@ -8150,7 +8512,7 @@ export interface operations {
                     "application/json": components["schemas"]["ContactAuditPageResponse"];
                 };
             };
-            /** @description VALIDATION_FAILED or INVALID_CURSOR. */
+            /** @description VALIDATION_FAILED: a parameter out of its constraints. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8179,6 +8541,15 @@ export interface operations {
             };
             /** @description NOT_FOUND: an LSO named another organisation. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description INVALID_CURSOR: a cursor this API did not return (or returned for another list or order). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8227,9 +8598,9 @@ export interface operations {
                 code?: "MPRN_FORMAT" | "MPRN_NOT_FOUND" | "MPRN_EXTINCT" | "STATUS_NOT_DEAD" | "STATUS_ALREADY_DEAD" | "STATUS_NOT_CAPPED_OR_CLAMPED" | "NOT_REGISTERED_SHIPPER" | "OPEN_CONTACT_EXISTS" | "MANDATORY_FIELD" | "ORG_NOT_PERMITTED";
                 /** @description Only submissions for this MPRN. */
                 mprn?: string;
-                /** @description Submitted at or after this time (ISO 8601). */
+                /** @description Submitted at or after this time. */
                 submittedFrom?: string;
-                /** @description Submitted before this time (ISO 8601). */
+                /** @description Submitted before this time. */
                 submittedTo?: string;
                 /** @description CDSP callers only: this organisation’s submissions. Anyone else naming another organisation than its own gets 404. */
                 organisationId?: string;
@@ -8248,7 +8619,7 @@ export interface operations {
                     "application/json": components["schemas"]["RejectedSubmissionPageResponse"];
                 };
             };
-            /** @description VALIDATION_FAILED, or INVALID_CURSOR: the cursor is not one this API returned. */
+            /** @description VALIDATION_FAILED: a parameter out of its constraints. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8277,6 +8648,15 @@ export interface operations {
             };
             /** @description NOT_FOUND: a caller outside the CDSP named another organisation. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description INVALID_CURSOR: a cursor this API did not return (or returned for another list or order). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8318,7 +8698,7 @@ export interface operations {
     listAddressesAtPostcode: {
         parameters: {
             query: {
-                /** @description A UK postcode; case and spacing are normalised. */
+                /** @description A UK postcode; case and spacing are normalised. Another shape is 400 POSTCODE_FORMAT. */
                 postcode: string;
             };
             header?: never;

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import { MESSAGE_MAX_LENGTH, REASON_MAX_LENGTH } from '@cms/contracts';
 import { CRN_PATTERN } from '@cms/gas-market';
-import { FlagParam, KeysetPageQuery, KeysetPageResponse, PatternParam, UuidParam, WrittenText } from '@cms/service-defaults';
+import { FlagParam, KeysetPageQuery, KeysetPageResponse, OptionalField, PatternParam, UuidParam, WrittenText } from '@cms/service-defaults';
 
 const KINDS = ['DC', 'OC'] as const;
 const ADDRESSEES = ['ORIGINATOR', 'STAKEHOLDER'] as const;
@@ -15,7 +15,7 @@ export class RaiseClarificationRequest {
   kind!: 'DC' | 'OC';
 
   @ApiPropertyOptional({ enum: ADDRESSEES, default: 'ORIGINATOR', description: "Whom a DC asks: the contact's originator, or a stakeholder (the meter point's transporter). An OC asks the originator." })
-  @IsOptional()
+  @OptionalField()
   @IsIn(ADDRESSEES)
   addressedTo?: 'ORIGINATOR' | 'STAKEHOLDER';
 

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
-import { CursorParam, DateTimeParam, FlagParam, PageSizeParam, PatternParam } from '@cms/service-defaults';
+import { CursorParam, DateTimeParam, FlagParam, OptionalField, PageSizeParam, PatternParam } from '@cms/service-defaults';
 import { CONTACT_LIST_SORTS, type ContactListSort } from '../application/contact-list-cursor';
 import type {
   ContactListItemView,
@@ -14,7 +14,7 @@ import type {
   WaitingOnView,
 } from '../application/contact.views';
 import { DEFAULT_LOGGING_RULES_CONFIG as RULES, EMAIL_MAX_LENGTH, NOTE_MAX_LENGTH, TELEPHONE_MAX_LENGTH, TELEPHONE_MIN_LENGTH, WITHDRAWAL_REASON_MAX_LENGTH } from '../domain';
-import { CRN_PATTERN, MPRN_PATTERN, PAF_FIELD_MAX_LENGTHS as PAF } from '@cms/gas-market';
+import { CRN_PATTERN, MPRN_MAX_DIGITS, MPRN_PATTERN, PAF_FIELD_MAX_LENGTHS as PAF } from '@cms/gas-market';
 
 // Request documentation for POST /contacts. The body is read by the domain's logging rules (every
 // reason at once, as 422 rejections), so these classes describe it for the OpenAPI document only.
@@ -78,7 +78,7 @@ export class PafAddressDoc {
 
 export class LogContactRequest {
   @ApiProperty({ enum: ['DTL', 'ISO'] }) type!: 'DTL' | 'ISO';
-  @ApiProperty({ pattern: MPRN_PATTERN.source, example: '3938424403' }) mprn!: string;
+  @ApiProperty({ pattern: MPRN_PATTERN.source, maxLength: MPRN_MAX_DIGITS, example: '3938424403' }) mprn!: string;
   @ApiPropertyOptional({ enum: ['DE', 'LI'], description: 'ISO: DE, or LI from Capped/Clamped. DTL: LI or omitted.' })
   requestedStatus?: 'DE' | 'LI';
   @ApiProperty({ type: OriginatorContactDoc }) originatorContact!: OriginatorContactDoc;
@@ -240,7 +240,7 @@ export class AssignContactRequest {
     maxLength: 64,
     description: 'A SUPERVISOR gives or transfers the contact to this user of their organisation; omit it to take the contact yourself.',
   })
-  @IsOptional()
+  @OptionalField()
   @IsString()
   @MinLength(1)
   @MaxLength(64)
@@ -255,7 +255,7 @@ export class ResolveContactRequest {
   @MaxLength(40)
   reasonCode!: string;
   @ApiPropertyOptional({ maxLength: NOTE_MAX_LENGTH, description: 'Free text shown on the contact; line breaks allowed.' })
-  @IsOptional()
+  @OptionalField()
   @IsString()
   @MaxLength(NOTE_MAX_LENGTH)
   note?: string;

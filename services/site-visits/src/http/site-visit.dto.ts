@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
-import { ApiSchemaRules, CalendarDay, CalendarDayParam, CursorParam, KEYSET_PAGE_SIZE, PageSizeParam, WrittenText } from '@cms/service-defaults';
+import { ApiSchemaRules, CalendarDayField, CalendarDayParam, CursorParam, KEYSET_PAGE_SIZE, OptionalField, PageSizeParam, WrittenText } from '@cms/service-defaults';
 import type { SiteVisitListQuery, SiteVisitListView, SiteVisitView } from '../application/site-visit.views';
 import {
   DECLINE_REASON_MAX_LENGTH,
@@ -16,7 +16,7 @@ import {
 
 export class ReferSiteVisitRequest {
   @ApiPropertyOptional({ maxLength: INSTRUCTIONS_MAX_LENGTH, description: 'What the agent asks the transporter to look at on site.' })
-  @IsOptional()
+  @OptionalField()
   @IsString()
   @MaxLength(INSTRUCTIONS_MAX_LENGTH)
   instructions?: string;
@@ -42,25 +42,24 @@ export class ReportFindingRequest {
   @IsBoolean()
   confirmed!: boolean;
 
-  @ApiProperty({ format: 'date', example: '2026-12-03', description: 'The day of the visit: not in the future, not before the referral.' })
-  @CalendarDay()
+  @CalendarDayField({ example: '2026-12-03', description: 'The day of the visit: not in the future, not before the referral (else 422).' })
   visitedOn!: string;
 
   @WrittenText({ maxLength: NOTES_MAX_LENGTH, description: 'What was found on site.' })
   notes!: string;
 
   @ApiPropertyOptional({ maxLength: 20, pattern: '^[A-Za-z0-9-]{1,20}$', description: 'The serial number of the meter seen on site.' })
-  @IsOptional()
+  @OptionalField()
   @Matches(/^[A-Za-z0-9-]{1,20}$/)
   meterSerialNumber?: string;
 
-  @ApiPropertyOptional({ pattern: '^\\d{1,12}$', description: 'The meter read seen on site, as its digits.' })
-  @IsOptional()
+  @ApiPropertyOptional({ pattern: '^\\d{1,12}$', maxLength: 12, description: 'The meter read seen on site, as its digits.' })
+  @OptionalField()
   @Matches(/^\d{1,12}$/)
   meterRead?: string;
 
   @ApiPropertyOptional({ maxLength: 200, example: 'Meter in place, gas in use', description: 'The meter’s condition as seen (capped, clamped, removed, in use…).' })
-  @IsOptional()
+  @OptionalField()
   @IsString()
   @MaxLength(200)
   condition?: string;

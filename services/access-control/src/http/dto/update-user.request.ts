@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { ApiSchemaRules } from '@cms/service-defaults';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, Equals, IsArray, IsIn, IsOptional } from 'class-validator';
+import { ApiSchemaRules, OptionalField } from '@cms/service-defaults';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, Equals, IsArray, IsIn } from 'class-validator';
 import { ROLES, type Role } from '../../domain/roles';
 import { USER_STATUSES, type UserStatus } from '../../domain/user-account';
 
@@ -12,7 +12,7 @@ export class UpdateUserRequest {
     maxLength: 9,
     description: 'SUSPENDED ends every session of the user at once.',
   })
-  @IsOptional()
+  @OptionalField()
   @IsIn(USER_STATUSES)
   status?: UserStatus;
 
@@ -24,7 +24,7 @@ export class UpdateUserRequest {
     uniqueItems: true,
     description: 'The full new set of roles (replaces the old). Takes effect at the user’s next sign-in or refresh.',
   })
-  @IsOptional()
+  @OptionalField()
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(ROLES.length)
@@ -33,7 +33,7 @@ export class UpdateUserRequest {
   roles?: Role[];
 
   @ApiPropertyOptional({ enum: [true], description: 'Lift a sign-in lock after repeated failures.' })
-  @IsOptional()
+  @OptionalField()
   @Equals(true)
   unlock?: true;
 }
