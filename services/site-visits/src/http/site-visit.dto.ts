@@ -4,6 +4,8 @@ import { ApiSchemaRules, CalendarDayField, CalendarDayParam, CursorParam, KEYSET
 import type { SiteVisitListQuery, SiteVisitListView, SiteVisitView } from '../application/site-visit.views';
 import {
   DECLINE_REASON_MAX_LENGTH,
+  type AddressFields,
+  type AddressProvenance,
   INSTRUCTIONS_MAX_LENGTH,
   NOTES_MAX_LENGTH,
   SITE_VISIT_CANCELLATION_CAUSES,
@@ -90,11 +92,38 @@ export class OriginatorContactResponse implements OriginatorContact {
   @ApiProperty({ type: String, nullable: true, example: 'sam.jones@example.com' }) email!: string | null;
 }
 
+export class AddressProvenanceResponse implements AddressProvenance {
+  @ApiProperty({ enum: ['ADDRESS_LOOKUP', 'TYPED'], description: 'Chosen from the postcode look-up, or typed by hand.' }) source!: 'ADDRESS_LOOKUP' | 'TYPED';
+  @ApiPropertyOptional({ description: 'ADDRESS_LOOKUP: the PAF source that answered.' }) lookedUpIn?: string;
+  @ApiPropertyOptional({ format: 'date-time', description: 'ADDRESS_LOOKUP: when it was looked up.' }) lookedUpAt?: string;
+}
+
+/** A PAF-style address (@cms/gas-market): each field absent or null where the address has none. */
+export class SiteVisitAddressResponse implements AddressFields {
+  @ApiPropertyOptional({ type: String, nullable: true }) organisation?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) department?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) subBuildingName?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) buildingName?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) buildingNumber?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) poBox?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) dependentThoroughfare?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) thoroughfare?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) doubleDependentLocality?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) dependentLocality?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) postTown?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) county?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'M5 4WT' }) postcode?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'Royal Mail’s delivery point id.' }) udprn?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'GeoPlace’s property id.' }) uprn?: string | null;
+  @ApiPropertyOptional({ type: AddressProvenanceResponse, nullable: true, description: 'The alternative address only: where it came from.' })
+  provenance?: AddressProvenanceResponse | null;
+}
+
 export class SiteVisitDetailsResponse implements ReferralDetails {
-  @ApiProperty({ type: 'object', additionalProperties: { type: 'string' }, nullable: true, description: 'The supply address the register holds (PAF-style fields).' })
-  supplyAddress!: Record<string, string> | null;
-  @ApiProperty({ type: 'object', additionalProperties: { type: 'string' }, nullable: true, description: 'Where the originator believes the supply point is, if not the address held.' })
-  alternativeAddress!: Record<string, string> | null;
+  @ApiProperty({ type: SiteVisitAddressResponse, nullable: true, description: 'The supply address the register holds.' })
+  supplyAddress!: SiteVisitAddressResponse | null;
+  @ApiProperty({ type: SiteVisitAddressResponse, nullable: true, description: 'Where the originator believes the supply point is, if not the address held.' })
+  alternativeAddress!: SiteVisitAddressResponse | null;
   @ApiProperty({ type: OriginatorContactResponse, description: 'The originator’s contact: a name, and a telephone or an email.' })
   originatorContact!: OriginatorContactResponse;
   @ApiProperty({ description: 'The situation in the originator’s words.' })
