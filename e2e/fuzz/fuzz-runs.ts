@@ -52,75 +52,42 @@ export interface FuzzRunsOptions {
  * sequences over the document's links.
  */
 export function fuzzRuns({ gatewayUrl, users, reportDir, seed, log }: FuzzRunsOptions): Map<string, FuzzRun> {
-  const signedIn = {
+  /** Never fuzzed signed in: the public routes run on their own, the lockout and stream ones never (fuzz-gateway.ts). */
+  const notSignedIn = [PUBLIC_OPERATIONS, LOCKOUT_OPERATIONS, STREAMING_OPERATIONS];
+  /** A signed-in run: examples, random input and stateful sequences, unless it says otherwise. */
+  const signedIn = (reportName: string, run: Pick<FuzzRun, 'identity'> & Partial<FuzzRun>): FuzzRun => ({
     gatewayUrl,
-    excludePaths: [PUBLIC_OPERATIONS, LOCKOUT_OPERATIONS, STREAMING_OPERATIONS],
+    excludePaths: notSignedIn,
     rateLimit: '9/s',
     seed,
     log,
-  };
+    phases: ['examples', 'fuzzing', 'stateful'],
+    maxExamples: 5,
+    statefulScenarios: 30,
+    reportDir: join(reportDir, reportName),
+    ...run,
+  });
+  const withCoverage: FuzzRun['phases'] = ['examples', 'coverage', 'fuzzing', 'stateful'];
   return new Map<string, FuzzRun>([
     [
       'a shipper (TGS), on the contact routes',
-      {
-        ...signedIn,
-        identity: users.shipper,
-        peers: [users.otherShipper],
-        includePath: CONTACT_ROUTES,
-        phases: ['examples', 'coverage', 'fuzzing', 'stateful'],
-        maxExamples: 5,
-        statefulScenarios: 30,
-        reportDir: join(reportDir, 'shipper'),
-      },
+      signedIn('shipper', { identity: users.shipper, peers: [users.otherShipper], includePath: CONTACT_ROUTES, phases: withCoverage }),
     ],
     [
       'a shipper (OAK), on every other route',
-      {
-        ...signedIn,
+      signedIn('shipper-other-routes', {
         identity: users.otherShipper,
         peers: [users.shipper],
-        excludePaths: [...signedIn.excludePaths, CONTACT_ROUTES, ADMINISTRATION_ROUTES],
-        phases: ['examples', 'coverage', 'fuzzing', 'stateful'],
-        maxExamples: 5,
-        statefulScenarios: 30,
-        reportDir: join(reportDir, 'shipper-other-routes'),
-      },
+        excludePaths: [...notSignedIn, CONTACT_ROUTES, ADMINISTRATION_ROUTES],
+        phases: withCoverage,
+      }),
     ],
-    [
-      'a DN (WWU)',
-      {
-        ...signedIn,
-        identity: users.dn,
-        peers: [users.otherDn],
-        phases: ['examples', 'fuzzing', 'stateful'],
-        maxExamples: 5,
-        statefulScenarios: 30,
-        reportDir: join(reportDir, 'dn'),
-      },
-    ],
-    [
-      'a CDSP agent',
-      {
-        ...signedIn,
-        identity: users.agent,
-        phases: ['examples', 'fuzzing', 'stateful'],
-        maxExamples: 8,
-        statefulScenarios: 40,
-        reportDir: join(reportDir, 'agent'),
-      },
-    ],
+    ['a DN (WWU)', signedIn('dn', { identity: users.dn, peers: [users.otherDn] })],
+    // The agent works every contact: more examples, and more sequences over the links.
+    ['a CDSP agent', signedIn('agent', { identity: users.agent, maxExamples: 8, statefulScenarios: 40 })],
     [
       'an LSO (RVU), on the administration routes',
-      {
-        ...signedIn,
-        identity: users.lso,
-        peers: [users.otherLso],
-        includePath: ADMINISTRATION_ROUTES,
-        phases: ['examples', 'coverage', 'fuzzing', 'stateful'],
-        maxExamples: 5,
-        statefulScenarios: 30,
-        reportDir: join(reportDir, 'lso'),
-      },
+      signedIn('lso', { identity: users.lso, peers: [users.otherLso], includePath: ADMINISTRATION_ROUTES, phases: withCoverage }),
     ],
     // The public routes share one allowance per address (60 a minute, burst 60) with every other
     // test's sign-in: examples and random input only (about 60 requests at 1/s), so the allowance
