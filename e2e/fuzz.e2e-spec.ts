@@ -16,6 +16,14 @@ import { gatewayUrl, signIn } from './support/api';
  */
 const REPORTS = join(process.env.E2E_DATA_DIR ?? 'reports', 'schemathesis');
 
+/** The run's figures, for the log: how long, how many operations and test cases, how many links followed. */
+function figures(result: FuzzResult): string {
+  const tested = /Tested: (\d+)/.exec(result.output)?.[1] ?? '?';
+  const cases = /(\d+) generated/.exec(result.output)?.[1] ?? '?';
+  const links = /API Links:\s+(\d+) covered \/ (\d+)/.exec(result.output);
+  return `${result.seconds.toFixed(0)} s, ${tested} operations, ${cases} test cases, links followed ${links ? `${links[1]} of ${links[2]}` : 'none'}`;
+}
+
 function expectClean(result: FuzzResult): void {
   const summary = `${result.command}\n(${result.seconds.toFixed(1)} s, exit ${result.exitCode})\n\n${result.output}`;
   if (result.exitCode !== 0) throw new Error(`schemathesis found failures:\n${summary}`);
@@ -52,6 +60,8 @@ describe('OpenAPI fuzzing of the gateway (schemathesis, every check)', () => {
   ])('finds no failure of any check, as %s', async (name) => {
     const run = runs.get(name);
     if (!run) throw new Error(`no fuzz run named ${name}`);
-    expectClean(await run);
+    const result = await run;
+    log(`${name}: ${figures(result)}`);
+    expectClean(result);
   }, 480_000);
 });

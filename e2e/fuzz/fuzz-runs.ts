@@ -82,9 +82,10 @@ export function fuzzRuns({ gatewayUrl, users, reportDir, seed, log }: FuzzRunsOp
         phases: withCoverage,
       }),
     ],
-    ['a DN (WWU)', signedIn('dn', { identity: users.dn, peers: [users.otherDn] })],
-    // The agent works every contact: more examples, and more sequences over the links.
-    ['a CDSP agent', signedIn('agent', { identity: users.agent, maxExamples: 8, statefulScenarios: 40 })],
+    // Without a coverage phase, the DN's and the agent's runs have time for more sequences over the
+    // links (the contacts, threads and visits other tests left): still within the slowest run's time.
+    ['a DN (WWU)', signedIn('dn', { identity: users.dn, peers: [users.otherDn], statefulScenarios: 80 })],
+    ['a CDSP agent', signedIn('agent', { identity: users.agent, maxExamples: 8, statefulScenarios: 120 })],
     [
       'an LSO (RVU), on the administration routes',
       signedIn('lso', { identity: users.lso, peers: [users.otherLso], includePath: ADMINISTRATION_ROUTES, phases: withCoverage }),

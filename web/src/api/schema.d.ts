@@ -1180,6 +1180,42 @@ export interface components {
             /** @description What the agent asks the transporter to look at on site. */
             instructions?: string;
         };
+        AddressProvenanceResponse: {
+            /**
+             * @description Chosen from the postcode look-up, or typed by hand.
+             * @enum {string}
+             */
+            source: "ADDRESS_LOOKUP" | "TYPED";
+            /** @description ADDRESS_LOOKUP: the PAF source that answered. */
+            lookedUpIn?: string;
+            /**
+             * Format: date-time
+             * @description ADDRESS_LOOKUP: when it was looked up.
+             */
+            lookedUpAt?: string;
+        };
+        SiteVisitAddressResponse: {
+            organisation?: string | null;
+            department?: string | null;
+            subBuildingName?: string | null;
+            buildingName?: string | null;
+            buildingNumber?: string | null;
+            poBox?: string | null;
+            dependentThoroughfare?: string | null;
+            thoroughfare?: string | null;
+            doubleDependentLocality?: string | null;
+            dependentLocality?: string | null;
+            postTown?: string | null;
+            county?: string | null;
+            /** @example M5 4WT */
+            postcode?: string | null;
+            /** @description Royal Mail’s delivery point id. */
+            udprn?: string | null;
+            /** @description GeoPlace’s property id. */
+            uprn?: string | null;
+            /** @description The alternative address only: where it came from. */
+            provenance?: components["schemas"]["AddressProvenanceResponse"] | null;
+        };
         OriginatorContactResponse: {
             /** @example Sam Jones */
             name: string;
@@ -1189,14 +1225,10 @@ export interface components {
             email: string | null;
         };
         SiteVisitDetailsResponse: {
-            /** @description The supply address the register holds (PAF-style fields). */
-            supplyAddress: {
-                [key: string]: string;
-            } | null;
+            /** @description The supply address the register holds. */
+            supplyAddress: components["schemas"]["SiteVisitAddressResponse"] | null;
             /** @description Where the originator believes the supply point is, if not the address held. */
-            alternativeAddress: {
-                [key: string]: string;
-            } | null;
+            alternativeAddress: components["schemas"]["SiteVisitAddressResponse"] | null;
             /** @description The originator’s contact: a name, and a telephone or an email. */
             originatorContact: components["schemas"]["OriginatorContactResponse"];
             /** @description The situation in the originator’s words. */
