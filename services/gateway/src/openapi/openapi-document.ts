@@ -17,7 +17,12 @@ export function publicOpenApiDocument(documents: OpenAPIObject[], routes: Route[
     version: '1',
     description:
       'Public API of the Contact Management Service for Dead to Live (DTL) and Isolation (ISO) contacts. ' +
-      'Errors are RFC 9457 problem details with a stable `code` and the `traceId`. A method a path does not ' +
+      'Errors are RFC 9457 problem details with a stable `code` and the `traceId`. This document states every constraint ' +
+      'the services enforce: a request outside it is 400 (VALIDATION_FAILED and the codes of malformed input, every field ' +
+      'at fault listed); a request it allows may still be refused 422 by a rule beyond its shape (a meter point the ' +
+      'register does not hold, a cursor this API did not return, an Idempotency-Key used with another body), or 404, 409 ' +
+      'or 412 by the state of what it names. Links between operations show where one answer feeds the next request. ' +
+      'A method a path does not ' +
       'declare is answered 405 METHOD_NOT_ALLOWED with `Allow` listing those it does (RFC 9110 §15.5.6); a path no ' +
       'operation declares is 404.',
   });
