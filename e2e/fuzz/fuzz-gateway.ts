@@ -45,7 +45,7 @@ export function schemathesisExecutable(log: (line: string) => void = () => undef
 
 /**
  * Every check of schemathesis 4: `--checks all`, none left out. What each expects of an answer is
- * schemathesis' default, except the two statuses below.
+ * schemathesis' default, except for the statuses added below, each with its reason.
  */
 export const FUZZ_CHECKS = 'all';
 
@@ -57,8 +57,10 @@ export const FUZZ_CHECKS = 'all';
  * - 422: a well-formed request that a rule beyond its shape refuses: a meter point the register
  *   does not hold (CONTACT_REJECTED, MPRN_NOT_FOUND), an assignee who is not a user of the
  *   organisation (UNKNOWN_ASSIGNEE), a reason not of that outcome's reference list, a cursor of the
- *   documented shape that this API did not return (INVALID_CURSOR), an `Idempotency-Key` used
- *   before with another body (IDEMPOTENCY_KEY_REUSED).
+ *   documented shape that this API did not return (INVALID_CURSOR), a password reset token that
+ *   opens no reset (INVALID_RESET_TOKEN), a webhook URL whose host does not resolve or is private
+ *   (WEBHOOK_ADDRESS_REFUSED), an `Idempotency-Key` used before with another body
+ *   (IDEMPOTENCY_KEY_REUSED).
  * Not 400: a 400 is this API's answer to a request outside its document (VALIDATION_FAILED and the
  * other codes of malformed input), so a schema-valid request answered 400 is the document being
  * looser than the service, which this run is here to catch.
