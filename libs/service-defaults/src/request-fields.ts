@@ -35,10 +35,11 @@ export const CALENDAR_DAY_PATTERN = new RegExp(`^${YEAR}-${MONTH_DAY}$`);
 
 /**
  * An instant, RFC 3339 (`format: date-time`), of a year CALENDAR_DAY_PATTERN takes, without a leap
- * second (a Date cannot hold one).
+ * second (a Date cannot hold one), its `T` in capitals (as strict ISO 8601 reads it; `z` it takes
+ * in either case). A test holds it to the validation DateTimeParam makes.
  */
 export const DATE_TIME_PATTERN = new RegExp(
-  `^${YEAR}-${MONTH_DAY}[Tt](?:[01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](?:\\.[0-9]+)?(?:[Zz]|[+-](?:[01][0-9]|2[0-3]):[0-5][0-9])$`,
+  `^${YEAR}-${MONTH_DAY}T(?:[01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](?:\\.[0-9]+)?(?:[Zz]|[+-](?:[01][0-9]|2[0-3]):[0-5][0-9])$`,
 );
 
 /**

@@ -97,14 +97,15 @@ describe('site-visits service', () => {
 
     expect(statuses('/api/v1/contacts/{crn}/site-visits', 'post')).toEqual(['201', '400', '401', '403', '404', '409', '422', '503']);
     expect(statuses('/api/v1/contacts/{crn}/site-visits', 'get')).toEqual(['200', '401', '404']);
-    expect(statuses('/api/v1/site-visits', 'get')).toEqual(['200', '400', '401']);
+    // 422: INVALID_CURSOR, a cursor of the documented shape this API did not return.
+    expect(statuses('/api/v1/site-visits', 'get')).toEqual(['200', '400', '401', '422']);
     expect(statuses('/api/v1/site-visits/{id}', 'get')).toEqual(['200', '401', '404']);
     for (const command of ['acceptance', 'finding']) {
       const operation = document.paths[`/api/v1/site-visits/{id}/${command}`].post;
       expect(Object.keys(operation.responses).sort()).toEqual(['200', '400', '401', '403', '404', '409', '412', '422', '428']);
       expect(operation.parameters.map((parameter: { name: string }) => parameter.name)).toEqual(expect.arrayContaining(['If-Match', 'Idempotency-Key']));
     }
-    expect(statuses('/api/v1/audit/site-visits', 'get')).toEqual(['200', '400', '401', '403', '404']);
+    expect(statuses('/api/v1/audit/site-visits', 'get')).toEqual(['200', '400', '401', '403', '404', '422']);
     expect(document.components.schemas.SiteVisitResponse.required).toEqual(
       expect.arrayContaining(['confirmStatus', 'details', 'status', 'version', 'dueOn', 'overdue', 'acceptance', 'finding', 'cancellation']),
     );
