@@ -232,7 +232,7 @@ describe('Forgotten password through the gateway', () => {
     expectProblem(await login(userId, temporaryPassword), 401, 'INVALID_CREDENTIALS'); // public: 1
     expectProblem(
       await call('POST', '/api/v1/auth/password-reset/complete', { json: { token, newPassword: 'a second fresh passphrase' } }), // public: 1
-      400,
+      422,
       'INVALID_RESET_TOKEN',
     );
     expect(mailsTo(emailOf(userId))).toHaveLength(1);

@@ -198,10 +198,10 @@ describe('Logging a DTL or ISO contact through the gateway', () => {
       expectProblem(named, 404, 'NOT_FOUND');
     });
 
-    it('refuses a cursor it did not give: 400 INVALID_CURSOR', async () => {
+    it('refuses a cursor it did not give: 422 INVALID_CURSOR', async () => {
       const response = await api('GET', `/api/v1/rejected-submissions?cursor=${Buffer.from('not ours').toString('base64url')}`, { token: await signIn('tgs.user') });
 
-      expectProblem(response, 400, 'INVALID_CURSOR');
+      expectProblem(response, 422, 'INVALID_CURSOR');
     });
   });
 

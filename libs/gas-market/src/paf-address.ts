@@ -85,6 +85,9 @@ function isReferenceNumber(value: unknown, max: number): value is string {
   return typeof value === 'string' && value.length >= 1 && value.length <= max && /^[0-9]+$/.test(value);
 }
 
+/** The shape of a UDPRN as a pattern (isUdprn), for documents. */
+export const UDPRN_PATTERN = new RegExp(`^[0-9]{1,${PAF_FIELD_MAX_LENGTHS.udprn}}$`);
+
 /**
  * Whether `value` has the shape of a UDPRN, Royal Mail's Unique Delivery Point Reference Number:
  * up to 8 digits (PAF_FIELD_MAX_LENGTHS.udprn). A valid shape does not prove the delivery point exists.

@@ -1,4 +1,4 @@
-import { normalisePostcode, postcodeArea, postcodeOutwardCode } from './postcode';
+import { normalisePostcode, POSTCODE_INPUT_PATTERN, postcodeArea, postcodeOutwardCode } from './postcode';
 
 describe('normalisePostcode', () => {
   it.each([
@@ -74,5 +74,26 @@ describe('postcodeArea', () => {
     expect(postcodeArea('')).toBeNull();
     expect(postcodeArea('123')).toBeNull();
     expect(postcodeArea('ABC1 1AE')).toBeNull();
+  });
+});
+
+describe('POSTCODE_INPUT_PATTERN', () => {
+  // Every shape, GIR 0AA and near misses, in both cases, with spaces in every place.
+  const letters = ['A', 'z', 'Q'];
+  const digits = ['0', '9'];
+  const shapes = ['A9 9AA', 'A99 9AA', 'AA9 9AA', 'AA99 9AA', 'A9A 9AA', 'AA9A 9AA', 'GIR 0AA', 'A9', 'AAA9 9AA', '9A 9AA', 'A9 9A', 'A9 99A', 'A999 9AA', 'AA9A9 9AA'];
+  const spell = (shape: string, variant: number) =>
+    [...shape].map((character, index) => (character === 'A' ? letters[(index + variant) % letters.length] : character === '9' ? digits[(index + variant) % digits.length] : character)).join('');
+  const spaced = (text: string) => [text, text.replace(/ /g, ''), ` ${text} `, [...text.replace(/ /g, '')].join(' '), text.replace(' ', '   ')];
+  const samples = shapes.flatMap((shape) => [0, 1, 2].flatMap((variant) => spaced(spell(shape, variant))));
+
+  it('matches exactly the texts normalisePostcode reads, when only spaces separate their characters', () => {
+    expect(samples.filter((sample) => POSTCODE_INPUT_PATTERN.test(sample) !== (normalisePostcode(sample) !== null))).toEqual([]);
+    expect(samples.filter((sample) => POSTCODE_INPUT_PATTERN.test(sample)).length).toBeGreaterThan(50);
+  });
+
+  it('refuses other whitespace, which normalisePostcode alone would drop', () => {
+    expect(POSTCODE_INPUT_PATTERN.test('EC1A\t1BB')).toBe(false);
+    expect(POSTCODE_INPUT_PATTERN.test('SW1A\u00a01AA')).toBe(false);
   });
 });

@@ -44,3 +44,17 @@ export function postcodeArea(postcodeOrOutwardCode: string): string | null {
   const area = validOutcode(outward) ? AREA_REGEX.exec(outward) : null;
   return area === null ? null : area[0].toUpperCase();
 }
+
+/**
+ * A postcode as a request may spell it, for an API's document and its first check: one of the UK
+ * shapes (or GIR 0AA) in either case, with spaces (only spaces) anywhere. Every text it matches,
+ * normalisePostcode reads (a test proves it), so a request of the documented shape is never refused
+ * as no postcode; normalisePostcode alone also takes other whitespace, which requests do not send.
+ */
+export const POSTCODE_INPUT_PATTERN =
+  /^ *(?:[Gg] *[Ii] *[Rr] *0 *[Aa] *[Aa]|[A-Za-z] *(?:[A-Za-z] *)?[0-9] *(?:[A-Za-z0-9] *)?[0-9] *[A-Za-z] *[A-Za-z]) *$/;
+
+/** A postcode of a request (POSTCODE_INPUT_PATTERN), normalised; null when it is not of that shape. */
+export function normalisePostcodeInput(raw: string): string | null {
+  return POSTCODE_INPUT_PATTERN.test(raw) ? normalisePostcode(raw) : null;
+}

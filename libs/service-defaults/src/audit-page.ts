@@ -1,10 +1,10 @@
-import { applyDecorators, type Type } from '@nestjs/common';
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsISO8601, IsOptional, IsUUID, Matches, MaxLength } from 'class-validator';
+import type { Type } from '@nestjs/common';
+import { ApiProperty } from '@nestjs/swagger';
 import type { Caller } from '@cms/auth';
 import { CRN_PATTERN } from '@cms/gas-market';
 import { PageSizeParam } from './page-size';
 import { ProblemException } from './problem.exception';
+import { CursorParam, DateTimeParam, PatternParam, UuidParam } from './request-fields';
 
 /**
  * The read API of the audit trails (access-control's admin audit, contact-logging's contact audit):
@@ -59,8 +59,12 @@ export interface AuditRecordItem {
 /** Page sizes of a keyset-paged list: 50 unless asked, at most 100. */
 export const KEYSET_PAGE_SIZE = { default: 50, max: 100 } as const;
 
+/**
+ * 422: a cursor of the documented shape (CursorParam) that this API did not return, or returned
+ * for another list or order; a cursor of another shape is 400, as any malformed parameter.
+ */
 export function invalidCursor(): ProblemException {
-  return new ProblemException(400, 'INVALID_CURSOR', 'Invalid cursor', 'The cursor is not one this API returned.');
+  return new ProblemException(422, 'INVALID_CURSOR', 'Invalid cursor', 'The cursor is not one this API returned.');
 }
 
 /** The cursor of a position: opaque to clients (base64url of JSON). */
@@ -68,12 +72,15 @@ export function encodeKeysetCursor(position: KeysetPosition): string {
   return Buffer.from(JSON.stringify([position.occurredAt.toISOString(), position.id]), 'utf8').toString('base64url');
 }
 
-/** The position a cursor of encodeKeysetCursor holds; anything else is refused (400 INVALID_CURSOR). */
+/** The largest PostgreSQL bigint: a row id past it is no position (and would fail the query). */
+const MAX_BIGINT = 9223372036854775807n;
+
+/** The position a cursor of encodeKeysetCursor holds; anything else is refused (422 INVALID_CURSOR). */
 export function decodeKeysetCursor(cursor: string): KeysetPosition {
   try {
     const [occurredAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [unknown, unknown];
     const date = new Date(occurredAt as string);
-    if (typeof occurredAt !== 'string' || Number.isNaN(date.getTime()) || typeof id !== 'string' || !/^\d{1,19}$/.test(id))
+    if (typeof occurredAt !== 'string' || Number.isNaN(date.getTime()) || typeof id !== 'string' || !/^\d{1,19}$/.test(id) || BigInt(id) > MAX_BIGINT)
       throw new Error('bad cursor');
     return { occurredAt: date, id };
   } catch {
@@ -83,7 +90,7 @@ export function decodeKeysetCursor(cursor: string): KeysetPosition {
 
 /**
  * The reader's filter for a request and a page size: one row more than the page (it shows whether
- * there is a next page), the cursor decoded (400 INVALID_CURSOR if it is not one of ours).
+ * there is a next page), the cursor decoded (422 INVALID_CURSOR if it is not one of ours).
  */
 export function keysetFilter(request: KeysetPageRequest, limit: number): KeysetFilter {
   return {
@@ -151,13 +158,6 @@ export class KeysetConditions {
   }
 }
 
-/** The `cursor` query parameter of a keyset-paged list: the `nextCursor` of the previous page, opaque. */
-export function CursorParam(): PropertyDecorator {
-  const decorators = [ApiPropertyOptional({ description: '`nextCursor` of the previous page.', maxLength: 200 }), IsOptional(), MaxLength(200), Matches(/^[A-Za-z0-9_-]+$/)];
-  // As stacked on a property (last to first): the checks report in the order they always have.
-  return applyDecorators(...decorators.reverse());
-}
-
 /** The query parameters every keyset-paged, time-bounded list takes (an audit trail); extend it with the list's own filters. */
 export class KeysetPageQuery {
   @PageSizeParam(KEYSET_PAGE_SIZE)
@@ -166,14 +166,10 @@ export class KeysetPageQuery {
   @CursorParam()
   cursor?: string;
 
-  @ApiPropertyOptional({ format: 'date-time', description: 'Records at or after this time.' })
-  @IsOptional()
-  @IsISO8601({ strict: true })
+  @DateTimeParam('Records at or after this time.')
   from?: string;
 
-  @ApiPropertyOptional({ format: 'date-time', description: 'Records before this time.' })
-  @IsOptional()
-  @IsISO8601({ strict: true })
+  @DateTimeParam('Records before this time.')
   to?: string;
 }
 
@@ -218,17 +214,10 @@ export function auditReaderOrganisation(caller: Pick<Caller, 'organisationId' | 
 
 /** The filters of an audit of contact work, beside the paging and time bounds (auditReaderOrganisation reads `organisationId`). */
 export class ContactWorkAuditQuery extends KeysetPageQuery {
-  @ApiPropertyOptional({ example: 'LOGGED', maxLength: 40, pattern: '^[A-Z_]{1,40}$' })
-  @IsOptional()
-  @Matches(/^[A-Z_]{1,40}$/)
+  @PatternParam(/^[A-Z_]{1,40}$/, { example: 'LOGGED', maxLength: 40 })
   action?: string;
-  @ApiPropertyOptional({ pattern: CRN_PATTERN.source }) @IsOptional() @Matches(CRN_PATTERN) crn?: string;
-  @ApiPropertyOptional({
-    format: 'uuid',
-    description: 'CDSP administrators only: the records this organisation may read. An LSO naming another organisation gets 404.',
-  })
-  @IsOptional()
-  @IsUUID()
+  @PatternParam(CRN_PATTERN) crn?: string;
+  @UuidParam('CDSP administrators only: the records this organisation may read. An LSO naming another organisation gets 404.')
   organisationId?: string;
 }
 

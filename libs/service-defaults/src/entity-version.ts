@@ -65,3 +65,18 @@ export function ApiIfMatch(resource: string): ClassDecorator & MethodDecorator {
     ApiResponse({ status: 428, description: 'PRECONDITION_REQUIRED: If-Match is missing.' }),
   );
 }
+
+/** The OpenAPI of the `ETag` a resource's answer carries (entityTag): its version, to send back as If-Match. */
+export function etagHeader(resource: string) {
+  return {
+    ETag: {
+      description: `The ${resource}'s version, e.g. "3": send it as If-Match with a change to it.`,
+      schema: { type: 'string', pattern: '^"\\d{1,9}"$' },
+    },
+  };
+}
+
+/** The OpenAPI of the `Location` a 201 carries: where the created resource is read. */
+export function locationHeader(resource: string) {
+  return { Location: { description: `Where the ${resource} is read (its path).`, schema: { type: 'string' } } };
+}

@@ -228,10 +228,17 @@ function canonicalJson(value: unknown): string {
   return JSON.stringify(value) ?? 'null';
 }
 
+/**
+ * The shape of an `Idempotency-Key` (readIdempotencyKey): 1 to 255 printable ASCII characters. Its
+ * first and last are not spaces, as HTTP drops a header value's leading and trailing spaces (RFC
+ * 9110 §5.5): a key of spaces only would arrive empty.
+ */
+export const IDEMPOTENCY_KEY_SCHEMA = { type: 'string', minLength: 1, maxLength: 255, pattern: '^[\\x21-\\x7E](?:[\\x20-\\x7E]*[\\x21-\\x7E])?$' };
+
 /** The OpenAPI description of `Idempotency-Key` on a write (@ApiHeader). */
 export const IDEMPOTENCY_KEY_HEADER = {
   name: 'Idempotency-Key',
   required: false,
   description: 'Makes a retry safe: a retry with the same key and body gets the first answer again.',
-  schema: { type: 'string', minLength: 1, maxLength: 255, pattern: '^[\\x20-\\x7E]+$' },
+  schema: IDEMPOTENCY_KEY_SCHEMA,
 };

@@ -8,9 +8,9 @@ import { IsInt, IsOptional, Max, Min } from 'class-validator';
  * to `max`, `default` when it is not given. Documented, converted from the query string and
  * validated in one place.
  */
-export function PageSizeParam(size: { max: number; default: number }): PropertyDecorator {
+export function PageSizeParam(size: { max: number; default: number; description?: string }): PropertyDecorator {
   const decorators = [
-    ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: size.max, default: size.default }),
+    ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: size.max, default: size.default, description: size.description }),
     IsOptional(),
     Type(() => Number),
     IsInt(),

@@ -1,8 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import type { INestApplication, Type } from '@nestjs/common';
+import type { Type } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { Logger } from 'pino';
 import { ConfigError, loadConfig, type Setting, type SettingsOf, type SettingsSpec } from '@cms/config';
@@ -10,6 +9,7 @@ import { createLogger, NestPinoLogger } from '@cms/observability';
 import { processShutdown, stopGracefullyOnSignal } from './graceful-shutdown';
 import { requestMetrics } from './http.metrics';
 import { keepConnectionsAlive } from './kept-alive-connections';
+import { buildOpenApiDocument } from './openapi-document';
 import { platformSettings, type PlatformConfig } from './platform.module';
 import { ProblemDetailsFilter, sendProblem, toProblem } from './problem-details.filter';
 import { ExitStatus } from './run-command';
@@ -72,17 +72,6 @@ export function applyHttpDefaults(app: NestExpressApplication, logger: Logger, b
   });
   app.useGlobalFilters(new ProblemDetailsFilter(logger));
   app.useGlobalPipes(strictValidationPipe());
-}
-
-export function buildOpenApiDocument(app: INestApplication, definition: { title: string; description: string }): OpenAPIObject {
-  const config = new DocumentBuilder()
-    .setTitle(definition.title)
-    .setDescription(definition.description)
-    .setVersion('1')
-    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
-    .addSecurityRequirements('bearer')
-    .build();
-  return SwaggerModule.createDocument(app, config);
 }
 
 /**

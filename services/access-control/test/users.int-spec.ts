@@ -262,7 +262,8 @@ describe('an LSO managing users', () => {
     } while (cursor);
     expect(seen).toEqual(['kgp.alpha', 'kgp.beta', 'kgp.lso', 'kgp.user']);
     await expectProblem(await call('GET', '/api/v1/users?limit=101', lso), 400, 'VALIDATION_FAILED');
-    await expectProblem(await call('GET', '/api/v1/users?cursor=garbage', lso), 400, 'INVALID_CURSOR');
+    await expectProblem(await call('GET', '/api/v1/users?cursor=garbage', lso), 422, 'INVALID_CURSOR');
+    await expectProblem(await call('GET', '/api/v1/users?cursor=not%20base64url', lso), 400, 'VALIDATION_FAILED');
     await expectProblem(await call('GET', `/api/v1/users?organisationId=${organisationId('BWE')}`, lso), 404, 'NOT_FOUND');
 
     const admin = await tokenOf('cds.admin');
@@ -535,7 +536,7 @@ describe('forgotten password', () => {
     expect(done.status).toBe(204);
     await expectProblem(
       await call('POST', '/api/v1/auth/password-reset/complete', undefined, { token, newPassword: 'another fresh passphrase' }),
-      400,
+      422,
       'INVALID_RESET_TOKEN',
     );
 
@@ -572,7 +573,7 @@ describe('forgotten password', () => {
   it('refuses an unknown token', async () => {
     await expectProblem(
       await call('POST', '/api/v1/auth/password-reset/complete', undefined, { token: 'A'.repeat(43), newPassword: 'silver otter harbour lamp' }),
-      400,
+      422,
       'INVALID_RESET_TOKEN',
     );
   });

@@ -255,7 +255,7 @@ describe('clarification threads', () => {
     const page2 = await under.call(agent, 'GET', `/api/v1/clarifications?crn=${crn}&limit=1&cursor=${page1.body.nextCursor}`);
     expect(page2.body).toEqual({ items: [expect.objectContaining({ id: first.body.id })], nextCursor: null });
 
-    expect((await under.call(agent, 'GET', '/api/v1/clarifications?cursor=bm90LW91cnM')).body.code).toBe('INVALID_CURSOR');
+    expect((await under.call(agent, 'GET', '/api/v1/clarifications?cursor=bm90LW91cnM')).body).toMatchObject({ status: 422, code: 'INVALID_CURSOR' });
     expect((await under.call(agent, 'GET', '/api/v1/clarifications?waitingOnMe=yes')).status).toBe(400);
   });
 

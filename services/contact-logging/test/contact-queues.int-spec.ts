@@ -280,13 +280,13 @@ describe('contact work queues and export', () => {
       expect(body.errors).toEqual([expect.objectContaining({ field: parameter })]);
     });
 
-    it("refuses a cursor of one sort given to the other, and one it did not make, with 400 INVALID_CURSOR", async () => {
+    it("refuses a cursor of one sort given to the other, and one it did not make, with 422 INVALID_CURSOR", async () => {
       const byDue = await list(bweUser, '?sort=dueOn&limit=1');
       const newest = await list(bweUser, '?limit=1');
       expect((await list(bweUser, `?limit=1&cursor=${byDue.body.nextCursor}`)).body.code).toBe('INVALID_CURSOR');
       expect((await list(bweUser, `?sort=dueOn&limit=1&cursor=${newest.body.nextCursor}`)).body.code).toBe('INVALID_CURSOR');
       const forged = await list(bweUser, `?cursor=${Buffer.from('["loggedAt","2026-12-03T10:00:00.000Z","X"]').toString('base64url')}`);
-      expect(forged.status).toBe(400);
+      expect(forged.status).toBe(422);
       expect(forged.body.code).toBe('INVALID_CURSOR');
     });
 

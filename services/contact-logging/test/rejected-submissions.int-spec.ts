@@ -235,10 +235,10 @@ describe('GET /api/v1/rejected-submissions', () => {
       ['not base64url JSON', Buffer.from('not json').toString('base64url')],
       ['a position without a time', Buffer.from(JSON.stringify(['yesterday', '1'])).toString('base64url')],
       ['a position whose tie-breaker is not a number', Buffer.from(JSON.stringify(['2026-05-03T10:00:00.000Z', 'abc'])).toString('base64url')],
-    ])('refuses a cursor it did not give (%s): 400 INVALID_CURSOR', async (_what, cursor) => {
+    ])('refuses a cursor it did not give (%s): 422 INVALID_CURSOR', async (_what, cursor) => {
       const { status, body } = await list(cdsp, `?cursor=${cursor}`);
 
-      expect({ status, code: body.code }).toEqual({ status: 400, code: 'INVALID_CURSOR' });
+      expect({ status, code: body.code }).toEqual({ status: 422, code: 'INVALID_CURSOR' });
     });
   });
 });

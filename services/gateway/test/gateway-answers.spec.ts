@@ -49,16 +49,17 @@ describe('documentGatewayAnswers', () => {
 
   it('documents every answer the gateway itself gives, as problem details', () => {
     const post = paths['/api/v1/contacts'].post;
-    expect(Object.keys(post.responses).sort()).toEqual(['201', '400', '401', '413', '415', '422', '429', '503', '504']);
-    for (const status of ['400', '401', '413', '415', '422', '429', '503', '504'])
+    expect(Object.keys(post.responses).sort()).toEqual(['201', '400', '401', '403', '413', '415', '422', '429', '503', '504']);
+    for (const status of ['400', '401', '403', '413', '415', '422', '429', '503', '504'])
       expect(post.responses[status].content).toEqual(PROBLEM);
     expect(post.responses['429'].headers['Retry-After']).toBeDefined();
     expect(post.responses['201'].content).toEqual({ 'application/json': { schema: { type: 'object' } } });
   });
 
-  it('adds 404 where the path takes an id, 413/415 only where there is a body, and no 401 on public routes', () => {
+  it('adds 404 where the path takes an id, 413/415 only where there is a body, and no 401 or 403 on public routes', () => {
     const get = paths['/api/v1/meter-points/{mprn}'].get;
-    expect(Object.keys(get.responses).sort()).toEqual(['200', '400', '401', '404', '429', '503', '504']);
+    expect(Object.keys(get.responses).sort()).toEqual(['200', '400', '401', '403', '404', '429', '503', '504']);
+    expect(get.responses['403'].description).toMatch(/PASSWORD_CHANGE_REQUIRED/);
     expect(Object.keys(paths['/api/v1/auth/refresh'].post.responses).sort()).toEqual([
       '200',
       '400',

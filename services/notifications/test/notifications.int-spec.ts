@@ -142,7 +142,7 @@ describe('notifications area', () => {
     for (const id of [alert.id, '0', 'abc', '99999999999999999999']) {
       expect(await under.call(personOf(OTHER_SHIPPER), 'POST', `/api/v1/notifications/${id}/read`)).toMatchObject({ status: 404, body: { code: 'NOT_FOUND' } });
     }
-    expect(await under.call(logger, 'GET', '/api/v1/notifications?cursor=bm90LW91cnM')).toMatchObject({ status: 400, body: { code: 'INVALID_CURSOR' } });
+    expect(await under.call(logger, 'GET', '/api/v1/notifications?cursor=bm90LW91cnM')).toMatchObject({ status: 422, body: { code: 'INVALID_CURSOR' } });
     expect((await under.service.fetch('/api/v1/notifications')).status).toBe(401);
   });
 

@@ -58,9 +58,9 @@ describe('webhooks', () => {
   const deliveryTimers = () => under.service.sql<{ key: string; due_at: Date }>(`SELECT key, due_at FROM timer WHERE kind = 'webhook.delivery' ORDER BY due_at`);
   const verify = (secret: string, request: Received) => new Webhook(secret).verify(request.body, request.headers as Record<string, string>);
 
-  it('refuses a private, loopback or link-local address at registration unless allow-listed; only an LSO registers', async () => {
+  it('refuses a private, loopback or link-local address at registration (422) unless allow-listed; only an LSO registers', async () => {
     for (const url of ['http://10.1.2.3/hook', 'http://192.168.0.10/hook', 'http://169.254.169.254/latest/meta-data', 'http://[::1]:8080/hook', 'http://[fe80::1]/hook', 'http://127.0.0.2/hook']) {
-      expect(await register(lso, url)).toMatchObject({ status: 400, body: { code: 'WEBHOOK_ADDRESS_REFUSED' } });
+      expect(await register(lso, url)).toMatchObject({ status: 422, body: { code: 'WEBHOOK_ADDRESS_REFUSED' } });
     }
     expect(await register(lso, 'ftp://partner.example.com/hook')).toMatchObject({ status: 400 });
     expect(await register(lso, `${receiverUrl}/hook`, ['uk.gas.cms.not-an-event.v1'])).toMatchObject({ status: 400 });

@@ -97,14 +97,15 @@ describe('site-visits service', () => {
 
     expect(statuses('/api/v1/contacts/{crn}/site-visits', 'post')).toEqual(['201', '400', '401', '403', '404', '409', '422', '503']);
     expect(statuses('/api/v1/contacts/{crn}/site-visits', 'get')).toEqual(['200', '401', '404']);
-    expect(statuses('/api/v1/site-visits', 'get')).toEqual(['200', '400', '401']);
+    // 422: INVALID_CURSOR, a cursor of the documented shape this API did not return.
+    expect(statuses('/api/v1/site-visits', 'get')).toEqual(['200', '400', '401', '422']);
     expect(statuses('/api/v1/site-visits/{id}', 'get')).toEqual(['200', '401', '404']);
     for (const command of ['acceptance', 'finding']) {
       const operation = document.paths[`/api/v1/site-visits/{id}/${command}`].post;
       expect(Object.keys(operation.responses).sort()).toEqual(['200', '400', '401', '403', '404', '409', '412', '422', '428']);
       expect(operation.parameters.map((parameter: { name: string }) => parameter.name)).toEqual(expect.arrayContaining(['If-Match', 'Idempotency-Key']));
     }
-    expect(statuses('/api/v1/audit/site-visits', 'get')).toEqual(['200', '400', '401', '403', '404']);
+    expect(statuses('/api/v1/audit/site-visits', 'get')).toEqual(['200', '400', '401', '403', '404', '422']);
     expect(document.components.schemas.SiteVisitResponse.required).toEqual(
       expect.arrayContaining(['confirmStatus', 'details', 'status', 'version', 'dueOn', 'overdue', 'acceptance', 'finding', 'cancellation']),
     );
@@ -350,7 +351,7 @@ describe('site-visits service', () => {
       expect(all.body.items.map((visit: { id: string }) => visit.id)).toEqual(expect.arrayContaining([englishId, scottishId, igtId]));
       const later = await sv.call(callers.cadent, 'GET', `/api/v1/site-visits?dueFrom=2026-12-17&limit=100`);
       expect(later.body.items.map((visit: { id: string }) => visit.id)).not.toContain(englishId);
-      expect((await sv.call(callers.cadent, 'GET', '/api/v1/site-visits?cursor=bogus')).body).toMatchObject({ status: 400, code: 'INVALID_CURSOR' });
+      expect((await sv.call(callers.cadent, 'GET', '/api/v1/site-visits?cursor=bogus')).body).toMatchObject({ status: 422, code: 'INVALID_CURSOR' });
       expect((await sv.call(callers.cadent, 'GET', '/api/v1/site-visits?status=OPEN')).body).toMatchObject({ status: 400, code: 'VALIDATION_FAILED' });
       expect((await sv.call(callers.cadent, 'GET', '/api/v1/site-visits?dueFrom=2026-02-30')).body).toMatchObject({ status: 400, code: 'VALIDATION_FAILED' });
       expect((await sv.call(callers.cadent, 'GET', '/api/v1/site-visits?dueTo=2026-12-01T00:00:00Z')).body).toMatchObject({ status: 400, code: 'VALIDATION_FAILED' });

@@ -1240,6 +1240,42 @@ export interface components {
             /** @description What the agent asks the transporter to look at on site. */
             instructions?: string;
         };
+        AddressProvenanceResponse: {
+            /**
+             * @description Chosen from the postcode look-up, or typed by hand.
+             * @enum {string}
+             */
+            source: "ADDRESS_LOOKUP" | "TYPED";
+            /** @description ADDRESS_LOOKUP: the PAF source that answered. */
+            lookedUpIn?: string;
+            /**
+             * Format: date-time
+             * @description ADDRESS_LOOKUP: when it was looked up.
+             */
+            lookedUpAt?: string;
+        };
+        SiteVisitAddressResponse: {
+            organisation?: string | null;
+            department?: string | null;
+            subBuildingName?: string | null;
+            buildingName?: string | null;
+            buildingNumber?: string | null;
+            poBox?: string | null;
+            dependentThoroughfare?: string | null;
+            thoroughfare?: string | null;
+            doubleDependentLocality?: string | null;
+            dependentLocality?: string | null;
+            postTown?: string | null;
+            county?: string | null;
+            /** @example M5 4WT */
+            postcode?: string | null;
+            /** @description Royal Mail’s delivery point id. */
+            udprn?: string | null;
+            /** @description GeoPlace’s property id. */
+            uprn?: string | null;
+            /** @description The alternative address only: where it came from. */
+            provenance?: components["schemas"]["AddressProvenanceResponse"] | null;
+        };
         OriginatorContactResponse: {
             /** @example Sam Jones */
             name: string;
@@ -1249,14 +1285,10 @@ export interface components {
             email: string | null;
         };
         SiteVisitDetailsResponse: {
-            /** @description The supply address the register holds (PAF-style fields). */
-            supplyAddress: {
-                [key: string]: string;
-            } | null;
+            /** @description The supply address the register holds. */
+            supplyAddress: components["schemas"]["SiteVisitAddressResponse"] | null;
             /** @description Where the originator believes the supply point is, if not the address held. */
-            alternativeAddress: {
-                [key: string]: string;
-            } | null;
+            alternativeAddress: components["schemas"]["SiteVisitAddressResponse"] | null;
             /** @description The originator’s contact: a name, and a telephone or an email. */
             originatorContact: components["schemas"]["OriginatorContactResponse"];
             /** @description The situation in the originator’s words. */
@@ -1348,13 +1380,16 @@ export interface components {
             accepted: boolean;
             /** @description Required when declining; not sent when accepting. */
             reason?: string;
-        };
+        } | {
+            /** @enum {unknown} */
+            accepted?: true;
+        } | unknown;
         ReportFindingRequest: {
             /** @description Whether the visit confirms the status the site visit asks about (`confirmStatus`). */
             confirmed: boolean;
             /**
              * Format: date
-             * @description The day of the visit: not in the future, not before the referral.
+             * @description The day of the visit: not in the future, not before the referral (else 422).
              * @example 2026-12-03
              */
             visitedOn: string;
@@ -1475,6 +1510,8 @@ export interface components {
              * @example contacts:read meter-points:read
              */
             scope?: string;
+        } & {
+            [key: string]: unknown;
         };
         ClientTokenResponse: {
             /** @description ES256 JWT to send as `Authorization: Bearer …`. Claims: sub (`client:<client_id>`), org, org_type, roles (empty), scope, client_id, iss, aud, iat, exp, jti. */
@@ -1542,7 +1579,7 @@ export interface components {
             userId: string;
             /** @example Isla Fraser */
             displayName: string;
-            /** Format: email */
+            /** @description The address held. */
             email: string;
             /** @example 0161 496 0000 */
             telephone: string | null;
@@ -1554,7 +1591,7 @@ export interface components {
             /** @example Isla Fraser */
             displayName?: string;
             /**
-             * Format: email
+             * @description An email address.
              * @example isla.fraser@brightwater.example
              */
             email?: string;
@@ -1577,7 +1614,7 @@ export interface components {
             /** @example Isla Fraser */
             displayName: string;
             /**
-             * Format: email
+             * @description An email address.
              * @example isla.fraser@brightwater.example
              */
             email: string;
@@ -1608,10 +1645,7 @@ export interface components {
              * @enum {string}
              */
             status: "ACTIVE" | "SUSPENDED";
-            /**
-             * Format: email
-             * @description Shown to an LSO of the organisation and to a CDSP administrator; a SUPERVISOR, who sees colleagues only, does not get it.
-             */
+            /** @description Shown to an LSO of the organisation and to a CDSP administrator; a SUPERVISOR, who sees colleagues only, does not get it. The address held (a deleted user's is a marker, not an address). */
             email?: string;
             /** @description The user must choose a new password before doing anything else. Shown to an LSO of the organisation and to a CDSP administrator; a SUPERVISOR, who sees colleagues only, does not get it. */
             mustChangePassword?: boolean;
@@ -1651,7 +1685,7 @@ export interface components {
             /** @example Isla Fraser */
             displayName: string;
             /**
-             * Format: email
+             * @description An email address.
              * @example isla.fraser@brightwater.example
              */
             email: string;
@@ -1771,7 +1805,7 @@ export interface components {
              */
             organisationId: string | null;
             /** @enum {string} */
-            action: "ORGANISATION_CREATED" | "USER_CREATED" | "USER_SUSPENDED" | "USER_REACTIVATED" | "USER_ROLES_CHANGED" | "USER_UNLOCKED" | "PASSWORD_CHANGED" | "PASSWORD_RESET_REQUESTED" | "PASSWORD_RESET_COMPLETED" | "API_CLIENT_REGISTERED" | "API_CLIENT_REVOKED" | "API_CLIENT_SECRET_ROTATED" | "SIGNING_KEY_ROTATED";
+            action: "ORGANISATION_CREATED" | "USER_CREATED" | "USER_SUSPENDED" | "USER_REACTIVATED" | "USER_ROLES_CHANGED" | "USER_UNLOCKED" | "USER_DELETED" | "PROFILE_CHANGED" | "PASSWORD_CHANGED" | "PASSWORD_RESET_REQUESTED" | "PASSWORD_RESET_COMPLETED" | "API_CLIENT_REGISTERED" | "API_CLIENT_REVOKED" | "API_CLIENT_SECRET_ROTATED" | "SIGNING_KEY_ROTATED";
             /** @description The state before; null when something was created. */
             before: {
                 [key: string]: unknown;
@@ -1842,7 +1876,36 @@ export interface components {
              *     }
              */
             email: {
-                [key: string]: "IN_APP" | "IMMEDIATE" | "DAILY_DIGEST";
+                /** @enum {string} */
+                CONTACT_RESOLVED?: "IN_APP" | "IMMEDIATE" | "DAILY_DIGEST";
+                /** @enum {string} */
+                CONTACT_AUTO_CLOSED?: "IN_APP" | "IMMEDIATE" | "DAILY_DIGEST";
+                /** @enum {string} */
+                CONTACT_ASSIGNED?: "IN_APP" | "IMMEDIATE" | "DAILY_DIGEST";
+                /** @enum {string} */
+                CLARIFICATION_RECEIVED?: "IN_APP" | "IMMEDIATE" | "DAILY_DIGEST";
+                /** @enum {string} */
+                CLARIFICATION_MESSAGE?: "IN_APP" | "IMMEDIATE" | "DAILY_DIGEST";
+                /** @enum {string} */
+                CLARIFICATION_ANSWERED?: "IN_APP" | "IMMEDIATE" | "DAILY_DIGEST";
+                /** @enum {string} */
+                CLARIFICATION_CLOSED?: "IN_APP" | "IMMEDIATE" | "DAILY_DIGEST";
+                /** @enum {string} */
+                SITE_VISIT_REFERRED?: "IN_APP" | "IMMEDIATE" | "DAILY_DIGEST";
+                /** @enum {string} */
+                SITE_VISIT_ACCEPTED?: "IN_APP" | "IMMEDIATE" | "DAILY_DIGEST";
+                /** @enum {string} */
+                SITE_VISIT_DECLINED?: "IN_APP" | "IMMEDIATE" | "DAILY_DIGEST";
+                /** @enum {string} */
+                SITE_VISIT_FINDING?: "IN_APP" | "IMMEDIATE" | "DAILY_DIGEST";
+                /** @enum {string} */
+                SITE_VISIT_CANCELLED?: "IN_APP" | "IMMEDIATE" | "DAILY_DIGEST";
+                /** @enum {string} */
+                REMINDER?: "IN_APP" | "IMMEDIATE" | "DAILY_DIGEST";
+                /** @enum {string} */
+                OVERDUE?: "IN_APP" | "IMMEDIATE" | "DAILY_DIGEST";
+                /** @enum {string} */
+                WEBHOOK_DISABLED?: "IN_APP" | "IMMEDIATE" | "DAILY_DIGEST";
             };
         };
         WebhookResponse: {
@@ -1860,13 +1923,16 @@ export interface components {
             /** Format: date-time */
             disabledAt?: string | null;
         };
+        WebhookListResponse: {
+            items: components["schemas"]["WebhookResponse"][];
+        };
         RegisterWebhookRequest: {
             /**
-             * @description Where deliveries are POSTed (http or https; private, loopback and link-local addresses are refused).
+             * @description Where deliveries are POSTed: an http or https URL. One that is no URL, carries credentials, names a host that does not resolve, or a private, loopback or link-local address is refused (422 WEBHOOK_ADDRESS_REFUSED).
              * @example https://partner.example.com/cms/webhooks
              */
             url: string;
-            /** @description The event types to receive, of contacts your organisation is involved in. */
+            /** @description The event types to receive, of contacts your organisation is involved in (each once; a repeat counts once). */
             eventTypes: ("uk.gas.cms.contact.resolved.v1" | "uk.gas.cms.contact.assigned.v1" | "uk.gas.cms.contact.deadline-reached.v1" | "uk.gas.cms.clarification.raised.v1" | "uk.gas.cms.clarification.message-posted.v1" | "uk.gas.cms.clarification.closed.v1" | "uk.gas.cms.clarification.deadline-reached.v1" | "uk.gas.cms.site-visit.referred.v1" | "uk.gas.cms.site-visit.accepted.v1" | "uk.gas.cms.site-visit.declined.v1" | "uk.gas.cms.site-visit.finding-reported.v1" | "uk.gas.cms.site-visit.cancelled.v1" | "uk.gas.cms.site-visit.deadline-reached.v1")[];
         };
         RegisteredWebhookResponse: {
@@ -2116,7 +2182,7 @@ export interface components {
             /** @example Sam Jones */
             name: string;
             /**
-             * @description Telephone or email is required.
+             * @description A UK number (national, or +44 / 0044). Telephone or email is required.
              * @example 0161 496 0000
              */
             telephone?: string;
@@ -2342,7 +2408,7 @@ export interface components {
             /** @enum {string} */
             outcome: "VALID" | "INVALID";
             /**
-             * @description A reason of GET /resolution-reasons for that outcome.
+             * @description A reason of GET /resolution-reasons for that outcome (else 422 INVALID_RESOLUTION).
              * @example GAS_FLOW_CONFIRMED
              */
             reasonCode: string;
@@ -2578,6 +2644,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The contact’s reference number (CRN). */
                 crn: string;
             };
             cookie?: never;
@@ -2603,6 +2670,15 @@ export interface operations {
             };
             /** @description No valid access token: problem details with code UNAUTHENTICATED. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description PASSWORD_CHANGE_REQUIRED: the user signed in with a temporary password must choose their own first; FORBIDDEN: a partner system's token lacks the scope this route needs (or the service takes no partner tokens). */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2658,6 +2734,7 @@ export interface operations {
                 "Idempotency-Key"?: string;
             };
             path: {
+                /** @description The contact’s reference number (CRN). */
                 crn: string;
             };
             cookie?: never;
@@ -2671,13 +2748,17 @@ export interface operations {
             /** @description The thread; its version in ETag, its address in Location. */
             201: {
                 headers: {
+                    /** @description The thread's version, e.g. "3": send it as If-Match with a change to it. */
+                    ETag?: string;
+                    /** @description Where the thread is read (its path). */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ClarificationWithMessagesResponse"];
                 };
             };
-            /** @description VALIDATION_FAILED: the body. */
+            /** @description VALIDATION_FAILED: the body. INVALID_IDEMPOTENCY_KEY: the Idempotency-Key is not 1 to 255 printable ASCII characters. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2713,7 +2794,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
                 };
             };
-            /** @description CONTACT_CLOSED: the contact was resolved or withdrawn. */
+            /** @description CONTACT_CLOSED: the contact was resolved or withdrawn. IDEMPOTENCY_KEY_IN_PROGRESS: a request with this Idempotency-Key is still running. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2740,7 +2821,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
                 };
             };
-            /** @description OC_TO_ORIGINATOR_ONLY. */
+            /** @description OC_TO_ORIGINATOR_ONLY. IDEMPOTENCY_KEY_REUSED: this Idempotency-Key was used with another request. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2812,7 +2893,7 @@ export interface operations {
                     "application/json": components["schemas"]["ClarificationPageResponse"];
                 };
             };
-            /** @description VALIDATION_FAILED or INVALID_CURSOR. */
+            /** @description VALIDATION_FAILED: a parameter out of its constraints. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2823,6 +2904,24 @@ export interface operations {
             };
             /** @description No valid access token: problem details with code UNAUTHENTICATED. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description PASSWORD_CHANGE_REQUIRED: the user signed in with a temporary password must choose their own first; FORBIDDEN: a partner system's token lacks the scope this route needs (or the service takes no partner tokens). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description INVALID_CURSOR: a cursor this API did not return (or returned for another list or order). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2866,6 +2965,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The thread’s id (`id` of the thread), a UUIDv7. */
                 id: string;
             };
             cookie?: never;
@@ -2875,6 +2975,8 @@ export interface operations {
             /** @description Its version in ETag. */
             200: {
                 headers: {
+                    /** @description The thread's version, e.g. "3": send it as If-Match with a change to it. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2892,6 +2994,15 @@ export interface operations {
             };
             /** @description No valid access token: problem details with code UNAUTHENTICATED. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description PASSWORD_CHANGE_REQUIRED: the user signed in with a temporary password must choose their own first; FORBIDDEN: a partner system's token lacks the scope this route needs (or the service takes no partner tokens). */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2949,6 +3060,7 @@ export interface operations {
                 "If-Match": string;
             };
             path: {
+                /** @description The thread’s id (`id` of the thread), a UUIDv7. */
                 id: string;
             };
             cookie?: never;
@@ -2962,13 +3074,15 @@ export interface operations {
             /** @description The thread as it now stands; its new version in ETag. */
             200: {
                 headers: {
+                    /** @description The thread's version, e.g. "3": send it as If-Match with a change to it. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ClarificationWithMessagesResponse"];
                 };
             };
-            /** @description The request is not valid (unknown or malformed field, malformed JSON): problem details listing every field at fault. */
+            /** @description INVALID_IDEMPOTENCY_KEY: the Idempotency-Key is not 1 to 255 printable ASCII characters. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3099,6 +3213,7 @@ export interface operations {
                 "If-Match": string;
             };
             path: {
+                /** @description The thread’s id (`id` of the thread), a UUIDv7. */
                 id: string;
             };
             cookie?: never;
@@ -3112,13 +3227,15 @@ export interface operations {
             /** @description The thread as it now stands; its new version in ETag. */
             200: {
                 headers: {
+                    /** @description The thread's version, e.g. "3": send it as If-Match with a change to it. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ClarificationWithMessagesResponse"];
                 };
             };
-            /** @description The request is not valid (unknown or malformed field, malformed JSON): problem details listing every field at fault. */
+            /** @description INVALID_IDEMPOTENCY_KEY: the Idempotency-Key is not 1 to 255 printable ASCII characters. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3267,7 +3384,7 @@ export interface operations {
                     "application/json": components["schemas"]["ClarificationAuditPageResponse"];
                 };
             };
-            /** @description VALIDATION_FAILED or INVALID_CURSOR. */
+            /** @description VALIDATION_FAILED: a parameter out of its constraints. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3296,6 +3413,15 @@ export interface operations {
             };
             /** @description NOT_FOUND: an LSO named another organisation. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description INVALID_CURSOR: a cursor this API did not return (or returned for another list or order). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3339,7 +3465,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Contact Reference Number: C and nine digits. */
+                /** @description The contact’s reference number (CRN). */
                 crn: string;
             };
             cookie?: never;
@@ -3365,6 +3491,15 @@ export interface operations {
             };
             /** @description UNAUTHENTICATED: no valid access token. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description PASSWORD_CHANGE_REQUIRED: the user signed in with a temporary password must choose their own first; FORBIDDEN: a partner system's token lacks the scope this route needs (or the service takes no partner tokens). */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3420,12 +3555,12 @@ export interface operations {
                 "Idempotency-Key"?: string;
             };
             path: {
-                /** @description Contact Reference Number: C and nine digits. */
+                /** @description The contact’s reference number (CRN). */
                 crn: string;
             };
             cookie?: never;
         };
-        requestBody: {
+        requestBody?: {
             content: {
                 "application/json": components["schemas"]["ReferSiteVisitRequest"];
             };
@@ -3434,15 +3569,17 @@ export interface operations {
             /** @description The visit; its address in Location, its version in ETag. */
             201: {
                 headers: {
-                    /** @description The visit’s version, e.g. "1": send it as If-Match with acceptance or finding. */
+                    /** @description The site visit's version, e.g. "3": send it as If-Match with a change to it. */
                     ETag?: string;
+                    /** @description Where the site visit is read (its path). */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["SiteVisitResponse"];
                 };
             };
-            /** @description VALIDATION_FAILED: the body. */
+            /** @description VALIDATION_FAILED: the body. INVALID_IDEMPOTENCY_KEY: the Idempotency-Key is not 1 to 255 printable ASCII characters. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3571,7 +3708,7 @@ export interface operations {
                     "application/json": components["schemas"]["SiteVisitListResponse"];
                 };
             };
-            /** @description VALIDATION_FAILED (a filter) or INVALID_CURSOR. */
+            /** @description VALIDATION_FAILED: a filter out of its constraints. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3582,6 +3719,24 @@ export interface operations {
             };
             /** @description UNAUTHENTICATED: no valid access token. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description PASSWORD_CHANGE_REQUIRED: the user signed in with a temporary password must choose their own first; FORBIDDEN: a partner system's token lacks the scope this route needs (or the service takes no partner tokens). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description INVALID_CURSOR: a cursor this API did not return (or returned for another list or order). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3625,7 +3780,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description The site visit. */
+                /** @description The site visit (`id` of the visit). */
                 id: string;
             };
             cookie?: never;
@@ -3634,7 +3789,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description The visit’s version, e.g. "1": send it as If-Match with acceptance or finding. */
+                    /** @description The site visit's version, e.g. "3": send it as If-Match with a change to it. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -3653,6 +3808,15 @@ export interface operations {
             };
             /** @description UNAUTHENTICATED: no valid access token. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description PASSWORD_CHANGE_REQUIRED: the user signed in with a temporary password must choose their own first; FORBIDDEN: a partner system's token lacks the scope this route needs (or the service takes no partner tokens). */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3710,7 +3874,7 @@ export interface operations {
                 "If-Match": string;
             };
             path: {
-                /** @description The site visit. */
+                /** @description The site visit (`id` of the visit). */
                 id: string;
             };
             cookie?: never;
@@ -3724,7 +3888,7 @@ export interface operations {
             /** @description The visit as it now stands; its new version in ETag. */
             200: {
                 headers: {
-                    /** @description The visit’s version, e.g. "1": send it as If-Match with acceptance or finding. */
+                    /** @description The site visit's version, e.g. "3": send it as If-Match with a change to it. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -3732,7 +3896,7 @@ export interface operations {
                     "application/json": components["schemas"]["SiteVisitResponse"];
                 };
             };
-            /** @description VALIDATION_FAILED (the body), INVALID_IF_MATCH. */
+            /** @description VALIDATION_FAILED (the body), INVALID_IF_MATCH. INVALID_IDEMPOTENCY_KEY: the Idempotency-Key is not 1 to 255 printable ASCII characters. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3863,7 +4027,7 @@ export interface operations {
                 "If-Match": string;
             };
             path: {
-                /** @description The site visit. */
+                /** @description The site visit (`id` of the visit). */
                 id: string;
             };
             cookie?: never;
@@ -3877,7 +4041,7 @@ export interface operations {
             /** @description The visit as it now stands; its new version in ETag. */
             200: {
                 headers: {
-                    /** @description The visit’s version, e.g. "1": send it as If-Match with acceptance or finding. */
+                    /** @description The site visit's version, e.g. "3": send it as If-Match with a change to it. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -3885,7 +4049,7 @@ export interface operations {
                     "application/json": components["schemas"]["SiteVisitResponse"];
                 };
             };
-            /** @description VALIDATION_FAILED (the body), INVALID_IF_MATCH. */
+            /** @description VALIDATION_FAILED (the body), INVALID_IF_MATCH. INVALID_IDEMPOTENCY_KEY: the Idempotency-Key is not 1 to 255 printable ASCII characters. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4020,6 +4184,7 @@ export interface operations {
                 crn?: string;
                 /** @description CDSP administrators only: the records this organisation may read. An LSO naming another organisation gets 404. */
                 organisationId?: string;
+                /** @description Only the records of this site visit. */
                 siteVisitId?: string;
             };
             header?: never;
@@ -4036,7 +4201,7 @@ export interface operations {
                     "application/json": components["schemas"]["SiteVisitAuditPageResponse"];
                 };
             };
-            /** @description VALIDATION_FAILED or INVALID_CURSOR. */
+            /** @description VALIDATION_FAILED: a parameter out of its constraints. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4065,6 +4230,15 @@ export interface operations {
             };
             /** @description NOT_FOUND: an LSO named another organisation. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description INVALID_CURSOR: a cursor this API did not return (or returned for another list or order). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4482,7 +4656,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description INVALID_RESET_TOKEN: unknown, expired or already used; VALIDATION_FAILED. */
+            /** @description VALIDATION_FAILED: a field out of its constraints. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4509,7 +4683,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
                 };
             };
-            /** @description PASSWORD_POLICY_VIOLATION (the token stays usable). */
+            /** @description INVALID_RESET_TOKEN: unknown, expired or already used; PASSWORD_POLICY_VIOLATION (the token stays usable). */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4591,12 +4765,13 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
                 };
             };
-            /** @description The request body is too large: code PAYLOAD_TOO_LARGE. */
+            /** @description invalid_request: the body is larger than the parameters can be. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    "application/json": components["schemas"]["OAuthErrorResponse"];
                     "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
                 };
             };
@@ -4620,12 +4795,13 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
                 };
             };
-            /** @description A service is unavailable (or its database is): code SERVICE_UNAVAILABLE; try again shortly. */
+            /** @description The service’s database is unavailable; try again shortly. */
             503: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    "application/json": components["schemas"]["OAuthErrorResponse"];
                     "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
                 };
             };
@@ -4732,6 +4908,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
                 };
             };
+            /** @description PASSWORD_CHANGE_REQUIRED: the user signed in with a temporary password must choose their own first; FORBIDDEN: a partner system's token lacks the scope this route needs (or the service takes no partner tokens). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
             /** @description Too many requests from your organisation (or, on sign-in routes, your address): code RATE_LIMITED. */
             429: {
                 headers: {
@@ -4770,7 +4955,7 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody: {
+        requestBody?: {
             content: {
                 "application/json": components["schemas"]["UpdateProfileRequest"];
             };
@@ -4796,6 +4981,15 @@ export interface operations {
             };
             /** @description UNAUTHENTICATED: no valid access token, the session was signed out, or the user is suspended or deleted. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description PASSWORD_CHANGE_REQUIRED: the user signed in with a temporary password must choose their own first; FORBIDDEN: a partner system's token lacks the scope this route needs (or the service takes no partner tokens). */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4886,6 +5080,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
                 };
             };
+            /** @description PASSWORD_CHANGE_REQUIRED: the user signed in with a temporary password must choose their own first; FORBIDDEN: a partner system's token lacks the scope this route needs (or the service takes no partner tokens). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
             /** @description Too many requests from your organisation (or, on sign-in routes, your address): code RATE_LIMITED. */
             429: {
                 headers: {
@@ -4948,6 +5151,15 @@ export interface operations {
             };
             /** @description UNAUTHENTICATED: no valid access token. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description PASSWORD_CHANGE_REQUIRED: the user signed in with a temporary password must choose their own first; FORBIDDEN: a partner system's token lacks the scope this route needs (or the service takes no partner tokens). */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5115,7 +5327,7 @@ export interface operations {
                     "application/json": components["schemas"]["UserPageResponse"];
                 };
             };
-            /** @description VALIDATION_FAILED: a field is missing, malformed, too long or unknown. */
+            /** @description VALIDATION_FAILED: a field is missing, malformed, too long or unknown. INVALID_IDEMPOTENCY_KEY: the Idempotency-Key is not 1 to 255 printable ASCII characters. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5144,6 +5356,15 @@ export interface operations {
             };
             /** @description NOT_FOUND: another organisation, for anyone but a CDSP administrator. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description INVALID_CURSOR: a cursor this API did not return (or returned for another list or order). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5203,7 +5424,7 @@ export interface operations {
                     "application/json": components["schemas"]["CreatedUserResponse"];
                 };
             };
-            /** @description VALIDATION_FAILED: a field is missing, malformed, too long or unknown. */
+            /** @description VALIDATION_FAILED: a field is missing, malformed, too long or unknown. INVALID_IDEMPOTENCY_KEY: the Idempotency-Key is not 1 to 255 printable ASCII characters. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5316,7 +5537,7 @@ export interface operations {
                     "application/json": components["schemas"]["UserResponse"];
                 };
             };
-            /** @description VALIDATION_FAILED: a field is missing, malformed, too long or unknown. */
+            /** @description VALIDATION_FAILED: a field is missing, malformed, too long or unknown. INVALID_IDEMPOTENCY_KEY: the Idempotency-Key is not 1 to 255 printable ASCII characters. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5404,7 +5625,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description VALIDATION_FAILED: a field is missing, malformed, too long or unknown. */
+            /** @description VALIDATION_FAILED: a field is missing, malformed, too long or unknown. INVALID_IDEMPOTENCY_KEY: the Idempotency-Key is not 1 to 255 printable ASCII characters. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5515,7 +5736,7 @@ export interface operations {
                     "application/json": components["schemas"]["UserResponse"];
                 };
             };
-            /** @description VALIDATION_FAILED: a field is missing, malformed, too long or unknown. */
+            /** @description VALIDATION_FAILED: a field is missing, malformed, too long or unknown. INVALID_IDEMPOTENCY_KEY: the Idempotency-Key is not 1 to 255 printable ASCII characters. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5636,7 +5857,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description VALIDATION_FAILED: a field is missing, malformed, too long or unknown. */
+            /** @description VALIDATION_FAILED: a field is missing, malformed, too long or unknown. INVALID_IDEMPOTENCY_KEY: the Idempotency-Key is not 1 to 255 printable ASCII characters. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5720,7 +5941,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiClientListResponse"];
                 };
             };
-            /** @description VALIDATION_FAILED: a field is missing, malformed, too long or unknown. */
+            /** @description VALIDATION_FAILED: a field is missing, malformed, too long or unknown. INVALID_IDEMPOTENCY_KEY: the Idempotency-Key is not 1 to 255 printable ASCII characters. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5799,7 +6020,7 @@ export interface operations {
                     "application/json": components["schemas"]["RegisteredApiClientResponse"];
                 };
             };
-            /** @description VALIDATION_FAILED: a field is missing, malformed, too long or unknown. */
+            /** @description VALIDATION_FAILED: a field is missing, malformed, too long or unknown. INVALID_IDEMPOTENCY_KEY: the Idempotency-Key is not 1 to 255 printable ASCII characters. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5914,7 +6135,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description VALIDATION_FAILED: a field is missing, malformed, too long or unknown. */
+            /** @description VALIDATION_FAILED: a field is missing, malformed, too long or unknown. INVALID_IDEMPOTENCY_KEY: the Idempotency-Key is not 1 to 255 printable ASCII characters. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6019,7 +6240,7 @@ export interface operations {
                     "application/json": components["schemas"]["RegisteredApiClientResponse"];
                 };
             };
-            /** @description VALIDATION_FAILED: a field is missing, malformed, too long or unknown. */
+            /** @description VALIDATION_FAILED: a field is missing, malformed, too long or unknown. INVALID_IDEMPOTENCY_KEY: the Idempotency-Key is not 1 to 255 printable ASCII characters. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6106,7 +6327,7 @@ export interface operations {
                     "application/json": components["schemas"]["SigningKeyRotationResponse"];
                 };
             };
-            /** @description The request is not valid (unknown or malformed field, malformed JSON): problem details listing every field at fault. */
+            /** @description INVALID_IDEMPOTENCY_KEY: the Idempotency-Key is not 1 to 255 printable ASCII characters. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6192,7 +6413,7 @@ export interface operations {
                 from?: string;
                 /** @description Records before this time. */
                 to?: string;
-                action?: "ORGANISATION_CREATED" | "USER_CREATED" | "USER_SUSPENDED" | "USER_REACTIVATED" | "USER_ROLES_CHANGED" | "USER_UNLOCKED" | "PASSWORD_CHANGED" | "PASSWORD_RESET_REQUESTED" | "PASSWORD_RESET_COMPLETED" | "API_CLIENT_REGISTERED" | "API_CLIENT_REVOKED" | "API_CLIENT_SECRET_ROTATED" | "SIGNING_KEY_ROTATED";
+                action?: "ORGANISATION_CREATED" | "USER_CREATED" | "USER_SUSPENDED" | "USER_REACTIVATED" | "USER_ROLES_CHANGED" | "USER_UNLOCKED" | "USER_DELETED" | "PROFILE_CHANGED" | "PASSWORD_CHANGED" | "PASSWORD_RESET_REQUESTED" | "PASSWORD_RESET_COMPLETED" | "API_CLIENT_REGISTERED" | "API_CLIENT_REVOKED" | "API_CLIENT_SECRET_ROTATED" | "SIGNING_KEY_ROTATED";
                 /** @description CDSP administrators only: the records of one organisation. An LSO naming another organisation gets 404. */
                 organisationId?: string;
             };
@@ -6210,7 +6431,7 @@ export interface operations {
                     "application/json": components["schemas"]["AdminAuditPageResponse"];
                 };
             };
-            /** @description VALIDATION_FAILED or INVALID_CURSOR. */
+            /** @description VALIDATION_FAILED: a parameter out of its constraints. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6239,6 +6460,15 @@ export interface operations {
             };
             /** @description NOT_FOUND: an LSO named another organisation. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description INVALID_CURSOR: a cursor this API did not return (or returned for another list or order). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6314,6 +6544,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
                 };
             };
+            /** @description PASSWORD_CHANGE_REQUIRED: the user signed in with a temporary password must choose their own first; FORBIDDEN: a partner system's token lacks the scope this route needs (or the service takes no partner tokens). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
             /** @description Too many requests from your organisation (or, on sign-in routes, your address): code RATE_LIMITED. */
             429: {
                 headers: {
@@ -6366,7 +6605,7 @@ export interface operations {
                     "application/json": components["schemas"]["NotificationPageResponse"];
                 };
             };
-            /** @description VALIDATION_FAILED or INVALID_CURSOR. */
+            /** @description VALIDATION_FAILED: a parameter out of its constraints. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6377,6 +6616,24 @@ export interface operations {
             };
             /** @description UNAUTHENTICATED: no valid access token. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description PASSWORD_CHANGE_REQUIRED: the user signed in with a temporary password must choose their own first; FORBIDDEN: a partner system's token lacks the scope this route needs (or the service takes no partner tokens). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description INVALID_CURSOR: a cursor this API did not return (or returned for another list or order). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6448,6 +6705,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
                 };
             };
+            /** @description PASSWORD_CHANGE_REQUIRED: the user signed in with a temporary password must choose their own first; FORBIDDEN: a partner system's token lacks the scope this route needs (or the service takes no partner tokens). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
             /** @description Too many requests from your organisation (or, on sign-in routes, your address): code RATE_LIMITED. */
             429: {
                 headers: {
@@ -6484,6 +6750,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The alert’s id (`id` of GET /notifications). */
                 id: string;
             };
             cookie?: never;
@@ -6507,6 +6774,15 @@ export interface operations {
             };
             /** @description UNAUTHENTICATED: no valid access token. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description PASSWORD_CHANGE_REQUIRED: the user signed in with a temporary password must choose their own first; FORBIDDEN: a partner system's token lacks the scope this route needs (or the service takes no partner tokens). */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6589,6 +6865,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
                 };
             };
+            /** @description PASSWORD_CHANGE_REQUIRED: the user signed in with a temporary password must choose their own first; FORBIDDEN: a partner system's token lacks the scope this route needs (or the service takes no partner tokens). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
             /** @description Too many requests from your organisation (or, on sign-in routes, your address): code RATE_LIMITED. */
             429: {
                 headers: {
@@ -6659,6 +6944,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
                 };
             };
+            /** @description PASSWORD_CHANGE_REQUIRED: the user signed in with a temporary password must choose their own first; FORBIDDEN: a partner system's token lacks the scope this route needs (or the service takes no partner tokens). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
             /** @description The request body is too large: code PAYLOAD_TOO_LARGE. */
             413: {
                 headers: {
@@ -6722,7 +7016,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["WebhookResponse"][];
+                    "application/json": components["schemas"]["WebhookListResponse"];
                 };
             };
             /** @description The request is not valid (unknown or malformed field, malformed JSON): problem details listing every field at fault. */
@@ -6804,7 +7098,7 @@ export interface operations {
                     "application/json": components["schemas"]["RegisteredWebhookResponse"];
                 };
             };
-            /** @description VALIDATION_FAILED, WEBHOOK_ADDRESS_REFUSED (private, loopback, link-local), UNKNOWN_EVENT_TYPE. */
+            /** @description VALIDATION_FAILED: a field out of its constraints. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6849,6 +7143,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
                 };
             };
+            /** @description WEBHOOK_ADDRESS_REFUSED: not a URL, credentials in it, a host that does not resolve, or a private, loopback or link-local address. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
             /** @description Too many requests from your organisation (or, on sign-in routes, your address): code RATE_LIMITED. */
             429: {
                 headers: {
@@ -6885,6 +7188,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The endpoint’s id (`id` of GET /webhooks). */
                 id: string;
             };
             cookie?: never;
@@ -6924,7 +7228,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
                 };
             };
-            /** @description No such resource, or your organisation may not see it. */
+            /** @description NOT_FOUND: no such endpoint of your organisation. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6969,6 +7273,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The endpoint’s id (`id` of GET /webhooks). */
                 id: string;
             };
             cookie?: never;
@@ -7010,7 +7315,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
                 };
             };
-            /** @description No such resource, or your organisation may not see it. */
+            /** @description NOT_FOUND: no such endpoint of your organisation. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7057,6 +7362,7 @@ export interface operations {
             };
             header?: never;
             path: {
+                /** @description The endpoint’s id (`id` of GET /webhooks). */
                 id: string;
             };
             cookie?: never;
@@ -7098,7 +7404,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
                 };
             };
-            /** @description No such resource, or your organisation may not see it. */
+            /** @description NOT_FOUND: no such endpoint of your organisation. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7143,7 +7449,9 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The endpoint’s id (`id` of GET /webhooks). */
                 id: string;
+                /** @description The delivery’s id (`id` of GET /webhooks/{id}/deliveries). */
                 deliveryId: string;
             };
             cookie?: never;
@@ -7184,7 +7492,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
                 };
             };
-            /** @description No such resource, or your organisation may not see it. */
+            /** @description NOT_FOUND: no such endpoint or delivery of your organisation. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7238,7 +7546,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description An MPRN is numeric and at most 10 digits. */
+                /** @description The Meter Point Reference Number: 1 to 10 digits. */
                 mprn: string;
             };
             cookie?: never;
@@ -7270,6 +7578,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ProblemDetailsResponse"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description PASSWORD_CHANGE_REQUIRED: the user signed in with a temporary password must choose their own first; FORBIDDEN: a partner system's token lacks the scope this route needs (or the service takes no partner tokens). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
                     "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
                 };
             };
@@ -7317,10 +7634,10 @@ export interface operations {
     listMeterPointsAtPostcode: {
         parameters: {
             query: {
-                /** @description A UK postcode; case and spacing are normalised. */
+                /** @description A UK postcode; case and spacing are normalised. Another shape is 400 POSTCODE_FORMAT. */
                 postcode: string;
                 limit?: number;
-                /** @description `nextCursor` of the previous page. */
+                /** @description `nextCursor` of the previous page (an MPRN: the page continues after it). */
                 cursor?: string;
             };
             header?: never;
@@ -7354,6 +7671,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ProblemDetailsResponse"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description PASSWORD_CHANGE_REQUIRED: the user signed in with a temporary password must choose their own first; FORBIDDEN: a partner system's token lacks the scope this route needs (or the service takes no partner tokens). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
                     "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
                 };
             };
@@ -7421,6 +7747,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ProblemDetailsResponse"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description PASSWORD_CHANGE_REQUIRED: the user signed in with a temporary password must choose their own first; FORBIDDEN: a partner system's token lacks the scope this route needs (or the service takes no partner tokens). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
                     "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
                 };
             };
@@ -7542,7 +7877,9 @@ export interface operations {
                 status?: "LOGGED" | "UNDER_INVESTIGATION" | "RESOLVED" | "WITHDRAWN";
                 mprn?: string;
                 crn?: string;
+                /** @description Logged at or after this time. */
                 loggedFrom?: string;
+                /** @description Logged before this time. */
                 loggedTo?: string;
                 /** @description Contacts I work for my organisation: a CDSP user's as investigating agent, anyone else's as my organisation's handler. Open and closed alike: narrow with `status`. */
                 assignedTo?: "me";
@@ -7552,7 +7889,7 @@ export interface operations {
                 waitingOnMe?: "true";
                 /** @description Open contacts past a date they are due by (`overdue` in the items): a DC, OC or SV, whoever it waits on, or the resolution itself. */
                 overdue?: "true";
-                /** @description `loggedAt`: newest logged first. `dueOn`: soonest due first (`nextDueOn`; contacts due by nothing last), then by CRN. A cursor continues only the sort it came from (else 400 INVALID_CURSOR). Under `dueOn` a contact's place moves when what it is due by changes. */
+                /** @description `loggedAt`: newest logged first. `dueOn`: soonest due first (`nextDueOn`; contacts due by nothing last), then by CRN. A cursor continues only the sort it came from (else 422 INVALID_CURSOR). Under `dueOn` a contact's place moves when what it is due by changes. */
                 sort?: "loggedAt" | "dueOn";
                 /** @description Page size of the JSON answer; not taken with `Accept: text/csv`. */
                 limit?: number;
@@ -7580,7 +7917,7 @@ export interface operations {
                     "text/csv": string;
                 };
             };
-            /** @description VALIDATION_FAILED: a parameter out of its constraints (an unknown value of a filter among them), or `limit` or `cursor` with CSV; INVALID_CURSOR: a cursor this API did not return, or returned for another `sort`. */
+            /** @description VALIDATION_FAILED: a parameter out of its constraints (an unknown value of a filter among them), or `limit` or `cursor` with CSV. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7591,6 +7928,24 @@ export interface operations {
             };
             /** @description No valid access token: problem details with code UNAUTHENTICATED. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description PASSWORD_CHANGE_REQUIRED: the user signed in with a temporary password must choose their own first; FORBIDDEN: a partner system's token lacks the scope this route needs (or the service takes no partner tokens). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description INVALID_CURSOR: a cursor this API did not return (or returned for another list or order). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7647,6 +8002,8 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    /** @description Where the contact is read (its path). */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7752,6 +8109,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The contact’s reference number (CRN). */
                 crn: string;
             };
             cookie?: never;
@@ -7760,7 +8118,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description The contact’s version, e.g. "3": send it as If-Match with a lifecycle command. */
+                    /** @description The contact's version, e.g. "3": send it as If-Match with a change to it. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -7779,6 +8137,15 @@ export interface operations {
             };
             /** @description No valid access token: problem details with code UNAUTHENTICATED. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description PASSWORD_CHANGE_REQUIRED: the user signed in with a temporary password must choose their own first; FORBIDDEN: a partner system's token lacks the scope this route needs (or the service takes no partner tokens). */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7836,11 +8203,12 @@ export interface operations {
                 "If-Match": string;
             };
             path: {
+                /** @description The contact’s reference number (CRN). */
                 crn: string;
             };
             cookie?: never;
         };
-        requestBody: {
+        requestBody?: {
             content: {
                 "application/json": components["schemas"]["AssignContactRequest"];
             };
@@ -7849,13 +8217,15 @@ export interface operations {
             /** @description The contact as it now stands; its new version in ETag. */
             200: {
                 headers: {
+                    /** @description The contact's version, e.g. "3": send it as If-Match with a change to it. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ContactResponse"];
                 };
             };
-            /** @description VALIDATION_FAILED (the body), INVALID_IF_MATCH. */
+            /** @description VALIDATION_FAILED (the body), INVALID_IF_MATCH. INVALID_IDEMPOTENCY_KEY: the Idempotency-Key is not 1 to 255 printable ASCII characters. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7891,7 +8261,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
                 };
             };
-            /** @description ALREADY_ASSIGNED, ASSIGNED_TO_ANOTHER_USER (a supervisor can transfer it), ILLEGAL_TRANSITION. */
+            /** @description ALREADY_ASSIGNED, ASSIGNED_TO_ANOTHER_USER (a supervisor can transfer it), ILLEGAL_TRANSITION. IDEMPOTENCY_KEY_IN_PROGRESS: a request with this Idempotency-Key is still running. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7927,7 +8297,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
                 };
             };
-            /** @description UNKNOWN_ASSIGNEE: `assigneeUserId` is not an active user of your organisation. */
+            /** @description UNKNOWN_ASSIGNEE: `assigneeUserId` is not an active user of your organisation. IDEMPOTENCY_KEY_REUSED: this Idempotency-Key was used with another request. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7986,6 +8356,7 @@ export interface operations {
                 "If-Match": string;
             };
             path: {
+                /** @description The contact’s reference number (CRN). */
                 crn: string;
             };
             cookie?: never;
@@ -7999,13 +8370,15 @@ export interface operations {
             /** @description The contact as it now stands; its new version in ETag. */
             200: {
                 headers: {
+                    /** @description The contact's version, e.g. "3": send it as If-Match with a change to it. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ContactResponse"];
                 };
             };
-            /** @description VALIDATION_FAILED (the body), INVALID_IF_MATCH. */
+            /** @description VALIDATION_FAILED (the body), INVALID_IF_MATCH. INVALID_IDEMPOTENCY_KEY: the Idempotency-Key is not 1 to 255 printable ASCII characters. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8041,7 +8414,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
                 };
             };
-            /** @description ILLEGAL_TRANSITION: the contact’s status does not allow it; and the codes of each route. */
+            /** @description ILLEGAL_TRANSITION: the contact’s status does not allow it; and the codes of each route. IDEMPOTENCY_KEY_IN_PROGRESS: a request with this Idempotency-Key is still running. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8077,7 +8450,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
                 };
             };
-            /** @description INVALID_RESOLUTION: a reason not of GET /resolution-reasons for that outcome, or a note at fault. */
+            /** @description INVALID_RESOLUTION: a reason not of GET /resolution-reasons for that outcome, or a note at fault. IDEMPOTENCY_KEY_REUSED: this Idempotency-Key was used with another request. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8136,6 +8509,7 @@ export interface operations {
                 "If-Match": string;
             };
             path: {
+                /** @description The contact’s reference number (CRN). */
                 crn: string;
             };
             cookie?: never;
@@ -8149,13 +8523,15 @@ export interface operations {
             /** @description The contact as it now stands; its new version in ETag. */
             200: {
                 headers: {
+                    /** @description The contact's version, e.g. "3": send it as If-Match with a change to it. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ContactResponse"];
                 };
             };
-            /** @description VALIDATION_FAILED (the body), INVALID_IF_MATCH. */
+            /** @description VALIDATION_FAILED (the body), INVALID_IF_MATCH. INVALID_IDEMPOTENCY_KEY: the Idempotency-Key is not 1 to 255 printable ASCII characters. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8191,7 +8567,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
                 };
             };
-            /** @description ILLEGAL_TRANSITION: the contact’s status does not allow it; and the codes of each route. */
+            /** @description ILLEGAL_TRANSITION: the contact’s status does not allow it; and the codes of each route. IDEMPOTENCY_KEY_IN_PROGRESS: a request with this Idempotency-Key is still running. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8227,7 +8603,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
                 };
             };
-            /** @description INVALID_WITHDRAWAL: the reason is at fault. */
+            /** @description INVALID_WITHDRAWAL: the reason is at fault. IDEMPOTENCY_KEY_REUSED: this Idempotency-Key was used with another request. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8311,6 +8687,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
                 };
             };
+            /** @description PASSWORD_CHANGE_REQUIRED: the user signed in with a temporary password must choose their own first; FORBIDDEN: a partner system's token lacks the scope this route needs (or the service takes no partner tokens). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
             /** @description Too many requests from your organisation (or, on sign-in routes, your address): code RATE_LIMITED. */
             429: {
                 headers: {
@@ -8372,6 +8757,15 @@ export interface operations {
             };
             /** @description No valid access token: problem details with code UNAUTHENTICATED. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description PASSWORD_CHANGE_REQUIRED: the user signed in with a temporary password must choose their own first; FORBIDDEN: a partner system's token lacks the scope this route needs (or the service takes no partner tokens). */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8454,6 +8848,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
                 };
             };
+            /** @description PASSWORD_CHANGE_REQUIRED: the user signed in with a temporary password must choose their own first; FORBIDDEN: a partner system's token lacks the scope this route needs (or the service takes no partner tokens). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
             /** @description Too many requests from your organisation (or, on sign-in routes, your address): code RATE_LIMITED. */
             429: {
                 headers: {
@@ -8514,7 +8917,7 @@ export interface operations {
                     "application/json": components["schemas"]["ContactAuditPageResponse"];
                 };
             };
-            /** @description VALIDATION_FAILED or INVALID_CURSOR. */
+            /** @description VALIDATION_FAILED: a parameter out of its constraints. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8543,6 +8946,15 @@ export interface operations {
             };
             /** @description NOT_FOUND: an LSO named another organisation. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description INVALID_CURSOR: a cursor this API did not return (or returned for another list or order). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8591,9 +9003,9 @@ export interface operations {
                 code?: "MPRN_FORMAT" | "MPRN_NOT_FOUND" | "MPRN_EXTINCT" | "STATUS_NOT_DEAD" | "STATUS_ALREADY_DEAD" | "STATUS_NOT_CAPPED_OR_CLAMPED" | "NOT_REGISTERED_SHIPPER" | "OPEN_CONTACT_EXISTS" | "MANDATORY_FIELD" | "ORG_NOT_PERMITTED";
                 /** @description Only submissions for this MPRN. */
                 mprn?: string;
-                /** @description Submitted at or after this time (ISO 8601). */
+                /** @description Submitted at or after this time. */
                 submittedFrom?: string;
-                /** @description Submitted before this time (ISO 8601). */
+                /** @description Submitted before this time. */
                 submittedTo?: string;
                 /** @description CDSP callers only: this organisation’s submissions. Anyone else naming another organisation than its own gets 404. */
                 organisationId?: string;
@@ -8612,7 +9024,7 @@ export interface operations {
                     "application/json": components["schemas"]["RejectedSubmissionPageResponse"];
                 };
             };
-            /** @description VALIDATION_FAILED, or INVALID_CURSOR: the cursor is not one this API returned. */
+            /** @description VALIDATION_FAILED: a parameter out of its constraints. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8641,6 +9053,15 @@ export interface operations {
             };
             /** @description NOT_FOUND: a caller outside the CDSP named another organisation. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsResponse"];
+                };
+            };
+            /** @description INVALID_CURSOR: a cursor this API did not return (or returned for another list or order). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8682,7 +9103,7 @@ export interface operations {
     listAddressesAtPostcode: {
         parameters: {
             query: {
-                /** @description A UK postcode; case and spacing are normalised. */
+                /** @description A UK postcode; case and spacing are normalised. Another shape is 400 POSTCODE_FORMAT. */
                 postcode: string;
             };
             header?: never;

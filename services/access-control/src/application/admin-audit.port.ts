@@ -1,21 +1,25 @@
 import type { KeysetFilter } from '@cms/service-defaults';
 
-export type AdminAction =
-  | 'ORGANISATION_CREATED'
-  | 'USER_CREATED'
-  | 'USER_SUSPENDED'
-  | 'USER_REACTIVATED'
-  | 'USER_ROLES_CHANGED'
-  | 'USER_UNLOCKED'
-  | 'USER_DELETED'
-  | 'PROFILE_CHANGED'
-  | 'PASSWORD_CHANGED'
-  | 'PASSWORD_RESET_REQUESTED'
-  | 'PASSWORD_RESET_COMPLETED'
-  | 'API_CLIENT_REGISTERED'
-  | 'API_CLIENT_REVOKED'
-  | 'API_CLIENT_SECRET_ROTATED'
-  | 'SIGNING_KEY_ROTATED';
+/** Every action the administrative audit records: the API's list of them (GET /audit) is this one. */
+export const ADMIN_ACTIONS = [
+  'ORGANISATION_CREATED',
+  'USER_CREATED',
+  'USER_SUSPENDED',
+  'USER_REACTIVATED',
+  'USER_ROLES_CHANGED',
+  'USER_UNLOCKED',
+  'USER_DELETED',
+  'PROFILE_CHANGED',
+  'PASSWORD_CHANGED',
+  'PASSWORD_RESET_REQUESTED',
+  'PASSWORD_RESET_COMPLETED',
+  'API_CLIENT_REGISTERED',
+  'API_CLIENT_REVOKED',
+  'API_CLIENT_SECRET_ROTATED',
+  'SIGNING_KEY_ROTATED',
+] as const;
+
+export type AdminAction = (typeof ADMIN_ACTIONS)[number];
 
 export interface AdminAuditEntry {
   actorUserId: string | null;

@@ -72,9 +72,10 @@ export function currentPasswordIncorrect(): ProblemException {
   );
 }
 
+/** 422: a token of the documented shape that opens no reset (unknown, expired, used): the request is well formed. */
 export function invalidResetToken(): ProblemException {
   return new ProblemException(
-    400,
+    422,
     'INVALID_RESET_TOKEN',
     'Reset link not valid',
     'The password reset link is not valid, has expired or was already used. Ask for a new one.',

@@ -35,7 +35,8 @@ export function readTokenRequest(params: Record<string, unknown>, authorization:
     const value = params[name];
     if (value === undefined) continue;
     if (typeof value !== 'string') return refuse('invalid_request', `${name} must be given once, as a string.`);
-    if (value.length > limit) return refuse('invalid_request', `${name} is longer than ${limit} characters.`);
+    // Characters as the document's maxLength counts them: code points, not UTF-16 units.
+    if ([...value].length > limit) return refuse('invalid_request', `${name} is longer than ${limit} characters.`);
     values[name] = value;
   }
   if (values.grant_type === undefined || values.grant_type === '') return refuse('invalid_request', 'grant_type is required.');

@@ -31,7 +31,7 @@ export class AuditController {
       'administrator reads all and may pass `organisationId`.',
   })
   @ApiOkResponse({ type: AdminAuditPageResponse })
-  @ApiBadRequestResponse({ description: 'VALIDATION_FAILED or INVALID_CURSOR.' })
+  @ApiBadRequestResponse({ description: 'VALIDATION_FAILED: a parameter out of its constraints.' })
   @ApiUnauthorizedResponse({ description: 'UNAUTHENTICATED: no valid access token, or the session ended.' })
   @ApiForbiddenResponse({ description: 'FORBIDDEN: the caller is neither an LSO nor a CDSP administrator.' })
   @ApiNotFoundResponse({ description: 'NOT_FOUND: an LSO named another organisation.' })

@@ -111,8 +111,10 @@ export class AuthController {
     security: [],
   })
   @ApiNoContentResponse({ description: 'The password is changed.' })
-  @ApiBadRequestResponse({ description: 'INVALID_RESET_TOKEN: unknown, expired or already used; VALIDATION_FAILED.' })
-  @ApiUnprocessableEntityResponse({ description: 'PASSWORD_POLICY_VIOLATION (the token stays usable).' })
+  @ApiBadRequestResponse({ description: 'VALIDATION_FAILED: a field out of its constraints.' })
+  @ApiUnprocessableEntityResponse({
+    description: 'INVALID_RESET_TOKEN: unknown, expired or already used; PASSWORD_POLICY_VIOLATION (the token stays usable).',
+  })
   async passwordResetComplete(@Body() body: CompletePasswordResetRequest): Promise<void> {
     await this.completePasswordReset.execute(body.token, body.newPassword);
   }

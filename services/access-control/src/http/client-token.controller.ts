@@ -1,26 +1,22 @@
 import { Controller, Header, HttpCode, Post, Req, UseFilters } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiBody,
-  ApiConsumes,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-  ApiUnauthorizedResponse,
-} from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiResponse, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import express from 'express';
 import { Public } from '@cms/auth';
 import { OAuthProblem } from '../application/api-client.problems';
 import { IssueClientTokenHandler } from '../application/issue-client-token.handler';
-import { readTokenRequest } from '../domain/client-credentials-request';
+import { readTokenRequest, TOKEN_REQUEST_LIMITS } from '../domain/client-credentials-request';
 import { ClientTokenRequest, ClientTokenResponse, OAuthErrorResponse } from './dto/client-token.dto';
 import { OAuthErrorFilter } from './oauth-error.filter';
 
 const FORM = 'application/x-www-form-urlencoded';
 const JSON_TYPE = /^application\/([a-z0-9.+-]+\+)?json$/;
 // Token requests are a few short parameters; nothing bigger is read. Duplicates become arrays and are refused.
-const formParser = express.urlencoded({ extended: false, limit: '4kb', parameterLimit: 20 });
+// Room for every parameter at its documented length (TOKEN_REQUEST_LIMITS) in the widest form
+// encoding, a three-byte UTF-8 character percent-encoded as nine: a request the document allows is
+// never refused as too large.
+const FORM_LIMIT_BYTES = Object.values(TOKEN_REQUEST_LIMITS).reduce((sum, limit) => sum + limit * 9, 256);
+const formParser = express.urlencoded({ extended: false, limit: FORM_LIMIT_BYTES, parameterLimit: 20 });
 
 /**
  * The OAuth 2 token endpoint for partner systems: the client-credentials grant (RFC 6749 §4.4).
@@ -53,6 +49,9 @@ export class ClientTokenController {
     description: 'invalid_request (malformed, a parameter repeated, two authentication methods), unsupported_grant_type, invalid_scope.',
   })
   @ApiUnauthorizedResponse({ type: OAuthErrorResponse, description: 'invalid_client: unknown or revoked client, wrong secret, no authentication.' })
+  // Every error of this route is an OAuth 2 error (OAuthErrorFilter), these too.
+  @ApiResponse({ status: 413, type: OAuthErrorResponse, description: 'invalid_request: the body is larger than the parameters can be.' })
+  @ApiResponse({ status: 503, type: OAuthErrorResponse, description: 'The service’s database is unavailable; try again shortly.' })
   async token(@Req() request: Request): Promise<ClientTokenResponse> {
     const outcome = readTokenRequest(await tokenRequestParameters(request), request.headers.authorization);
     if ('error' in outcome) throw new OAuthProblem(outcome.error, outcome.description);

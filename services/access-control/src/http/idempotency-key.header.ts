@@ -1,5 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiHeader } from '@nestjs/swagger';
+import { IDEMPOTENCY_KEY_SCHEMA } from '@cms/service-defaults';
 
 /**
  * Which access-control writes take an Idempotency-Key (docs/api.md: "Writes accept an
@@ -30,6 +31,6 @@ export const IdempotencyKeyHeader = (what: string) =>
         'changes nothing more. The same key with another body is refused (422 IDEMPOTENCY_KEY_REUSED); while the ' +
         'first request still runs, a retry gets 409 IDEMPOTENCY_KEY_IN_PROGRESS; a malformed key gets 400 ' +
         'INVALID_IDEMPOTENCY_KEY. Refusals other than 422 are not kept: a retry runs again.',
-      schema: { type: 'string', minLength: 1, maxLength: 255, pattern: '^[\\x20-\\x7E]+$' },
+      schema: IDEMPOTENCY_KEY_SCHEMA,
     }),
   );

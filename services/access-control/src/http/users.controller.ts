@@ -206,6 +206,8 @@ export class UsersController {
   @HttpCode(202)
   @ApiOperation({
     summary: 'Email the user a link to choose a new password',
+    // A token is optional here: an LSO's, or none (the forgotten-password flow).
+    security: [{}, { bearer: [] }],
     description:
       'With an LSO’s access token: the LSO resets a user of their organisation (404 for anyone else). ' +
       'Without a token (forgotten password): always 202, whether or not the user exists; at most one email per user per minute.',

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Caller } from '@cms/auth';
-import { isUdprn, normalisePostcode } from '@cms/gas-market';
+import { isUdprn, normalisePostcodeInput } from '@cms/gas-market';
 import { Clock } from '@cms/service-defaults';
 import { compareDeliveryPoints, quotaDayOf, quotaHolderOf, type DeliveryPoint } from '../domain';
 import { ADDRESS_SOURCE, type AddressSource, type AddressSourceName } from './address-source.port';
@@ -33,7 +33,7 @@ export class AddressLookup {
   ) {}
 
   async atPostcode(caller: Caller, rawPostcode: string): Promise<PostcodeLookup> {
-    const postcode = normalisePostcode(rawPostcode);
+    const postcode = normalisePostcodeInput(rawPostcode);
     if (postcode === null) return { outcome: 'malformed-postcode' };
     if (!(await this.withinQuota(caller))) return { outcome: 'over-quota' };
     const deliveryPoints = (await this.source.atPostcode(postcode)).sort(compareDeliveryPoints);

@@ -5,13 +5,13 @@ import {
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
-  ApiParam,
   ApiResponse,
   ApiTags,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import { CurrentCaller, type Caller } from '@cms/auth';
-import { ProblemException } from '@cms/service-defaults';
+import { UDPRN_PATTERN } from '@cms/gas-market';
+import { ApiPathPattern, ProblemException } from '@cms/service-defaults';
 import { AddressLookup } from '../application/address-lookup';
 import { AddressSourceUnavailableError } from '../application/address-source.port';
 import { AddressesAtPostcodeResponse, AddressLookedUpResponse, AddressResponse } from './dto/address.response';
@@ -60,7 +60,7 @@ export class AddressesController {
 
   @Get(':udprn')
   @ApiOperation({ summary: 'One delivery point by its UDPRN, with where it was looked up', operationId: 'getAddressByUdprn' })
-  @ApiParam({ name: 'udprn', description: UDPRN_RULE, example: '10482615' })
+  @ApiPathPattern('udprn', UDPRN_PATTERN, { description: UDPRN_RULE, example: '10482615' })
   @ApiOkResponse({ type: AddressLookedUpResponse })
   @ApiBadRequestResponse({ description: 'UDPRN_FORMAT: not 1 to 8 digits.' })
   @ApiNotFoundResponse({ description: 'NOT_FOUND: no delivery point has this UDPRN.' })

@@ -18,7 +18,7 @@ export class ClarificationAuditController {
     description: 'A CDSP administrator reads every record; an LSO the records of threads on contacts its organisation is involved in, or in which it acted.',
   })
   @ApiOkResponse({ type: ClarificationAuditPageResponse })
-  @ApiResponse({ status: 400, description: 'VALIDATION_FAILED or INVALID_CURSOR.' })
+  @ApiResponse({ status: 400, description: 'VALIDATION_FAILED: a parameter out of its constraints.' })
   @ApiResponse({ status: 403, description: 'FORBIDDEN: the caller is neither an LSO nor a CDSP administrator.' })
   @ApiResponse({ status: 404, description: 'NOT_FOUND: an LSO named another organisation.' })
   list(@CurrentCaller() caller: Caller, @Query() query: ListClarificationAuditQuery): Promise<ClarificationAuditPageResponse> {

@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
+import { IsIn, IsOptional } from 'class-validator';
 import { MESSAGE_MAX_LENGTH, REASON_MAX_LENGTH } from '@cms/contracts';
 import { CRN_PATTERN } from '@cms/gas-market';
-import { KeysetPageQuery, KeysetPageResponse, WrittenText } from '@cms/service-defaults';
+import { FlagParam, KeysetPageQuery, KeysetPageResponse, OptionalField, PatternParam, UuidParam, WrittenText } from '@cms/service-defaults';
 
 const KINDS = ['DC', 'OC'] as const;
 const ADDRESSEES = ['ORIGINATOR', 'STAKEHOLDER'] as const;
@@ -15,7 +15,7 @@ export class RaiseClarificationRequest {
   kind!: 'DC' | 'OC';
 
   @ApiPropertyOptional({ enum: ADDRESSEES, default: 'ORIGINATOR', description: "Whom a DC asks: the contact's originator, or a stakeholder (the meter point's transporter). An OC asks the originator." })
-  @IsOptional()
+  @OptionalField()
   @IsIn(ADDRESSEES)
   addressedTo?: 'ORIGINATOR' | 'STAKEHOLDER';
 
@@ -83,31 +83,22 @@ export class ClarificationSummaryResponse extends ClarificationResponse {
 
 export class ClarificationPageResponse extends KeysetPageResponse(ClarificationSummaryResponse) {}
 
-/** A filter switched on by `true` (as GET /contacts's flags); left out, it is off. */
-const FLAG = { enum: ['true'], type: String } as const;
-
 /** The paging of every keyset list, and the thread list's filters; `from`/`to` bound when the threads were raised. */
 export class ListClarificationsQuery extends KeysetPageQuery {
-  @ApiPropertyOptional({ ...FLAG, description: 'Only open threads whose turn is my organisation’s.' })
-  @IsOptional()
-  @IsIn(['true'])
+  @FlagParam('Only open threads whose turn is my organisation’s.')
   waitingOnMe?: 'true';
 
   @ApiPropertyOptional({ enum: STATUSES }) @IsOptional() @IsIn(STATUSES) status?: 'OPEN' | 'CLOSED';
   @ApiPropertyOptional({ enum: KINDS }) @IsOptional() @IsIn(KINDS) kind?: 'DC' | 'OC';
-  @ApiPropertyOptional({ pattern: CRN_PATTERN.source }) @IsOptional() @Matches(CRN_PATTERN) crn?: string;
+  @PatternParam(CRN_PATTERN) crn?: string;
 
-  @ApiPropertyOptional({ ...FLAG, description: 'Only open threads past their due date (Europe/London).' })
-  @IsOptional()
-  @IsIn(['true'])
+  @FlagParam('Only open threads past their due date (Europe/London).')
   overdue?: 'true';
 }
 
 export class ListClarificationAuditQuery extends KeysetPageQuery {
-  @ApiPropertyOptional({ pattern: CRN_PATTERN.source }) @IsOptional() @Matches(CRN_PATTERN) crn?: string;
-  @ApiPropertyOptional({ format: 'uuid', description: 'CDSP administrators only: the records this organisation may read. An LSO naming another organisation gets 404.' })
-  @IsOptional()
-  @IsUUID()
+  @PatternParam(CRN_PATTERN) crn?: string;
+  @UuidParam('CDSP administrators only: the records this organisation may read. An LSO naming another organisation gets 404.')
   organisationId?: string;
 }
 

@@ -3,7 +3,7 @@ import { ApiBody, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, Ap
 import type { Request, Response } from 'express';
 import { CurrentCaller, type Caller } from '@cms/auth';
 import { isCrn } from '@cms/gas-market';
-import { entityTag, IDEMPOTENCY_KEY_HEADER, IdempotentRequests } from '@cms/service-defaults';
+import { ApiCrnPath, entityTag, etagHeader, IDEMPOTENCY_KEY_HEADER, IdempotentRequests, locationHeader } from '@cms/service-defaults';
 import { ClarificationCommands } from '../application/clarification-commands';
 import { ClarificationQueries } from '../application/clarification.queries';
 import { asProblem, notFound } from './clarification-problems';
@@ -11,6 +11,7 @@ import { ClarificationWithMessagesResponse, ContactClarificationsResponse, Raise
 
 /** A contact's clarification threads (docs/api.md "Clarifications and site visits"). */
 @ApiTags('Clarifications')
+@ApiCrnPath()
 @ApiResponse({ status: 404, description: 'No such contact, or your organisation is not involved in it.' })
 @Controller('api/v1/contacts/:crn/clarifications')
 export class ContactClarificationsController {
@@ -30,7 +31,7 @@ export class ContactClarificationsController {
   })
   @ApiHeader(IDEMPOTENCY_KEY_HEADER)
   @ApiBody({ type: RaiseClarificationRequest })
-  @ApiCreatedResponse({ type: ClarificationWithMessagesResponse, description: 'The thread; its version in ETag, its address in Location.' })
+  @ApiCreatedResponse({ type: ClarificationWithMessagesResponse, description: 'The thread; its version in ETag, its address in Location.', headers: { ...etagHeader('thread'), ...locationHeader('thread') } })
   @ApiResponse({ status: 400, description: 'VALIDATION_FAILED: the body.' })
   @ApiResponse({ status: 403, description: 'DC_CDSP_ONLY, OC_STAKEHOLDER_ONLY, ROLE_REQUIRED.' })
   @ApiResponse({ status: 409, description: 'CONTACT_CLOSED: the contact was resolved or withdrawn.' })

@@ -41,8 +41,8 @@ describe('contact list cursor', () => {
   it.each<[string, ContactListPosition, 'loggedAt' | 'dueOn']>([
     ['a newest-first cursor given to the soonest-due list', positionOf(row, 'loggedAt'), 'dueOn'],
     ['a soonest-due cursor given to the newest-first list', positionOf(row, 'dueOn'), 'loggedAt'],
-  ])('refuses %s with 400 INVALID_CURSOR', (_case, position, sort) => {
-    expect(refusal(encodeContactCursor(position), sort)).toMatchObject({ status: 400, code: 'INVALID_CURSOR' });
+  ])('refuses %s with 422 INVALID_CURSOR', (_case, position, sort) => {
+    expect(refusal(encodeContactCursor(position), sort)).toMatchObject({ status: 422, code: 'INVALID_CURSOR' });
   });
 
   it.each([
@@ -54,7 +54,7 @@ describe('contact list cursor', () => {
     ['a time that is not one', cursorOf(['loggedAt', 'yesterday', 'C000000042'])],
     ['a time in another form than the API writes', cursorOf(['loggedAt', '2026-12-01', 'C000000042'])],
   ])('refuses a newest-first cursor that is %s', (_case, cursor) => {
-    expect(refusal(cursor, 'loggedAt')).toMatchObject({ status: 400, code: 'INVALID_CURSOR' });
+    expect(refusal(cursor, 'loggedAt')).toMatchObject({ status: 422, code: 'INVALID_CURSOR' });
   });
 
   it.each([
@@ -63,6 +63,6 @@ describe('contact list cursor', () => {
     ['infinity spelled out', cursorOf(['dueOn', 'infinity', 'C000000042'])],
     ['a number', cursorOf(['dueOn', 20261208, 'C000000042'])],
   ])('refuses a soonest-due cursor whose date is %s', (_case, cursor) => {
-    expect(refusal(cursor, 'dueOn')).toMatchObject({ status: 400, code: 'INVALID_CURSOR' });
+    expect(refusal(cursor, 'dueOn')).toMatchObject({ status: 422, code: 'INVALID_CURSOR' });
   });
 });

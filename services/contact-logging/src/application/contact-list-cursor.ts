@@ -38,7 +38,7 @@ export function encodeContactCursor(position: ContactListPosition): string {
 
 /**
  * The position a cursor of encodeContactCursor holds, for a list in `sort` order. Anything else is
- * refused with 400 INVALID_CURSOR: a cursor not made by this API, or made for another sort (its
+ * refused with 422 INVALID_CURSOR: a cursor not made by this API, or made for another sort (its
  * key means nothing in this order).
  */
 export function decodeContactCursor(cursor: string, sort: ContactListSort): ContactListPosition {

@@ -28,7 +28,7 @@ export type {
   ValidDtlSubmission,
   ValidIsoSubmission,
 } from './contact-submission';
-export { ORIGINATOR_CONTACT_FIELDS, isSaneEmailAddress, isUkTelephoneNumber } from './originator-contact';
+export { EMAIL_MAX_LENGTH, ORIGINATOR_CONTACT_FIELDS, TELEPHONE_MAX_LENGTH, TELEPHONE_MIN_LENGTH, isSaneEmailAddress, isUkTelephoneNumber } from './originator-contact';
 export type { OriginatorContact } from './originator-contact';
 export { METER_READ_MAX_DIGITS } from './dtl-evidence';
 export type { DtlEvidence, MeterRead } from './dtl-evidence';

@@ -3,7 +3,7 @@ import { ApiBody, ApiHeader, ApiOkResponse, ApiOperation, ApiResponse, ApiTags }
 import type { Request, Response } from 'express';
 import { CurrentCaller, type Caller } from '@cms/auth';
 import { isCrn } from '@cms/gas-market';
-import { entityTag, IDEMPOTENCY_KEY_HEADER, IdempotentRequests, ApiIfMatch, ProblemException, refusalProblem, staleVersion, versionFromIfMatch } from '@cms/service-defaults';
+import { ApiCrnPath, entityTag, etagHeader, IDEMPOTENCY_KEY_HEADER, IdempotentRequests, ApiIfMatch, ProblemException, refusalProblem, staleVersion, versionFromIfMatch } from '@cms/service-defaults';
 import { ContactLifecycleHandler, ContactNotFound, StaleContactVersion, type CommandApplied } from '../application/contact-lifecycle.handler';
 import { ContactQueries } from '../application/contact.queries';
 import { ContactCommandRefused, IllegalTransitionError } from '../domain';
@@ -14,9 +14,10 @@ import { AssignContactRequest, ContactResponse, ResolveContactRequest, WithdrawC
  * stands, with its new version as the ETag; refusals are problem details with a stable code.
  */
 @ApiTags('Contacts')
+@ApiCrnPath()
 @ApiIfMatch('contact')
 @ApiHeader(IDEMPOTENCY_KEY_HEADER)
-@ApiOkResponse({ type: ContactResponse, description: 'The contact as it now stands; its new version in ETag.' })
+@ApiOkResponse({ type: ContactResponse, description: 'The contact as it now stands; its new version in ETag.', headers: etagHeader('contact') })
 @ApiResponse({ status: 400, description: 'VALIDATION_FAILED (the body), INVALID_IF_MATCH.' })
 @ApiResponse({ status: 404, description: 'No such contact, or your organisation is not involved in it.' })
 @ApiResponse({ status: 409, description: 'ILLEGAL_TRANSITION: the contact’s status does not allow it; and the codes of each route.' })

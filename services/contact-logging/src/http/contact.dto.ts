@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { CursorParam, DateTimeParam, FlagParam, OptionalField, PageSizeParam, PatternParam } from '@cms/service-defaults';
 import { CONTACT_LIST_SORTS, type ContactListSort } from '../application/contact-list-cursor';
 import type {
   ContactListItemView,
@@ -13,17 +13,23 @@ import type {
   ResolutionReasonView,
   WaitingOnView,
 } from '../application/contact.views';
-import { NOTE_MAX_LENGTH, WITHDRAWAL_REASON_MAX_LENGTH } from '../domain';
-import { CRN_PATTERN, MPRN_PATTERN, PAF_FIELD_MAX_LENGTHS as PAF } from '@cms/gas-market';
+import { DEFAULT_LOGGING_RULES_CONFIG as RULES, EMAIL_MAX_LENGTH, NOTE_MAX_LENGTH, TELEPHONE_MAX_LENGTH, TELEPHONE_MIN_LENGTH, WITHDRAWAL_REASON_MAX_LENGTH } from '../domain';
+import { CRN_PATTERN, MPRN_MAX_DIGITS, MPRN_PATTERN, PAF_FIELD_MAX_LENGTHS as PAF } from '@cms/gas-market';
 
 // Request documentation for POST /contacts. The body is read by the domain's logging rules (every
 // reason at once, as 422 rejections), so these classes describe it for the OpenAPI document only.
 
 export class OriginatorContactDoc {
-  @ApiProperty({ maxLength: 100, example: 'Sam Jones' }) name!: string;
-  @ApiPropertyOptional({ maxLength: 16, example: '0161 496 0000', description: 'Telephone or email is required.' })
+  @ApiProperty({ minLength: 1, maxLength: RULES.originatorNameMaxLength, example: 'Sam Jones' }) name!: string;
+  @ApiPropertyOptional({
+    minLength: TELEPHONE_MIN_LENGTH,
+    maxLength: TELEPHONE_MAX_LENGTH,
+    pattern: '^\\+?[0-9 ()-]+$',
+    example: '0161 496 0000',
+    description: 'A UK number (national, or +44 / 0044). Telephone or email is required.',
+  })
   telephone?: string;
-  @ApiPropertyOptional({ maxLength: 254, example: 'sam.jones@example.com' }) email?: string;
+  @ApiPropertyOptional({ minLength: 3, maxLength: EMAIL_MAX_LENGTH, example: 'sam.jones@example.com' }) email?: string;
 }
 
 export class MeterReadDoc {
@@ -72,11 +78,11 @@ export class PafAddressDoc {
 
 export class LogContactRequest {
   @ApiProperty({ enum: ['DTL', 'ISO'] }) type!: 'DTL' | 'ISO';
-  @ApiProperty({ pattern: MPRN_PATTERN.source, example: '3938424403' }) mprn!: string;
+  @ApiProperty({ pattern: MPRN_PATTERN.source, maxLength: MPRN_MAX_DIGITS, example: '3938424403' }) mprn!: string;
   @ApiPropertyOptional({ enum: ['DE', 'LI'], description: 'ISO: DE, or LI from Capped/Clamped. DTL: LI or omitted.' })
   requestedStatus?: 'DE' | 'LI';
   @ApiProperty({ type: OriginatorContactDoc }) originatorContact!: OriginatorContactDoc;
-  @ApiProperty({ maxLength: 2000 }) description!: string;
+  @ApiProperty({ minLength: 1, maxLength: RULES.descriptionMaxLength }) description!: string;
   @ApiPropertyOptional({ type: DtlEvidenceDoc, description: 'Mandatory for DTL.' }) dtlEvidence?: DtlEvidenceDoc;
   @ApiPropertyOptional({ type: IsolationDoc, description: 'Mandatory for ISO.' }) isolation?: IsolationDoc;
   @ApiPropertyOptional({ type: PafAddressDoc, description: 'Where the originator believes the supply point is, if not the address held.' })
@@ -183,19 +189,16 @@ export class ContactListResponse implements ContactListView {
   nextCursor!: string | null;
 }
 
-/** `true` is the one value a flag of the list takes; leave the parameter out for no filter. */
-const FLAG = { type: String, enum: ['true'] } as const;
-
 export class ListContactsQuery implements ContactListQuery {
   @ApiPropertyOptional({ enum: ['DTL', 'ISO'] }) @IsOptional() @IsIn(['DTL', 'ISO']) type?: string;
   @ApiPropertyOptional({ enum: ['LOGGED', 'UNDER_INVESTIGATION', 'RESOLVED', 'WITHDRAWN'] })
   @IsOptional()
   @IsIn(['LOGGED', 'UNDER_INVESTIGATION', 'RESOLVED', 'WITHDRAWN'])
   status?: string;
-  @ApiPropertyOptional({ pattern: MPRN_PATTERN.source }) @IsOptional() @Matches(MPRN_PATTERN) mprn?: string;
-  @ApiPropertyOptional({ pattern: CRN_PATTERN.source }) @IsOptional() @Matches(CRN_PATTERN) crn?: string;
-  @ApiPropertyOptional({ format: 'date-time' }) @IsOptional() @IsISO8601({ strict: true }) loggedFrom?: string;
-  @ApiPropertyOptional({ format: 'date-time' }) @IsOptional() @IsISO8601({ strict: true }) loggedTo?: string;
+  @PatternParam(MPRN_PATTERN) mprn?: string;
+  @PatternParam(CRN_PATTERN) crn?: string;
+  @DateTimeParam('Logged at or after this time.') loggedFrom?: string;
+  @DateTimeParam('Logged before this time.') loggedTo?: string;
   @ApiPropertyOptional({
     enum: ['me'],
     description:
@@ -205,46 +208,26 @@ export class ListContactsQuery implements ContactListQuery {
   @IsOptional()
   @IsIn(['me'])
   assignedTo?: 'me';
-  @ApiPropertyOptional({
-    ...FLAG,
-    description: "Open contacts nobody works for my organisation yet: for the CDSP, no investigating agent; for anyone else, no handler of my organisation.",
-  })
-  @IsOptional()
-  @IsIn(['true'])
+  @FlagParam("Open contacts nobody works for my organisation yet: for the CDSP, no investigating agent; for anyone else, no handler of my organisation.")
   unassigned?: 'true';
-  @ApiPropertyOptional({ ...FLAG, description: 'Open contacts waiting on my organisation: an open DC, OC or SV whose turn is ours.' })
-  @IsOptional()
-  @IsIn(['true'])
+  @FlagParam('Open contacts waiting on my organisation: an open DC, OC or SV whose turn is ours.')
   waitingOnMe?: 'true';
-  @ApiPropertyOptional({
-    ...FLAG,
-    description: 'Open contacts past a date they are due by (`overdue` in the items): a DC, OC or SV, whoever it waits on, or the resolution itself.',
-  })
-  @IsOptional()
-  @IsIn(['true'])
+  @FlagParam('Open contacts past a date they are due by (`overdue` in the items): a DC, OC or SV, whoever it waits on, or the resolution itself.')
   overdue?: 'true';
   @ApiPropertyOptional({
     enum: CONTACT_LIST_SORTS,
     default: 'loggedAt',
     description:
       '`loggedAt`: newest logged first. `dueOn`: soonest due first (`nextDueOn`; contacts due by nothing last), then by CRN. ' +
-      "A cursor continues only the sort it came from (else 400 INVALID_CURSOR). Under `dueOn` a contact's place moves when " +
+      "A cursor continues only the sort it came from (else 422 INVALID_CURSOR). Under `dueOn` a contact's place moves when " +
       'what it is due by changes.',
   })
   @IsOptional()
   @IsIn(CONTACT_LIST_SORTS)
   sort?: ContactListSort;
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 25, description: 'Page size of the JSON answer; not taken with `Accept: text/csv`.' })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
+  @PageSizeParam({ max: 100, default: 25, description: 'Page size of the JSON answer; not taken with `Accept: text/csv`.' })
   limit?: number;
-  @ApiPropertyOptional({ maxLength: 200, description: '`nextCursor` of the previous page (JSON answer only; not taken with `Accept: text/csv`).' })
-  @IsOptional()
-  @MaxLength(200)
-  @Matches(/^[A-Za-z0-9_-]+$/)
+  @CursorParam('`nextCursor` of the previous page (JSON answer only; not taken with `Accept: text/csv`).')
   cursor?: string;
 }
 
@@ -253,10 +236,11 @@ export class ListContactsQuery implements ContactListQuery {
 
 export class AssignContactRequest {
   @ApiPropertyOptional({
+    minLength: 1,
     maxLength: 64,
     description: 'A SUPERVISOR gives or transfers the contact to this user of their organisation; omit it to take the contact yourself.',
   })
-  @IsOptional()
+  @OptionalField()
   @IsString()
   @MinLength(1)
   @MaxLength(64)
@@ -265,13 +249,13 @@ export class AssignContactRequest {
 
 export class ResolveContactRequest {
   @ApiProperty({ enum: ['VALID', 'INVALID'] }) @IsIn(['VALID', 'INVALID']) outcome!: 'VALID' | 'INVALID';
-  @ApiProperty({ maxLength: 40, example: 'GAS_FLOW_CONFIRMED', description: 'A reason of GET /resolution-reasons for that outcome.' })
+  @ApiProperty({ minLength: 1, maxLength: 40, example: 'GAS_FLOW_CONFIRMED', description: 'A reason of GET /resolution-reasons for that outcome (else 422 INVALID_RESOLUTION).' })
   @IsString()
   @MinLength(1)
   @MaxLength(40)
   reasonCode!: string;
   @ApiPropertyOptional({ maxLength: NOTE_MAX_LENGTH, description: 'Free text shown on the contact; line breaks allowed.' })
-  @IsOptional()
+  @OptionalField()
   @IsString()
   @MaxLength(NOTE_MAX_LENGTH)
   note?: string;

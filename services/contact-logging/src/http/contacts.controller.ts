@@ -15,7 +15,7 @@ import {
 import type { Request, Response } from 'express';
 import { CurrentCaller, type Caller } from '@cms/auth';
 import { isCrn } from '@cms/gas-market';
-import { entityTag, IdempotentRequests, ProblemException, sendProblem, toProblem } from '@cms/service-defaults';
+import { ApiCrnPath, entityTag, etagHeader, IDEMPOTENCY_KEY_SCHEMA, IdempotentRequests, locationHeader, ProblemException, sendProblem, toProblem } from '@cms/service-defaults';
 import { LOGGING_RULES, LogContactHandler } from '../application/log-contact.handler';
 import { CONTACT_USER_ROLE, lacksRoleToLogContacts, type LoggingRulesConfig } from '../domain';
 import { ContactQueries } from '../application/contact.queries';
@@ -46,10 +46,10 @@ export class ContactsController {
       'body within 24 h gets the first answer again (its CRN, or its rejection) with `Idempotent-Replayed: true`, and ' +
       'logs nothing more. The same key with another body is refused (422 IDEMPOTENCY_KEY_REUSED); while the first ' +
       'request still runs, a retry gets 409 IDEMPOTENCY_KEY_IN_PROGRESS.',
-    schema: { type: 'string', minLength: 1, maxLength: 255, pattern: '^[\\x20-\\x7E]+$' },
+    schema: IDEMPOTENCY_KEY_SCHEMA,
   })
   @ApiBody({ type: LogContactRequest })
-  @ApiCreatedResponse({ type: ContactLoggedResponse })
+  @ApiCreatedResponse({ type: ContactLoggedResponse, headers: locationHeader('contact') })
   @ApiResponse({ status: 400, description: 'Idempotency-Key malformed: problem details with code INVALID_IDEMPOTENCY_KEY.' })
   @ApiResponse({ status: 403, description: `FORBIDDEN: a person of a shipper without the ${CONTACT_USER_ROLE} role (a Local Security Officer, say).` })
   @ApiResponse({ status: 409, description: 'A request with this Idempotency-Key is still running: code IDEMPOTENCY_KEY_IN_PROGRESS.' })
@@ -116,8 +116,7 @@ export class ContactsController {
   @ApiResponse({
     status: 400,
     description:
-      'VALIDATION_FAILED: a parameter out of its constraints (an unknown value of a filter among them), or `limit` or `cursor` with CSV; ' +
-      'INVALID_CURSOR: a cursor this API did not return, or returned for another `sort`.',
+      'VALIDATION_FAILED: a parameter out of its constraints (an unknown value of a filter among them), or `limit` or `cursor` with CSV.',
   })
   async list(
     @CurrentCaller() caller: Caller,
@@ -153,10 +152,11 @@ export class ContactsController {
   }
 
   @Get(':crn')
+  @ApiCrnPath()
   @ApiOperation({ summary: 'One contact: its status, what it waits on, and its whole history' })
   @ApiOkResponse({
     type: ContactResponse,
-    headers: { ETag: { description: 'The contact’s version, e.g. "3": send it as If-Match with a lifecycle command.', schema: { type: 'string' } } },
+    headers: etagHeader('contact'),
   })
   @ApiResponse({ status: 404, description: 'No such contact, or your organisation is not involved in it.' })
   async get(

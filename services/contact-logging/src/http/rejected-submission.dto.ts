@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
-import { IsIn, IsISO8601, IsOptional, IsRFC3339, IsUUID, Matches } from 'class-validator';
+import { IsIn, IsOptional } from 'class-validator';
 import { MPRN_PATTERN } from '@cms/gas-market';
-import { KeysetPageQuery } from '@cms/service-defaults';
+import { DateTimeParam, KeysetPageQuery, PatternParam, UuidParam } from '@cms/service-defaults';
 import type { RejectedSubmissionPage, RejectedSubmissionQuery, RejectedSubmissionView, RejectionView } from '../application/rejected-submission.queries';
 import { REJECTION_CODES, type RejectionCode } from '../domain';
 
@@ -12,31 +12,16 @@ export class ListRejectedSubmissionsQuery extends OmitType(KeysetPageQuery, ['fr
   @IsIn(REJECTION_CODES)
   code?: RejectionCode;
 
-  @ApiPropertyOptional({ pattern: MPRN_PATTERN.source, description: 'Only submissions for this MPRN.' })
-  @IsOptional()
-  @Matches(MPRN_PATTERN)
+  @PatternParam(MPRN_PATTERN, { description: 'Only submissions for this MPRN.' })
   mprn?: string;
 
-  // A date-time, as documented (RFC 3339), that is also a real instant (strict ISO 8601: no 30
-  // February, no leap second): ISO 8601 alone lets through forms a Date cannot read (`2026-W01-1`).
-  @ApiPropertyOptional({ format: 'date-time', description: 'Submitted at or after this time (ISO 8601).' })
-  @IsOptional()
-  @IsRFC3339()
-  @IsISO8601({ strict: true })
+  @DateTimeParam('Submitted at or after this time.')
   submittedFrom?: string;
 
-  @ApiPropertyOptional({ format: 'date-time', description: 'Submitted before this time (ISO 8601).' })
-  @IsOptional()
-  @IsRFC3339()
-  @IsISO8601({ strict: true })
+  @DateTimeParam('Submitted before this time.')
   submittedTo?: string;
 
-  @ApiPropertyOptional({
-    format: 'uuid',
-    description: 'CDSP callers only: this organisation’s submissions. Anyone else naming another organisation than its own gets 404.',
-  })
-  @IsOptional()
-  @IsUUID()
+  @UuidParam('CDSP callers only: this organisation’s submissions. Anyone else naming another organisation than its own gets 404.')
   organisationId?: string;
 }
 

@@ -19,7 +19,7 @@ export class RejectedSubmissionsController {
       'organisation’s. A partner system needs the scope `contacts:read`.',
   })
   @ApiOkResponse({ type: RejectedSubmissionPageResponse })
-  @ApiResponse({ status: 400, description: 'VALIDATION_FAILED, or INVALID_CURSOR: the cursor is not one this API returned.' })
+  @ApiResponse({ status: 400, description: 'VALIDATION_FAILED: a parameter out of its constraints.' })
   @ApiResponse({ status: 403, description: 'FORBIDDEN: a partner system’s token without the scope contacts:read.' })
   @ApiResponse({ status: 404, description: 'NOT_FOUND: a caller outside the CDSP named another organisation.' })
   list(@CurrentCaller() caller: Caller, @Query() query: ListRejectedSubmissionsQuery): Promise<RejectedSubmissionPageResponse> {

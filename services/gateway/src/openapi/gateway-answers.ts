@@ -51,8 +51,10 @@ const RATE_LIMIT_HEADERS = {
  * problem details (`application/problem+json`), besides what a service's own document says; and every
  * operation documents the answers the gateway itself gives before or instead of the service:
  *   400 (unknown query fields, malformed JSON, invalid input), 401 (no or bad token, except on
- *   the public sign-in routes), 404 (operations that take an id), 413 and 415 (operations that
- *   take a body), 429 (rate limits, with Retry-After), 503 and 504 (a service unreachable or slow).
+ *   the public sign-in routes), 403 (the guard every service shares: a temporary password not yet
+ *   changed, a partner token without the scope), 404 (operations that take an id), 413 and 415
+ *   (operations that take a body), 429 (rate limits, with Retry-After), 503 and 504 (a service
+ *   unreachable or slow).
  * Header parameters named Authorization are dropped: the bearer security scheme documents them
  * (and OpenAPI 3.0 says such parameters are to be ignored).
  */
@@ -78,7 +80,15 @@ export function documentGatewayAnswers(document: OpenAPIObject, isPublic: (path:
         '400',
         'The request is not valid (unknown or malformed field, malformed JSON): problem details listing every field at fault.',
       );
-      if (!isPublic(path)) add('401', 'No valid access token: problem details with code UNAUTHENTICATED.');
+      if (!isPublic(path)) {
+        add('401', 'No valid access token: problem details with code UNAUTHENTICATED.');
+        // Every service's guard (libs/auth) answers these before the route does.
+        add(
+          '403',
+          'PASSWORD_CHANGE_REQUIRED: the user signed in with a temporary password must choose their own first; FORBIDDEN: a ' +
+            "partner system's token lacks the scope this route needs (or the service takes no partner tokens).",
+        );
+      }
       if (path.includes('{')) add('404', 'No such resource, or your organisation may not see it.');
       if (operation.requestBody) {
         add('413', 'The request body is too large: code PAYLOAD_TOO_LARGE.');

@@ -12,7 +12,12 @@ export function mergeOpenApi(documents: OpenAPIObject[], isRouted: (path: string
     servers: [{ url: '/' }],
     paths: {},
     components: {
-      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
+      securitySchemes: {
+        bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' },
+        // How a partner system gets its bearer token (POST /auth/token, RFC 6749 §4.4): the same
+        // `bearer` then carries it; the scopes an API client may hold are those of POST /api-clients.
+        partnerSystem: { type: 'oauth2', flows: { clientCredentials: { tokenUrl: '/api/v1/auth/token', scopes: {} } } },
+      },
       schemas: {},
     },
     security: [{ bearer: [] }],

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { hasConsistentCheckDigits, isMprn, normalisePostcode, type MeterPointStatus } from '@cms/gas-market';
+import { hasConsistentCheckDigits, isMprn, normalisePostcodeInput, type MeterPointStatus } from '@cms/gas-market';
 import { METER_POINT_REGISTER, type MeterPointRegister, type RegisteredMeterPoint } from './meter-point-register.port';
 
 export type MeterPointLookupResult =
@@ -29,7 +29,7 @@ export class MeterPointLookup {
 
   /** Meter points at a postcode, a page at a time in MPRN order; `cursor` is the last MPRN of the previous page. */
   async atPostcode(rawPostcode: string, page: { limit: number; cursor?: string }): Promise<PostcodeLookupResult> {
-    const postcode = normalisePostcode(rawPostcode);
+    const postcode = normalisePostcodeInput(rawPostcode);
     if (postcode === null) return { outcome: 'malformed-postcode' };
     if (page.cursor !== undefined && !isMprn(page.cursor)) return { outcome: 'malformed-cursor' };
     const found = await this.register.findByPostcode(postcode, { limit: page.limit + 1, afterMprn: page.cursor });

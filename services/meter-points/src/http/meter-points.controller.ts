@@ -4,11 +4,10 @@ import {
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
-  ApiParam,
   ApiTags,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
-import { ProblemException } from '@cms/service-defaults';
+import { ApiMprnPath, ProblemException } from '@cms/service-defaults';
 import { MeterPointLookup } from '../application/meter-point-lookup';
 import { MeterPointResponse, MeterPointsAtPostcodeResponse } from './dto/meter-point.response';
 import { MAX_PAGE_SIZE, PostcodeQuery } from './dto/postcode-query.dto';
@@ -28,7 +27,7 @@ export class MeterPointsController {
     summary: 'A meter point: status, transporter, registered shipper, LDZ and supply address',
     operationId: 'getMeterPoint',
   })
-  @ApiParam({ name: 'mprn', description: MPRN_RULE, example: '3938424403' })
+  @ApiMprnPath()
   @ApiOkResponse({ type: MeterPointResponse })
   @ApiBadRequestResponse({ type: ProblemDetailsResponse, description: 'Not an MPRN (`MPRN_FORMAT`).' })
   @ApiNotFoundResponse({

@@ -10,8 +10,11 @@ export interface NotificationsPage {
 }
 
 /** An alert id as the API shows it: a positive whole number (bigint) as decimal text. */
+/** An alert's id: its number, 1 upwards (at most 18 digits: within a bigint). */
+export const ALERT_ID_PATTERN = /^[1-9][0-9]{0,17}$/;
+
 export function isAlertId(value: string): boolean {
-  return /^[1-9][0-9]{0,17}$/.test(value);
+  return ALERT_ID_PATTERN.test(value);
 }
 
 /**

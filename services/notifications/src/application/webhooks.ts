@@ -54,7 +54,7 @@ export class Webhooks implements TimerHandler {
   /** Registers an endpoint; its secret is in the answer, and never shown again. */
   async register(caller: Caller, url: string, eventTypes: string[]): Promise<WebhookEndpoint> {
     const refusal = await this.guard.refusal(url);
-    if (refusal) throw new ProblemException(400, 'WEBHOOK_ADDRESS_REFUSED', 'Address refused', refusal);
+    if (refusal) throw new ProblemException(422, 'WEBHOOK_ADDRESS_REFUSED', 'Address refused', refusal);
     const unknown = eventTypes.filter((type) => !WEBHOOK_EVENT_TYPES.includes(type));
     if (unknown.length > 0) throw new ProblemException(400, 'UNKNOWN_EVENT_TYPE', 'Unknown event type', `Not an event type a webhook can receive: ${unknown.join(', ')}.`);
     const endpoint: WebhookEndpoint = {

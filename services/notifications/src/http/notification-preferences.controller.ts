@@ -8,7 +8,8 @@ import { ALERT_KINDS, EMAIL_DELIVERIES, isAlertKind, type EmailPreferences } fro
 export class ChangeNotificationPreferencesRequest {
   @ApiProperty({
     type: 'object',
-    additionalProperties: { type: 'string', enum: [...EMAIL_DELIVERIES] },
+    properties: Object.fromEntries(ALERT_KINDS.map((kind) => [kind, { type: 'string', enum: [...EMAIL_DELIVERIES] }])),
+    additionalProperties: false,
     description: `Per alert kind (${ALERT_KINDS.join(', ')}): IN_APP (the notifications area only), IMMEDIATE (also an email at once) or DAILY_DIGEST. Kinds not named keep their choice.`,
     example: { CONTACT_RESOLVED: 'IMMEDIATE', CLARIFICATION_RECEIVED: 'DAILY_DIGEST' },
   })

@@ -1,21 +1,40 @@
 import { Body, Controller, Delete, Get, Header, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
-import { ApiBody, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiResponse, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsString, IsUrl, MaxLength } from 'class-validator';
+import { ApiBody, ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiResponse, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsString, Matches, MaxLength } from 'class-validator';
 import { CurrentCaller, type Caller } from '@cms/auth';
 import { UUID_V7_PATTERN } from '@cms/contracts';
-import { KEYSET_PAGE_SIZE, PageSizeParam, ProblemException } from '@cms/service-defaults';
+import { ApiPathPattern, KEYSET_PAGE_SIZE, PageSizeParam, ProblemException } from '@cms/service-defaults';
 import type { WebhookDelivery, WebhookEndpoint } from '../application/webhook.ports';
 import { webhookNotFound, Webhooks } from '../application/webhooks';
 import { WEBHOOK_EVENT_TYPES } from '../domain';
 
+/**
+ * An http or https URL as the document states it: the scheme, then printable ASCII without spaces.
+ * Whether it is a URL whose host may be sent to is the address guard's (422 WEBHOOK_ADDRESS_REFUSED).
+ */
+const WEBHOOK_URL_PATTERN = /^[Hh][Tt][Tt][Pp][Ss]?:\/\/[\x21-\x7E]+$/;
+
 export class RegisterWebhookRequest {
-  @ApiProperty({ example: 'https://partner.example.com/cms/webhooks', maxLength: 2000, description: 'Where deliveries are POSTed (http or https; private, loopback and link-local addresses are refused).' })
+  @ApiProperty({
+    example: 'https://partner.example.com/cms/webhooks',
+    maxLength: 2000,
+    pattern: WEBHOOK_URL_PATTERN.source,
+    description:
+      'Where deliveries are POSTed: an http or https URL. One that is no URL, carries credentials, names a host that does not ' +
+      'resolve, or a private, loopback or link-local address is refused (422 WEBHOOK_ADDRESS_REFUSED).',
+  })
   @IsString()
   @MaxLength(2000)
-  @IsUrl({ protocols: ['http', 'https'], require_protocol: true, require_tld: false })
+  @Matches(WEBHOOK_URL_PATTERN, { message: 'url must be an http or https URL' })
   url!: string;
 
-  @ApiProperty({ type: [String], enum: [...WEBHOOK_EVENT_TYPES], description: 'The event types to receive, of contacts your organisation is involved in.' })
+  @ApiProperty({
+    type: [String],
+    enum: [...WEBHOOK_EVENT_TYPES],
+    minItems: 1,
+    maxItems: WEBHOOK_EVENT_TYPES.length,
+    description: 'The event types to receive, of contacts your organisation is involved in (each once; a repeat counts once).',
+  })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(WEBHOOK_EVENT_TYPES.length)
@@ -79,9 +98,15 @@ export class WebhookDeliveryResponse {
   }
 }
 
+export class WebhookListResponse {
+  @ApiProperty({ type: [WebhookResponse] }) items!: WebhookResponse[];
+}
+
 export class WebhookDeliveryPageResponse {
   @ApiProperty({ type: [WebhookDeliveryResponse] }) items!: WebhookDeliveryResponse[];
 }
+
+const WEBHOOK_ID = 'The endpoint’s id (`id` of GET /webhooks).';
 
 /** Signed webhooks for partner systems (docs/api.md `/webhooks`): the organisation's LSO manages them. */
 @ApiTags('Webhooks')
@@ -94,8 +119,8 @@ export class WebhooksController {
   @Get()
   @Header('Cache-Control', 'private, no-store')
   @ApiOperation({ summary: 'My organisation’s webhook endpoints', operationId: 'webhooksList' })
-  @ApiOkResponse({ type: [WebhookResponse] })
-  async list(@CurrentCaller() caller: Caller): Promise<{ items: WebhookResponse[] }> {
+  @ApiOkResponse({ type: WebhookListResponse })
+  async list(@CurrentCaller() caller: Caller): Promise<WebhookListResponse> {
     requireLso(caller);
     return { items: (await this.webhooks.list(caller)).map(WebhookResponse.from) };
   }
@@ -105,7 +130,8 @@ export class WebhooksController {
   @ApiOperation({ summary: 'Register an endpoint and the event types it receives; its secret is shown this once', operationId: 'webhooksRegister' })
   @ApiBody({ type: RegisterWebhookRequest })
   @ApiCreatedResponse({ type: RegisteredWebhookResponse })
-  @ApiResponse({ status: 400, description: 'VALIDATION_FAILED, WEBHOOK_ADDRESS_REFUSED (private, loopback, link-local), UNKNOWN_EVENT_TYPE.' })
+  @ApiResponse({ status: 400, description: 'VALIDATION_FAILED: a field out of its constraints.' })
+  @ApiResponse({ status: 422, description: 'WEBHOOK_ADDRESS_REFUSED: not a URL, credentials in it, a host that does not resolve, or a private, loopback or link-local address.' })
   async register(@CurrentCaller() caller: Caller, @Body() body: RegisterWebhookRequest): Promise<RegisteredWebhookResponse> {
     requireLso(caller);
     const endpoint = await this.webhooks.register(caller, body.url, body.eventTypes);
@@ -115,6 +141,8 @@ export class WebhooksController {
   @Delete(':id')
   @HttpCode(204)
   @ApiOperation({ summary: 'Remove an endpoint', operationId: 'webhooksDelete' })
+  @ApiPathPattern('id', UUID_V7_PATTERN, { description: WEBHOOK_ID })
+  @ApiNotFoundResponse({ description: 'NOT_FOUND: no such endpoint of your organisation.' })
   @ApiNoContentResponse()
   async remove(@CurrentCaller() caller: Caller, @Param('id') id: string): Promise<void> {
     requireLso(caller);
@@ -126,6 +154,8 @@ export class WebhooksController {
   @HttpCode(200)
   @Header('Cache-Control', 'no-store')
   @ApiOperation({ summary: 'A new signing secret; the previous one also signs for a while', operationId: 'webhooksRotateSecret' })
+  @ApiPathPattern('id', UUID_V7_PATTERN, { description: WEBHOOK_ID })
+  @ApiNotFoundResponse({ description: 'NOT_FOUND: no such endpoint of your organisation.' })
   @ApiOkResponse({ type: RotatedSecretResponse })
   async rotate(@CurrentCaller() caller: Caller, @Param('id') id: string): Promise<RotatedSecretResponse> {
     requireLso(caller);
@@ -137,6 +167,8 @@ export class WebhooksController {
   @Get(':id/deliveries')
   @Header('Cache-Control', 'private, no-store')
   @ApiOperation({ summary: 'The endpoint’s deliveries, newest first, each with its attempts and their response codes', operationId: 'webhooksDeliveries' })
+  @ApiPathPattern('id', UUID_V7_PATTERN, { description: WEBHOOK_ID })
+  @ApiNotFoundResponse({ description: 'NOT_FOUND: no such endpoint of your organisation.' })
   @ApiOkResponse({ type: WebhookDeliveryPageResponse })
   async deliveries(@CurrentCaller() caller: Caller, @Param('id') id: string, @Query() query: ListDeliveriesQuery): Promise<WebhookDeliveryPageResponse> {
     requireLso(caller);
@@ -147,6 +179,9 @@ export class WebhooksController {
   @Post(':id/deliveries/:deliveryId/redelivery')
   @HttpCode(202)
   @ApiOperation({ summary: 'Send a delivery again, with the same id', operationId: 'webhooksRedeliver' })
+  @ApiPathPattern('id', UUID_V7_PATTERN, { description: WEBHOOK_ID })
+  @ApiPathPattern('deliveryId', UUID_V7_PATTERN, { description: 'The delivery’s id (`id` of GET /webhooks/{id}/deliveries).' })
+  @ApiNotFoundResponse({ description: 'NOT_FOUND: no such endpoint or delivery of your organisation.' })
   @ApiResponse({ status: 202, description: 'It goes at once, and is retried as a new delivery would be.' })
   @ApiResponse({ status: 409, description: 'WEBHOOK_DISABLED.' })
   async redeliver(@CurrentCaller() caller: Caller, @Param('id') id: string, @Param('deliveryId') deliveryId: string): Promise<void> {

@@ -12,7 +12,7 @@ describe('the cursor of the site visit list', () => {
     ['another shape', Buffer.from(JSON.stringify({ dueOn: '2026-12-15' })).toString('base64url')],
     ['a date that does not exist', Buffer.from(JSON.stringify(['2026-02-30', position.id])).toString('base64url')],
     ['an id that is not a uuid', Buffer.from(JSON.stringify(['2026-12-15', "1' OR '1'='1"])).toString('base64url')],
-  ])('refuses %s with 400 INVALID_CURSOR', (_what, cursor) => {
-    expect(() => decodeSiteVisitCursor(cursor)).toThrow(expect.objectContaining({ status: 400, code: 'INVALID_CURSOR' }));
+  ])('refuses %s with 422 INVALID_CURSOR', (_what, cursor) => {
+    expect(() => decodeSiteVisitCursor(cursor)).toThrow(expect.objectContaining({ status: 422, code: 'INVALID_CURSOR' }));
   });
 });

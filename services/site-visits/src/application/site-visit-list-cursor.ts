@@ -12,7 +12,7 @@ export function encodeSiteVisitCursor(position: SiteVisitListPosition): string {
   return Buffer.from(JSON.stringify([position.dueOn, position.id]), 'utf8').toString('base64url');
 }
 
-/** The position a cursor of encodeSiteVisitCursor holds; anything else is refused (400 INVALID_CURSOR). */
+/** The position a cursor of encodeSiteVisitCursor holds; anything else is refused (422 INVALID_CURSOR). */
 export function decodeSiteVisitCursor(cursor: string): SiteVisitListPosition {
   let decoded: unknown;
   try {

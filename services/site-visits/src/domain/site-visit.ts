@@ -4,6 +4,8 @@
  * the transporter accepts it (or declines with a reason, which returns it to the agent) and reports
  * a finding. Plain values and rules, no framework.
  */
+import type { PafTextField } from '@cms/gas-market';
+
 export const SITE_VISIT_STATUSES = ['REFERRED', 'ACCEPTED', 'DECLINED', 'FINDING_REPORTED', 'CANCELLED'] as const;
 export type SiteVisitStatus = (typeof SITE_VISIT_STATUSES)[number];
 
@@ -14,8 +16,22 @@ export function isOpenSiteVisit(visit: Pick<SiteVisit, 'status'>): boolean {
   return OPEN_SITE_VISIT_STATUSES.includes(visit.status);
 }
 
-/** A postal address as the register or the originator gave it (PAF-style fields, @cms/gas-market). */
-export type AddressFields = Record<string, string>;
+/** Where an alternative address came from, as contact-logging keeps it: chosen from the postcode look-up, or typed. */
+export interface AddressProvenance {
+  readonly source: 'ADDRESS_LOOKUP' | 'TYPED';
+  /** With ADDRESS_LOOKUP: the PAF source that answered, and when. */
+  readonly lookedUpIn?: string;
+  readonly lookedUpAt?: string;
+}
+
+/**
+ * A postal address as the register or the originator gave it: PAF-style fields (@cms/gas-market),
+ * each absent or null where the address has none; the originator's alternative address also says
+ * where it came from.
+ */
+export type AddressFields = { readonly [Field in PafTextField | 'postcode' | 'udprn' | 'uprn']?: string | null } & {
+  readonly provenance?: AddressProvenance | null;
+};
 
 /** Whom the transporter calls about the contact: the originator's contact name, and a telephone or an email (contact-logging requires one). */
 export interface OriginatorContact {

@@ -1,15 +1,14 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Req, Res } from '@nestjs/common';
-import { ApiBody, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiParam, ApiResponse, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiBody, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiResponse, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { CurrentCaller, type Caller } from '@cms/auth';
 import { isCrn } from '@cms/gas-market';
-import { entityTag, IDEMPOTENCY_KEY_HEADER, IdempotentRequests, ProblemException } from '@cms/service-defaults';
+import { ApiCrnPath, entityTag, IDEMPOTENCY_KEY_HEADER, IdempotentRequests, locationHeader, ProblemException } from '@cms/service-defaults';
 import { SiteVisitCommands } from '../application/site-visit-commands.handler';
 import { SiteVisitQueries } from '../application/site-visit.queries';
 import { ContactSiteVisitsResponse, ReferSiteVisitRequest, SiteVisitResponse } from './site-visit.dto';
 import { asProblem, ETAG_HEADER } from './site-visit.problems';
 
-const CRN_PARAM = { name: 'crn', description: 'Contact Reference Number: C and nine digits.', example: 'C000001234' };
 
 /** A contact's site visits (docs/api.md "Clarifications and site visits"): the referral, and every visit of the contact. */
 @ApiTags('Site visits')
@@ -32,10 +31,10 @@ export class ContactSiteVisitsController {
       'asks for. Carries the supply address, any alternative address, the originator’s contact details and evidence. The ' +
       'transporter becomes a stakeholder of the contact. One open site visit per contact at a time.',
   })
-  @ApiParam(CRN_PARAM)
+  @ApiCrnPath()
   @ApiHeader(IDEMPOTENCY_KEY_HEADER)
   @ApiBody({ type: ReferSiteVisitRequest })
-  @ApiCreatedResponse({ type: SiteVisitResponse, description: 'The visit; its address in Location, its version in ETag.', headers: ETAG_HEADER })
+  @ApiCreatedResponse({ type: SiteVisitResponse, description: 'The visit; its address in Location, its version in ETag.', headers: { ...ETAG_HEADER, ...locationHeader('site visit') } })
   @ApiResponse({ status: 400, description: 'VALIDATION_FAILED: the body.' })
   @ApiResponse({ status: 403, description: 'AGENT_ROLE_REQUIRED: only a CDSP agent refers a contact.' })
   @ApiResponse({
@@ -62,7 +61,7 @@ export class ContactSiteVisitsController {
 
   @Get()
   @ApiOperation({ summary: 'The contact’s site visits, oldest first (everyone involved in the contact)' })
-  @ApiParam(CRN_PARAM)
+  @ApiCrnPath()
   @ApiOkResponse({ type: ContactSiteVisitsResponse })
   async list(@CurrentCaller() caller: Caller, @Param('crn') crn: string): Promise<ContactSiteVisitsResponse> {
     const items = await this.queries.ofContact(caller, crn);

@@ -20,7 +20,7 @@ export class SiteVisitAuditController {
       'administrator reads all and may pass `organisationId`.',
   })
   @ApiOkResponse({ type: SiteVisitAuditPageResponse })
-  @ApiResponse({ status: 400, description: 'VALIDATION_FAILED or INVALID_CURSOR.' })
+  @ApiResponse({ status: 400, description: 'VALIDATION_FAILED: a parameter out of its constraints.' })
   @ApiResponse({ status: 403, description: 'FORBIDDEN: the caller is neither an LSO nor a CDSP administrator.' })
   @ApiResponse({ status: 404, description: 'NOT_FOUND: an LSO named another organisation.' })
   list(@CurrentCaller() caller: Caller, @Query() query: ListSiteVisitAuditQuery): Promise<SiteVisitAuditPageResponse> {

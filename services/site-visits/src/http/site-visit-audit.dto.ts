@@ -1,10 +1,9 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsUUID } from 'class-validator';
-import { AuditActorResponse, AuditRecordResponse, AuditStateProperty, ContactWorkAuditQuery, KeysetPageResponse } from '@cms/service-defaults';
+import { ApiProperty } from '@nestjs/swagger';
+import { AuditActorResponse, AuditRecordResponse, AuditStateProperty, ContactWorkAuditQuery, KeysetPageResponse, UuidParam } from '@cms/service-defaults';
 
 /** The paging, time bounds and filters of an audit of contact work (the kit's ContactWorkAuditQuery), and one visit's records. */
 export class ListSiteVisitAuditQuery extends ContactWorkAuditQuery {
-  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() siteVisitId?: string;
+  @UuidParam('Only the records of this site visit.') siteVisitId?: string;
 }
 
 export class SiteVisitAuditItemResponse extends AuditRecordResponse {

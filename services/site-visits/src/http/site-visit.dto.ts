@@ -1,10 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { applyDecorators } from '@nestjs/common';
-import { IsBoolean, IsIn, IsISO8601, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
-import { CursorParam, KEYSET_PAGE_SIZE, PageSizeParam, WrittenText } from '@cms/service-defaults';
+import { IsBoolean, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import { ApiSchemaRules, CalendarDayField, CalendarDayParam, CursorParam, KEYSET_PAGE_SIZE, OptionalField, PageSizeParam, WrittenText } from '@cms/service-defaults';
 import type { SiteVisitListQuery, SiteVisitListView, SiteVisitView } from '../application/site-visit.views';
 import {
   DECLINE_REASON_MAX_LENGTH,
+  type AddressFields,
+  type AddressProvenance,
   INSTRUCTIONS_MAX_LENGTH,
   NOTES_MAX_LENGTH,
   SITE_VISIT_CANCELLATION_CAUSES,
@@ -15,22 +16,16 @@ import {
   type SiteVisitStatus,
 } from '../domain';
 
-const CALENDAR_DAY = /^\d{4}-\d{2}-\d{2}$/;
-
-/** A calendar day, `YYYY-MM-DD`, that exists (no 30 February): a date with a time is refused. */
-function CalendarDay(): PropertyDecorator {
-  const decorators = [IsISO8601({ strict: true }, { message: '$property must be a date that exists' }), Matches(CALENDAR_DAY, { message: '$property must be a date, YYYY-MM-DD' })];
-  return applyDecorators(...decorators);
-}
-
 export class ReferSiteVisitRequest {
   @ApiPropertyOptional({ maxLength: INSTRUCTIONS_MAX_LENGTH, description: 'What the agent asks the transporter to look at on site.' })
-  @IsOptional()
+  @OptionalField()
   @IsString()
   @MaxLength(INSTRUCTIONS_MAX_LENGTH)
   instructions?: string;
 }
 
+/** A decline needs its reason (validated below when declining, or whenever one is sent). */
+@ApiSchemaRules({ anyOf: [{ properties: { accepted: { enum: [true] } } }, { required: ['reason'] }] })
 export class AnswerReferralRequest {
   @ApiProperty({ description: 'true: the transporter will visit; false: declined, with a reason (it returns to the agent).' })
   @IsBoolean()
@@ -49,25 +44,24 @@ export class ReportFindingRequest {
   @IsBoolean()
   confirmed!: boolean;
 
-  @ApiProperty({ format: 'date', example: '2026-12-03', description: 'The day of the visit: not in the future, not before the referral.' })
-  @CalendarDay()
+  @CalendarDayField({ example: '2026-12-03', description: 'The day of the visit: not in the future, not before the referral (else 422).' })
   visitedOn!: string;
 
   @WrittenText({ maxLength: NOTES_MAX_LENGTH, description: 'What was found on site.' })
   notes!: string;
 
   @ApiPropertyOptional({ maxLength: 20, pattern: '^[A-Za-z0-9-]{1,20}$', description: 'The serial number of the meter seen on site.' })
-  @IsOptional()
+  @OptionalField()
   @Matches(/^[A-Za-z0-9-]{1,20}$/)
   meterSerialNumber?: string;
 
-  @ApiPropertyOptional({ pattern: '^\\d{1,12}$', description: 'The meter read seen on site, as its digits.' })
-  @IsOptional()
+  @ApiPropertyOptional({ pattern: '^\\d{1,12}$', maxLength: 12, description: 'The meter read seen on site, as its digits.' })
+  @OptionalField()
   @Matches(/^\d{1,12}$/)
   meterRead?: string;
 
   @ApiPropertyOptional({ maxLength: 200, example: 'Meter in place, gas in use', description: 'The meter’s condition as seen (capped, clamped, removed, in use…).' })
-  @IsOptional()
+  @OptionalField()
   @IsString()
   @MaxLength(200)
   condition?: string;
@@ -79,14 +73,10 @@ export class ListSiteVisitsQuery implements SiteVisitListQuery {
   @IsIn(SITE_VISIT_STATUSES)
   status?: SiteVisitStatus;
 
-  @ApiPropertyOptional({ format: 'date', description: 'Due on or after this day.' })
-  @IsOptional()
-  @CalendarDay()
+  @CalendarDayParam('Due on or after this day.')
   dueFrom?: string;
 
-  @ApiPropertyOptional({ format: 'date', description: 'Due on or before this day.' })
-  @IsOptional()
-  @CalendarDay()
+  @CalendarDayParam('Due on or before this day.')
   dueTo?: string;
 
   @PageSizeParam(KEYSET_PAGE_SIZE)
@@ -102,11 +92,38 @@ export class OriginatorContactResponse implements OriginatorContact {
   @ApiProperty({ type: String, nullable: true, example: 'sam.jones@example.com' }) email!: string | null;
 }
 
+export class AddressProvenanceResponse implements AddressProvenance {
+  @ApiProperty({ enum: ['ADDRESS_LOOKUP', 'TYPED'], description: 'Chosen from the postcode look-up, or typed by hand.' }) source!: 'ADDRESS_LOOKUP' | 'TYPED';
+  @ApiPropertyOptional({ description: 'ADDRESS_LOOKUP: the PAF source that answered.' }) lookedUpIn?: string;
+  @ApiPropertyOptional({ format: 'date-time', description: 'ADDRESS_LOOKUP: when it was looked up.' }) lookedUpAt?: string;
+}
+
+/** A PAF-style address (@cms/gas-market): each field absent or null where the address has none. */
+export class SiteVisitAddressResponse implements AddressFields {
+  @ApiPropertyOptional({ type: String, nullable: true }) organisation?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) department?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) subBuildingName?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) buildingName?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) buildingNumber?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) poBox?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) dependentThoroughfare?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) thoroughfare?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) doubleDependentLocality?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) dependentLocality?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) postTown?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) county?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'M5 4WT' }) postcode?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'Royal Mail’s delivery point id.' }) udprn?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'GeoPlace’s property id.' }) uprn?: string | null;
+  @ApiPropertyOptional({ type: AddressProvenanceResponse, nullable: true, description: 'The alternative address only: where it came from.' })
+  provenance?: AddressProvenanceResponse | null;
+}
+
 export class SiteVisitDetailsResponse implements ReferralDetails {
-  @ApiProperty({ type: 'object', additionalProperties: { type: 'string' }, nullable: true, description: 'The supply address the register holds (PAF-style fields).' })
-  supplyAddress!: Record<string, string> | null;
-  @ApiProperty({ type: 'object', additionalProperties: { type: 'string' }, nullable: true, description: 'Where the originator believes the supply point is, if not the address held.' })
-  alternativeAddress!: Record<string, string> | null;
+  @ApiProperty({ type: SiteVisitAddressResponse, nullable: true, description: 'The supply address the register holds.' })
+  supplyAddress!: SiteVisitAddressResponse | null;
+  @ApiProperty({ type: SiteVisitAddressResponse, nullable: true, description: 'Where the originator believes the supply point is, if not the address held.' })
+  alternativeAddress!: SiteVisitAddressResponse | null;
   @ApiProperty({ type: OriginatorContactResponse, description: 'The originator’s contact: a name, and a telephone or an email.' })
   originatorContact!: OriginatorContactResponse;
   @ApiProperty({ description: 'The situation in the originator’s words.' })

@@ -1,4 +1,4 @@
-import { refusalProblem } from '@cms/service-defaults';
+import { etagHeader, refusalProblem } from '@cms/service-defaults';
 import { SiteVisitRefused } from '../domain';
 
 /** The domain's refusals as problem details, with their stable codes; anything else is not ours to explain. */
@@ -7,6 +7,5 @@ export function asProblem(error: unknown): never {
   throw error;
 }
 
-export const ETAG_HEADER = {
-  ETag: { description: 'The visit’s version, e.g. "1": send it as If-Match with acceptance or finding.', schema: { type: 'string' } },
-};
+/** The site visit's answers' ETag (its version), documented. */
+export const ETAG_HEADER = etagHeader('site visit');

@@ -1,15 +1,15 @@
 import { Body, Controller, Get, Headers, HttpCode, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiBody, ApiHeader, ApiOkResponse, ApiOperation, ApiParam, ApiResponse, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiBody, ApiHeader, ApiOkResponse, ApiOperation, ApiResponse, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { CurrentCaller, type Caller } from '@cms/auth';
-import { entityTag, IDEMPOTENCY_KEY_HEADER, IdempotentRequests, ApiIfMatch, ProblemException, versionFromIfMatch } from '@cms/service-defaults';
+import { ApiUuidPath, entityTag, IDEMPOTENCY_KEY_HEADER, IdempotentRequests, ApiIfMatch, ProblemException, versionFromIfMatch } from '@cms/service-defaults';
 import { SiteVisitCommands } from '../application/site-visit-commands.handler';
 import { SiteVisitQueries } from '../application/site-visit.queries';
 import type { SiteVisit } from '../domain';
 import { AnswerReferralRequest, ListSiteVisitsQuery, ReportFindingRequest, SiteVisitListResponse, SiteVisitResponse } from './site-visit.dto';
 import { asProblem, ETAG_HEADER } from './site-visit.problems';
 
-const ID_PARAM = { name: 'id', description: 'The site visit.', format: 'uuid' };
+const ApiSiteVisitId = () => ApiUuidPath('id', 'The site visit (`id` of the visit).');
 
 /** The transporter's work on its site visits (docs/api.md "Clarifications and site visits"); the CDSP sees every one. */
 @ApiTags('Site visits')
@@ -28,14 +28,14 @@ export class SiteVisitsController {
     description: 'Any other organisation sees the visits of the contacts it is involved in. Filters combine (all must hold).',
   })
   @ApiOkResponse({ type: SiteVisitListResponse })
-  @ApiResponse({ status: 400, description: 'VALIDATION_FAILED (a filter) or INVALID_CURSOR.' })
+  @ApiResponse({ status: 400, description: 'VALIDATION_FAILED: a filter out of its constraints.' })
   list(@CurrentCaller() caller: Caller, @Query() query: ListSiteVisitsQuery): Promise<SiteVisitListResponse> {
     return this.queries.list(caller, query);
   }
 
   @Get(':id')
   @ApiOperation({ summary: 'A site visit: everything the transporter needs on one page' })
-  @ApiParam(ID_PARAM)
+  @ApiSiteVisitId()
   @ApiOkResponse({ type: SiteVisitResponse, headers: ETAG_HEADER })
   @ApiResponse({ status: 404, description: 'NOT_FOUND: no such site visit, or your organisation is not involved in its contact.' })
   async get(@CurrentCaller() caller: Caller, @Param('id') id: string, @Res({ passthrough: true }) response: Response): Promise<SiteVisitResponse> {
@@ -51,7 +51,7 @@ export class SiteVisitsController {
     summary: 'Accept the site visit, or decline it with a reason (the transporter it is referred to)',
     description: 'REFERRED → ACCEPTED, or → DECLINED, which returns it to the agent (who may refer the contact again).',
   })
-  @ApiParam(ID_PARAM)
+  @ApiSiteVisitId()
   @ApiIfMatch('visit')
   @ApiHeader(IDEMPOTENCY_KEY_HEADER)
   @ApiBody({ type: AnswerReferralRequest })
@@ -78,7 +78,7 @@ export class SiteVisitsController {
     summary: 'Report what the visit found (the transporter it is referred to, once accepted)',
     description: 'ACCEPTED → FINDING_REPORTED: confirmed or not, the visit date, what was seen on site, notes.',
   })
-  @ApiParam(ID_PARAM)
+  @ApiSiteVisitId()
   @ApiIfMatch('visit')
   @ApiHeader(IDEMPOTENCY_KEY_HEADER)
   @ApiBody({ type: ReportFindingRequest })

@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsNotEmpty, IsString, IsUUID, MaxLength } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator';
+import { UUID_PATTERN } from '@cms/service-defaults';
 import { API_CLIENT_NAME_MAX_LENGTH } from '../../domain/api-client';
 import { API_CLIENT_SCOPES } from '../../domain/api-client-scopes';
 
@@ -17,6 +18,7 @@ export class CreateApiClientRequest {
     enum: API_CLIENT_SCOPES,
     minItems: 1,
     maxItems: API_CLIENT_SCOPES.length,
+    uniqueItems: true,
     description:
       'From the reference list (else 422 UNKNOWN_SCOPE), and fitting the organisation type (else 422 SCOPE_NOT_ALLOWED): ' +
       'contacts:write for shippers and the CDSP, site-visits:write and referral-feed:read for DNs and IGTs; the other read scopes for everyone.',
@@ -80,7 +82,7 @@ export class ApiClientListResponse {
 }
 
 export class ApiClientIdParam {
-  @ApiProperty({ format: 'uuid', maxLength: 36 })
-  @IsUUID()
+  @ApiProperty({ format: 'uuid', maxLength: 36, pattern: UUID_PATTERN.source })
+  @Matches(UUID_PATTERN, { message: 'clientId must be a UUID' })
   clientId: string;
 }

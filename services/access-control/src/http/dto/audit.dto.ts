@@ -1,23 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsUUID } from 'class-validator';
-import { AuditRecordResponse, AuditStateProperty, KeysetPageQuery, KeysetPageResponse } from '@cms/service-defaults';
-import type { AdminAction } from '../../application/admin-audit.port';
+import { IsIn, IsOptional } from 'class-validator';
+import { AuditRecordResponse, AuditStateProperty, KeysetPageQuery, KeysetPageResponse, UuidParam } from '@cms/service-defaults';
+import { ADMIN_ACTIONS } from '../../application/admin-audit.port';
 
-export const ADMIN_ACTIONS: readonly AdminAction[] = [
-  'ORGANISATION_CREATED',
-  'USER_CREATED',
-  'USER_SUSPENDED',
-  'USER_REACTIVATED',
-  'USER_ROLES_CHANGED',
-  'USER_UNLOCKED',
-  'PASSWORD_CHANGED',
-  'PASSWORD_RESET_REQUESTED',
-  'PASSWORD_RESET_COMPLETED',
-  'API_CLIENT_REGISTERED',
-  'API_CLIENT_REVOKED',
-  'API_CLIENT_SECRET_ROTATED',
-  'SIGNING_KEY_ROTATED',
-];
 
 /** The paging and time bounds of every audit list (KeysetPageQuery), and the admin audit's own filters. */
 export class ListAdminAuditQuery extends KeysetPageQuery {
@@ -26,13 +11,7 @@ export class ListAdminAuditQuery extends KeysetPageQuery {
   @IsIn(ADMIN_ACTIONS)
   action?: string;
 
-  @ApiPropertyOptional({
-    format: 'uuid',
-    maxLength: 36,
-    description: 'CDSP administrators only: the records of one organisation. An LSO naming another organisation gets 404.',
-  })
-  @IsOptional()
-  @IsUUID()
+  @UuidParam('CDSP administrators only: the records of one organisation. An LSO naming another organisation gets 404.')
   organisationId?: string;
 }
 

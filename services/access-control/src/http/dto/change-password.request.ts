@@ -6,6 +6,7 @@ export class ChangePasswordRequest {
   @ApiProperty({
     description: 'The password in use now (or the temporary password).',
     format: 'password',
+    minLength: 1,
     maxLength: PASSWORD_MAX_LENGTH,
   })
   @IsString()

@@ -1,7 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiSchemaRules } from '@cms/service-defaults';
 import { TOKEN_REQUEST_LIMITS } from '../../domain/client-credentials-request';
 
-/** The client-credentials token request (RFC 6749 §4.4.2), form-encoded or JSON. Documentation only: read by readTokenRequest. */
+/**
+ * The client-credentials token request (RFC 6749 §4.4.2), form-encoded or JSON. Documentation only:
+ * read by readTokenRequest, which ignores parameters it does not know (RFC 6749 §3.2), unlike the
+ * rest of the API.
+ */
+@ApiSchemaRules({ additionalProperties: true })
 export class ClientTokenRequest {
   @ApiProperty({ enum: ['client_credentials'], maxLength: TOKEN_REQUEST_LIMITS.grant_type })
   grant_type: string;

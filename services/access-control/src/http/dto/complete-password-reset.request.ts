@@ -6,7 +6,7 @@ import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../domain/password-
 export const RESET_TOKEN_MAX_LENGTH = 128;
 
 export class CompletePasswordResetRequest {
-  @ApiProperty({ description: 'The `token` of the emailed link.', maxLength: RESET_TOKEN_MAX_LENGTH })
+  @ApiProperty({ description: 'The `token` of the emailed link.', minLength: 1, maxLength: RESET_TOKEN_MAX_LENGTH })
   @IsString()
   @IsNotEmpty()
   @MaxLength(RESET_TOKEN_MAX_LENGTH)

@@ -1,21 +1,11 @@
 import { ApiProperty } from '@nestjs/swagger';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  ArrayUnique,
-  IsArray,
-  IsEmail,
-  IsIn,
-  IsNotEmpty,
-  IsString,
-  Matches,
-  MaxLength,
-} from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator';
+import { EMAIL_ADDRESS_MAX_LENGTH, EmailAddressField } from '@cms/service-defaults';
 import { ROLES, type Role } from '../../domain/roles';
 import { USER_ID_MAX_LENGTH, USER_ID_MIN_LENGTH, USER_ID_PATTERN } from '../../domain/user-account';
 
 export const DISPLAY_NAME_MAX_LENGTH = 200;
-export const EMAIL_MAX_LENGTH = 254;
+export const EMAIL_MAX_LENGTH = EMAIL_ADDRESS_MAX_LENGTH;
 
 /** Who a new user is (also the first LSO of a new organisation, without roles). */
 export class NewUserIdentity {
@@ -38,10 +28,7 @@ export class NewUserIdentity {
   @MaxLength(DISPLAY_NAME_MAX_LENGTH)
   displayName: string;
 
-  @ApiProperty({ format: 'email', example: 'isla.fraser@brightwater.example', maxLength: EMAIL_MAX_LENGTH })
-  @IsString()
-  @MaxLength(EMAIL_MAX_LENGTH)
-  @IsEmail()
+  @EmailAddressField({ example: 'isla.fraser@brightwater.example' })
   email: string;
 }
 
@@ -51,6 +38,7 @@ export class CreateUserRequest extends NewUserIdentity {
     isArray: true,
     minItems: 1,
     maxItems: ROLES.length,
+    uniqueItems: true,
     description:
       'Must be allowed for the organisation type (CDSP roles only in the CDSP organisation), else 422 ROLE_NOT_ALLOWED.',
   })

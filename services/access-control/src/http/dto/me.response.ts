@@ -10,7 +10,7 @@ export class MeResponse {
   @ApiProperty({ example: 'Isla Fraser', maxLength: 200 })
   displayName: string;
 
-  @ApiProperty({ format: 'email', maxLength: 254 })
+  @ApiProperty({ maxLength: 254, description: 'The address held.' })
   email: string;
 
   @ApiProperty({ type: String, nullable: true, maxLength: TELEPHONE_MAX_LENGTH, example: '0161 496 0000' })

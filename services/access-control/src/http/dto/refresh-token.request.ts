@@ -5,7 +5,7 @@ import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
 export const REFRESH_TOKEN_MAX_LENGTH = 128;
 
 export class RefreshTokenRequest {
-  @ApiProperty({ description: 'The refresh token from the last sign-in or refresh.', maxLength: REFRESH_TOKEN_MAX_LENGTH })
+  @ApiProperty({ description: 'The refresh token from the last sign-in or refresh.', minLength: 1, maxLength: REFRESH_TOKEN_MAX_LENGTH })
   @IsString()
   @IsNotEmpty()
   @MaxLength(REFRESH_TOKEN_MAX_LENGTH)

@@ -1,7 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEmail, IsNotEmpty, IsString, Matches, MaxLength, ValidateIf } from 'class-validator';
+import { IsNotEmpty, IsString, Matches, MaxLength, ValidateIf } from 'class-validator';
+import { EmailAddressField } from '@cms/service-defaults';
 import { TELEPHONE_MAX_LENGTH, TELEPHONE_PATTERN } from '../../domain/user-account';
-import { DISPLAY_NAME_MAX_LENGTH, EMAIL_MAX_LENGTH } from './create-user.request';
+import { DISPLAY_NAME_MAX_LENGTH } from './create-user.request';
 
 /** What a user may change of their own profile (docs/domain.md "Who uses it"); anything left out stays. */
 export class UpdateProfileRequest {
@@ -13,11 +14,7 @@ export class UpdateProfileRequest {
   @MaxLength(DISPLAY_NAME_MAX_LENGTH)
   displayName?: string;
 
-  @ApiPropertyOptional({ format: 'email', example: 'isla.fraser@brightwater.example', maxLength: EMAIL_MAX_LENGTH })
-  @ValidateIf((_, value) => value !== undefined)
-  @IsString()
-  @MaxLength(EMAIL_MAX_LENGTH)
-  @IsEmail()
+  @EmailAddressField({ optional: true, example: 'isla.fraser@brightwater.example' })
   email?: string;
 
   @ApiPropertyOptional({

@@ -1,15 +1,18 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, Equals, IsArray, IsIn, IsOptional } from 'class-validator';
+import { ApiSchemaRules, OptionalField } from '@cms/service-defaults';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, Equals, IsArray, IsIn } from 'class-validator';
 import { ROLES, type Role } from '../../domain/roles';
 import { USER_STATUSES, type UserStatus } from '../../domain/user-account';
 
+/** At least one change (the controller refuses an empty one). */
+@ApiSchemaRules({ minProperties: 1 })
 export class UpdateUserRequest {
   @ApiPropertyOptional({
     enum: USER_STATUSES,
     maxLength: 9,
     description: 'SUSPENDED ends every session of the user at once.',
   })
-  @IsOptional()
+  @OptionalField()
   @IsIn(USER_STATUSES)
   status?: UserStatus;
 
@@ -18,9 +21,10 @@ export class UpdateUserRequest {
     isArray: true,
     minItems: 1,
     maxItems: ROLES.length,
+    uniqueItems: true,
     description: 'The full new set of roles (replaces the old). Takes effect at the user’s next sign-in or refresh.',
   })
-  @IsOptional()
+  @OptionalField()
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(ROLES.length)
@@ -29,7 +33,7 @@ export class UpdateUserRequest {
   roles?: Role[];
 
   @ApiPropertyOptional({ enum: [true], description: 'Lift a sign-in lock after repeated failures.' })
-  @IsOptional()
+  @OptionalField()
   @Equals(true)
   unlock?: true;
 }

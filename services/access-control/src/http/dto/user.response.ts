@@ -25,7 +25,7 @@ export class UserResponse {
   @ApiProperty({ enum: USER_STATUSES, maxLength: 9, description: 'Only an ACTIVE user can sign in and be given work.' })
   status: UserStatus;
 
-  @ApiProperty({ required: false, format: 'email', maxLength: 254, description: ACCOUNT_ONLY })
+  @ApiProperty({ required: false, maxLength: 254, description: `${ACCOUNT_ONLY} The address held (a deleted user's is a marker, not an address).` })
   email?: string;
 
   @ApiProperty({ required: false, description: `The user must choose a new password before doing anything else. ${ACCOUNT_ONLY}` })

@@ -1,12 +1,17 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, MaxLength } from 'class-validator';
-import { MPRN_MAX_DIGITS } from '@cms/gas-market';
-import { PageSizeParam } from '@cms/service-defaults';
+import { ApiProperty } from '@nestjs/swagger';
+import { IsString, MaxLength } from 'class-validator';
+import { MPRN_PATTERN, POSTCODE_INPUT_PATTERN } from '@cms/gas-market';
+import { PageSizeParam, PatternParam } from '@cms/service-defaults';
 
 export const MAX_PAGE_SIZE = 100;
 
 export class PostcodeQuery {
-  @ApiProperty({ description: 'A UK postcode; case and spacing are normalised.', example: 'M20 4QT', maxLength: 10 })
+  @ApiProperty({
+    description: 'A UK postcode; case and spacing are normalised. Another shape is 400 POSTCODE_FORMAT.',
+    example: 'M20 4QT',
+    maxLength: 10,
+    pattern: POSTCODE_INPUT_PATTERN.source,
+  })
   @IsString()
   @MaxLength(10)
   postcode: string;
@@ -14,9 +19,7 @@ export class PostcodeQuery {
   @PageSizeParam({ max: MAX_PAGE_SIZE, default: MAX_PAGE_SIZE })
   limit?: number;
 
-  @ApiPropertyOptional({ description: '`nextCursor` of the previous page.', maxLength: MPRN_MAX_DIGITS })
-  @IsOptional()
-  @IsString()
-  @MaxLength(MPRN_MAX_DIGITS)
+  /** The last MPRN of the previous page: any MPRN continues after it. */
+  @PatternParam(MPRN_PATTERN, { description: '`nextCursor` of the previous page (an MPRN: the page continues after it).' })
   cursor?: string;
 }
