@@ -45,36 +45,9 @@ export const OPERATION_LINKS: readonly OperationLink[] = [
     })),
   ),
   { from: 'GET /api/v1/contacts/{crn}', status: '200', to: 'GET /api/v1/audit/contacts', parameters: { 'query.crn': CONTACT_CRN }, description: "The contact's audit records." },
-  // Clarification threads.
-  ...[
-    { from: 'POST /api/v1/contacts/{crn}/clarifications', status: '201', id: '$response.body#/id', what: 'The thread just raised' },
-    { from: 'GET /api/v1/clarifications', status: '200', id: FIRST_ITEM('id'), what: 'The first thread of the page' },
-    { from: 'GET /api/v1/contacts/{crn}/clarifications', status: '200', id: FIRST_ITEM('id'), what: "The contact's first thread" },
-  ].map(({ from, status, id, what }) => ({ from, status, to: 'GET /api/v1/clarifications/{id}', parameters: { 'path.id': id }, description: `${what}.` })),
-  ...['messages', 'closure'].flatMap((command) =>
-    ['POST /api/v1/contacts/{crn}/clarifications', 'GET /api/v1/clarifications/{id}'].map((from) => ({
-      from,
-      status: from.startsWith('POST') ? '201' : '200',
-      to: `POST /api/v1/clarifications/{id}/${command}`,
-      parameters: { 'path.id': '$response.body#/id', 'header.If-Match': ETAG },
-      description: command === 'messages' ? 'A reply on the thread, at the version read.' : 'The closure of the thread, at the version read.',
-    })),
-  ),
-  // Site visits.
-  ...[
-    { from: 'POST /api/v1/contacts/{crn}/site-visits', status: '201', id: '$response.body#/id', what: 'The visit just referred' },
-    { from: 'GET /api/v1/site-visits', status: '200', id: FIRST_ITEM('id'), what: 'The first visit of the page' },
-    { from: 'GET /api/v1/contacts/{crn}/site-visits', status: '200', id: FIRST_ITEM('id'), what: "The contact's first visit" },
-  ].map(({ from, status, id, what }) => ({ from, status, to: 'GET /api/v1/site-visits/{id}', parameters: { 'path.id': id }, description: `${what}.` })),
-  ...['acceptance', 'finding'].flatMap((command) =>
-    ['POST /api/v1/contacts/{crn}/site-visits', 'GET /api/v1/site-visits/{id}'].map((from) => ({
-      from,
-      status: from.startsWith('POST') ? '201' : '200',
-      to: `POST /api/v1/site-visits/{id}/${command}`,
-      parameters: { 'path.id': '$response.body#/id', 'header.If-Match': ETAG },
-      description: `The ${command} of the visit, at the version read.`,
-    })),
-  ),
+  // A contact's threads and visits: raised on it, listed, read, then worked at the version read.
+  ...versionedWorkOnAContact({ collection: 'clarifications', noun: 'thread', commands: { messages: 'A reply on the thread', closure: 'The closure of the thread' } }),
+  ...versionedWorkOnAContact({ collection: 'site-visits', noun: 'visit', commands: { acceptance: 'The acceptance of the visit', finding: 'The finding of the visit' } }),
   { from: 'GET /api/v1/site-visits/{id}', status: '200', to: 'GET /api/v1/audit/site-visits', parameters: { 'query.siteVisitId': '$response.body#/id' }, description: "The visit's audit records." },
   // Users an LSO creates (only those: a listed user is read, never changed, through a link).
   ...['GET', 'PATCH', 'DELETE'].map((method) => ({
@@ -96,6 +69,33 @@ export const OPERATION_LINKS: readonly OperationLink[] = [
   { from: 'GET /api/v1/meter-points', status: '200', to: 'GET /api/v1/meter-points/{mprn}', parameters: { 'path.mprn': FIRST_ITEM('mprn') }, description: 'The first meter point at the postcode.' },
   { from: 'GET /api/v1/addresses', status: '200', to: 'GET /api/v1/addresses/{udprn}', parameters: { 'path.udprn': FIRST_ITEM('udprn') }, description: 'The first delivery point at the postcode.' },
 ];
+
+/**
+ * The links of a resource raised on a contact and changed at its version (a clarification thread,
+ * a site visit): raised, listed or read, to the resource; raised or read, to each command, with
+ * its id and ETag.
+ */
+function versionedWorkOnAContact({ collection, noun, commands }: { collection: string; noun: string; commands: Record<string, string> }): OperationLink[] {
+  const raised = `POST /api/v1/contacts/{crn}/${collection}`;
+  const read = `GET /api/v1/${collection}/{id}`;
+  const sources = [
+    { from: raised, status: '201', id: '$response.body#/id', what: `The ${noun} just raised` },
+    { from: `GET /api/v1/${collection}`, status: '200', id: FIRST_ITEM('id'), what: `The first ${noun} of the page` },
+    { from: `GET /api/v1/contacts/{crn}/${collection}`, status: '200', id: FIRST_ITEM('id'), what: `The contact's first ${noun}` },
+  ];
+  return [
+    ...sources.map(({ from, status, id, what }) => ({ from, status, to: read, parameters: { 'path.id': id }, description: `${what}.` })),
+    ...Object.entries(commands).flatMap(([command, what]) =>
+      [raised, read].map((from) => ({
+        from,
+        status: from === raised ? '201' : '200',
+        to: `POST /api/v1/${collection}/{id}/${command}`,
+        parameters: { 'path.id': '$response.body#/id', 'header.If-Match': ETAG },
+        description: `${what}, at the version read.`,
+      })),
+    ),
+  ];
+}
 
 const LINK_NAME = (to: string) =>
   to
